@@ -1,5 +1,33 @@
+using Relais.Web;
+using Relais.Web.Data;
+using Relais.Web.Demo;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Account;
+using Relais.Web.Features.Patients;
+using Relais.Web.Identity;
+using Relais.Web.Operations;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRelaisDatabase();
+builder.AddRelaisIdentity();
+builder.AddRelaisServices();
+builder.AddRelaisWeb();
+builder.AddRelaisObservability();
+
 var app = builder.Build();
+
+await app.MigrateRelaisDatabaseAsync();
+await app.SeedDemoDataAsync();
+
+app.UseRelaisPipeline();
+app.MapRelaisOperations();
+app.MapAuth();
+app.MapPatients();
+app.MapProfessionals();
+app.MapAccess();
+app.MapRelaisPages();
+
 app.Run();
 
 public partial class Program;

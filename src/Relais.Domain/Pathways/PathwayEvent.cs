@@ -1,0 +1,41 @@
+using Relais.Domain.Episodes;
+
+namespace Relais.Domain.Pathways;
+
+/// <summary>One step of an episode's pathway: who moved it, from which phase to which, on what clinical date.</summary>
+public sealed class PathwayEvent
+{
+    private PathwayEvent() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid EpisodeId { get; private set; }
+    public PathwayPhase? From { get; private set; }
+    public PathwayPhase To { get; private set; }
+    /// <summary>The clinical date of the step (Europe/Paris calendar day).</summary>
+    public DateOnly OccurredOn { get; private set; }
+    public Guid RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public string? Note { get; private set; }
+
+    internal static PathwayEvent Create(CancerEpisode episode, PathwayPhase? from, PathwayPhase to, DateOnly occurredOn, Guid by, DateTimeOffset now, string? note)
+    {
+        var text = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (text is { Length: > 2000 })
+            throw new DomainValidationException("note", "La note est limitée à 2000 caractères.");
+        return new PathwayEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            PatientId = episode.PatientId,
+            EpisodeId = episode.Id,
+            From = from,
+            To = to,
+            OccurredOn = occurredOn,
+            RecordedBy = by,
+            RecordedAt = now,
+            Note = text,
+        };
+    }
+
+    public PathwayMilestone ToMilestone() => new(To, OccurredOn);
+}

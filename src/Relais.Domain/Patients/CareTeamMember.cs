@@ -1,0 +1,86 @@
+namespace Relais.Domain.Patients;
+
+/// <summary>The part a professional plays in one patient's care team [G][P].</summary>
+public enum CareTeamRole
+{
+    ReferringOncologist,
+    OrganSpecialist,
+    Surgeon,
+    Radiotherapist,
+    Pathologist,
+    Geriatrician,
+    NurseCoordinator,
+    GeneralPractitioner,
+    Pharmacist,
+    SupportiveCare,
+    TumorBoardSecretary,
+    OtherPhysician,
+}
+
+/// <summary>
+/// Membership of a professional in a patient's care team, for a period. The access rule of
+/// PRODUCT.md §2 reads only these periods: membership ends, it is never deleted, so that who could
+/// read the record on a given day stays answerable.
+/// </summary>
+public sealed class CareTeamMember
+{
+    private CareTeamMember() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid ProfessionalId { get; private set; }
+    public CareTeamRole Role { get; private set; }
+    public DateOnly From { get; private set; }
+    /// <summary>Last day of membership, inclusive; null while open.</summary>
+    public DateOnly? To { get; private set; }
+    public Guid AddedBy { get; private set; }
+    public DateTimeOffset AddedAt { get; private set; }
+
+    public static CareTeamMember Add(Guid patientId, Guid professionalId, CareTeamRole role, DateOnly from, DateOnly? to, Guid addedBy, DateTimeOffset now)
+    {
+        if (to is { } end && end < from)
+            throw new DomainValidationException("to", "La fin de participation ne peut pas précéder son début.");
+        return new CareTeamMember
+        {
+            Id = Guid.CreateVersion7(now),
+            PatientId = patientId,
+            ProfessionalId = professionalId,
+            Role = role,
+            From = from,
+            To = to,
+            AddedBy = addedBy,
+            AddedAt = now,
+        };
+    }
+
+    public bool IsActiveOn(DateOnly day) => From <= day && (To is null || day <= To);
+
+    public void End(DateOnly lastDay)
+    {
+        if (lastDay < From)
+            throw new DomainValidationException("to", "La fin de participation ne peut pas précéder son début.");
+        To = lastDay;
+    }
+}
+
+/// <summary>The patient's objection to sharing the record with a named professional (PRODUCT.md §2).</summary>
+public sealed class AccessObjection
+{
+    private AccessObjection() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid ProfessionalId { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public static AccessObjection Record(Guid patientId, Guid professionalId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        PatientId = patientId,
+        ProfessionalId = professionalId,
+        RecordedAt = now,
+    };
+
+    public void Withdraw(DateTimeOffset now) => WithdrawnAt ??= now;
+}

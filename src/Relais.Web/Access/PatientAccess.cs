@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Access;
+using Relais.Domain.Audit;
+using Relais.Web.Data;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Access;
+
+/// <summary>
+/// The one place where the access rule of PRODUCT.md §2 is applied to a request: it gathers the
+/// facts (care-team periods, objection, break-glass windows), lets <see cref="AccessRule"/> decide,
+/// and writes the audit row. A denied request and a request for a patient that does not exist get
+/// the same answer, so that the rule is no existence oracle.
+/// </summary>
+public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
+{
+    public async Task<AccessDecision> CheckAsync(CurrentUser? user, Guid patientId, AccessKind kind, string resource, CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow();
+        if (user is null)
+        {
+            var anonymous = new AccessDecision(false, AccessBasis.None, "anonymous");
+            await AuditDenialAsync(null, null, patientId, kind, resource, anonymous.Reason, now, ct);
+            return anonymous;
+        }
+
+        var decision = await DecideAsync(user, patientId, kind, now, ct);
+        if (!decision.Granted)
+        {
+            await AuditDenialAsync(user.Id, user.PrimaryRole, patientId, kind, resource, decision.Reason, now, ct);
+            return decision;
+        }
+
+        db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, ActionOf(kind), resource,
+            decision.Basis == AccessBasis.BreakGlass ? AuditOutcomes.BreakGlass : AuditOutcomes.Allowed, decision.Reason));
+        // A read has no later SaveChanges to ride on; a write commits its audit row with its own changes.
+        if (kind == AccessKind.Read) await db.SaveChangesAsync(ct);
+        return decision;
+    }
+
+    private async Task<AccessDecision> DecideAsync(CurrentUser user, Guid patientId, AccessKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var exists = await db.Patients.AnyAsync(p => p.Id == patientId, ct);
+        if (!exists) return new AccessDecision(false, AccessBasis.None, "not-found");
+
+        var memberships = await db.CareTeamMembers
+            .Where(m => m.PatientId == patientId && m.ProfessionalId == user.Id)
+            .Select(m => new CareTeamPeriod(m.From, m.To))
+            .ToListAsync(ct);
+        var objection = await db.AccessObjections
+            .AnyAsync(o => o.PatientId == patientId && o.ProfessionalId == user.Id && o.WithdrawnAt == null, ct);
+        var windows = await db.BreakGlassGrants
+            .Where(g => g.PatientId == patientId && g.ProfessionalId == user.Id && g.ExpiresAt > now)
+            .Select(g => new BreakGlassWindow(g.GrantedAt, g.ExpiresAt))
+            .ToListAsync(ct);
+
+        var request = new AccessRequest(user.Kind, kind, user.OwnPatientId == patientId, memberships, objection, windows);
+        return AccessRule.Decide(request, clock.Today, now);
+    }
+
+    private async Task AuditDenialAsync(Guid? actor, string? role, Guid patientId, AccessKind kind, string resource, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        // The denial is committed on its own: the request ends here, and nothing else may ride with it.
+        db.ChangeTracker.Clear();
+        db.AuditEntries.Add(AuditEntry.Create(now, actor, role, patientId, ActionOf(kind), resource, AuditOutcomes.Denied, reason));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string ActionOf(AccessKind kind) => kind == AccessKind.Read ? AuditActions.Read : AuditActions.Write;
+}
+
+public static class AuditActions
+{
+    public const string Read = "read";
+    public const string Write = "write";
+    public const string List = "list";
+    public const string SignIn = "sign-in";
+    public const string BreakGlass = "break-glass";
+    public const string ChainCheck = "chain-check";
+}
+
+public static class AuditOutcomes
+{
+    public const string Allowed = "allowed";
+    public const string Denied = "denied";
+    public const string BreakGlass = "break-glass";
+}
+
+/// <summary>Patients a user may see in lists: the same rule as <see cref="PatientAccess"/>, as a query.</summary>
+public static class PatientQueries
+{
+    public static IQueryable<Domain.Patients.Patient> AccessibleTo(this IQueryable<Domain.Patients.Patient> patients, RelaisDb db, CurrentUser user, DateOnly today, DateTimeOffset now)
+    {
+        return user.Kind switch
+        {
+            AccessorKind.Patient when user.OwnPatientId is { } own => patients.Where(p => p.Id == own),
+            AccessorKind.Professional => patients.Where(p =>
+                !db.AccessObjections.Any(o => o.PatientId == p.Id && o.ProfessionalId == user.Id && o.WithdrawnAt == null)
+                && (db.CareTeamMembers.Any(m => m.PatientId == p.Id && m.ProfessionalId == user.Id && m.From <= today && (m.To == null || m.To >= today))
+                    || db.BreakGlassGrants.Any(g => g.PatientId == p.Id && g.ProfessionalId == user.Id && g.GrantedAt <= now && g.ExpiresAt > now))),
+            _ => patients.Where(_ => false),
+        };
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Relais.Web.Data;
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// PostgreSQL when ConnectionStrings:Postgres is set; otherwise the embedded SQLite file
+    /// (ConnectionStrings:Sqlite, default App_Data/relais.db under the content root).
+    /// </summary>
+    public static WebApplicationBuilder AddRelaisDatabase(this WebApplicationBuilder builder)
+    {
+        var postgres = builder.Configuration.GetConnectionString("Postgres");
+        if (!string.IsNullOrWhiteSpace(postgres))
+        {
+            builder.Services.AddDbContext<RelaisDb, PostgresRelaisDb>(o => o.UseNpgsql(postgres));
+        }
+        else
+        {
+            var sqlite = builder.Configuration.GetConnectionString("Sqlite");
+            if (string.IsNullOrWhiteSpace(sqlite))
+            {
+                var folder = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+                Directory.CreateDirectory(folder);
+                sqlite = $"Data Source={Path.Combine(folder, "relais.db")}";
+            }
+            builder.Services.AddDbContext<RelaisDb, SqliteRelaisDb>(o => o.UseSqlite(sqlite));
+        }
+        builder.Services.AddDataProtection().SetApplicationName("Relais").PersistKeysToDbContext<RelaisDb>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<RelaisDb>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Creates and migrates the database (both providers), then seeds what the environment asks for.</summary>
+    public static async Task MigrateRelaisDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        if (!db.IsPostgres)
+        {
+            // WAL lets readers work while the writer commits; it is a property of the file, set once.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            await db.Database.CloseConnectionAsync();
+        }
+        await db.Database.MigrateAsync();
+    }
+}
+
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteRelaisDb>
+{
+    public SqliteRelaisDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteRelaisDb>().UseSqlite("Data Source=design.db").Options);
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresRelaisDb>
+{
+    public PostgresRelaisDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresRelaisDb>().UseNpgsql("Host=localhost;Database=relais_design").Options);
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Access;
+using Relais.Domain.Audit;
+using Relais.Domain.Episodes;
+using Relais.Domain.Pathways;
+using Relais.Domain.Patients;
+using Relais.Domain.Professionals;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Data;
+
+/// <summary>
+/// The one DbContext of Relais. Each provider has its own subclass only so that each keeps its own
+/// migrations (<see cref="SqliteRelaisDb"/>, <see cref="PostgresRelaisDb"/>); the model is this one.
+/// </summary>
+public abstract class RelaisDb(DbContextOptions options)
+    : IdentityDbContext<RelaisUser, RelaisRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<AccessObjection> AccessObjections => Set<AccessObjection>();
+    public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+    public DbSet<CancerEpisode> Episodes => Set<CancerEpisode>();
+    public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RelaisDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}
+
+public sealed class SqliteRelaisDb(DbContextOptions<SqliteRelaisDb> options) : RelaisDb(options)
+{
+    public override bool IsPostgres => false;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        base.ConfigureConventions(configuration);
+        // SQLite has no instant type: store UTC ticks so instants sort and compare in SQL.
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configuration.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresRelaisDb(DbContextOptions<PostgresRelaisDb> options) : RelaisDb(options)
+{
+    public override bool IsPostgres => true;
+}
+
+public sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

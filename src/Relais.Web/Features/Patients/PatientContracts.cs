@@ -1,0 +1,73 @@
+using Relais.Domain.Access;
+using Relais.Domain.Episodes;
+using Relais.Domain.Pathways;
+using Relais.Domain.Patients;
+
+namespace Relais.Web.Features.Patients;
+
+public sealed record PatientSummary(Guid Id, string Ins, string DisplayName, string BirthName, string? UsedName, string FirstNames, DateOnly BirthDate, Sex Sex, string? PostalCode, string? City);
+
+public sealed record PatientPage(IReadOnlyList<PatientSummary> Items, int Total, int Page, int PageSize);
+
+public sealed record TrustedPersonDto(string FullName, string? Relationship, string? Phone, DateOnly DesignatedInWritingOn, DateOnly? RevokedOn);
+
+public sealed record AdvanceDirectivesDto(bool Exist, DateOnly? WrittenOn, string? WhereKept);
+
+public sealed record AddressDto(string? Line1, string? Line2, string? PostalCode, string? City);
+
+public sealed record ProfessionalRef(Guid Id, string DisplayName, string? Rpps, string Specialty, string? Organisation);
+
+public sealed record CareTeamMemberDto(Guid Id, ProfessionalRef Professional, CareTeamRole Role, DateOnly From, DateOnly? To, bool Active);
+
+public sealed record EpisodeDto(
+    Guid Id, string PrimarySite, string? PrimarySiteLabel, Laterality Laterality, string? Histology, string? HistologyLabel,
+    DateOnly? DiagnosisDate, DiagnosisBasis DiagnosisBasis, string? ClinicalT, string? ClinicalN, string? ClinicalM,
+    string? PathologicalT, string? PathologicalN, string? PathologicalM, string? StageGroup, bool IsRareCancer,
+    bool HereditarySuspicion, PathwayPhase Phase, DateOnly PhaseSince, IReadOnlyList<PathwayPhase> AllowedNext);
+
+public sealed record PatientDetail(
+    Guid Id, string Ins, string DisplayName, string BirthName, string? UsedName, string FirstNames, DateOnly BirthDate, int Age,
+    Sex Sex, string? Phone, string? Email, AddressDto Address, ProfessionalRef? GeneralPractitioner,
+    TrustedPersonDto? TrustedPerson, AdvanceDirectivesDto AdvanceDirectives, IReadOnlyList<CareTeamMemberDto> CareTeam,
+    IReadOnlyList<EpisodeDto> Episodes, AccessBasis AccessBasis);
+
+/// <summary>Body of POST/PUT /api/patients. Dates are ISO (YYYY-MM-DD).</summary>
+public sealed record PatientInput(
+    string? Ins, string? BirthName, string? UsedName, string? FirstNames, DateOnly? BirthDate, Sex? Sex,
+    string? Phone, string? Email, AddressDto? Address, Guid? GeneralPractitionerId,
+    TrustedPersonDto? TrustedPerson, AdvanceDirectivesDto? AdvanceDirectives)
+{
+    public PatientDetails ToDetails() => new(
+        Ins, BirthName, UsedName, FirstNames,
+        BirthDate ?? throw new Domain.DomainValidationException("birthDate", "La date de naissance est obligatoire."),
+        Sex ?? throw new Domain.DomainValidationException("sex", "Le sexe est obligatoire."),
+        Phone, Email, Address?.Line1, Address?.Line2, Address?.PostalCode, Address?.City, GeneralPractitionerId,
+        TrustedPerson is { } t ? new TrustedPerson(t.FullName, t.Relationship, t.Phone, t.DesignatedInWritingOn, t.RevokedOn) : null,
+        AdvanceDirectives is { } a ? new AdvanceDirectives(a.Exist, a.WrittenOn, a.WhereKept) : null);
+}
+
+public sealed record EpisodeInput(
+    string? PrimarySite, string? PrimarySiteLabel, Laterality? Laterality, string? Histology, string? HistologyLabel,
+    DateOnly? DiagnosisDate, DiagnosisBasis? DiagnosisBasis, string? ClinicalT, string? ClinicalN, string? ClinicalM,
+    string? PathologicalT, string? PathologicalN, string? PathologicalM, string? StageGroup, bool IsRareCancer,
+    bool HereditarySuspicion, PathwayPhase? InitialPhase, DateOnly? OpenedOn, string? Note)
+{
+    public EpisodeDetails ToDetails() => new(
+        PrimarySite, PrimarySiteLabel, Laterality ?? Domain.Episodes.Laterality.Unknown, Histology, HistologyLabel, DiagnosisDate,
+        DiagnosisBasis ?? Domain.Episodes.DiagnosisBasis.Unknown, ClinicalT, ClinicalN, ClinicalM, PathologicalT, PathologicalN,
+        PathologicalM, StageGroup, IsRareCancer, HereditarySuspicion);
+}
+
+public sealed record TransitionInput(PathwayPhase? To, DateOnly? OccurredOn, string? Note);
+
+public sealed record PathwayEventDto(Guid Id, Guid EpisodeId, PathwayPhase? From, PathwayPhase To, DateOnly OccurredOn, DateTimeOffset RecordedAt, string RecordedBy, string? Note);
+
+public sealed record DelayDto(string Code, PathwayPhase From, PathwayPhase To, DateOnly? FromDate, DateOnly? ToDate, int? Days);
+
+public sealed record EpisodeTimeline(Guid EpisodeId, string PrimarySite, string? PrimarySiteLabel, PathwayPhase Phase, IReadOnlyList<PathwayEventDto> Events, IReadOnlyList<DelayDto> Delays);
+
+public sealed record CareTeamInput(Guid? ProfessionalId, CareTeamRole? Role, DateOnly? From, DateOnly? To);
+
+public sealed record EndMembershipInput(DateOnly? To);
+
+public sealed record AccessLogEntry(DateTimeOffset At, string Who, string? Role, string Action, string Outcome);

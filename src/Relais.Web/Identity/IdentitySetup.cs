@@ -1,0 +1,118 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Relais.Web.Data;
+
+namespace Relais.Web.Identity;
+
+public static class IdentitySetup
+{
+    public const string ProSanteConnectScheme = "ProSanteConnect";
+    public const string LoginPath = "/connexion";
+
+    public static WebApplicationBuilder AddRelaisIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentityApiEndpoints<RelaisUser>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<RelaisRole>()
+            .AddEntityFrameworkStores<RelaisDb>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<RelaisClaimsFactory>()
+            .AddSignInManager<RelaisSignInManager>();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = LoginPath;
+            o.ReturnUrlParameter = "retour";
+            o.LogoutPath = "/deconnexion";
+            o.AccessDeniedPath = "/acces-refuse";
+            o.Cookie.Name = "relais.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // An API call gets a status code, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
+            o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+
+        var psc = builder.Configuration.GetSection("Authentication:ProSanteConnect");
+        if (!string.IsNullOrWhiteSpace(psc["Authority"]))
+        {
+            services.AddAuthentication().AddOpenIdConnect(ProSanteConnectScheme, "Pro Santé Connect", o =>
+            {
+                o.SignInScheme = IdentityConstants.ExternalScheme;
+                o.Authority = psc["Authority"];
+                o.ClientId = psc["ClientId"];
+                o.ClientSecret = psc["ClientSecret"];
+                o.ResponseType = "code";
+                o.CallbackPath = psc["CallbackPath"] ?? "/signin-psc";
+                o.Scope.Clear();
+                foreach (var scope in (psc["Scopes"] ?? "openid scope_all").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                    o.Scope.Add(scope);
+                o.GetClaimsFromUserInfoEndpoint = true;
+                o.SaveTokens = false;
+            });
+        }
+        // Requests authenticate by bearer token or cookie; a challenge goes to the cookie handler,
+        // which redirects pages to the sign-in form and answers 401/403 to the API.
+        services.Configure<AuthenticationOptions>(o =>
+        {
+            o.DefaultChallengeScheme = IdentityConstants.ApplicationScheme;
+            o.DefaultForbidScheme = IdentityConstants.ApplicationScheme;
+        });
+        services.AddAuthorization();
+        return builder;
+    }
+
+    private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/fhir"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static bool ProSanteConnectEnabled(this IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Authentication:ProSanteConnect:Authority"]);
+}
+
+/// <summary>
+/// Refuses the published demo password outside Development, so that demo accounts copied into a
+/// real database can never be used.
+/// </summary>
+public sealed class RelaisSignInManager(
+    UserManager<RelaisUser> users,
+    IHttpContextAccessor http,
+    IUserClaimsPrincipalFactory<RelaisUser> claims,
+    IOptions<IdentityOptions> options,
+    ILogger<SignInManager<RelaisUser>> logger,
+    IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<RelaisUser> confirmation,
+    IHostEnvironment environment)
+    : SignInManager<RelaisUser>(users, http, claims, options, logger, schemes, confirmation)
+{
+    public const string DemoPassword = "Relais-Demo-2026!";
+
+    public override async Task<SignInResult> CheckPasswordSignInAsync(RelaisUser user, string password, bool lockoutOnFailure)
+    {
+        if (!environment.IsDevelopment() && password == DemoPassword) return SignInResult.Failed;
+        if (!user.IsActive) return SignInResult.NotAllowed;
+        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+    }
+}

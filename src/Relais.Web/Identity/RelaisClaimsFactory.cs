@@ -1,0 +1,19 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Relais.Web.Identity;
+
+/// <summary>Adds the patient link of a patient's account to its claims, so the access rule needs no extra query.</summary>
+public sealed class RelaisClaimsFactory(UserManager<RelaisUser> users, RoleManager<RelaisRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<RelaisUser, RelaisRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(RelaisUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.PatientId is { } patientId)
+            identity.AddClaim(new Claim(CurrentUser.PatientIdClaim, patientId.ToString()));
+        identity.AddClaim(new Claim("relais:name", user.DisplayName));
+        return identity;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Relais.Domain;
+
+namespace Relais.Web.Operations;
+
+/// <summary>
+/// Turns refused input into an RFC 9457 problem naming the field; anything else becomes a bare 500
+/// with no stack trace and no clinical text (the log keeps the exception, the response keeps the trace id).
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    {
+        ProblemDetails problem;
+        switch (exception)
+        {
+            case DomainValidationException dve:
+                problem = Validation(dve.Field, dve.Message);
+                break;
+            case BadHttpRequestException { InnerException: JsonException json }:
+                problem = Validation(FieldOf(json.Path), "Valeur illisible pour ce champ (format attendu : voir la documentation de l'API ; dates au format AAAA-MM-JJ).");
+                break;
+            case BadHttpRequestException bad:
+                problem = new ProblemDetails { Status = bad.StatusCode, Title = "Requête invalide", Detail = "La requête n'a pas pu être lue." };
+                break;
+            default:
+                logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+                problem = new ProblemDetails { Status = 500, Title = "Erreur interne", Detail = "L'opération n'a pas abouti ; rien n'a été enregistré." };
+                break;
+        }
+        http.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ValidationProblemDetails Validation(string field, string message) =>
+        new(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Saisie refusée",
+            Detail = $"{field} : {message}",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+
+    private static string FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$") return "body";
+        return path.StartsWith("$.") ? path[2..] : path;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using OpenTelemetry.Resources;
+using OpenTelemetry;
+using Relais.Web.Access;
+using Relais.Web.Audit;
+using Relais.Web.Components;
+using Relais.Web.Features.Patients;
+using Scalar.AspNetCore;
+
+namespace Relais.Web.Operations;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddRelaisServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<Clock>();
+        services.AddScoped<PatientAccess>();
+        services.AddScoped<PatientReader>();
+        services.AddScoped<PatientCommands>();
+        services.AddScoped<AuditChainService>();
+        services.AddHostedService<AuditSealer>();
+        services.AddHttpContextAccessor();
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddRelaisWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = new[] { new CultureInfo("fr-FR"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("fr-FR");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            // French first: the browser's language is not consulted; a user picks English explicitly.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Relais API";
+            doc.Info.Description = "Parcours de soins en cancérologie : patients, épisodes, parcours, équipe de soins, accès et audit.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddRelaisObservability(this WebApplicationBuilder builder)
+    {
+        if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole();
+        var otel = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("relais"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.RecordException = false).AddHttpClientInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Relais"));
+        // Exported only when a collector is configured (OTEL_EXPORTER_OTLP_ENDPOINT).
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])) otel.UseOtlpExporter();
+        return builder;
+    }
+
+    public static WebApplication UseRelaisPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRequestLocalization();
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            await next();
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapRelaisOperations(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DeclareNoPatientData("liveness");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DeclareNoPatientData("readiness");
+        app.MapOpenApi().DeclareNoPatientData("API description");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Relais API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .DeclareNoPatientData("API browser");
+        return app;
+    }
+
+    public static WebApplication MapRelaisPages(this WebApplication app)
+    {
+        app.MapStaticAssets().DeclareNoPatientData("static files");
+        app.MapRazorComponents<App>().DeclareNoPatientData("pages without a patient in their route; patient pages carry [PatientScoped]");
+        return app;
+    }
+}
