@@ -36,8 +36,9 @@ public sealed class PatientReader(RelaisDb db, Clock clock)
             }
             else
             {
-                var key = SearchText.Normalize(term);
-                query = query.Where(p => p.SearchKey.Contains(key));
+                // Every word must appear, in any order: "hélène lemaire" finds LEMAIRE Hélène.
+                foreach (var word in SearchText.Normalize(term).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(5))
+                    query = query.Where(p => p.SearchKey.Contains(word));
             }
         }
         var total = await query.CountAsync(ct);

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Relais.Web.Access;
+using Relais.Web.Tests.Infrastructure;
+
+namespace Relais.Web.Tests.Access;
+
+/// <summary>
+/// Walks every endpoint the app exposes (API and pages). Each must declare whether it serves one
+/// patient's data; every one that does is called by a GP outside the care team, with a real patient
+/// id, and must answer exactly as for a patient that does not exist. A new endpoint that forgets the
+/// rule fails here.
+/// </summary>
+public abstract class EveryEndpointTests(RelaisFactory factory)
+{
+    private IReadOnlyList<RouteEndpoint> Endpoints()
+    {
+        _ = factory.Server;
+        return factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+    }
+
+    private static bool Scoped(Endpoint e) => e.Metadata.GetMetadata<PatientScopedAttribute>() is not null;
+
+    [Fact]
+    public void EveryEndpointDeclaresWhetherItServesPatientData()
+    {
+        var undeclared = Endpoints()
+            .Where(e => !Scoped(e) && e.Metadata.GetMetadata<NoPatientDataAttribute>() is null)
+            // The static-assets middleware adds, in Development, a fallback that serves files from wwwroot only.
+            .Where(e => e.DisplayName != "Fallback {**path:file}")
+            .Select(e => $"{e.RoutePattern.RawText} ({e.DisplayName})")
+            .ToList();
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void EveryRouteNamingAPatientIsGuardedByTheAccessRule()
+    {
+        var endpoints = Endpoints();
+        var unguarded = endpoints
+            .Where(e => e.RoutePattern.Parameters.Any(p => p.Name.Equals(PatientScope.RouteParameter, StringComparison.OrdinalIgnoreCase)) && !Scoped(e))
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+        Assert.Empty(unguarded);
+        Assert.True(endpoints.Count(Scoped) >= 15, "the patient API and pages should all be found");
+    }
+
+    [Fact]
+    public async Task EveryPatientEndpoint_AnswersAnOutsiderAsForANonExistentPatient_AndAuditsTheDenial()
+    {
+        var dubois = await factory.ClientAsAsync(Api.Gp);
+        var patientId = await dubois.FirstPatientIdAsync();
+        var timeline = await dubois.GetJsonAsync($"/api/patients/{patientId}/timeline");
+        var episodeId = timeline[0].GetProperty("episodeId").GetGuid();
+        var team = await dubois.GetJsonAsync($"/api/patients/{patientId}/care-team");
+        var memberId = team[0].GetProperty("id").GetGuid();
+        var outsider = await factory.ClientAsAsync(Api.OtherGp);
+        var cookieOutsider = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await cookieOutsider.PostAsync("/api/auth/login?useCookies=true",
+            new StringContent($"{{\"email\":\"{Api.OtherGp}\",\"password\":\"{Api.Password}\"}}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        var checkedCount = 0;
+        foreach (var endpoint in Endpoints().Where(Scoped))
+        {
+            var isPage = endpoint.Metadata.GetMetadata<HttpMethodMetadata>() is null
+                || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Components.Endpoints.ComponentTypeMetadata>() is not null;
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            foreach (var method in isPage ? ["GET"] : methods)
+            {
+                string Url(Guid patient) => Fill(endpoint.RoutePattern.RawText!, patient, episodeId, memberId);
+                var client = isPage ? cookieOutsider : outsider;
+                var real = await SendAsync(client, method, Url(patientId));
+                var missing = await SendAsync(client, method, Url(Guid.NewGuid()));
+                Assert.True(real.Status == HttpStatusCode.NotFound, $"{method} {endpoint.RoutePattern.RawText} answered {(int)real.Status} to an outsider");
+                Assert.Equal(missing.Status, real.Status);
+                Assert.True(missing.Body == real.Body, $"{method} {endpoint.RoutePattern.RawText} answers differently for a real and a missing patient");
+                checkedCount++;
+            }
+        }
+        Assert.True(checkedCount >= 15);
+    }
+
+    private static string Fill(string pattern, Guid patientId, Guid episodeId, Guid memberId)
+    {
+        var url = "/" + pattern.TrimStart('/');
+        foreach (var (name, value) in new[] { ("patientId", patientId), ("episodeId", episodeId), ("memberId", memberId) })
+            url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "(:[^}]*)?\\}", value.ToString(), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return url;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string url)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        // The trace id differs per request by design; everything else must be identical.
+        body = System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
+        body = System.Text.RegularExpressions.Regex.Replace(body, "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "");
+        return (response.StatusCode, body);
+    }
+}
+
+[Collection("sqlite")]
+public sealed class EveryEndpointSqliteTests(SqliteRelaisFactory factory) : EveryEndpointTests(factory), IClassFixture<SqliteRelaisFactory>;
+
+[Collection("postgres")]
+public sealed class EveryEndpointPostgresTests(PostgresRelaisFactory factory) : EveryEndpointTests(factory), IClassFixture<PostgresRelaisFactory>;
