@@ -103,6 +103,8 @@ if (( INSTALL )); then
   [[ -n "$(find_pg_bin)" ]] || missing+=(postgresql)
   have_chromium || missing+=(chromium)
   have_aiosmtpd || missing+=(python3-aiosmtpd)
+  # Chromium without recommends has no fonts: pages and PDFs need one with French glyphs.
+  dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
   if (( ${#missing[@]} )); then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
