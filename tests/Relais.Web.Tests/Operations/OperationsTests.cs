@@ -31,6 +31,15 @@ public abstract class OperationsTests(RelaisFactory factory)
         Assert.Contains("lang=\"fr\"", html);
         Assert.Contains("Mot de passe", html);
     }
+
+    [Fact]
+    public async Task EnglishIsAvailableOnRequest()
+    {
+        var html = await factory.CreateClient().GetStringAsync("/connexion?culture=en");
+        Assert.Contains("lang=\"en\"", html);
+        Assert.Contains("Password", html);
+        Assert.DoesNotContain("Mot de passe", html);
+    }
 }
 
 [Collection("sqlite")]

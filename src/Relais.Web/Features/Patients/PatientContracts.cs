@@ -5,7 +5,12 @@ using Relais.Domain.Patients;
 
 namespace Relais.Web.Features.Patients;
 
-public sealed record PatientSummary(Guid Id, string Ins, string DisplayName, string BirthName, string? UsedName, string FirstNames, DateOnly BirthDate, Sex Sex, string? PostalCode, string? City);
+public sealed record PatientSummary(Guid Id, string Ins, string DisplayName, string BirthName, string? UsedName, string FirstNames, DateOnly BirthDate, Sex Sex, string? PostalCode, string? City)
+{
+    public IReadOnlyList<EpisodeBrief> Episodes { get; init; } = [];
+}
+
+public sealed record EpisodeBrief(Guid Id, string PrimarySite, string? PrimarySiteLabel, PathwayPhase Phase, DateOnly PhaseSince);
 
 public sealed record PatientPage(IReadOnlyList<PatientSummary> Items, int Total, int Page, int PageSize);
 

@@ -47,11 +47,19 @@ public sealed class PatientReader(RelaisDb db, Clock clock)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(p => new PatientSummary(p.Id, p.Ins, "", p.BirthName, p.UsedName, p.FirstNames, p.BirthDate, p.Sex, p.Address.PostalCode, p.Address.City))
             .ToListAsync(ct);
+        // One query for the episodes of the whole page, not one per patient.
+        var ids = items.Select(i => i.Id).ToList();
+        var episodes = (await db.Episodes.AsNoTracking()
+                .Where(e => ids.Contains(e.PatientId))
+                .OrderBy(e => e.CreatedAt)
+                .Select(e => new { e.PatientId, Brief = new EpisodeBrief(e.Id, e.PrimarySite, e.PrimarySiteLabel, e.Phase, e.PhaseSince) })
+                .ToListAsync(ct))
+            .ToLookup(e => e.PatientId, e => e.Brief);
         var now = clock.Now;
         foreach (var item in items)
             db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, item.Id, AuditActions.List, "GET /api/patients", AuditOutcomes.Allowed));
         await db.SaveChangesAsync(ct);
-        return new PatientPage(items.Select(i => i with { DisplayName = DisplayName(i.BirthName, i.UsedName, i.FirstNames) }).ToList(), total, page, pageSize);
+        return new PatientPage(items.Select(i => i with { DisplayName = DisplayName(i.BirthName, i.UsedName, i.FirstNames), Episodes = episodes[i.Id].ToList() }).ToList(), total, page, pageSize);
     }
 
     public static string DisplayName(string birthName, string? usedName, string firstNames) =>
