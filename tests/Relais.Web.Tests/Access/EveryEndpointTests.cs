@@ -63,6 +63,7 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
             new StringContent($"{{\"email\":\"{Api.OtherGp}\",\"password\":\"{Api.Password}\"}}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
 
+        var deniedBefore = await DenialsAsync(patientId);
         var checkedCount = 0;
         foreach (var endpoint in Endpoints().Where(Scoped))
         {
@@ -82,6 +83,14 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
             }
         }
         Assert.True(checkedCount >= 15);
+        Assert.Equal(deniedBefore + checkedCount, await DenialsAsync(patientId));
+    }
+
+    private async Task<int> DenialsAsync(Guid patientId)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Relais.Web.Data.RelaisDb>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.AuditEntries, a => a.PatientId == patientId && a.Outcome == "denied");
     }
 
     private static string Fill(string pattern, Guid patientId, Guid episodeId, Guid memberId)
