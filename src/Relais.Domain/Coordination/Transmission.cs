@@ -1,0 +1,133 @@
+namespace Relais.Domain.Coordination;
+
+public enum TransmissionStatus { Pending, Delivered, Acknowledged, Late, Failed }
+
+/// <summary>
+/// What travels under one obligation: a document and/or a message, to named recipients, with the
+/// time by which each recipient should have acknowledged it.
+/// </summary>
+public sealed class Transmission
+{
+    private readonly List<TransmissionRecipient> recipients = [];
+
+    private Transmission() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public ObligationCode Obligation { get; private set; }
+    public Guid? DocumentId { get; private set; }
+    /// <summary>Plain-language title shown in inboxes; never sent as an e-mail subject.</summary>
+    public string Title { get; private set; } = "";
+    public string? Message { get; private set; }
+    public Guid SenderId { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public bool Urgent { get; private set; }
+    public IReadOnlyList<TransmissionRecipient> Recipients => recipients;
+
+    public static Transmission Create(Guid patientId, ObligationCode code, Guid? documentId, string? title, string? message, Guid senderId,
+        IEnumerable<(Guid UserId, RecipientKinds Kind)> to, DateTimeOffset now, TimeSpan dueDelay, bool urgent = false)
+    {
+        var obligation = ObligationCatalogue.Get(code);
+        var text = string.IsNullOrWhiteSpace(title) ? obligation.WhatTravels : title.Trim();
+        if (text.Length > 200) throw new DomainValidationException("title", "Le titre est limité à 200 caractères.");
+        var body = string.IsNullOrWhiteSpace(message) ? null : message.Trim();
+        if (body is { Length: > 10_000 }) throw new DomainValidationException("message", "Le message est limité à 10 000 caractères.");
+        if (documentId is null && body is null)
+            throw new DomainValidationException("message", "Une transmission porte un document ou un message.");
+        var transmission = new Transmission
+        {
+            Id = Guid.CreateVersion7(now),
+            PatientId = patientId,
+            Obligation = code,
+            DocumentId = documentId,
+            Title = text,
+            Message = body,
+            SenderId = senderId,
+            CreatedAt = now,
+            DueAt = now + dueDelay,
+            Urgent = urgent || obligation.Urgent,
+        };
+        foreach (var (userId, kind) in to.DistinctBy(r => r.UserId))
+        {
+            if (userId == senderId) continue;
+            transmission.recipients.Add(new TransmissionRecipient(transmission, userId, kind));
+        }
+        if (transmission.recipients.Count == 0)
+            throw new DomainValidationException("recipients", "Aucun destinataire : le médecin traitant, le patient ou l'équipe ne sont pas renseignés, ou se sont opposés au partage.");
+        return transmission;
+    }
+}
+
+/// <summary>One recipient of a transmission, with the life of the hand-over: delivered, read, acknowledged.</summary>
+public sealed class TransmissionRecipient
+{
+    private TransmissionRecipient() { }
+
+    internal TransmissionRecipient(Transmission transmission, Guid userId, RecipientKinds kind)
+    {
+        Id = Guid.CreateVersion7(transmission.CreatedAt);
+        TransmissionId = transmission.Id;
+        PatientId = transmission.PatientId;
+        RecipientId = userId;
+        Kind = kind;
+        DueAt = transmission.DueAt;
+        // The in-app inbox is written in the same transaction: delivered as soon as committed.
+        DeliveredAt = transmission.CreatedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid TransmissionId { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid RecipientId { get; private set; }
+    public RecipientKinds Kind { get; private set; }
+    public DateTimeOffset DueAt { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public DateTimeOffset? MailSentAt { get; private set; }
+    public DateTimeOffset? MailFailedAt { get; private set; }
+    public DateTimeOffset? ReadAt { get; private set; }
+    public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public DateTimeOffset? ReminderBeforeAt { get; private set; }
+    public DateTimeOffset? ReminderAfterAt { get; private set; }
+
+    public TransmissionStatus StatusAt(DateTimeOffset now) => TransmissionRules.Status(DeliveredAt, AcknowledgedAt, MailFailedAt, DueAt, now);
+
+    public void MarkRead(DateTimeOffset now) => ReadAt ??= now;
+
+    /// <summary>"Pris connaissance": closes the loop. Acknowledging twice keeps the first time.</summary>
+    public void Acknowledge(DateTimeOffset now)
+    {
+        ReadAt ??= now;
+        AcknowledgedAt ??= now;
+    }
+
+    public void MailSent(DateTimeOffset now) => MailSentAt ??= now;
+
+    public void MailFailed(DateTimeOffset now) => MailFailedAt ??= now;
+
+    public void RemindedBefore(DateTimeOffset now) => ReminderBeforeAt ??= now;
+
+    public void RemindedAfter(DateTimeOffset now) => ReminderAfterAt = now;
+}
+
+public static class TransmissionRules
+{
+    /// <summary>A reminder goes to the recipient this long before the due time, if not yet acknowledged.</summary>
+    public static readonly TimeSpan ReminderBefore = TimeSpan.FromDays(1);
+
+    /// <summary>Once late, a reminder goes again at this interval until acknowledged.</summary>
+    public static readonly TimeSpan ReminderAfterInterval = TimeSpan.FromDays(2);
+
+    public static TransmissionStatus Status(DateTimeOffset? deliveredAt, DateTimeOffset? acknowledgedAt, DateTimeOffset? failedAt, DateTimeOffset dueAt, DateTimeOffset now)
+    {
+        if (acknowledgedAt is not null) return TransmissionStatus.Acknowledged;
+        if (deliveredAt is null) return failedAt is not null ? TransmissionStatus.Failed : now >= dueAt ? TransmissionStatus.Late : TransmissionStatus.Pending;
+        return now >= dueAt ? TransmissionStatus.Late : TransmissionStatus.Delivered;
+    }
+
+    public static bool ReminderBeforeDue(DateTimeOffset? acknowledgedAt, DateTimeOffset? remindedAt, DateTimeOffset dueAt, DateTimeOffset now) =>
+        acknowledgedAt is null && remindedAt is null && now >= dueAt - ReminderBefore && now < dueAt;
+
+    public static bool ReminderAfterDue(DateTimeOffset? acknowledgedAt, DateTimeOffset? lastRemindedAfter, DateTimeOffset dueAt, DateTimeOffset now) =>
+        acknowledgedAt is null && now >= dueAt && (lastRemindedAfter is null || now >= lastRemindedAfter + ReminderAfterInterval);
+}
