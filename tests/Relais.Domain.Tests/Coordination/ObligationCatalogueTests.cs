@@ -1,0 +1,74 @@
+using Relais.Domain.Coordination;
+using static Relais.Domain.Coordination.RecipientKinds;
+
+namespace Relais.Domain.Tests.Coordination;
+
+public class ObligationCatalogueTests
+{
+    [Fact]
+    public void All_ListsTheFifteenObligations_InCodeOrder()
+    {
+        Assert.Equal(Enum.GetValues<ObligationCode>(), ObligationCatalogue.All.Select(o => o.Code));
+        Assert.Equal(15, ObligationCatalogue.All.Count);
+    }
+
+    // PRODUCT.md §4: "from → to" and "[G] section" columns; the delays are the catalogue's defaults [R].
+    [Theory]
+    [InlineData(ObligationCode.C1, SenderSide.Team, GeneralPractitioner, 7, "1.1")]
+    [InlineData(ObligationCode.C2, SenderSide.Team, GeneralPractitioner, 3, "1.1")]
+    [InlineData(ObligationCode.C3, SenderSide.GeneralPractitioner, SpecialistTeam, 7, "1.1")]
+    [InlineData(ObligationCode.C4, SenderSide.Team, GeneralPractitioner, 2, "1.2")]
+    [InlineData(ObligationCode.C5, SenderSide.Team, GeneralPractitioner | Patient, 7, "1.2")]
+    [InlineData(ObligationCode.C6, SenderSide.TumorBoardSecretariat, GeneralPractitioner, 2, "1.3")]
+    [InlineData(ObligationCode.C7, SenderSide.TumorBoardSecretariat, GeneralPractitioner, 7, "1.3")]
+    [InlineData(ObligationCode.C8, SenderSide.Team, GeneralPractitioner | Pharmacist, 2, "2.5")]
+    [InlineData(ObligationCode.C9, SenderSide.GeneralPractitioner, SpecialistTeam, 1, "2.5")]
+    [InlineData(ObligationCode.C10, SenderSide.Either, GeneralPractitioner | SpecialistTeam, 7, "2.2")]
+    [InlineData(ObligationCode.C11, SenderSide.TeamWithGp, GeneralPractitioner | Patient, 7, "3.4")]
+    [InlineData(ObligationCode.C12, SenderSide.Team, GeneralPractitioner, 7, "3.5")]
+    [InlineData(ObligationCode.C13, SenderSide.GeneralPractitioner, SpecialistTeam, 3, "3.5")]
+    [InlineData(ObligationCode.C14, SenderSide.GeneralPractitioner, SpecialistTeam, 7, "3.3")]
+    [InlineData(ObligationCode.C15, SenderSide.Either, GeneralPractitioner | SpecialistTeam, 2, "2.6")]
+    public void Get_ReturnsTheObligationOfTheSpecificationTable(
+        ObligationCode code, SenderSide sender, RecipientKinds recipients, int dueDays, string guideSection)
+    {
+        var obligation = ObligationCatalogue.Get(code);
+
+        Assert.Equal(code, obligation.Code);
+        Assert.Equal(sender, obligation.Sender);
+        Assert.Equal(recipients, obligation.Recipients);
+        Assert.Equal(TimeSpan.FromDays(dueDays), obligation.DefaultDueDelay);
+        Assert.Equal(guideSection, obligation.GuideSection);
+        Assert.Equal(Channels.InApp | Channels.SecureMail, obligation.Channels);
+        Assert.False(string.IsNullOrWhiteSpace(obligation.Trigger));
+        Assert.False(string.IsNullOrWhiteSpace(obligation.WhatTravels));
+    }
+
+    [Fact]
+    public void OnlySuspectedRecurrence_IsUrgent()
+    {
+        Assert.Equal([ObligationCode.C14], ObligationCatalogue.All.Where(o => o.Urgent).Select(o => o.Code));
+    }
+
+    [Fact]
+    public void DueDelay_UsesTheOrganisationOverride_ForThatObligation()
+    {
+        var overrides = new Dictionary<ObligationCode, TimeSpan> { [ObligationCode.C2] = TimeSpan.FromDays(1) };
+
+        Assert.Equal(TimeSpan.FromDays(1), ObligationCatalogue.DueDelay(ObligationCode.C2, overrides));
+    }
+
+    [Fact]
+    public void DueDelay_FallsBackToTheDefault_ForAnObligationWithoutOverride()
+    {
+        var overrides = new Dictionary<ObligationCode, TimeSpan> { [ObligationCode.C2] = TimeSpan.FromDays(1) };
+
+        Assert.Equal(TimeSpan.FromDays(7), ObligationCatalogue.DueDelay(ObligationCode.C7, overrides));
+    }
+
+    [Fact]
+    public void DueDelay_IsTheDefault_WhenTheOrganisationHasNoOverrides()
+    {
+        Assert.Equal(TimeSpan.FromDays(1), ObligationCatalogue.DueDelay(ObligationCode.C9, null));
+    }
+}
