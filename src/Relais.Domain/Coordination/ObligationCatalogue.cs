@@ -18,7 +18,7 @@ public static class ObligationCatalogue
         new(ObligationCode.C3, "Examen prescrit par le médecin traitant", SenderSide.GeneralPractitioner, RecipientKinds.SpecialistTeam,
             "Le résultat de l'examen", TimeSpan.FromDays(7), Both, "1.1"),
         // [G] 1.2: the GP is contacted before the announcement, to be informed and to give the patient's context.
-        new(ObligationCode.C4, "Avant l'annonce du diagnostic", SenderSide.Team, RecipientKinds.GeneralPractitioner,
+        new(ObligationCode.C4, "Avant l'annonce du diagnostic", SenderSide.Either, RecipientKinds.GeneralPractitioner | RecipientKinds.SpecialistTeam,
             "Le diagnostic ; en retour, le contexte socio-professionnel, familial et psychologique du patient", TimeSpan.FromDays(2), Both, "1.2"),
         new(ObligationCode.C5, "PPS remis ou révisé", SenderSide.Team, RecipientKinds.GeneralPractitioner | RecipientKinds.Patient,
             "Le programme personnalisé de soins", TimeSpan.FromDays(7), Both, "1.2"),
@@ -47,6 +47,18 @@ public static class ObligationCatalogue
     ];
 
     public static Obligation Get(ObligationCode code) => All[(int)code - 1];
+
+    /// <summary>
+    /// Who receives when a given side sends. For the two-way obligations (C4, C10, C15: "GP ↔ team")
+    /// each side sends to the other, never to itself.
+    /// </summary>
+    public static RecipientKinds RecipientsWhenSentBy(ObligationCode code, bool senderIsGeneralPractitioner)
+    {
+        var kinds = Get(code).Recipients;
+        if (kinds.HasFlag(RecipientKinds.GeneralPractitioner) && kinds.HasFlag(RecipientKinds.SpecialistTeam))
+            kinds &= senderIsGeneralPractitioner ? ~RecipientKinds.GeneralPractitioner : ~RecipientKinds.SpecialistTeam;
+        return kinds;
+    }
 
     /// <summary>The due delay for an organisation: its own setting when it has one, else the default.</summary>
     public static TimeSpan DueDelay(ObligationCode code, IReadOnlyDictionary<ObligationCode, TimeSpan>? overrides) =>

@@ -3,6 +3,10 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Access;
 using Relais.Domain.Audit;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Domain.Messaging;
+using Relais.Web.Messaging;
 using Relais.Domain.Episodes;
 using Relais.Domain.Pathways;
 using Relais.Domain.Patients;
@@ -27,6 +31,16 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Document> Documents => Set<Document>();
+    public DbSet<Transmission> Transmissions => Set<Transmission>();
+    public DbSet<TransmissionRecipient> TransmissionRecipients => Set<TransmissionRecipient>();
+    public DbSet<ClinicalEvent> ClinicalEvents => Set<ClinicalEvent>();
+    public DbSet<ReferralTask> ReferralTasks => Set<ReferralTask>();
+    public DbSet<ThreadMessage> ThreadMessages => Set<ThreadMessage>();
+    public DbSet<ThreadReadMark> ThreadReadMarks => Set<ThreadReadMark>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ObligationSetting> ObligationSettings => Set<ObligationSetting>();
 
     public abstract bool IsPostgres { get; }
 

@@ -17,7 +17,7 @@ public class ObligationCatalogueTests
     [InlineData(ObligationCode.C1, SenderSide.Team, GeneralPractitioner, 7, "1.1")]
     [InlineData(ObligationCode.C2, SenderSide.Team, GeneralPractitioner, 3, "1.1")]
     [InlineData(ObligationCode.C3, SenderSide.GeneralPractitioner, SpecialistTeam, 7, "1.1")]
-    [InlineData(ObligationCode.C4, SenderSide.Team, GeneralPractitioner, 2, "1.2")]
+    [InlineData(ObligationCode.C4, SenderSide.Either, GeneralPractitioner | SpecialistTeam, 2, "1.2")]
     [InlineData(ObligationCode.C5, SenderSide.Team, GeneralPractitioner | Patient, 7, "1.2")]
     [InlineData(ObligationCode.C6, SenderSide.TumorBoardSecretariat, GeneralPractitioner, 2, "1.3")]
     [InlineData(ObligationCode.C7, SenderSide.TumorBoardSecretariat, GeneralPractitioner, 7, "1.3")]
@@ -71,4 +71,19 @@ public class ObligationCatalogueTests
     {
         Assert.Equal(TimeSpan.FromDays(1), ObligationCatalogue.DueDelay(ObligationCode.C9, null));
     }
+}
+
+public class TwoWayObligationTests
+{
+    [Theory]
+    [InlineData(ObligationCode.C4, true, RecipientKinds.SpecialistTeam)]
+    [InlineData(ObligationCode.C4, false, RecipientKinds.GeneralPractitioner)]
+    [InlineData(ObligationCode.C10, true, RecipientKinds.SpecialistTeam)]
+    [InlineData(ObligationCode.C10, false, RecipientKinds.GeneralPractitioner)]
+    [InlineData(ObligationCode.C15, true, RecipientKinds.SpecialistTeam)]
+    [InlineData(ObligationCode.C15, false, RecipientKinds.GeneralPractitioner)]
+    [InlineData(ObligationCode.C5, false, RecipientKinds.GeneralPractitioner | RecipientKinds.Patient)]
+    [InlineData(ObligationCode.C9, true, RecipientKinds.SpecialistTeam)]
+    public void EachSideSendsToTheOther_NeverToItself(ObligationCode code, bool senderIsGp, RecipientKinds expected) =>
+        Assert.Equal(expected, ObligationCatalogue.RecipientsWhenSentBy(code, senderIsGp));
 }

@@ -1,0 +1,27 @@
+namespace Relais.Web.Messaging;
+
+/// <summary>
+/// The first answer to a request carrying an Idempotency-Key, kept so that a retry gets it again
+/// instead of creating a second transmission, document or event.
+/// </summary>
+public sealed class IdempotencyRecord
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public string Key { get; set; } = "";
+    public string RequestHash { get; set; } = "";
+    public int? StatusCode { get; set; }
+    public string? ContentType { get; set; }
+    public string? Location { get; set; }
+    public byte[]? Body { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>An organisation's own acknowledgement delay for an obligation (default: the catalogue's).</summary>
+public sealed class ObligationSetting
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Domain.Coordination.ObligationCode Code { get; set; }
+    public int DueHours { get; set; }
+}

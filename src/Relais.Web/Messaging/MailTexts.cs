@@ -1,0 +1,62 @@
+using Relais.Domain.Coordination;
+using Relais.Domain.Patients;
+
+namespace Relais.Web.Messaging;
+
+/// <summary>
+/// The words of the e-mails. The subject identifies the patient (name, birth date, INS) as secure
+/// health messaging expects, and never carries clinical text; the body goes only to professionals.
+/// </summary>
+public static class MailTexts
+{
+    public static string PatientIdentity(Patient p) =>
+        $"{p.DisplayName}, né(e) le {p.BirthDate:dd/MM/yyyy}, INS {InsNumber.Parse(p.Ins).Formatted}";
+
+    public static (string Subject, string Body) ForProfessional(Patient patient, Transmission t, TransmissionRecipient r, string recipientName, string senderName, MailOptions options)
+    {
+        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm");
+        var subject = $"[Relais]{(t.Urgent ? " URGENT —" : "")} Transmission à prendre en compte — {PatientIdentity(patient)}";
+        var body = $"""
+            Bonjour {recipientName},
+
+            {senderName} vous transmet, pour {patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) :
+            {t.Title}
+            {(t.Message is null ? "" : "\n" + t.Message + "\n")}
+            Merci d'en prendre connaissance dans Relais avant le {due} :
+            {options.PublicUrl.TrimEnd('/')}/patients/{t.PatientId}/transmissions/{t.Id}
+
+            Obligation de coordination ville-hôpital {t.Obligation} — {ObligationCatalogue.Get(t.Obligation).Trigger}.
+            Message envoyé par Relais ; ne pas répondre à cette adresse.
+            """;
+        return (subject, body);
+    }
+
+    public static (string Subject, string Body) PatientNotice(Patient patient, Transmission t, MailOptions options)
+    {
+        var subject = "[Relais] Un nouveau document est disponible dans votre espace";
+        var body = $"""
+            Bonjour,
+
+            Votre équipe de soins a déposé un nouveau document dans votre espace Relais.
+            Connectez-vous pour le consulter : {options.PublicUrl.TrimEnd('/')}/mon-dossier
+
+            Relais — votre parcours de soins partagé.
+            """;
+        return (subject, body);
+    }
+
+    public static (string Subject, string Body) Reminder(Patient patient, Transmission t, bool late, MailOptions options)
+    {
+        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm");
+        var subject = $"[Relais] Rappel{(late ? " — en retard" : "")} : transmission à prendre en compte — {PatientIdentity(patient)}";
+        var body = $"""
+            Bonjour,
+
+            Une transmission concernant {patient.DisplayName} attend votre prise de connaissance {(late ? $"depuis le {due}" : $"avant le {due}")}.
+            {options.PublicUrl.TrimEnd('/')}/patients/{t.PatientId}/transmissions/{t.Id}
+
+            Obligation de coordination ville-hôpital {t.Obligation}.
+            """;
+        return (subject, body);
+    }
+}
