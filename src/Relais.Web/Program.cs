@@ -3,6 +3,7 @@ using Relais.Web.Data;
 using Relais.Web.Demo;
 using Relais.Web.Features.Access;
 using Relais.Web.Features.Account;
+using Relais.Web.Features.Coordination;
 using Relais.Web.Features.Patients;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
@@ -26,6 +27,7 @@ app.MapAuth();
 app.MapPatients();
 app.MapProfessionals();
 app.MapAccess();
+app.MapCoordination();
 app.MapRelaisPages();
 
 app.Run();

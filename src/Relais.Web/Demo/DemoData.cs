@@ -202,6 +202,8 @@ public static class DemoData
                 if (cancer.Site is "C50.4" or "C50.2" or "C61" or "C20")
                     db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, radiotherapist.Id, CareTeamRole.Radiotherapist, hospitalFrom, null, oncologist.Id, now));
             }
+            if (Targets[i] is not (PathwayPhase.Suspicion or PathwayPhase.RuledOut or PathwayPhase.DiagnosisConfirmed) && i % 3 != 2)
+                SeedPathologyReport(db, patient, episode, myGp, oncologist, diagnosis!.Value, now, i);
             if (isPortalPatient)
             {
                 var portal = byEmail["patient@relais.demo"];
@@ -210,6 +212,29 @@ public static class DemoData
             }
         }
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// A signed pathology report sent to the GP (C2), acknowledged for older pathways, waiting or late
+    /// for recent ones, so that the GP's inbox and the team's worklist have something to show.
+    /// </summary>
+    private static void SeedPathologyReport(RelaisDb db, Patient patient, CancerEpisode episode, RelaisUser gp, RelaisUser oncologist, DateOnly diagnosis, DateTimeOffset now, int index)
+    {
+        var signedAt = new DateTimeOffset(diagnosis.ToDateTime(new TimeOnly(11, 0)), TimeSpan.Zero);
+        var content = DemoPdf.Create("Compte rendu anatomopathologique",
+            $"Patient : {patient.DisplayName}, né(e) le {patient.BirthDate:dd/MM/yyyy}",
+            $"Prélèvement : biopsie — {episode.PrimarySiteLabel}",
+            $"Conclusion : {episode.HistologyLabel} ({episode.Histology})",
+            "Document de démonstration, fictif.");
+        var document = Domain.Documents.Document.Create(patient.Id, Domain.Documents.DocumentKind.PathologyReport, "Compte rendu anatomopathologique",
+            "cr-anapath.pdf", content, oncologist.Id, signedAt);
+        document.Sign(oncologist.Id, signedAt);
+        db.Documents.Add(document);
+        var recent = now - signedAt < TimeSpan.FromDays(40);
+        var transmission = Domain.Coordination.Transmission.Create(patient.Id, Domain.Coordination.ObligationCode.C2, document.Id, document.Title, null,
+            oncologist.Id, [(gp.Id, Domain.Coordination.RecipientKinds.GeneralPractitioner)], signedAt, Domain.Coordination.ObligationCatalogue.Get(Domain.Coordination.ObligationCode.C2).DefaultDueDelay);
+        if (!recent || index % 2 == 0) transmission.Recipients[0].Acknowledge(signedAt + TimeSpan.FromDays(1 + index % 3));
+        db.Transmissions.Add(transmission);
     }
 
     /// <summary>A fictitious but well-formed INS: sex, birth year and month, department, commune, order, key.</summary>

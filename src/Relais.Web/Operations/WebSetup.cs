@@ -27,6 +27,13 @@ public static class WebSetup
         services.AddScoped<PatientCommands>();
         services.AddScoped<AuditChainService>();
         services.AddHostedService<AuditSealer>();
+        services.Configure<Messaging.MailOptions>(builder.Configuration.GetSection("Mail"));
+        services.AddScoped<Coordination.Obligations>();
+        services.AddScoped<Coordination.CoordinationCommands>();
+        services.AddScoped<Coordination.CoordinationReader>();
+        services.AddScoped<Coordination.Reminders>();
+        services.AddScoped<Messaging.OutboxSender>();
+        services.AddHostedService<Messaging.OutboxDispatcher>();
         services.AddHttpContextAccessor();
         return builder;
     }
@@ -80,6 +87,7 @@ public static class WebSetup
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
+        app.UseIdempotencyBuffering();
         app.Use(async (context, next) =>
         {
             var headers = context.Response.Headers;

@@ -18,7 +18,7 @@ namespace Relais.Web.Features.Patients;
 /// so that a refused input writes nothing. Access has been checked by the caller (write kind),
 /// except for <see cref="RegisterAsync"/>, which creates the record.
 /// </summary>
-public sealed class PatientCommands(RelaisDb db, Clock clock, UserManager<RelaisUser> users)
+public sealed class PatientCommands(RelaisDb db, Clock clock, UserManager<RelaisUser> users, global::Relais.Web.Coordination.Obligations obligations)
 {
     public async Task<Patient> RegisterAsync(CurrentUser user, PatientInput input, CancellationToken ct)
     {
@@ -85,6 +85,7 @@ public sealed class PatientCommands(RelaisDb db, Clock clock, UserManager<Relais
             input.OpenedOn ?? input.DiagnosisDate ?? today, user.Id, today, clock.Now, input.Note);
         db.Episodes.Add(episode);
         db.PathwayEvents.Add(opening);
+        await FirePathwayObligationAsync(user, episode, ct);
         await db.SaveChangesAsync(ct);
         return episode;
     }
@@ -106,8 +107,27 @@ public sealed class PatientCommands(RelaisDb db, Clock clock, UserManager<Relais
         var today = clock.Today;
         var evt = episode.Transition(to, input.OccurredOn ?? today, user.Id, today, clock.Now, input.Note);
         db.PathwayEvents.Add(evt);
+        await FirePathwayObligationAsync(user, episode, ct);
         await db.SaveChangesAsync(ct);
         return evt;
+    }
+
+    /// <summary>
+    /// Steps of the pathway that oblige the team to inform the GP: a confirmed diagnosis calls for the
+    /// contact before the announcement (C4, [G] 1.2); the palliative phase for liaison care (C15, [G] 2.6).
+    /// </summary>
+    private async Task FirePathwayObligationAsync(CurrentUser user, CancerEpisode episode, CancellationToken ct)
+    {
+        var site = episode.PrimarySiteLabel ?? episode.PrimarySite;
+        var (code, title, message) = episode.Phase switch
+        {
+            PathwayPhase.DiagnosisConfirmed => (Domain.Coordination.ObligationCode.C4, "Diagnostic confirmé : contact avant l'annonce",
+                $"Le diagnostic est confirmé ({site}). L'annonce va être organisée : merci de transmettre à l'équipe le contexte socio-professionnel, familial et psychologique du patient."),
+            PathwayPhase.Palliative => (Domain.Coordination.ObligationCode.C15, "Entrée en phase palliative",
+                $"Le patient entre en phase palliative ({site}). Prise en charge symptomatique ambulatoire en lien avec l'équipe."),
+            _ => (default(Domain.Coordination.ObligationCode?), "", ""),
+        };
+        if (code is { } c) await obligations.FireAsync(c, episode.PatientId, user.Id, null, title, message, ct: ct);
     }
 
     public async Task<CareTeamMember> AddCareTeamMemberAsync(CurrentUser user, Guid patientId, CareTeamInput input, CancellationToken ct)
