@@ -29,6 +29,7 @@ public static class DemoData
         new("medecin.traitant2@relais.demo", "Luc", "Garnier", Roles.GeneralPractitioner, Specialty.GeneralPractice, "10000000005", "practice"),
         new("ide.coordination@relais.demo", "Isabelle", "Moreau", Roles.NurseCoordinator, Specialty.Nursing, "10000000006", "hospital"),
         new("secretariat.rcp@relais.demo", "Nathalie", "Petit", Roles.TumorBoardSecretary, Specialty.Administration, null, "hospital"),
+        new("pharmacien@relais.demo", "Hugo", "Lemoine", Roles.Pharmacist, Specialty.Pharmacy, "10000000007", "pharmacy"),
         new("qualite.3c@relais.demo", "Marc", "Roux", Roles.QualityCoordinator, Specialty.None, null, "3c"),
         new("admin@relais.demo", "Alice", "Fontaine", Roles.Administrator, Specialty.None, null, "hospital"),
         new("patient@relais.demo", "Marie", "Durand", Roles.Patient, Specialty.None, null, ""),
@@ -123,6 +124,7 @@ public static class DemoData
             ["3c"] = Organisation.Create("3C Saint-Relais (démo)", OrganisationKind.CoordinationCentre3C, null, "Rouen", "76000", now),
             ["practice"] = Organisation.Create("Maison de santé des Tilleuls (démo)", OrganisationKind.Practice, null, "Rouen", "76100", now),
             ["support"] = Organisation.Create("Espace soins de support de la Ligue (démo)", OrganisationKind.SupportiveCareStructure, null, "Rouen", "76000", now),
+            ["pharmacy"] = Organisation.Create("Pharmacie des Tilleuls (démo)", OrganisationKind.Pharmacy, null, "Rouen", "76100", now),
         };
         db.Organisations.AddRange(orgs.Values);
         await db.SaveChangesAsync();
@@ -204,6 +206,8 @@ public static class DemoData
             }
             if (Targets[i] is not (PathwayPhase.Suspicion or PathwayPhase.RuledOut or PathwayPhase.DiagnosisConfirmed) && i % 3 != 2)
                 SeedPathologyReport(db, patient, episode, myGp, oncologist, diagnosis!.Value, now, i);
+            if (isPortalPatient || Targets[i] == PathwayPhase.ActiveTreatment)
+                db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, byEmail["pharmacien@relais.demo"].Id, CareTeamRole.Pharmacist, diagnosis ?? teamFrom, null, oncologist.Id, now));
             if (isPortalPatient)
             {
                 var portal = byEmail["patient@relais.demo"];

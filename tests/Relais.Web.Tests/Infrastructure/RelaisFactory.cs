@@ -21,12 +21,27 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
 
     public abstract string Provider { get; }
 
+    /// <summary>Configuration for this instance, applied when it starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new()
+    {
+        ["Mail:Host"] = Environment.GetEnvironmentVariable("RELAIS_TEST_SMTP_HOST") ?? "127.0.0.1",
+        ["Mail:Port"] = Environment.GetEnvironmentVariable("RELAIS_TEST_SMTP_PORT") ?? "2525",
+        ["Mail:Security"] = "None",
+        ["Mail:Domain"] = "relais.test",
+        // Tests dispatch the outbox themselves, when they mean to; the background pass runs once at start.
+        ["Mail:DispatchIntervalSeconds"] = "3600",
+    };
+
     protected abstract void ConfigureDatabase(IWebHostBuilder builder);
+
+    /// <summary>A new instance of the app on this instance's database.</summary>
+    public abstract RelaisFactory Sibling();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         ConfigureDatabase(builder);
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -37,7 +52,21 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
 
 public sealed class SqliteRelaisFactory : RelaisFactory
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "relais-tests", Guid.NewGuid().ToString("N"));
+    private readonly string folder;
+    private readonly bool ownsFolder;
+
+    public SqliteRelaisFactory() : this(Path.Combine(Path.GetTempPath(), "relais-tests", Guid.NewGuid().ToString("N")), ownsFolder: true) { }
+
+    /// <summary>A second instance on the database file of another (a restart).</summary>
+    internal SqliteRelaisFactory(string folder, bool ownsFolder)
+    {
+        this.folder = folder;
+        this.ownsFolder = ownsFolder;
+    }
+
+    public string Folder => folder;
+
+    public override RelaisFactory Sibling() => new SqliteRelaisFactory(folder, ownsFolder: false);
 
     public override string Provider => "sqlite";
 
@@ -52,13 +81,28 @@ public sealed class SqliteRelaisFactory : RelaisFactory
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        if (ownsFolder)
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
     }
 }
 
 public sealed class PostgresRelaisFactory : RelaisFactory
 {
-    private readonly string database = $"relais_test_{Guid.NewGuid():N}";
+    private readonly string database;
+    private readonly bool ownsDatabase;
+
+    public PostgresRelaisFactory() : this($"relais_test_{Guid.NewGuid():N}", ownsDatabase: true) { }
+
+    /// <summary>Another instance on the database of another (several app instances, or a restart).</summary>
+    internal PostgresRelaisFactory(string database, bool ownsDatabase)
+    {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    public string Database => database;
+
+    public override RelaisFactory Sibling() => new PostgresRelaisFactory(database, ownsDatabase: false);
 
     public override string Provider => "postgres";
 
@@ -76,6 +120,7 @@ public sealed class PostgresRelaisFactory : RelaisFactory
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (!ownsDatabase) return;
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(ServerConnectionString);
         await connection.OpenAsync();

@@ -75,11 +75,12 @@ public static class CoordinationApi
             : TypedResults.File(document.Content, document.ContentType, document.FileName);
     }
 
-    private static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(Guid patientId, [FromForm] DocumentKind? kind, [FromForm] string? title,
+    private static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(Guid patientId, [FromForm] string? kind, [FromForm] string? title,
         [FromForm] Guid? previousVersionId, [FromForm] bool? sign, IFormFile? file, CoordinationCommands commands, CoordinationReader reader, HttpContext http, CancellationToken ct)
     {
         if (file is null) throw new DomainValidationException("file", "Joignez le fichier (PDF, PNG ou JPEG).");
-        if (kind is not { } k) throw new DomainValidationException("kind", "Le type de document est obligatoire.");
+        if (!EnumCodes.TryParse<DocumentKind>(kind, out var k))
+            throw new DomainValidationException("kind", $"Type de document inconnu ; valeurs possibles : {string.Join(", ", EnumCodes.All<DocumentKind>())}.");
         if (file.Length > Domain.Documents.Document.MaxSize)
             throw new DomainValidationException("file", "Le fichier dépasse la taille maximale de 20 Mo.");
         using var buffer = new MemoryStream();
