@@ -62,11 +62,15 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
                     logger.LogWarning("Outbox message {OutboxId} failed (attempt {Attempts}, {Status}): {Error}", message.Id, message.Attempts, message.Status, ex.GetType().Name);
                     if (ex is not SmtpCommandException)
                     {
-                        // The server is unreachable: release the rest of the batch for a later attempt.
+                        // The server is unreachable: every message of the batch has had its attempt.
+                        foreach (var other in messages.Where(m => m != message && m.Status == OutboxStatus.Pending && m.ClaimToken == token))
+                        {
+                            other.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent: false, time.GetUtcNow());
+                            if (other.Status == OutboxStatus.DeadLetter) await MarkRecipientAsync(other, failed: true, ct);
+                        }
                         smtp?.Dispose();
                         smtp = null;
                         await db.SaveChangesAsync(ct);
-                        await ReleaseAsync(token, ct);
                         return sent;
                     }
                 }
@@ -106,10 +110,6 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
             .Take(batch)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, token).SetProperty(m => m.ClaimedUntil, until), ct);
     }
-
-    private Task<int> ReleaseAsync(Guid token, CancellationToken ct) =>
-        db.OutboxMessages.Where(m => m.ClaimToken == token && m.Status == OutboxStatus.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.ClaimToken, (Guid?)null).SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), ct);
 
     private static async Task<SmtpClient> ConnectAsync(MailOptions settings, CancellationToken ct)
     {

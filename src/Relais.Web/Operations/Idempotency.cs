@@ -95,7 +95,20 @@ public static class Idempotency
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{http.Request.Method} {http.Request.Path}\n"));
-        if (http.Request.Body.CanSeek)
+        if (http.Request.HasFormContentType)
+        {
+            // A multipart body changes its boundary on every send: what counts is the fields and the files.
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            foreach (var field in form.OrderBy(f => f.Key, StringComparer.Ordinal))
+                sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{field.Key}={field.Value}\n"));
+            foreach (var file in form.Files.OrderBy(f => f.Name, StringComparer.Ordinal))
+            {
+                sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{file.Name}:{file.FileName}:{file.Length}\n"));
+                await using var stream = file.OpenReadStream();
+                sha.AppendData(await System.Security.Cryptography.SHA256.HashDataAsync(stream, http.RequestAborted));
+            }
+        }
+        else if (http.Request.Body.CanSeek)
         {
             http.Request.Body.Position = 0;
             var buffer = new byte[81920];

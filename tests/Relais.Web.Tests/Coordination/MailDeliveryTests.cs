@@ -43,7 +43,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
         var outbox = await factory.OutboxIdsAsync(transmissionId);
         Assert.Single(outbox);
 
-        Assert.Equal(1, await factory.DispatchAsync());
+        await factory.DispatchAsync();
         var mail = Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
         Assert.Equal("medecin.traitant@relais.demo", mail.To.Mailboxes.Single().Address);
         Assert.Contains("DURAND Marie", mail.Subject);
@@ -107,17 +107,21 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var outbox = await factory.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
             Assert.Single(outbox);
-            Assert.Equal(0, await factory.DispatchAsync());
+            await factory.DispatchAsync();
             var failed = await OutboxAsync(outbox[0]);
             Assert.Equal(OutboxStatus.Pending, failed.Status);
             Assert.Equal(1, failed.Attempts);
             Assert.NotNull(failed.LastError);
 
             options.Port = realPort;
-            Assert.Equal(0, await factory.DispatchAsync());
+            // Back-off: not before its next attempt time...
+            await factory.DispatchAsync();
+            Assert.Equal(OutboxStatus.Pending, (await OutboxAsync(outbox[0])).Status);
+            Assert.Empty(Mailbox.WithOutboxIds(outbox));
+            // ...then sent once, and never again.
             factory.Time.Advance(TimeSpan.FromMinutes(1));
-            Assert.Equal(1, await factory.DispatchAsync());
-            Assert.Equal(0, await factory.DispatchAsync());
+            await factory.DispatchAsync();
+            await factory.DispatchAsync();
             Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
             await Task.Delay(300);
             Assert.Single(Mailbox.WithOutboxIds(outbox));
@@ -153,7 +157,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             Assert.Contains(dead.EnumerateArray(), d => d.GetProperty("id").GetGuid() == outbox[0]);
             options.Port = realPort;
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/outbox/{outbox[0]}/retry", null)).StatusCode);
-            Assert.Equal(1, await factory.DispatchAsync());
+            await factory.DispatchAsync();
             Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
         }
         finally
@@ -176,7 +180,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
         var objection = await patient.PostAsJsonAsync("/api/me/objections", new { professionalId = pharmacistId });
         Assert.Equal(HttpStatusCode.Created, objection.StatusCode);
 
-        Assert.Equal(1, await factory.DispatchAsync());
+        await factory.DispatchAsync();
         var statuses = new List<OutboxStatus>();
         foreach (var id in outbox) statuses.Add((await OutboxAsync(id)).Status);
         Assert.Contains(OutboxStatus.Cancelled, statuses);
@@ -242,8 +246,10 @@ public sealed class TwoInstancesTests(PostgresRelaisFactory factory) : IClassFix
         second.Time.SetUtcNow(factory.Time.GetUtcNow());
         _ = second.Server;
         var results = await Task.WhenAll(factory.DispatchAsync(), second.DispatchAsync(), factory.DispatchAsync(), second.DispatchAsync());
-        Assert.Equal(24, results.Sum());
         Assert.True(results[1] + results[3] > 0, "the second instance should have taken part");
+        // A pass that finds every remaining row locked by the other instance stops; the next tick takes what is left.
+        var rest = await factory.DispatchAsync() + await second.DispatchAsync();
+        Assert.Equal(24, results.Sum() + rest);
 
         var mails = await Mailbox.WaitForAsync(outbox, 24);
         Assert.Equal(24, mails.Count);

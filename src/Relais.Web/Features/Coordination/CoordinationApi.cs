@@ -135,10 +135,12 @@ public static class CoordinationApi
     private static async Task<Results<NoContent, ProblemHttpResult>> CloseReferral(Guid patientId, Guid referralId, bool? cancelled, CoordinationCommands commands, HttpContext http, CancellationToken ct) =>
         await commands.CloseReferralAsync(Me(http), patientId, referralId, cancelled != true, ct) ? TypedResults.NoContent() : NotFound("Demande");
 
-    private static async Task<Ok<IReadOnlyList<MessageDto>>> Messages(Guid patientId, ThreadKind? thread, CoordinationReader reader, CoordinationCommands commands, RelaisDb db, Clock clock, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<MessageDto>>> Messages(Guid patientId, string? thread, CoordinationReader reader, CoordinationCommands commands, RelaisDb db, Clock clock, HttpContext http, CancellationToken ct)
     {
         var user = Me(http);
-        var kind = thread ?? (user.Kind == AccessorKind.Patient ? ThreadKind.Patient : ThreadKind.CareTeam);
+        var kind = user.Kind == AccessorKind.Patient ? ThreadKind.Patient : ThreadKind.CareTeam;
+        if (!string.IsNullOrEmpty(thread) && !EnumCodes.TryParse(thread, out kind))
+            throw new DomainValidationException("thread", "Fil inconnu : care-team ou patient.");
         if (kind == ThreadKind.CareTeam && user.Kind != AccessorKind.Professional)
             throw new DomainValidationException("thread", "Le fil de l'équipe de soins est réservé aux professionnels.");
         var messages = await reader.MessagesAsync(user, patientId, kind, ct);
@@ -154,8 +156,13 @@ public static class CoordinationApi
         return TypedResults.Created($"/api/patients/{patientId}/messages", new MessageDto(m.Id, m.Thread, name, m.AuthorId, m.Body, m.SentAt, false));
     }
 
-    private static async Task<Ok<InboxPage>> Inbox(InboxFilter? filter, int? page, int? pageSize, CoordinationReader reader, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await reader.InboxAsync(Me(http), filter ?? InboxFilter.All, page ?? 1, pageSize ?? 20, ct));
+    private static async Task<Ok<InboxPage>> Inbox(string? filter, int? page, int? pageSize, CoordinationReader reader, HttpContext http, CancellationToken ct)
+    {
+        var chosen = InboxFilter.All;
+        if (!string.IsNullOrEmpty(filter) && !EnumCodes.TryParse(filter, out chosen))
+            throw new DomainValidationException("filter", $"Filtre inconnu ; valeurs possibles : {string.Join(", ", EnumCodes.All<InboxFilter>())}.");
+        return TypedResults.Ok(await reader.InboxAsync(Me(http), chosen, page ?? 1, pageSize ?? 20, ct));
+    }
 
     private static async Task<Ok<PendingPage>> Pending(bool? lateOnly, int? page, int? pageSize, CoordinationReader reader, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await reader.PendingAsync(Me(http), lateOnly ?? false, page ?? 1, pageSize ?? 20, ct));
