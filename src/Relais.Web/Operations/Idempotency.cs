@@ -64,9 +64,11 @@ public static class Idempotency
             }
 
             if (db.Entry(record).State == EntityState.Detached) return result;
-            record.StatusCode = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
-            record.Location = LocationOf(result);
-            if (result is IValueHttpResult { Value: { } value })
+            var inner = result;
+            while (inner is INestedHttpResult nested) inner = nested.Result;
+            record.StatusCode = (inner as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+            record.Location = LocationOf(inner);
+            if (inner is IValueHttpResult { Value: { } value })
             {
                 var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
                 record.Body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json);
