@@ -1,0 +1,141 @@
+namespace Relais.Domain.TumorBoards;
+
+public enum CaseKind
+{
+    /// <summary>Discussed by the board: needs the quorum.</summary>
+    Discussed,
+    /// <summary>Only registered: allowed when a guideline gives a validated treatment, or in an emergency; never in paediatric oncology [G].</summary>
+    RegisteredOnly,
+}
+
+public enum RegisteredOnlyReason { ValidatedGuideline, Emergency }
+
+public enum CaseStatus { Registered, Decided, Withdrawn }
+
+/// <summary>
+/// A patient's case at a meeting: the question asked, who presents it, then the decision — the proposal,
+/// the guideline (référentiel) it follows and who decided [G].
+/// </summary>
+public sealed class TumorBoardCase
+{
+    private TumorBoardCase() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public Guid EpisodeId { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public string Question { get; private set; } = "";
+    public Guid PresentingPhysicianId { get; private set; }
+    public CaseKind Kind { get; private set; }
+    public RegisteredOnlyReason? RegisteredOnlyReason { get; private set; }
+    /// <summary>Strategy at recurrence is discussed in RCP [G]; the case then links to the episode's history.</summary>
+    public bool IsRecurrence { get; private set; }
+    public Guid? G8AssessmentId { get; private set; }
+    public string? GpContribution { get; private set; }
+    public Guid? GpContributionBy { get; private set; }
+    public DateTimeOffset? GpContributionAt { get; private set; }
+    public CaseStatus Status { get; private set; }
+    public string? Proposal { get; private set; }
+    public string? Guideline { get; private set; }
+    public Guid? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public string? QuorumAtDecision { get; private set; }
+    public Guid? ReportDocumentId { get; private set; }
+    public Guid RegisteredBy { get; private set; }
+    public DateTimeOffset RegisteredAt { get; private set; }
+
+    /// <summary>How long a G8 stays valid for a presentation [R].</summary>
+    public static readonly int G8ValidityMonths = 3;
+
+    public static TumorBoardCase Register(Guid patientId, Guid episodeId, TumorBoardMeeting meeting, TumorBoard board, string? question, Guid presentingPhysician,
+        CaseKind kind, RegisteredOnlyReason? reason, bool recurrence, int ageAtMeeting, G8Assessment? latestG8, DateOnly meetingDay, Guid by, DateTimeOffset now)
+    {
+        var text = question?.Trim();
+        if (string.IsNullOrEmpty(text)) throw new DomainValidationException("question", "La question posée à la RCP est obligatoire.");
+        if (text.Length > 2000) throw new DomainValidationException("question", "La question est limitée à 2000 caractères.");
+        if (meeting.BoardId != board.Id) throw new DomainValidationException("meetingId", "Cette réunion n'appartient pas à cette RCP.");
+        if (meeting.Status != MeetingStatus.Planned) throw new DomainValidationException("meetingId", "Cette réunion n'accepte plus de dossiers.");
+        if (kind == CaseKind.RegisteredOnly)
+        {
+            // [G]: discussion is mandatory in paediatric oncology.
+            if (board.IsPaediatric || ageAtMeeting < 18)
+                throw new DomainValidationException("kind", "En oncologie pédiatrique, le dossier doit toujours être discuté : l'enregistrement simple est impossible.");
+            if (reason is null)
+                throw new DomainValidationException("registeredOnlyReason", "L'enregistrement simple suppose un traitement validé par le référentiel, ou l'urgence.");
+        }
+        // [G]: every patient over 75 has an oncogeriatric screening before the case is presented.
+        if (G8.Required(ageAtMeeting) && (latestG8 is null || latestG8.AssessedOn < meetingDay.AddMonths(-G8ValidityMonths)))
+            throw new DomainValidationException("g8", $"Patient de {ageAtMeeting} ans : un dépistage oncogériatrique G8 de moins de {G8ValidityMonths} mois est requis avant l'inscription.");
+        return new TumorBoardCase
+        {
+            Id = Guid.CreateVersion7(now), PatientId = patientId, EpisodeId = episodeId, MeetingId = meeting.Id, Question = text,
+            PresentingPhysicianId = presentingPhysician, Kind = kind, RegisteredOnlyReason = kind == CaseKind.RegisteredOnly ? reason : null,
+            IsRecurrence = recurrence, G8AssessmentId = G8.Required(ageAtMeeting) ? latestG8!.Id : null, Status = CaseStatus.Registered,
+            RegisteredBy = by, RegisteredAt = now,
+        };
+    }
+
+    public void AddGpContribution(string? text, Guid by, DateTimeOffset now)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value)) throw new DomainValidationException("contribution", "La contribution est vide.");
+        if (value.Length > 4000) throw new DomainValidationException("contribution", "La contribution est limitée à 4000 caractères.");
+        if (Status != CaseStatus.Registered) throw new DomainValidationException("contribution", "La décision est déjà rendue.");
+        GpContribution = value;
+        GpContributionBy = by;
+        GpContributionAt = now;
+    }
+
+    /// <summary>The decision: refused without the quorum for a discussed case, with the missing specialties named.</summary>
+    public void Decide(string? proposal, string? guideline, Guid by, QuorumCheck quorum, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Registered) throw new DomainValidationException("status", "Une décision a déjà été rendue pour ce dossier.");
+        var text = proposal?.Trim();
+        if (string.IsNullOrEmpty(text)) throw new DomainValidationException("proposal", "La proposition thérapeutique est obligatoire.");
+        if (Kind == CaseKind.Discussed && !quorum.Reached) throw new DomainValidationException("quorum", quorum.Message);
+        if (Kind == CaseKind.RegisteredOnly && string.IsNullOrWhiteSpace(guideline) && RegisteredOnlyReason == TumorBoards.RegisteredOnlyReason.ValidatedGuideline)
+            throw new DomainValidationException("guideline", "Citez le référentiel qui valide ce traitement.");
+        Proposal = text;
+        Guideline = string.IsNullOrWhiteSpace(guideline) ? null : guideline.Trim();
+        DecidedBy = by;
+        DecidedAt = now;
+        QuorumAtDecision = quorum.Message;
+        Status = CaseStatus.Decided;
+    }
+
+    public void ReportFiled(Guid documentId) => ReportDocumentId = documentId;
+}
+
+/// <summary>A G8 screening of a patient, kept with its answers so the score can be checked.</summary>
+public sealed class G8Assessment
+{
+    private G8Assessment() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public DateOnly AssessedOn { get; private set; }
+    public int AgeAtAssessment { get; private set; }
+    public int FoodIntake { get; private set; }
+    public int WeightLoss { get; private set; }
+    public int Mobility { get; private set; }
+    public int Neuropsychological { get; private set; }
+    public decimal BodyMassIndex { get; private set; }
+    public bool MoreThanThreeMedications { get; private set; }
+    public decimal SelfRatedHealth { get; private set; }
+    public decimal Score { get; private set; }
+    public bool FullAssessmentRecommended { get; private set; }
+    public Guid AssessedBy { get; private set; }
+
+    public static G8Assessment Record(Guid patientId, G8Answers answers, int age, DateOnly on, DateOnly today, Guid by, DateTimeOffset now)
+    {
+        if (on > today) throw new DomainValidationException("assessedOn", "Le G8 ne peut pas être daté dans le futur.");
+        var result = G8.Score(answers, age);
+        return new G8Assessment
+        {
+            Id = Guid.CreateVersion7(now), PatientId = patientId, AssessedOn = on, AgeAtAssessment = age, FoodIntake = answers.FoodIntake,
+            WeightLoss = answers.WeightLoss, Mobility = answers.Mobility, Neuropsychological = answers.Neuropsychological,
+            BodyMassIndex = answers.BodyMassIndex, MoreThanThreeMedications = answers.MoreThanThreeMedications, SelfRatedHealth = answers.SelfRatedHealth,
+            Score = result.Score, FullAssessmentRecommended = result.FullAssessmentRecommended, AssessedBy = by,
+        };
+    }
+}
