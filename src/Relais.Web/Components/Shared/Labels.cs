@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Relais.Domain.Coordination;
 using Relais.Domain.Episodes;
 using Relais.Domain.Pathways;
 using Relais.Domain.Patients;
@@ -78,6 +79,84 @@ public static class Labels
         "diagnosis-to-first-treatment" => "Diagnostic → premier traitement",
         "tumor-board-to-care-programme" => "RCP → PPS",
         _ => code,
+    }];
+
+    public static string DocumentKind(Domain.Documents.DocumentKind kind, IStringLocalizer l) => l[kind switch
+    {
+        Domain.Documents.DocumentKind.ExamResult => "Résultat d'examen",
+        Domain.Documents.DocumentKind.PathologyReport => "Compte rendu anatomopathologique",
+        Domain.Documents.DocumentKind.TumorBoardReport => "Compte rendu de RCP",
+        Domain.Documents.DocumentKind.Pps => "Programme personnalisé de soins (PPS)",
+        Domain.Documents.DocumentKind.Ppac => "Programme personnalisé de l'après-cancer (PPAC)",
+        Domain.Documents.DocumentKind.TreatmentProtocol => "Protocole de traitement",
+        Domain.Documents.DocumentKind.FollowUpProtocol => "Protocole de suivi",
+        _ => "Courrier",
+    }];
+
+    /// <summary>The trigger of each obligation, as in the catalogue (PRODUCT.md §4), through the localizer.</summary>
+    public static string Obligation(ObligationCode code, IStringLocalizer l) => l[code switch
+    {
+        ObligationCode.C1 => "Résultat d'examen complémentaire, à toute étape",
+        ObligationCode.C2 => "Compte rendu d'anatomocytopathologie signé",
+        ObligationCode.C3 => "Examen prescrit par le médecin traitant",
+        ObligationCode.C4 => "Avant l'annonce du diagnostic",
+        ObligationCode.C5 => "PPS remis ou révisé",
+        ObligationCode.C6 => "Dossier inscrit en RCP",
+        ObligationCode.C7 => "RCP tenue",
+        ObligationCode.C8 => "Début du traitement",
+        ObligationCode.C9 => "Événement intercurrent entre deux cures",
+        ObligationCode.C10 => "Besoin en soins de support",
+        ObligationCode.C11 => "Fin du traitement actif",
+        ObligationCode.C12 => "Début du suivi",
+        ObligationCode.C13 => "Événement pendant le suivi",
+        ObligationCode.C14 => "Suspicion de récidive",
+        _ => "Phase palliative",
+    }];
+
+    /// <summary>Who receives under an obligation, in words (for the explanation on the upload form).</summary>
+    public static string Recipients(RecipientKinds kinds, IStringLocalizer l) => string.Join(", ",
+        new[] { RecipientKinds.GeneralPractitioner, RecipientKinds.Patient, RecipientKinds.Pharmacist, RecipientKinds.SpecialistTeam }
+            .Where(k => kinds.HasFlag(k)).Select(k => RecipientKind(k, l)));
+
+    public static string RecipientKind(RecipientKinds kind, IStringLocalizer l) => l[kind switch
+    {
+        RecipientKinds.GeneralPractitioner => "le médecin traitant",
+        RecipientKinds.Patient => "le patient",
+        RecipientKinds.Pharmacist => "le pharmacien",
+        RecipientKinds.SpecialistTeam => "l'équipe hospitalière",
+        _ => "un autre destinataire",
+    }];
+
+    public static string TransmissionStatus(Domain.Coordination.TransmissionStatus status, IStringLocalizer l) => l[status switch
+    {
+        Domain.Coordination.TransmissionStatus.Pending => "En attente d'envoi",
+        Domain.Coordination.TransmissionStatus.Delivered => "Reçu",
+        Domain.Coordination.TransmissionStatus.Acknowledged => "Pris connaissance",
+        Domain.Coordination.TransmissionStatus.Late => "En retard",
+        _ => "Échec de l'envoi",
+    }];
+
+    public static string EventKind(ClinicalEventKind kind, IStringLocalizer l) => l[kind switch
+    {
+        ClinicalEventKind.BetweenCycles => "Événement entre deux cures",
+        ClinicalEventKind.DuringFollowUp => "Événement pendant le suivi",
+        _ => "Suspicion de récidive",
+    }];
+
+    /// <summary>CTCAE v5 grades in short French words.</summary>
+    public static string Grade(int grade, IStringLocalizer l) => l[grade switch
+    {
+        1 => "léger",
+        2 => "modéré",
+        3 => "sévère",
+        4 => "menace vitale",
+        _ => "décès",
+    }];
+
+    public static string Thread(Domain.Messaging.ThreadKind thread, IStringLocalizer l) => l[thread switch
+    {
+        Domain.Messaging.ThreadKind.CareTeam => "Fil de l'équipe de soins",
+        _ => "Fil du patient avec l'équipe",
     }];
 
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy");
