@@ -3,8 +3,11 @@ using Relais.Web.Data;
 using Relais.Web.Demo;
 using Relais.Web.Features.Access;
 using Relais.Web.Features.Account;
+using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Features.Patients;
+using Relais.Web.Features.Programmes;
+using Relais.Web.Features.TumorBoards;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
@@ -28,6 +31,9 @@ app.MapPatients();
 app.MapProfessionals();
 app.MapAccess();
 app.MapCoordination();
+app.MapTumorBoards();
+app.MapProgrammes();
+app.MapAnnouncements();
 app.MapRelaisPages();
 
 app.Run();

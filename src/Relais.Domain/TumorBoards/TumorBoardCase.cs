@@ -63,6 +63,8 @@ public sealed class TumorBoardCase
             if (reason is null)
                 throw new DomainValidationException("registeredOnlyReason", "L'enregistrement simple suppose un traitement validé par le référentiel, ou l'urgence.");
         }
+        if (latestG8 is not null && latestG8.PatientId != patientId)
+            throw new DomainValidationException("g8", "Ce dépistage G8 concerne un autre patient.");
         // [G]: every patient over 75 has an oncogeriatric screening before the case is presented.
         if (G8.Required(ageAtMeeting) && (latestG8 is null || latestG8.AssessedOn < meetingDay.AddMonths(-G8ValidityMonths)))
             throw new DomainValidationException("g8", $"Patient de {ageAtMeeting} ans : un dépistage oncogériatrique G8 de moins de {G8ValidityMonths} mois est requis avant l'inscription.");

@@ -81,6 +81,17 @@ public sealed class CoordinationCommands(RelaisDb db, Clock clock, Obligations o
             if (document.SignedAt is null) throw new DomainValidationException("documentId", "Seul un document signé peut être transmis.");
         }
         var transmission = await obligations.FireAsync(code, patientId, user.Id, input.DocumentId, input.Title, input.Message, input.Urgent, ct);
+        // [G] 1.2: the GP's answer before the announcement is the patient's context; it joins the announcement record.
+        if (code == ObligationCode.C4 && user.IsInRole(Roles.GeneralPractitioner) && input.Message is { Length: > 0 } context)
+        {
+            var episodeId = await db.Episodes.Where(e => e.PatientId == patientId).OrderByDescending(e => e.PhaseSince).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+            if (episodeId is { } id)
+            {
+                var record = await db.Announcements.FirstOrDefaultAsync(a => a.PatientId == patientId && a.EpisodeId == id, ct);
+                if (record is null) db.Announcements.Add(record = Domain.Announcements.AnnouncementRecord.Open(patientId, id, clock.Now));
+                record.RecordGpContext(context, clock.Now);
+            }
+        }
         await db.SaveChangesAsync(ct);
         return transmission;
     }

@@ -41,6 +41,13 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ObligationSetting> ObligationSettings => Set<ObligationSetting>();
+    public DbSet<Domain.TumorBoards.TumorBoard> TumorBoards => Set<Domain.TumorBoards.TumorBoard>();
+    public DbSet<Domain.TumorBoards.TumorBoardMeeting> Meetings => Set<Domain.TumorBoards.TumorBoardMeeting>();
+    public DbSet<Domain.TumorBoards.MeetingParticipant> MeetingParticipants => Set<Domain.TumorBoards.MeetingParticipant>();
+    public DbSet<Domain.TumorBoards.TumorBoardCase> TumorBoardCases => Set<Domain.TumorBoards.TumorBoardCase>();
+    public DbSet<Domain.TumorBoards.G8Assessment> G8Assessments => Set<Domain.TumorBoards.G8Assessment>();
+    public DbSet<Domain.Announcements.AnnouncementRecord> Announcements => Set<Domain.Announcements.AnnouncementRecord>();
+    public DbSet<Domain.Programmes.CareProgramme> Programmes => Set<Domain.Programmes.CareProgramme>();
 
     public abstract bool IsPostgres { get; }
 

@@ -23,6 +23,8 @@ public static class DemoData
     private static readonly Account[] Accounts =
     [
         new("oncologue@relais.demo", "Claire", "Martin", Roles.HospitalClinician, Specialty.MedicalOncology, "10000000001", "hospital"),
+        new("oncologue2@relais.demo", "Antoine", "Roche", Roles.HospitalClinician, Specialty.MedicalOncology, "10000000008", "hospital"),
+        new("anapath@relais.demo", "Camille", "Lambert", Roles.HospitalClinician, Specialty.Pathology, "10000000009", "hospital"),
         new("chirurgien@relais.demo", "Paul", "Lefèvre", Roles.HospitalClinician, Specialty.Surgery, "10000000002", "hospital"),
         new("radiotherapeute@relais.demo", "Sophie", "Bernard", Roles.HospitalClinician, Specialty.Radiotherapy, "10000000003", "hospital"),
         new("medecin.traitant@relais.demo", "Jean", "Dubois", Roles.GeneralPractitioner, Specialty.GeneralPractice, "10000000004", "practice"),
@@ -215,7 +217,29 @@ public static class DemoData
                 Check(await users.UpdateAsync(portal));
             }
         }
+        SeedTumorBoards(db, orgs["hospital"], secretary, now, today);
         await db.SaveChangesAsync();
+    }
+
+    /// <summary>Two boards of the demo hospital, each with its weekly meetings for the coming weeks.</summary>
+    private static void SeedTumorBoards(RelaisDb db, Organisation hospital, RelaisUser secretary, DateTimeOffset now, DateOnly today)
+    {
+        var breast = Domain.TumorBoards.TumorBoard.Create("RCP Sénologie", "Sénologie", hospital.Id, "Hôpital Saint-Relais, salle Curie", "Mardi 14 h, chaque semaine", false,
+            [Specialty.Surgery, Specialty.MedicalOncology, Specialty.Radiotherapy, Specialty.Pathology, Specialty.Radiology], now);
+        var digestive = Domain.TumorBoards.TumorBoard.Create("RCP Digestif", "Oncologie digestive", hospital.Id, "Hôpital Saint-Relais, salle Bichat", "Jeudi 13 h, chaque semaine", false,
+            [Specialty.Gastroenterology, Specialty.Surgery, Specialty.MedicalOncology, Specialty.Radiotherapy, Specialty.Radiology], now);
+        db.TumorBoards.AddRange(breast, digestive);
+        foreach (var (board, weekday, hour) in new[] { (breast, DayOfWeek.Tuesday, 14), (digestive, DayOfWeek.Thursday, 13) })
+        {
+            var day = today.AddDays(1);
+            while (day.DayOfWeek != weekday) day = day.AddDays(1);
+            for (var week = 0; week < 4; week++)
+            {
+                var local = day.AddDays(7 * week).ToDateTime(new TimeOnly(hour, 0));
+                var startsAt = new DateTimeOffset(local, Clock.Paris.GetUtcOffset(local)).ToUniversalTime();
+                db.Meetings.Add(Domain.TumorBoards.TumorBoardMeeting.Plan(board.Id, startsAt, board.Site, secretary.Id, now));
+            }
+        }
     }
 
     /// <summary>

@@ -34,6 +34,11 @@ public static class WebSetup
         services.AddScoped<Coordination.Reminders>();
         services.AddScoped<Messaging.OutboxSender>();
         services.AddHostedService<Messaging.OutboxDispatcher>();
+        services.AddSingleton<Documents.PdfPrinter>();
+        services.AddScoped<Documents.DocumentRenderer>();
+        services.AddScoped<Features.TumorBoards.TumorBoardService>();
+        services.AddScoped<Features.Programmes.ProgrammeService>();
+        services.AddScoped<Features.Announcements.AnnouncementService>();
         services.AddHttpContextAccessor();
         return builder;
     }
@@ -92,7 +97,9 @@ public static class WebSetup
         {
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
+            // Documents are shown in a frame of Relais's own pages; no other site may frame Relais.
+            headers.XFrameOptions = "SAMEORIGIN";
+            headers.ContentSecurityPolicy = "frame-ancestors 'self'";
             headers["Referrer-Policy"] = "no-referrer";
             await next();
         });

@@ -98,13 +98,19 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
         var url = "/" + pattern.TrimStart('/');
         foreach (var (name, value) in new[] { ("patientId", patientId), ("episodeId", episodeId), ("memberId", memberId) })
             url = System.Text.RegularExpressions.Regex.Replace(url, "\\{" + name + "(:[^}]*)?\\}", value.ToString(), System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        // Any other identifier: the rule must refuse before it matters whether the item exists.
+        url = System.Text.RegularExpressions.Regex.Replace(url, "\\{[A-Za-z]+Id(:[^}]*)?\\}", Guid.NewGuid().ToString());
+        url = System.Text.RegularExpressions.Regex.Replace(url, "\\{order(:[^}]*)?\\}", "1");
         return url;
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string url)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        if (method is "POST" or "PUT")
+            request.Content = url.EndsWith("/documents")
+                ? new MultipartFormDataContent { { new StringContent("letter"), "kind" } }
+                : new StringContent("{}", Encoding.UTF8, "application/json");
         var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         // The trace id differs per request by design; everything else must be identical.

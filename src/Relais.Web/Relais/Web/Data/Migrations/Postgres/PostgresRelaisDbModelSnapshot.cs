@@ -188,6 +188,91 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("BreakGlassGrants");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Announcements.AnnouncementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AdvanceDirectivesInformed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CessationOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EpicesAnswers")
+                        .HasMaxLength(11)
+                        .HasColumnType("character varying(11)");
+
+                    b.Property<decimal?>("EpicesScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("FertilityInformed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("GpContactedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GpContext")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("GpContextAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("MedicalTimeExplained")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly?>("MedicalTimeOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("MedicalTimePhysicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NursingTime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("NursingTimeOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("SocialWorkerOriented")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SupportiveCareNeeds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Tobacco")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("TrustedPersonInformed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PatientId", "EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("Announcements");
+                });
+
             modelBuilder.Entity("Relais.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -887,6 +972,327 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Programmes.CareProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ContentJson");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("GpAgreed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("GpAgreedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("HandedToPatientOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("TransmissionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TumorBoardCaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("LineageId");
+
+                    b.HasIndex("PatientId", "Kind", "CreatedAt");
+
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.G8Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeAtAssessment")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("BodyMassIndex")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<int>("FoodIntake")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FullAssessmentRecommended")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Mobility")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MoreThanThreeMedications")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Neuropsychological")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("numeric(4,1)");
+
+                    b.Property<decimal>("SelfRatedHealth")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("numeric(3,1)");
+
+                    b.Property<int>("WeightLoss")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("G8Assessments");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.MeetingParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "ProfessionalId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingParticipants");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExpectedSpecialtiesCsv")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("IsPaediatric")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TumorBoards");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("G8AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("GpContribution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("GpContributionAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("GpContributionBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Guideline")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("IsRecurrence")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PresentingPhysicianId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("QuorumAtDecision")
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegisteredOnlyReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ReportDocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.HasIndex("PatientId", "RegisteredAt");
+
+                    b.ToTable("TumorBoardCases");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "StartsAt");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("Meetings");
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1232,6 +1638,15 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Relais.Domain.Announcements.AnnouncementRecord", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Domain.Coordination.ClinicalEvent", b =>
                 {
                     b.HasOne("Relais.Domain.Patients.Patient", null)
@@ -1451,6 +1866,69 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Navigation("TrustedPerson");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Programmes.CareProgramme", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.G8Assessment", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.MeetingParticipant", b =>
+                {
+                    b.HasOne("Relais.Domain.TumorBoards.TumorBoardMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardCase", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.TumorBoards.TumorBoardMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardMeeting", b =>
+                {
+                    b.HasOne("Relais.Domain.TumorBoards.TumorBoard", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisUser", b =>
                 {
                     b.HasOne("Relais.Domain.Professionals.Organisation", null)
@@ -1462,6 +1940,11 @@ namespace Relais.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Relais.Domain.Coordination.Transmission", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardMeeting", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }

@@ -177,6 +177,91 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("BreakGlassGrants");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Announcements.AnnouncementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AdvanceDirectivesInformed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CessationOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EpicesAnswers")
+                        .HasMaxLength(11)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EpicesScore")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FertilityInformed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GpContactedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GpContext")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GpContextAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MedicalTimeExplained")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MedicalTimeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MedicalTimePhysicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NursingTime")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NursingTimeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SocialWorkerOriented")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SupportiveCareNeeds")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tobacco")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TrustedPersonInformed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PatientId", "EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("Announcements");
+                });
+
             modelBuilder.Entity("Relais.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -874,6 +959,327 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("Organisations");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Programmes.CareProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ContentJson");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("GpAgreed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("GpAgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("HandedToPatientOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LineageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Superseded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TransmissionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TumorBoardCaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("LineageId");
+
+                    b.HasIndex("PatientId", "Kind", "CreatedAt");
+
+                    b.ToTable("Programmes");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.G8Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeAtAssessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssessedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("BodyMassIndex")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FoodIntake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FullAssessmentRecommended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mobility")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MoreThanThreeMedications")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Neuropsychological")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Score")
+                        .HasPrecision(4, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SelfRatedHealth")
+                        .HasPrecision(3, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeightLoss")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("G8Assessments");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.MeetingParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Presence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProfessionalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId", "ProfessionalId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingParticipants");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoard", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpectedSpecialtiesCsv")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPaediatric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Specialty")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TumorBoards");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DecidedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("G8AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GpContribution")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GpContributionAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("GpContributionBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guideline")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsRecurrence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PresentingPhysicianId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Proposal")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuorumAtDecision")
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RegisteredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegisteredOnlyReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.HasIndex("PatientId", "RegisteredAt");
+
+                    b.ToTable("TumorBoardCases");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BoardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoardId", "StartsAt");
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("Meetings");
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1219,6 +1625,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Relais.Domain.Announcements.AnnouncementRecord", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Domain.Coordination.ClinicalEvent", b =>
                 {
                     b.HasOne("Relais.Domain.Patients.Patient", null)
@@ -1438,6 +1853,69 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Navigation("TrustedPerson");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Programmes.CareProgramme", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.G8Assessment", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.MeetingParticipant", b =>
+                {
+                    b.HasOne("Relais.Domain.TumorBoards.TumorBoardMeeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardCase", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.TumorBoards.TumorBoardMeeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardMeeting", b =>
+                {
+                    b.HasOne("Relais.Domain.TumorBoards.TumorBoard", null)
+                        .WithMany()
+                        .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisUser", b =>
                 {
                     b.HasOne("Relais.Domain.Professionals.Organisation", null)
@@ -1449,6 +1927,11 @@ namespace Relais.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Relais.Domain.Coordination.Transmission", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Relais.Domain.TumorBoards.TumorBoardMeeting", b =>
+                {
+                    b.Navigation("Participants");
                 });
 #pragma warning restore 612, 618
         }
