@@ -25,8 +25,10 @@ public sealed class Transmission
     public bool Urgent { get; private set; }
     public IReadOnlyList<TransmissionRecipient> Recipients => recipients;
 
+    public bool HasNoRecipient => recipients.Count == 0;
+
     public static Transmission Create(Guid patientId, ObligationCode code, Guid? documentId, string? title, string? message, Guid senderId,
-        IEnumerable<(Guid UserId, RecipientKinds Kind)> to, DateTimeOffset now, TimeSpan dueDelay, bool urgent = false)
+        IEnumerable<(Guid UserId, RecipientKinds Kind)> to, DateTimeOffset now, TimeSpan dueDelay, bool urgent = false, bool requireRecipients = true)
     {
         var obligation = ObligationCatalogue.Get(code);
         var text = string.IsNullOrWhiteSpace(title) ? obligation.WhatTravels : title.Trim();
@@ -53,7 +55,9 @@ public sealed class Transmission
             if (userId == senderId) continue;
             transmission.recipients.Add(new TransmissionRecipient(transmission, userId, kind));
         }
-        if (transmission.recipients.Count == 0)
+        // A clinical step never waits for an address book: an automatic transmission with nobody to
+        // receive it is kept, addressed to no one, and shown on the team's worklist until resolved.
+        if (transmission.recipients.Count == 0 && requireRecipients)
             throw new DomainValidationException("recipients", "Aucun destinataire : le médecin traitant, le patient ou l'équipe ne sont pas renseignés, ou se sont opposés au partage.");
         return transmission;
     }

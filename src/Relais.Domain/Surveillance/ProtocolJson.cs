@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Relais.Domain.Alerts;
@@ -34,7 +37,8 @@ public static class ProtocolJson
     private static readonly string[] RuleFields =
         ["ca153UpperLimit", "ca153MinRisePercent", "ca153DoublingWithinMonths", "ceaUpperLimit", "psaAfterProstatectomy", "psaAboveNadir", "controlAssayAfterMonths"];
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, WriteIndented = true };
 
     public static string Export(SurveillanceProtocol protocol) => Export(protocol.Definition);
 
@@ -57,27 +61,51 @@ public static class ProtocolJson
         var radiotherapy = new JsonObject();
         WriteSchedule(radiotherapy, definition.RadiotherapyOption);
         var t = definition.Thresholds;
-        var root = new JsonObject
+        var rules = new JsonObject
         {
-            ["code"] = definition.Code,
-            ["version"] = definition.Version,
-            ["title"] = definition.Title,
-            ["protocolKind"] = definition.Kind.Code(),
-            ["authors"] = new JsonArray([.. definition.Authors.Select(a => (JsonNode)a)]),
-            ["items"] = items,
-            ["radiotherapyOption"] = radiotherapy,
-            ["rules"] = new JsonObject
-            {
-                ["ca153UpperLimit"] = t.Ca153UpperLimit,
-                ["ca153MinRisePercent"] = t.Ca153MinRisePercent,
-                ["ca153DoublingWithinMonths"] = t.Ca153DoublingWithinMonths,
-                ["ceaUpperLimit"] = t.CeaUpperLimit,
-                ["psaAfterProstatectomy"] = t.PsaAfterProstatectomy,
-                ["psaAboveNadir"] = t.PsaAboveNadir,
-                ["controlAssayAfterMonths"] = t.ControlAssayAfterMonths,
-            },
+            ["ca153UpperLimit"] = t.Ca153UpperLimit,
+            ["ca153MinRisePercent"] = t.Ca153MinRisePercent,
+            ["ca153DoublingWithinMonths"] = t.Ca153DoublingWithinMonths,
+            ["ceaUpperLimit"] = t.CeaUpperLimit,
+            ["psaAfterProstatectomy"] = t.PsaAfterProstatectomy,
+            ["psaAboveNadir"] = t.PsaAboveNadir,
+            ["controlAssayAfterMonths"] = t.ControlAssayAfterMonths,
         };
-        return root.ToJsonString(Indented);
+
+        // One line per item, so the file reads like the protocol's table.
+        var text = new StringBuilder("{\n");
+        text.Append("  \"code\": ").Append(Line(JsonValue.Create(definition.Code))).Append(",\n");
+        text.Append("  \"version\": ").Append(definition.Version.ToString(CultureInfo.InvariantCulture)).Append(",\n");
+        text.Append("  \"title\": ").Append(Line(JsonValue.Create(definition.Title))).Append(",\n");
+        text.Append("  \"protocolKind\": ").Append(Line(JsonValue.Create(definition.Kind.Code()))).Append(",\n");
+        text.Append("  \"authors\": ").Append(Line(new JsonArray([.. definition.Authors.Select(a => (JsonNode)a)]))).Append(",\n");
+        text.Append("  \"items\": [\n");
+        text.AppendJoin(",\n", items.Select(item => "    " + Line(item))).Append("\n  ],\n");
+        text.Append("  \"radiotherapyOption\": ").Append(Line(radiotherapy)).Append(",\n");
+        text.Append("  \"rules\": ").Append(rules.ToJsonString(Readable).Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
+        return text.Append("}\n").ToString();
+    }
+
+    /// <summary>Compact JSON with a space after each colon and comma, accents kept as they are.</summary>
+    private static string Line(JsonNode? node)
+    {
+        var compact = node?.ToJsonString(Compact) ?? "null";
+        var line = new StringBuilder(compact.Length + 16);
+        var inString = false;
+        for (var i = 0; i < compact.Length; i++)
+        {
+            var c = compact[i];
+            line.Append(c);
+            if (inString)
+            {
+                if (c == '\\') line.Append(compact[++i]);
+                else if (c == '"') inString = false;
+            }
+            else if (c == '"') inString = true;
+            else if (c is ',' or ':') line.Append(' ');
+        }
+
+        return line.ToString();
     }
 
     private static void WriteSchedule(JsonObject node, Schedule schedule)
@@ -249,12 +277,8 @@ public static class ProtocolJson
             var hasEvery = element.TryGetProperty("every", out _);
             var hasFrom = element.TryGetProperty("from", out _);
             var hasTo = element.TryGetProperty("to", out _);
-            if (!hasEvery)
-            {
-                if (!hasFrom && !hasTo && !required) return null;
-                Errors.Add(new(path + ".every", "Indiquez la périodicité en mois (every) de la répétition."));
-                if (!required) return null;
-            }
+            if (!hasEvery && !hasFrom && !hasTo && !required) return null;
+            if (!hasEvery) Errors.Add(new(path + ".every", "Indiquez la périodicité en mois (every) de la répétition."));
 
             var every = Int(element, "every", path + ".every") ?? 0;
             if (!hasFrom) Errors.Add(new(path + ".from", "Indiquez le mois de début (from) de la répétition."));

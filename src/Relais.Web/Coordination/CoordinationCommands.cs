@@ -80,7 +80,7 @@ public sealed class CoordinationCommands(RelaisDb db, Clock clock, Obligations o
                 ?? throw new DomainValidationException("documentId", "Ce document n'existe pas dans le dossier de ce patient.");
             if (document.SignedAt is null) throw new DomainValidationException("documentId", "Seul un document signé peut être transmis.");
         }
-        var transmission = await obligations.FireAsync(code, patientId, user.Id, input.DocumentId, input.Title, input.Message, input.Urgent, ct);
+        var transmission = await obligations.FireAsync(code, patientId, user.Id, input.DocumentId, input.Title, input.Message, input.Urgent, ct, requireRecipients: true);
         // [G] 1.2: the GP's answer before the announcement is the patient's context; it joins the announcement record.
         if (code == ObligationCode.C4 && user.IsInRole(Roles.GeneralPractitioner) && input.Message is { Length: > 0 } context)
         {
@@ -136,7 +136,7 @@ public sealed class CoordinationCommands(RelaisDb db, Clock clock, Obligations o
         var message = $"{evt.Description}\nSurvenu le {evt.OccurredOn:dd/MM/yyyy}."
             + (evt.TreatmentsGiven is null ? "" : $"\nTraitements administrés : {evt.TreatmentsGiven}")
             + (evt.SuspectedDrug is null ? "" : $"\nMédicament suspecté : {evt.SuspectedDrug}");
-        var transmission = await obligations.FireAsync(evt.Obligation, patientId, user.Id, null, title, message, evt.IsUrgent, ct);
+        var transmission = await obligations.FireAsync(evt.Obligation, patientId, user.Id, null, title, message, evt.IsUrgent, ct, requireRecipients: true);
         evt.Transmitted(transmission.Id);
         ReferralTask? referral = null;
         if (kind == ClinicalEventKind.SuspectedRecurrence)

@@ -143,9 +143,17 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
                               x.r.Kind, x.t.CreatedAt, x.r.DueAt, x.r.DeliveredAt, x.r.MailFailedAt,
                           })
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new PendingPage(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
-            x.Recipient, x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null)).ToList(),
-            total, page, pageSize);
+        // Transmissions that found nobody to receive them (no declared GP...) come first: they need a hand.
+        var orphans = page > 1 || lateOnly ? [] : await (from t in db.Transmissions.AsNoTracking()
+                                                          join p in db.Patients on t.PatientId equals p.Id
+                                                          where !db.TransmissionRecipients.Any(r => r.TransmissionId == t.Id) && visible.Contains(t.PatientId) && (coordinator || t.SenderId == user.Id)
+                                                          orderby t.CreatedAt descending
+                                                          select new PendingItem(t.Id, t.PatientId, p.BirthName + " " + p.FirstNames, t.Obligation, t.Title,
+                                                              "Aucun destinataire (médecin traitant non déclaré ?)", RecipientKinds.None, t.CreatedAt, t.DueAt, TransmissionStatus.Failed, false))
+                                                         .Take(50).ToListAsync(ct);
+        return new PendingPage(orphans.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
+            x.Recipient, x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null))).ToList(),
+            total + orphans.Count, page, pageSize);
     }
 
     public async Task<IReadOnlyList<ClinicalEventDto>> EventsAsync(Guid patientId, CancellationToken ct)

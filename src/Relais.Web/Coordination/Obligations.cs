@@ -25,7 +25,7 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
     ];
 
     public async Task<Transmission> FireAsync(ObligationCode code, Guid patientId, Guid senderId, Guid? documentId = null,
-        string? title = null, string? message = null, bool urgent = false, CancellationToken ct = default)
+        string? title = null, string? message = null, bool urgent = false, CancellationToken ct = default, bool requireRecipients = false)
     {
         var obligation = ObligationCatalogue.Get(code);
         var now = clock.Now;
@@ -35,7 +35,7 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.GeneralPractitioner), ct);
         var recipients = await ResolveRecipientsAsync(patient, ObligationCatalogue.RecipientsWhenSentBy(code, senderIsGp), senderId, today, ct);
         var delay = await DueDelayAsync(code, senderId, ct);
-        var transmission = Transmission.Create(patientId, code, documentId, title, message, senderId, recipients, now, delay, urgent);
+        var transmission = Transmission.Create(patientId, code, documentId, title, message, senderId, recipients, now, delay, urgent, requireRecipients);
         db.Transmissions.Add(transmission);
 
         var ids = transmission.Recipients.Select(r => r.RecipientId).ToList();

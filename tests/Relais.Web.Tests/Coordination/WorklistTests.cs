@@ -58,6 +58,24 @@ public abstract class WorklistTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task AnObligationWithNobodyToReceiveIt_NeverBlocksCare_AndWaitsOnTheTeamsWorklist()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var patient = await (await oncologist.PostAsJsonAsync("/api/patients", new { ins = Api.Ins("1550576123777"), birthName = "Sans", firstNames = "Médecin", birthDate = "1955-05-05", sex = "male" })).JsonAsync();
+        var id = patient.GetProperty("id").GetGuid();
+        var episode = await oncologist.PostAsJsonAsync($"/api/patients/{id}/episodes", new { primarySite = "C61", initialPhase = "diagnosis-confirmed", diagnosisDate = "2026-11-20", openedOn = "2026-11-20" });
+        Assert.Equal(HttpStatusCode.Created, episode.StatusCode);
+        var c4 = (await oncologist.GetJsonAsync($"/api/patients/{id}/transmissions")).EnumerateArray().Single(t => t.GetProperty("obligation").GetString() == "c4");
+        Assert.Equal(0, c4.GetProperty("recipients").GetArrayLength());
+        var pending = await oncologist.GetJsonAsync("/api/transmissions/pending?pageSize=100");
+        Assert.Contains(pending.GetProperty("items").EnumerateArray(), i => i.GetProperty("transmissionId").GetGuid() == c4.GetProperty("id").GetGuid()
+            && i.GetProperty("status").GetString() == "failed");
+        // A deliberate send, though, must name someone.
+        var manual = await oncologist.PostAsJsonAsync($"/api/patients/{id}/transmissions", new { obligation = "c1", message = "Résultat." });
+        Assert.True((await manual.JsonAsync()).GetProperty("errors").TryGetProperty("recipients", out _));
+    }
+
+    [Fact]
     public async Task TheInboxIsGroupedByPatient_NewestFirst_AndPaged()
     {
         var gp = await factory.ClientAsAsync(Api.Gp);

@@ -35,6 +35,7 @@ public sealed class TransmissionConfiguration : IEntityTypeConfiguration<Transmi
         b.Property(t => t.Message).HasMaxLength(10_000);
         b.HasMany(t => t.Recipients).WithOne().HasForeignKey(r => r.TransmissionId).OnDelete(DeleteBehavior.Restrict);
         b.Navigation(t => t.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(t => t.HasNoRecipient);
         b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Document>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
