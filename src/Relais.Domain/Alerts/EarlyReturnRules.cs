@@ -95,7 +95,7 @@ public static class EarlyReturnRules
 
         private string Quote(Observation o) => $"{Number(o.Value)} {Unit} le {Date(o.Effective)}";
 
-        private string Lead => $"{result.Code.Label()} à {Quote(result)} (laboratoire {result.Laboratory})";
+        private string Lead => $"{result.Code.Label()} à {Quote(result)} (laboratoire : {result.Laboratory})";
 
         public Alert? Ca153()
         {
@@ -184,8 +184,8 @@ public static class EarlyReturnRules
         {
             if (previous is null || previous.SameLaboratoryAs(result)) return null;
             return Raise(EarlyReturnRuleCodes.LaboratoryChange, AlertSeverity.Info, AlertAction.ControlAssay, null,
-                $"Changement de laboratoire : {Lead}, alors que le dosage précédent venait du laboratoire {previous.Laboratory} ({Quote(previous)}). "
-                + $"Les valeurs de deux laboratoires ne se comparent pas : refaire le dosage dans le laboratoire habituel, le dosage se fait toujours dans le même laboratoire [B].");
+                $"Changement de laboratoire : {Lead}, alors que le dosage précédent venait d'un autre laboratoire ({previous.Laboratory} : {Quote(previous)}). "
+                + $"Les valeurs de deux laboratoires ne se comparent pas : refaire le dosage dans le laboratoire habituel ({previous.Laboratory}), le dosage se fait toujours dans le même laboratoire [B].");
         }
 
         /// <summary>"Confirmed on the next assay": the assay just before, since J0, from the same laboratory, met the condition too.</summary>

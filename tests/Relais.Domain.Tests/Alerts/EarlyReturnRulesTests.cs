@@ -11,8 +11,6 @@ public class EarlyReturnRulesTests
 
     private static string[] Summaries(IReadOnlyList<Alert> alerts) => [.. alerts.Select(Summary)];
 
-    // CA 15-3 (breast) --------------------------------------------------------------------------
-
     [Theory]
     [InlineData("30", new string[0])]
     [InlineData("30.01", new[] { "ca15-3-rise warning control-assay" })]
@@ -132,8 +130,6 @@ public class EarlyReturnRulesTests
         Assert.Empty(Evaluate(Breast, Ca153(80m, "2025-12-01"), Ca153(20m, "2025-10-01", OtherLab)));
     }
 
-    // PSA after prostatectomy ------------------------------------------------------------------
-
     [Theory]
     [InlineData("0.19", new string[0])]
     [InlineData("0.2", new[] { "psa-after-prostatectomy warning control-assay" })]
@@ -181,8 +177,6 @@ public class EarlyReturnRulesTests
         Assert.Contains("0,2 ng/mL", alert.Explanation);
     }
 
-    // PSA after radiotherapy (Phoenix) ----------------------------------------------------------
-
     [Theory]
     [InlineData("2.49", new string[0])]
     [InlineData("2.5", new[] { "psa-phoenix urgent early-return" })]
@@ -215,8 +209,6 @@ public class EarlyReturnRulesTests
     {
         Assert.Empty(Evaluate(ProstateRadiotherapy, Psa(0.25m, "2026-10-15"), Psa(0.1m, "2026-04-15")));
     }
-
-    // CEA (colorectal) ---------------------------------------------------------------------------
 
     [Theory]
     [InlineData("5", new string[0])]
@@ -265,8 +257,6 @@ public class EarlyReturnRulesTests
         Assert.Contains("référentiel « colorectal » version 3", alert.Explanation);
         Assert.Contains("10 ng/mL", alert.Explanation);
     }
-
-    // Laboratory change -------------------------------------------------------------------------
 
     [Fact]
     public void LaboratoryChange_IsAnInfo_AskingToRedoTheAssayInTheUsualLaboratory()
