@@ -34,6 +34,7 @@ app.MapCoordination();
 app.MapTumorBoards();
 app.MapProgrammes();
 app.MapAnnouncements();
+app.MapWorklists();
 app.MapRelaisPages();
 
 app.Run();

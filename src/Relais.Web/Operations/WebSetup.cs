@@ -39,6 +39,7 @@ public static class WebSetup
         services.AddScoped<Features.TumorBoards.TumorBoardService>();
         services.AddScoped<Features.Programmes.ProgrammeService>();
         services.AddScoped<Features.Announcements.AnnouncementService>();
+        services.AddScoped<Features.TumorBoards.RcpWorklistService>();
         services.AddHttpContextAccessor();
         return builder;
     }
