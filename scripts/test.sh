@@ -102,6 +102,8 @@ if (( INSTALL )); then
   missing=()
   [[ -n "$(find_pg_bin)" ]] || missing+=(postgresql)
   have_chromium || missing+=(chromium)
+  # pdftotext reads back the text of the PDFs Relais renders (PPS, RCP reports).
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   have_aiosmtpd || missing+=(python3-aiosmtpd)
   # Chromium without recommends has no fonts: pages and PDFs need one with French glyphs.
   dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
