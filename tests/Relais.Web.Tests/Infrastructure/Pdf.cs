@@ -20,6 +20,7 @@ public static class Pdf
         }
         finally
         {
+            File.Copy(file, Path.Combine(Path.GetTempPath(), "relais-last.pdf"), overwrite: true);
             File.Delete(file);
         }
     }
