@@ -34,6 +34,14 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
     private async Task<Guid> UserIdAsync(HttpClient client, string search) =>
         (await client.GetJsonAsync($"/api/professionals?search={Uri.EscapeDataString(search)}"))[0].GetProperty("id").GetGuid();
 
+    private static async Task<Guid> RegisterOnFutureMeetingAsync(HttpClient client, Guid patientId, Guid episodeId)
+    {
+        var meeting = await BreastMeetingAsync(client);
+        var registered = await client.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases",
+            new { meetingId = meeting.GetProperty("id").GetGuid(), episodeId, question = "Deuxième question" });
+        return (await registered.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
     [Fact]
     public async Task AnOver75Case_NeedsAG8_ThenIsRegistered_AndTheGpIsInvited()
     {
@@ -48,7 +56,8 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
         {
             foodIntake = 1, weightLoss = 2, mobility = 2, neuropsychological = 2, bodyMassIndex = 20.5, moreThanThreeMedications = true, selfRatedHealth = 1,
         })).JsonAsync();
-        Assert.Equal(10m, g8.GetProperty("score").GetDecimal());
+        // 1 + 2 + 2 + 2 + 1 (BMI 20.5) + 0 (> 3 drugs) + 1 (as good) + 2 (78, under 80) = 11
+        Assert.Equal(11m, g8.GetProperty("score").GetDecimal());
         Assert.True(g8.GetProperty("fullAssessmentRecommended").GetBoolean());
 
         var registered = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases", body);
@@ -76,8 +85,11 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
     {
         var (oncologist, patientId, episodeId) = await NewPatientAsync("2600176555003", "1960-01-15");
         var secretary = await factory.ClientAsAsync(Api.Secretary);
-        var meetings = await secretary.GetJsonAsync("/api/meetings?days=30");
-        var meetingId = meetings.EnumerateArray().Where(m => m.GetProperty("boardName").GetString() == "RCP Sénologie").Skip(1).First().GetProperty("id").GetGuid();
+        var boardId = (await secretary.GetJsonAsync("/api/tumor-boards")).EnumerateArray().First(b => b.GetProperty("name").GetString() == "RCP Sénologie").GetProperty("id").GetGuid();
+        // A sitting this very hour: a decision is recorded at the meeting, never before it.
+        var planned = await secretary.PostAsJsonAsync($"/api/tumor-boards/{boardId}/meetings", new { startsAt = factory.Time.GetUtcNow(), location = "Salle Curie" });
+        Assert.Equal(HttpStatusCode.Created, planned.StatusCode);
+        var meetingId = (await planned.JsonAsync()).GetProperty("id").GetGuid();
         var registered = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases",
             new { meetingId, episodeId, question = "Chirurgie première ou chimiothérapie néoadjuvante ?" })).JsonAsync();
         var caseId = registered.GetProperty("id").GetGuid();
@@ -89,6 +101,9 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
         foreach (var (who, presence) in new[] { ("Martin", "on-site"), ("Roche", "on-site"), ("Lef", "on-site") })
             Assert.Equal(HttpStatusCode.OK, (await secretary.PutAsJsonAsync($"/api/meetings/{meetingId}/participants",
                 new { professionalId = await UserIdAsync(secretary, who), presence })).StatusCode);
+        var early = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases/{(await RegisterOnFutureMeetingAsync(oncologist, patientId, episodeId))}/decision",
+            new { proposal = "Tumorectomie", guideline = "Référentiel" });
+        Assert.True((await early.JsonAsync()).GetProperty("errors").TryGetProperty("meeting", out _));
         var refused = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases/{caseId}/decision",
             new { proposal = "Tumorectomie puis radiothérapie", guideline = "Référentiel régional sein 2025" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);

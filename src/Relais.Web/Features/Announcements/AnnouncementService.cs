@@ -103,7 +103,7 @@ public sealed class AnnouncementService(RelaisDb db, Clock clock, IConfiguration
                           from a in records.DefaultIfEmpty()
                           join p in db.Patients on e.PatientId equals p.Id
                           where visiblePatients.Contains(e.PatientId)
-                                && (e.Phase == PathwayPhase.Announcement || e.Phase == PathwayPhase.TumorBoard || e.Phase == PathwayPhase.CareProgramme)
+                                && (e.Phase == PathwayPhase.DiagnosisConfirmed || e.Phase == PathwayPhase.Announcement || e.Phase == PathwayPhase.TumorBoard || e.Phase == PathwayPhase.CareProgramme)
                           select new { e.PatientId, EpisodeId = e.Id, a, p.BirthDate })
             .Take(500).ToListAsync(ct);
         var today = clock.Today;

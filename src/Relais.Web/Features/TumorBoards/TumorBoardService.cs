@@ -149,6 +149,9 @@ public sealed class TumorBoardService(RelaisDb db, Clock clock, Obligations obli
         var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == @case.MeetingId, ct);
         var board = await db.TumorBoards.AsNoTracking().FirstAsync(b => b.Id == meeting.BoardId, ct);
         var now = clock.Now;
+        // The board decides when it sits: not before the meeting (an hour's margin for a early start).
+        if (now < meeting.StartsAt - TimeSpan.FromHours(1))
+            throw new DomainValidationException("meeting", $"La réunion du {Clock.ToParis(meeting.StartsAt):dd/MM/yyyy 'à' HH:mm} n'a pas encore eu lieu : la décision sera saisie en séance.");
         @case.Decide(input.Proposal, input.Guideline, user.Id, meeting.Quorum(board.ExpectedSpecialties), now);
         if (meeting.Status == MeetingStatus.Planned && meeting.StartsAt <= now + TimeSpan.FromHours(12)) meeting.MarkHeld();
 
