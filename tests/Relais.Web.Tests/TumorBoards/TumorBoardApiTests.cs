@@ -28,7 +28,8 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
     private static async Task<JsonElement> BreastMeetingAsync(HttpClient client)
     {
         var meetings = await client.GetJsonAsync("/api/meetings?days=30");
-        return meetings.EnumerateArray().First(m => m.GetProperty("boardName").GetString() == "RCP Sénologie");
+        return meetings.EnumerateArray().First(m => m.GetProperty("boardName").GetString() == "RCP Sénologie"
+            && m.GetProperty("startsAt").GetDateTimeOffset() > DateTimeOffset.Parse("2026-11-24T00:00:00Z"));
     }
 
     private async Task<Guid> UserIdAsync(HttpClient client, string search) =>
@@ -140,6 +141,9 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
     public async Task ThePps_IsAPdfWithItsPhasesAndContacts_ARevisionIsVersion2AndANewTransmission_TheFirstPhaseStartFiresC8()
     {
         var (oncologist, patientId, episodeId) = await NewPatientAsync("2600176555004", "1962-02-20");
+        // The PPS follows the announcement and the RCP.
+        foreach (var (to, on) in new[] { ("announcement", "2026-11-16"), ("tumor-board", "2026-11-19") })
+            Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{episodeId}/transitions", new { to, occurredOn = on })).StatusCode);
         var body = new
         {
             episodeId,
