@@ -5,6 +5,7 @@ using Relais.Web.Features.Access;
 using Relais.Web.Features.Account;
 using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
+using Relais.Web.Features.FollowUp;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
 using Relais.Web.Features.TumorBoards;
@@ -22,6 +23,7 @@ builder.AddRelaisObservability();
 var app = builder.Build();
 
 await app.MigrateRelaisDatabaseAsync();
+await app.EnsureReferenceDataAsync();
 await app.SeedDemoDataAsync();
 
 app.UseRelaisPipeline();
@@ -35,6 +37,7 @@ app.MapTumorBoards();
 app.MapProgrammes();
 app.MapAnnouncements();
 app.MapWorklists();
+app.MapFollowUp();
 app.MapRelaisPages();
 
 app.Run();

@@ -49,6 +49,16 @@ public static class DatabaseSetup
     }
 }
 
+public static class ReferenceData
+{
+    /// <summary>Reference data every installation needs: the shipped surveillance protocols, to validate.</summary>
+    public static async Task EnsureReferenceDataAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Features.FollowUp.FollowUpService>().EnsureShippedProtocolsAsync();
+    }
+}
+
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteRelaisDb>
 {
     public SqliteRelaisDb CreateDbContext(string[] args) =>

@@ -48,6 +48,12 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.TumorBoards.G8Assessment> G8Assessments => Set<Domain.TumorBoards.G8Assessment>();
     public DbSet<Domain.Announcements.AnnouncementRecord> Announcements => Set<Domain.Announcements.AnnouncementRecord>();
     public DbSet<Domain.Programmes.CareProgramme> Programmes => Set<Domain.Programmes.CareProgramme>();
+    public DbSet<Domain.Surveillance.SurveillanceProtocol> Protocols => Set<Domain.Surveillance.SurveillanceProtocol>();
+    public DbSet<Domain.Surveillance.Enrolment> Enrolments => Set<Domain.Surveillance.Enrolment>();
+    public DbSet<Domain.Surveillance.CarnetItem> CarnetItems => Set<Domain.Surveillance.CarnetItem>();
+    public DbSet<Domain.Surveillance.CalendarFeed> CalendarFeeds => Set<Domain.Surveillance.CalendarFeed>();
+    public DbSet<Domain.Alerts.Observation> Observations => Set<Domain.Alerts.Observation>();
+    public DbSet<Domain.Alerts.StoredAlert> Alerts => Set<Domain.Alerts.StoredAlert>();
 
     public abstract bool IsPostgres { get; }
 

@@ -219,6 +219,55 @@ public static class DemoData
         }
         SeedTumorBoards(db, orgs["hospital"], secretary, now, today);
         await db.SaveChangesAsync();
+        await SeedFollowUpAsync(db, oncologist, gp, now, today);
+    }
+
+    /// <summary>
+    /// The shipped protocols validated by the demo oncologist and GP, and every demo patient in shared
+    /// follow-up enrolled with a carnet: past items done (one left overdue), and a CA 15-3 series.
+    /// </summary>
+    private static async Task SeedFollowUpAsync(RelaisDb db, RelaisUser oncologist, RelaisUser gp, DateTimeOffset now, DateOnly today)
+    {
+        var protocols = await db.Protocols.ToListAsync();
+        foreach (var protocol in protocols.Where(p => p.Status == Domain.Surveillance.ProtocolStatus.ToValidate))
+        {
+            protocol.Validate(Domain.Surveillance.ValidatorRole.Specialist, oncologist.Id, "Claire Martin", now);
+            protocol.Validate(Domain.Surveillance.ValidatorRole.GeneralPractitioner, gp.Id, "Jean Dubois", now);
+        }
+        var followed = await (from e in db.Episodes
+                              join ev in db.PathwayEvents on e.Id equals ev.EpisodeId
+                              where e.Phase == PathwayPhase.SharedFollowUp && ev.To == PathwayPhase.SharedFollowUp
+                              select new { e.PatientId, e.PrimarySite, ev.OccurredOn }).ToListAsync();
+        foreach (var f in followed)
+        {
+            var code = f.PrimarySite.StartsWith("C50") ? "breast" : f.PrimarySite is "C18.7" or "C20" ? "colorectal" : f.PrimarySite == "C61" ? "prostate-prostatectomy" : null;
+            if (code is null) continue;
+            var protocol = protocols.Where(p => p.Code == code).OrderByDescending(p => p.Version).First();
+            var enrolment = Domain.Surveillance.Enrolment.Start(f.PatientId, protocol, f.OccurredOn, radiotherapy: code == "breast", now);
+            db.Enrolments.Add(enrolment);
+            var first = true;
+            foreach (var entry in enrolment.Calendar(protocol, 120))
+            {
+                var item = Domain.Surveillance.CarnetItem.Plan(f.PatientId, enrolment.Id, entry, now);
+                if (entry.Due < today.AddDays(-40))
+                {
+                    if (first) first = false;
+                    else item.Done(entry.Due.AddDays(3), null, today);
+                }
+                db.CarnetItems.Add(item);
+            }
+            if (code == "breast")
+            {
+                var start = f.OccurredOn;
+                foreach (var (months, value) in new[] { (-2, 21.0m), (6, 18.5m), (12, 19.2m) })
+                {
+                    var on = start.AddMonths(months);
+                    if (on <= today)
+                        db.Observations.Add(Domain.Alerts.Observation.Record(f.PatientId, Domain.Alerts.Marker.Ca153, value, "U/mL", on, "Laboratoire Bio-Normandie, Rouen", today, now));
+                }
+            }
+        }
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Two boards of the demo hospital, each with its weekly meetings for the coming weeks.</summary>

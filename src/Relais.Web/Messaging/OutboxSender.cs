@@ -178,6 +178,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                 if (clock - lastReminderScan >= TimeSpan.FromMinutes(1))
                 {
                     await scope.ServiceProvider.GetRequiredService<Coordination.Reminders>().ScanAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.FollowUp.FollowUpService>().RemindPatientsAsync(stoppingToken);
                     lastReminderScan = clock;
                 }
             }

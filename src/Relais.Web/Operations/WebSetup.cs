@@ -40,6 +40,7 @@ public static class WebSetup
         services.AddScoped<Features.Programmes.ProgrammeService>();
         services.AddScoped<Features.Announcements.AnnouncementService>();
         services.AddScoped<Features.TumorBoards.RcpWorklistService>();
+        services.AddScoped<Features.FollowUp.FollowUpService>();
         services.AddHttpContextAccessor();
         return builder;
     }
