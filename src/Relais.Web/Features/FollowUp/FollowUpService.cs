@@ -99,6 +99,8 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
         if (!import.IsValid) return (null, import.Errors);
         var definition = import.Definition!;
         var latest = await db.Protocols.Where(p => p.Code == definition.Code).OrderByDescending(p => p.Version).FirstOrDefaultAsync(ct);
+        // An import is always a new version: an edited export keeps its old number, so it is renumbered.
+        if (latest is not null && definition.Version <= latest.Version) definition = definition with { Version = latest.Version + 1 };
         var protocol = latest is null ? SurveillanceProtocol.Draft(definition, clock.Now) : latest.Revise(definition, clock.Now);
         db.Protocols.Add(protocol);
         await db.SaveChangesAsync(ct);
