@@ -175,6 +175,8 @@ public static class DemoData
 
             var path = PathTo(Targets[i]).ToList();
             var totalDays = path.Take(path.Count - 1).Sum(DaysIn) + random.Next(2, 20);
+            // Patients in shared follow-up have been followed for months or years: their carnet has a past.
+            if (Targets[i] == PathwayPhase.SharedFollowUp) totalDays += isPortalPatient ? 420 : 120 + random.Next(900);
             var start = today.AddDays(-totalDays);
             var diagnosis = path.Contains(PathwayPhase.DiagnosisConfirmed) ? start.AddDays(DaysIn(PathwayPhase.Suspicion)) : (DateOnly?)null;
             var episodeDetails = new EpisodeDetails(cancer.Site, cancer.SiteLabel, cancer.Laterality, diagnosis is null ? null : cancer.Morphology,
