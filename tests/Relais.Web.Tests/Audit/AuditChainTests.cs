@@ -7,20 +7,24 @@ using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Audit;
 
-public abstract class AuditChainTests(RelaisFactory factory)
+internal static class AuditTrail
 {
-    private async Task ProduceSomeAuditAsync()
+    /// <summary>A GP reads a record and its timeline: audit rows to seal and check.</summary>
+    public static async Task ProduceSomeAsync(RelaisFactory factory)
     {
         var gp = await factory.ClientAsAsync(Api.Gp);
         var id = await gp.FirstPatientIdAsync();
         await gp.GetJsonAsync($"/api/patients/{id}");
         await gp.GetJsonAsync($"/api/patients/{id}/timeline");
     }
+}
 
+public abstract class AuditChainTests(RelaisFactory factory)
+{
     [Fact]
     public async Task EveryReadIsAudited_AndTheAdministratorFindsTheChainIntact()
     {
-        await ProduceSomeAuditAsync();
+        await AuditTrail.ProduceSomeAsync(factory);
         var admin = await factory.ClientAsAsync(Api.Admin);
         var check = await admin.GetJsonAsync("/api/admin/audit/verify");
         Assert.True(check.GetProperty("isIntact").GetBoolean(), check.ToString());
@@ -44,18 +48,10 @@ public sealed class AuditChainPostgresTests(PostgresRelaisFactory factory) : Aud
 /// <summary>Each database-level check gets its own database: they break what they test.</summary>
 public abstract class AuditAppendOnlyTests(RelaisFactory factory)
 {
-    private async Task ProduceSomeAuditAsync()
-    {
-        var gp = await factory.ClientAsAsync(Api.Gp);
-        var id = await gp.FirstPatientIdAsync();
-        await gp.GetJsonAsync($"/api/patients/{id}");
-        await gp.GetJsonAsync($"/api/patients/{id}/timeline");
-    }
-
     [Fact]
     public async Task AuditRowsCannotBeUpdatedOrDeletedThroughTheDatabase()
     {
-        await ProduceSomeAuditAsync();
+        await AuditTrail.ProduceSomeAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         await scope.ServiceProvider.GetRequiredService<AuditChainService>().SealPendingAsync();
@@ -73,18 +69,10 @@ public sealed class AuditAppendOnlyPostgresTests(PostgresRelaisFactory factory) 
 
 public abstract class AuditTamperTests(RelaisFactory factory)
 {
-    private async Task ProduceSomeAuditAsync()
-    {
-        var gp = await factory.ClientAsAsync(Api.Gp);
-        var id = await gp.FirstPatientIdAsync();
-        await gp.GetJsonAsync($"/api/patients/{id}");
-        await gp.GetJsonAsync($"/api/patients/{id}/timeline");
-    }
-
     [Fact]
     public async Task TamperingWithOneRow_IsDetectedByTheChainCheck()
     {
-        await ProduceSomeAuditAsync();
+        await AuditTrail.ProduceSomeAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         var chain = scope.ServiceProvider.GetRequiredService<AuditChainService>();
