@@ -1,0 +1,438 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+
+namespace Relais.Bench.Driver;
+
+/// <summary>A GP or nurse coordinator logged in, with the patients of their care teams the scenarios draw from.</summary>
+public sealed class VirtualUser
+{
+    public required string Email;
+    public required Guid Id;
+    public required HttpClient Bearer;
+    public HttpClient? Cookie;
+    public required List<SampledPatient> Patients;
+    public Random Random = new(1);
+}
+
+public sealed record SampledPatient(Guid Id, string? Marker, decimal? LastValue, string? Laboratory);
+
+public sealed record Measure(string Scenario, int Concurrency, int Runs, long Operations, long Errors, double Seconds, double Throughput,
+    double P50, double P95, double P99, double ServerCpuPer1000, double DbCpuPer1000);
+
+public sealed record SqlTwin(string Scenario, double ApiP50, double SqlP50, double Ratio);
+
+public sealed record Report(DateTimeOffset At, long Patients, IReadOnlyList<Measure> Measures, IReadOnlyList<SqlTwin> Twins,
+    double? DispatchPerSecond, string DispatchNote, double? BurstIngestPerSecond, long ServerPeakKb, IReadOnlyList<string> Notes);
+
+public sealed class Bench(DriverOptions options)
+{
+    private const int MaxUsers = 16;
+    private readonly List<string> notes = [];
+    private readonly DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private NpgsqlDataSource db = null!;
+
+    private sealed record Scenario(string Name, string Role, Func<VirtualUser, Task<HttpResponseMessage>> Call, Func<NpgsqlConnection, VirtualUser, Task>? Sql = null);
+
+    public async Task<Report> RunAsync()
+    {
+        db = NpgsqlDataSource.Create(options.Connection);
+        var patients = await ScalarAsync<long>("SELECT count(*) FROM \"Patients\"");
+        Console.WriteLine($"Relais at {options.Url}, {patients:N0} patients, server pid {options.ServerPid}");
+
+        var gps = await SampleGpsAsync();
+        var nurses = await SampleNursesAsync();
+        Console.WriteLine($"logging in {gps.Count} GPs and {nurses.Count} nurse coordinators");
+        foreach (var u in gps.Concat(nurses)) await LoginAsync(u);
+
+        var scenarios = new List<Scenario>
+        {
+            new("inbox", "gp", u => u.Bearer.GetAsync("/api/inbox"), InboxSql),
+            new("worklist", "gp", u => u.Bearer.GetAsync("/api/follow-up/worklist"), WorklistSql),
+            new("pending-late", "nurse", u => u.Bearer.GetAsync("/api/transmissions/pending?lateOnly=true"), PendingSql),
+            new("patient-page", "gp", u => u.Cookie!.GetAsync($"/patients/{Pick(u).Id}"), PatientPageSql),
+            new("patient-alerts", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/alerts"), AlertsSql),
+            new("protocol-preview", "gp", u => u.Bearer.PostAsJsonAsync("/api/protocols/breast/preview",
+                new { endOfTreatment = today.AddDays(-u.Random.Next(0, 2000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), radiotherapy = u.Random.Next(2) == 0, horizonMonths = 120 })),
+            new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
+        };
+        var measures = new List<Measure>();
+        var twins = new List<SqlTwin>();
+        foreach (var s in scenarios.Where(s => options.Only is null || options.Only.Contains(s.Name)))
+        {
+            var users = s.Role == "nurse" ? nurses : gps;
+            foreach (var c in options.Concurrency)
+            {
+                var m = await MeasureAsync(s, users, c);
+                measures.Add(m);
+                Console.WriteLine($"{m.Scenario,-18} c={m.Concurrency,-3} {m.Throughput,9:N1} op/s  p50 {m.P50,7:N2} ms  p95 {m.P95,7:N2} ms  p99 {m.P99,7:N2} ms  " +
+                    $"cpu/1000 ops: server {m.ServerCpuPer1000,6:N2} s, db {m.DbCpuPer1000,6:N2} s{(m.Errors > 0 ? $"  ERRORS {m.Errors}" : "")}");
+            }
+            if (s.Sql is not null)
+            {
+                var api = measures.First(m => m.Scenario == s.Name && m.Concurrency == options.Concurrency[0]);
+                var sql = await SqlP50Async(s, users);
+                twins.Add(new SqlTwin(s.Name, api.P50, sql, sql > 0 ? api.P50 / sql : 0));
+                Console.WriteLine($"{s.Name,-18} direct SQL p50 {sql:N2} ms, API/SQL {api.P50 / Math.Max(sql, 0.001):N1}x");
+            }
+        }
+
+        double? burst = null;
+        if (options.Only is null || options.Only.Contains("marker-ingest-burst")) burst = await BurstIngestAsync(gps);
+        (double? dispatch, string dispatchNote) = (null, "not run");
+        if (options.Only is null || options.Only.Contains("dispatch")) (dispatch, dispatchNote) = await DispatchAsync(gps);
+
+        var peak = Proc.StatusKb(options.ServerPid, "VmHWM");
+        return new Report(DateTimeOffset.UtcNow, patients, measures, twins, dispatch, dispatchNote, burst, peak, notes);
+    }
+
+    private static SampledPatient Pick(VirtualUser u) => u.Patients[u.Random.Next(u.Patients.Count)];
+
+    private static SampledPatient PickMarker(VirtualUser u)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var p = Pick(u);
+            if (p.Marker is not null) return p;
+        }
+        return u.Patients.First(p => p.Marker is not null);
+    }
+
+    private object Observation(VirtualUser u, SampledPatient p)
+    {
+        // A value close to the last one, from the same laboratory: the rules run and, mostly, stay quiet.
+        var value = Math.Round((p.LastValue ?? 10m) * (0.95m + (decimal)u.Random.NextDouble() * 0.1m), 2);
+        var code = p.Marker switch { "Ca153" => "ca15-3", "Psa" => "psa", _ => "cea" };
+        var unit = code == "ca15-3" ? "U/mL" : "ng/mL";
+        return new { code, value, unit, effective = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), laboratory = p.Laboratory };
+    }
+
+    private async Task<Measure> MeasureAsync(Scenario s, List<VirtualUser> users, int concurrency)
+    {
+        var pool = users.Take(Math.Min(concurrency, users.Count)).ToList();
+        await LoadAsync(s, pool, concurrency, options.Warmup, null);
+        var latencies = new List<double>();
+        long ops = 0, errors = 0;
+        double seconds = 0, serverCpu = 0, dbCpu = 0;
+        var throughputs = new List<double>();
+        for (var run = 0; run < options.Runs; run++)
+        {
+            var sample = new List<double>();
+            var server0 = Proc.CpuSeconds(options.ServerPid);
+            var db0 = Proc.PostgresCpuSeconds();
+            var watch = Stopwatch.StartNew();
+            var (n, e) = await LoadAsync(s, pool, concurrency, options.Duration, sample);
+            var elapsed = watch.Elapsed.TotalSeconds;
+            serverCpu += Proc.CpuSeconds(options.ServerPid) - server0;
+            dbCpu += Proc.PostgresCpuSeconds() - db0;
+            ops += n;
+            errors += e;
+            seconds += elapsed;
+            throughputs.Add(n / elapsed);
+            latencies.AddRange(sample);
+        }
+        latencies.Sort();
+        throughputs.Sort();
+        return new Measure(s.Name, concurrency, options.Runs, ops, errors, seconds, throughputs[throughputs.Count / 2],
+            Percentile(latencies, 0.50), Percentile(latencies, 0.95), Percentile(latencies, 0.99),
+            ops == 0 ? 0 : serverCpu / ops * 1000, ops == 0 ? 0 : dbCpu / ops * 1000);
+    }
+
+    /// <summary>Runs <paramref name="concurrency"/> loops for <paramref name="duration"/>; each loop is one virtual user (several loops share a user only when there are fewer users).</summary>
+    private async Task<(long Ops, long Errors)> LoadAsync(Scenario s, List<VirtualUser> pool, int concurrency, TimeSpan duration, List<double>? sample)
+    {
+        long ops = 0, errors = 0;
+        var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var loops = Enumerable.Range(0, concurrency).Select(async i =>
+        {
+            var u = pool[i % pool.Count];
+            var local = new List<double>();
+            await Task.Yield();
+            while (Stopwatch.GetTimestamp() < end)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await s.Call(u);
+                    await response.Content.LoadIntoBufferAsync();
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        if (Interlocked.Increment(ref errors) <= 3)
+                            Console.Error.WriteLine($"{s.Name}: HTTP {(int)response.StatusCode} {Truncate(await response.Content.ReadAsStringAsync(), 300)}");
+                        continue;
+                    }
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    if (Interlocked.Increment(ref errors) <= 3) Console.Error.WriteLine($"{s.Name}: {ex.Message}");
+                    continue;
+                }
+                local.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                Interlocked.Increment(ref ops);
+            }
+            if (sample is not null) lock (sample) sample.AddRange(local);
+        });
+        await Task.WhenAll(loops);
+        return (ops, errors);
+    }
+
+    private async Task<double> SqlP50Async(Scenario s, List<VirtualUser> users)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        var times = new List<double>();
+        for (var i = 0; i < 220; i++)
+        {
+            var u = users[i % users.Count];
+            var t0 = Stopwatch.GetTimestamp();
+            await s.Sql!(c, u);
+            if (i >= 20) times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+        }
+        times.Sort();
+        return Percentile(times, 0.5);
+    }
+
+    private async Task<double?> BurstIngestAsync(List<VirtualUser> gps)
+    {
+        // "Batched" ingest: a laboratory feed delivering many results at once, 32 requests in flight.
+        const int total = 3000, inFlight = 32;
+        var next = 0;
+        long ok = 0;
+        var watch = Stopwatch.StartNew();
+        var server0 = Proc.CpuSeconds(options.ServerPid);
+        var db0 = Proc.PostgresCpuSeconds();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async i =>
+        {
+            var u = gps[i % gps.Count];
+            while (Interlocked.Increment(ref next) <= total)
+            {
+                var p = PickMarker(u);
+                try
+                {
+                    using var r = await u.Bearer.PostAsJsonAsync($"/api/patients/{p.Id}/observations", Observation(u, p));
+                    if (r.IsSuccessStatusCode) Interlocked.Increment(ref ok);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+            }
+        }));
+        var rate = ok / watch.Elapsed.TotalSeconds;
+        var cpu = (Proc.CpuSeconds(options.ServerPid) - server0) / Math.Max(1, ok) * 1000;
+        var dbCpu = (Proc.PostgresCpuSeconds() - db0) / Math.Max(1, ok) * 1000;
+        Console.WriteLine($"marker-ingest-burst {ok}/{total} results in {watch.Elapsed.TotalSeconds:N1} s: {rate:N0} results/s (cpu/1000: server {cpu:N2} s, db {dbCpu:N2} s)");
+        notes.Add($"marker-ingest-burst: {ok}/{total} results, {inFlight} in flight, {rate:N0} results/s, CPU per 1,000: server {cpu:N2} s, database {dbCpu:N2} s");
+        return rate;
+    }
+
+    private async Task<(double?, string)> DispatchAsync(List<VirtualUser> gps)
+    {
+        // Transmissions (C10, a supportive-care need from the GP to the team) create one outbox row per
+        // recipient; the dispatcher sends them to the local SMTP sink. Measured from the DB: SentAt.
+        var start = DateTimeOffset.UtcNow;
+        var mails0 = options.Maildir is null ? 0 : CountMail();
+        var created = 0;
+        var next = 0;
+        var createWatch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async i =>
+        {
+            var u = gps[i % gps.Count];
+            while (Interlocked.Increment(ref next) <= options.Dispatch)
+            {
+                var p = Pick(u);
+                using var r = await u.Bearer.PostAsJsonAsync($"/api/patients/{p.Id}/transmissions",
+                    new { obligation = "c10", message = "Besoin en soins de support : orientation diététique souhaitée (banc d'essai)." });
+                if (r.IsSuccessStatusCode) Interlocked.Increment(ref created);
+                else if (created == 0 && next < 3) Console.Error.WriteLine($"dispatch: HTTP {(int)r.StatusCode} {Truncate(await r.Content.ReadAsStringAsync(), 300)}");
+            }
+        }));
+        var createSeconds = createWatch.Elapsed.TotalSeconds;
+        var outbox = await ScalarAsync<long>($"SELECT count(*) FROM \"OutboxMessages\" WHERE \"CreatedAt\" >= '{start:O}'");
+        Console.WriteLine($"dispatch: {created} transmissions created in {createSeconds:N1} s ({created / createSeconds:N0}/s), {outbox} outbox rows; waiting for the dispatcher");
+        var deadline = Stopwatch.StartNew();
+        long sent = 0, pending = outbox;
+        while (deadline.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            await using var c = await db.OpenConnectionAsync();
+            await using var cmd = new NpgsqlCommand($"SELECT count(*) FILTER (WHERE \"Status\" = 'Sent'), count(*) FILTER (WHERE \"Status\" = 'Pending') FROM \"OutboxMessages\" WHERE \"CreatedAt\" >= '{start:O}'", c);
+            await using var r = await cmd.ExecuteReaderAsync();
+            await r.ReadAsync();
+            sent = r.GetInt64(0);
+            pending = r.GetInt64(1);
+            if (pending == 0) break;
+            await Task.Delay(250);
+        }
+        var (first, last) = await SpanAsync(start);
+        var window = (last - first).TotalSeconds;
+        var endToEnd = (last - start).TotalSeconds;
+        var rate = window > 0 ? sent / window : (double?)null;
+        var mails = options.Maildir is null ? -1 : CountMail() - mails0;
+        var note = $"{created} transmissions → {outbox} e-mails queued; {sent} sent ({pending} still pending) between the first and last SentAt in {window:N1} s " +
+            $"= {rate ?? 0:N0} e-mails/s; {endToEnd:N1} s from the first creation to the last send{(mails >= 0 ? $"; {mails} files in the sink's Maildir" : "")}";
+        Console.WriteLine($"dispatch: {note}");
+        return (rate, note);
+    }
+
+    private async Task<(DateTimeOffset, DateTimeOffset)> SpanAsync(DateTimeOffset start)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand($"SELECT min(\"SentAt\"), max(\"SentAt\") FROM \"OutboxMessages\" WHERE \"CreatedAt\" >= '{start:O}' AND \"SentAt\" IS NOT NULL", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        await r.ReadAsync();
+        return r.IsDBNull(0) ? (start, start) : (r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<DateTimeOffset>(1));
+    }
+
+    private int CountMail() => Directory.Exists(Path.Combine(options.Maildir!, "new")) ? Directory.GetFiles(Path.Combine(options.Maildir!, "new")).Length : 0;
+
+    // ------------------------------------------------------------------ sampling and login
+
+    private async Task<List<VirtualUser>> SampleGpsAsync()
+    {
+        // The GPs with the most patients in shared follow-up (their worklists and inboxes are the fullest).
+        var rows = await QueryAsync("""
+            SELECT u."Id", u."Email" FROM "AspNetUsers" u
+            JOIN "Patients" p ON p."GeneralPractitionerId" = u."Id"
+            JOIN "Enrolments" e ON e."PatientId" = p."Id"
+            WHERE u."Email" LIKE 'medecin%@bench.relais'
+            GROUP BY u."Id", u."Email" ORDER BY count(*) DESC, u."Email" LIMIT 16
+            """, r => (r.GetGuid(0), r.GetString(1)));
+        var users = new List<VirtualUser>();
+        foreach (var (id, email) in rows)
+        {
+            var patients = await QueryAsync("""
+                SELECT p."Id", o."Code", o."Value", o."Laboratory" FROM "Patients" p
+                LEFT JOIN LATERAL (SELECT "Code", "Value", "Laboratory" FROM "Observations" x WHERE x."PatientId" = p."Id" ORDER BY "Effective" DESC LIMIT 1) o ON true
+                WHERE p."GeneralPractitionerId" = $1 ORDER BY p."Id"
+                """, r => new SampledPatient(r.GetGuid(0), r.IsDBNull(1) ? null : r.GetString(1), r.IsDBNull(2) ? null : r.GetDecimal(2), r.IsDBNull(3) ? null : r.GetString(3)), id);
+            users.Add(new VirtualUser { Email = email, Id = id, Bearer = null!, Patients = patients, Random = new Random(users.Count + 1) });
+        }
+        if (users.Count == 0) throw new InvalidOperationException("No generated GP with enrolled patients: run Relais.Bench.Generator first.");
+        return users;
+    }
+
+    private async Task<List<VirtualUser>> SampleNursesAsync()
+    {
+        var rows = await QueryAsync("""
+            SELECT u."Id", u."Email" FROM "AspNetUsers" u JOIN "CareTeamMembers" m ON m."ProfessionalId" = u."Id"
+            WHERE u."Email" LIKE 'idec%@bench.relais' GROUP BY u."Id", u."Email" ORDER BY count(*) DESC, u."Email" LIMIT 16
+            """, r => (r.GetGuid(0), r.GetString(1)));
+        return [.. rows.Select((x, i) => new VirtualUser { Email = x.Item2, Id = x.Item1, Bearer = null!, Patients = [], Random = new Random(100 + i) })];
+    }
+
+    private async Task LoginAsync(VirtualUser u)
+    {
+        var bearer = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
+        using (var r = await bearer.PostAsJsonAsync("/api/auth/login", new { email = u.Email, password = options.Password }))
+        {
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"login {u.Email}: HTTP {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+            using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+            bearer.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+        }
+        u.Bearer = bearer;
+        var cookie = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(60) };
+        using (var r = await cookie.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = u.Email, password = options.Password }))
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"cookie login {u.Email}: HTTP {(int)r.StatusCode}");
+        u.Cookie = cookie;
+    }
+
+    // ------------------------------------------------------------------ the same questions in SQL
+
+    private const string Visible = """
+        EXISTS (SELECT 1 FROM "CareTeamMembers" m WHERE m."PatientId" = {0} AND m."ProfessionalId" = $1 AND m."From" <= $2 AND (m."To" IS NULL OR m."To" >= $2))
+        AND NOT EXISTS (SELECT 1 FROM "AccessObjections" o WHERE o."PatientId" = {0} AND o."ProfessionalId" = $1 AND o."WithdrawnAt" IS NULL)
+        """;
+
+    private Task InboxSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
+        SELECT count(*) FILTER (WHERE r."ReadAt" IS NULL), count(*) FILTER (WHERE r."AcknowledgedAt" IS NULL),
+               count(*) FILTER (WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3), count(*)
+        FROM "TransmissionRecipients" r WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
+        SELECT r."Id", t."Id", p."BirthName", p."UsedName", p."FirstNames", p."BirthDate", t."Obligation", t."Title", s."FirstName", s."LastName", t."CreatedAt", r."DueAt"
+        FROM "TransmissionRecipients" r JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" s ON s."Id" = t."SenderId"
+        WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
+        ORDER BY t."CreatedAt" DESC, r."Id" LIMIT 20
+        """, u.Id, today, DateTimeOffset.UtcNow);
+
+    private Task WorklistSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, """
+        SELECT i."Id", i."PatientId", i."Due", i."Kind", i."Performer", p."BirthName", p."UsedName", p."FirstNames"
+        FROM "CareTeamMembers" m JOIN "CarnetItems" i ON i."PatientId" = m."PatientId" JOIN "Patients" p ON p."Id" = i."PatientId"
+        WHERE m."ProfessionalId" = $1 AND m."From" <= $2 AND (m."To" IS NULL OR m."To" >= $2) AND i."Status" = 'Planned' AND i."Due" <= $3
+          AND NOT EXISTS (SELECT 1 FROM "AccessObjections" o WHERE o."PatientId" = m."PatientId" AND o."ProfessionalId" = $1 AND o."WithdrawnAt" IS NULL)
+        ORDER BY i."Due" LIMIT 500
+        """, u.Id, today, today.AddDays(30));
+
+    private Task PendingSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
+        SELECT count(*) FROM "TransmissionRecipients" r JOIN "Transmissions" t ON t."Id" = r."TransmissionId"
+        WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "t.\"PatientId\"")};
+        SELECT t."Id", t."PatientId", p."BirthName", p."FirstNames", t."Obligation", t."Title", u."FirstName", u."LastName", r."Kind", t."CreatedAt", r."DueAt"
+        FROM "TransmissionRecipients" r JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = t."PatientId" JOIN "AspNetUsers" u ON u."Id" = r."RecipientId"
+        WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "t.\"PatientId\"")}
+        ORDER BY r."DueAt", r."Id" LIMIT 20
+        """, u.Id, today, DateTimeOffset.UtcNow);
+
+    private Task PatientPageSql(NpgsqlConnection c, VirtualUser u)
+    {
+        var p = Pick(u).Id;
+        return ExecAsync(c, $"""
+            SELECT * FROM "Patients" WHERE "Id" = $4 AND {string.Format(CultureInfo.InvariantCulture, Visible, "$4")};
+            SELECT m.*, x."FirstName", x."LastName", x."Specialty" FROM "CareTeamMembers" m JOIN "AspNetUsers" x ON x."Id" = m."ProfessionalId" WHERE m."PatientId" = $4;
+            SELECT * FROM "Episodes" WHERE "PatientId" = $4;
+            SELECT * FROM "PathwayEvents" WHERE "PatientId" = $4 ORDER BY "OccurredOn";
+            SELECT $3::timestamptz
+            """, u.Id, today, DateTimeOffset.UtcNow, p);
+    }
+
+    private Task AlertsSql(NpgsqlConnection c, VirtualUser u) =>
+        ExecAsync(c, """SELECT * FROM "Alerts" WHERE "PatientId" = $1 ORDER BY "RaisedAt" DESC LIMIT 200""", Pick(u).Id);
+
+    private async Task IngestSql(NpgsqlConnection c, VirtualUser u)
+    {
+        // The same work in SQL (previous series, enrolment, protocol, insert), rolled back.
+        var p = PickMarker(u);
+        await using var tx = await c.BeginTransactionAsync();
+        await ExecAsync(c, """
+            SELECT * FROM "Observations" WHERE "PatientId" = $1 AND "Code" = $2 ORDER BY "Effective", "RecordedAt";
+            SELECT e.*, pr."DefinitionJson" FROM "Enrolments" e JOIN "Protocols" pr ON pr."Code" = e."ProtocolCode" AND pr."Version" = e."ProtocolVersion"
+            WHERE e."PatientId" = $1 ORDER BY e."EnrolledAt" DESC LIMIT 1;
+            INSERT INTO "Observations" ("Id", "PatientId", "Code", "Value", "Unit", "Effective", "Laboratory", "RecordedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'U/mL', $4, $5, now())
+            """, p.Id, p.Marker!, p.LastValue ?? 1m, today, p.Laboratory ?? "lab");
+        await tx.RollbackAsync();
+    }
+
+    private static async Task ExecAsync(NpgsqlConnection c, string sql, params object[] parameters)
+    {
+        // One round trip; positional parameters need a batch for several statements.
+        await using var batch = new NpgsqlBatch(c);
+        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var command = new NpgsqlBatchCommand(statement);
+            foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
+            batch.BatchCommands.Add(command);
+        }
+        await using var r = await batch.ExecuteReaderAsync();
+        do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        return (T)(await cmd.ExecuteScalarAsync())!;
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Func<NpgsqlDataReader, T> map, params object[] parameters)
+    {
+        await using var c = await db.OpenConnectionAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        foreach (var p in parameters) cmd.Parameters.Add(new NpgsqlParameter { Value = p });
+        await using var r = await cmd.ExecuteReaderAsync();
+        var list = new List<T>();
+        while (await r.ReadAsync()) list.Add(map(r));
+        return list;
+    }
+
+    private static double Percentile(List<double> sorted, double q) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(q * sorted.Count) - 1 < 0 ? 0 : (int)Math.Ceiling(q * sorted.Count) - 1)];
+
+    private static string Truncate(string s, int n) => s.Length <= n ? s : s[..n];
+}

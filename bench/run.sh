@@ -1,0 +1,170 @@
+#!/usr/bin/env bash
+# Relais benchmark: private PostgreSQL + SMTP sink on 127.0.0.1, Relais (Release, Production) on
+# PostgreSQL, the generator for N patients, then the driver; stops everything it started.
+#
+# Usage: bench/run.sh [PATIENTS] [-- DRIVER ARGS...]      (default 300000 patients)
+#   e.g. bench/run.sh 20000 -- --runs 1 --duration 5s
+# Env: RELAIS_BENCH_SEED (default 42), RELAIS_BENCH_WORKTREE=1 to build the working tree instead of
+#      a clean export of HEAD (other changes in progress stay out of the measured build by default),
+#      RELAIS_BENCH_TIMEOUT (seconds for the whole run, default 3600).
+#
+# PostgreSQL keeps full durability (fsync on, full_page_writes on); only synchronous_commit=off is set,
+# as a production deployment with a battery-backed or replicated WAL would: a crash may lose the last
+# few hundred milliseconds of commits, never corrupt the database. shared_buffers 2 GB for 23 GB RAM.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+PATIENTS=300000
+if [[ $# -gt 0 && "$1" != "--" ]]; then PATIENTS=$1; shift; fi
+[[ "${1:-}" == "--" ]] && shift
+DRIVER_ARGS=("$@")
+SEED=${RELAIS_BENCH_SEED:-42}
+TOTAL_TIMEOUT=${RELAIS_BENCH_TIMEOUT:-3600}
+
+RUN="$ROOT/bench/.run"
+mkdir -p "$RUN"
+chmod 755 "$RUN"
+exec 9>"$RUN/.lock"
+flock -n 9 || { echo "another bench/run.sh holds $RUN/.lock" >&2; exit 1; }
+
+log() { echo "== $(date +%H:%M:%S) $*"; }
+as_pg() { (cd / && runuser -u postgres -- "$@"); }
+
+PG_BIN=""
+PG_DATA=""
+SMTP_PID=""
+APP_PID=""
+cleanup() {
+  if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
+  if [[ -n "$SMTP_PID" ]]; then kill "$SMTP_PID" 2>/dev/null || true; wait "$SMTP_PID" 2>/dev/null || true; SMTP_PID=""; fi
+  if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" stop -m fast -w -t 60 >/dev/null 2>&1 || true
+  fi
+  PG_DATA=""
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+# The whole run is bounded: a watchdog ends it (and the trap cleans up) after TOTAL_TIMEOUT seconds.
+( sleep "$TOTAL_TIMEOUT"; echo "bench/run.sh: time limit of ${TOTAL_TIMEOUT}s reached" >&2; kill -TERM $$ ) 9>&- &
+WATCHDOG=$!
+trap 'kill $WATCHDOG 2>/dev/null || true; cleanup' EXIT
+
+free_port() { # START
+  local p=$1
+  while (exec 3<>"/dev/tcp/127.0.0.1/$p") >/dev/null 2>&1; do p=$((p + 1)); done
+  echo "$p"
+}
+wait_for_port() { # PORT SECONDS WHAT
+  local i
+  for ((i = 0; i < $2 * 5; i++)); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") >/dev/null 2>&1 && return 0
+    sleep 0.2
+  done
+  echo "ERROR: $3 not listening on 127.0.0.1:$1 after $2 s" >&2
+  return 1
+}
+
+# ---------------------------------------------------------------- PostgreSQL (as in scripts/test.sh)
+for d in /usr/lib/postgresql/*/bin; do [[ -x "$d/initdb" ]] && PG_BIN=$d; done
+[[ -n "$PG_BIN" ]] || { echo "PostgreSQL is not installed (apt-get install postgresql, or run scripts/test.sh once)" >&2; exit 1; }
+env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || { echo "python3-aiosmtpd is not installed" >&2; exit 1; }
+PG_BASE="$RUN/pg"
+(( ${#PG_BASE} > 80 )) && PG_BASE=$(mktemp -d /tmp/relais-bench-pg.XXXXXX)
+if [[ -f "$PG_BASE/data/postmaster.pid" ]]; then as_pg "$PG_BIN/pg_ctl" -D "$PG_BASE/data" stop -m immediate -w >/dev/null 2>&1 || true; fi
+rm -rf "$PG_BASE"
+mkdir -p "$PG_BASE/data" "$PG_BASE/socket"
+chown -R postgres:postgres "$PG_BASE"
+chmod 700 "$PG_BASE/data"
+log "initdb ($PG_BIN)"
+as_pg "$PG_BIN/initdb" -D "$PG_BASE/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >"$RUN/initdb.log" 2>&1
+cat >"$PG_BASE/data/pg_hba.conf" <<'EOF'
+local all all               trust
+host  all all 127.0.0.1/32  trust
+EOF
+cat >>"$PG_BASE/data/postgresql.conf" <<EOF
+
+# --- bench/run.sh: durable (fsync on), asynchronous commit only
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$PG_BASE/socket'
+max_connections = 200
+synchronous_commit = off
+shared_buffers = 2GB
+effective_cache_size = 12GB
+work_mem = 16MB
+maintenance_work_mem = 512MB
+max_wal_size = 8GB
+checkpoint_timeout = 15min
+EOF
+chown postgres:postgres "$PG_BASE/data/pg_hba.conf" "$PG_BASE/data/postgresql.conf"
+PG_PORT=$(free_port 56432)
+as_pg "$PG_BIN/pg_ctl" -D "$PG_BASE/data" -l "$PG_BASE/postgres.log" -o "-p $PG_PORT" -w -t 60 start >/dev/null 9>&-
+PG_DATA="$PG_BASE/data"
+wait_for_port "$PG_PORT" 30 PostgreSQL
+as_pg "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" relais
+CS="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=relais;Maximum Pool Size=100"
+log "PostgreSQL $(basename "$(dirname "$PG_BIN")") on 127.0.0.1:$PG_PORT"
+
+# ---------------------------------------------------------------- SMTP sink
+MAILDIR="$RUN/maildir"
+rm -rf "$MAILDIR"
+mkdir -p "$MAILDIR/new" "$MAILDIR/cur" "$MAILDIR/tmp"
+SMTP_PORT=$(free_port 2525)
+env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
+  >"$RUN/smtp.log" 2>&1 </dev/null 9>&- &
+SMTP_PID=$!
+wait_for_port "$SMTP_PORT" 20 "SMTP sink"
+log "SMTP sink on 127.0.0.1:$SMTP_PORT"
+
+# ---------------------------------------------------------------- build
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
+COMMIT=$(git rev-parse HEAD)
+SRC="$ROOT"
+if [[ "${RELAIS_BENCH_WORKTREE:-0}" != "1" ]]; then
+  SRC="$RUN/src"
+  rm -rf "$SRC"
+  mkdir -p "$SRC"
+  git archive HEAD | tar -x -C "$SRC"
+else
+  COMMIT="$COMMIT+worktree"
+fi
+log "dotnet build (Release) of $COMMIT"
+dotnet build "$SRC/src/Relais.Web/Relais.Web.csproj" -c Release -nologo -v quiet -nodeReuse:false 9>&- >"$RUN/build.log" 2>&1 \
+  || { tail -30 "$RUN/build.log" >&2; exit 1; }
+dotnet build "$ROOT/bench/Relais.Bench.Generator" -c Release -nologo -v quiet -nodeReuse:false 9>&- >>"$RUN/build.log" 2>&1 \
+  && dotnet build "$ROOT/bench/Relais.Bench.Driver" -c Release -nologo -v quiet -nodeReuse:false 9>&- >>"$RUN/build.log" 2>&1 \
+  || { tail -30 "$RUN/build.log" >&2; exit 1; }
+
+# ---------------------------------------------------------------- Relais
+APP_PORT=$(free_port 5391)
+start_relais() {
+  (cd "$SRC/src/Relais.Web/bin/Release/net10.0" && \
+   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" \
+   ConnectionStrings__Postgres="$CS" Relais__DemoData=false \
+   Mail__Host=127.0.0.1 Mail__Port="$SMTP_PORT" Mail__Security=None Mail__From=relais@bench.relais \
+   Logging__LogLevel__Default=Warning \
+   exec dotnet Relais.Web.dll) >>"$RUN/relais.log" 2>&1 </dev/null 9>&- &
+  APP_PID=$!
+  wait_for_port "$APP_PORT" 120 Relais
+}
+: >"$RUN/relais.log"
+log "Relais (migrates the database, stores the shipped protocols)"
+start_relais
+
+# ---------------------------------------------------------------- data
+log "generator: $PATIENTS patients, seed $SEED"
+df -h "$RUN" | tail -1
+dotnet "$ROOT/bench/Relais.Bench.Generator/bin/Release/net10.0/Relais.Bench.Generator.dll" --connection "$CS" --patients "$PATIENTS" --seed "$SEED" \
+  | tee "$RUN/generator.log"
+# A fresh process after the load: no cached plan or pool from the empty database.
+kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+log "Relais restarted"
+start_relais
+
+# ---------------------------------------------------------------- driver
+log "driver"
+dotnet "$ROOT/bench/Relais.Bench.Driver/bin/Release/net10.0/Relais.Bench.Driver.dll" --url "http://127.0.0.1:$APP_PORT" --connection "$CS" \
+  --server-pid "$APP_PID" --smtp-maildir "$MAILDIR" --results "$ROOT/bench/results" --commit "$COMMIT" "${DRIVER_ARGS[@]}" 9>&-
+cp "$RUN/generator.log" "$ROOT/bench/results/generator-$PATIENTS.log"
+log "done; database size: $(as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -Atc "SELECT pg_size_pretty(pg_database_size('relais'))" relais)"
