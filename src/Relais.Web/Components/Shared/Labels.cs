@@ -159,6 +159,121 @@ public static class Labels
         _ => "Fil du patient avec l'équipe",
     }];
 
+    /// <summary>Specialties of professionals, capitalised for tables and choices (the domain's lower-case words go into sentences).</summary>
+    public static string Specialty(Domain.Professionals.Specialty specialty, IStringLocalizer l) => l[specialty switch
+    {
+        Domain.Professionals.Specialty.MedicalOncology => "Oncologie médicale",
+        Domain.Professionals.Specialty.Radiotherapy => "Radiothérapie",
+        Domain.Professionals.Specialty.Surgery => "Chirurgie",
+        Domain.Professionals.Specialty.Gynaecology => "Gynécologie",
+        Domain.Professionals.Specialty.Gastroenterology => "Gastro-entérologie",
+        Domain.Professionals.Specialty.Pulmonology => "Pneumologie",
+        Domain.Professionals.Specialty.Urology => "Urologie",
+        Domain.Professionals.Specialty.Haematology => "Hématologie",
+        Domain.Professionals.Specialty.Dermatology => "Dermatologie",
+        Domain.Professionals.Specialty.OtherOrganSpecialty => "Autre spécialité d'organe",
+        Domain.Professionals.Specialty.Pathology => "Anatomopathologie",
+        Domain.Professionals.Specialty.Radiology => "Radiologie",
+        Domain.Professionals.Specialty.NuclearMedicine => "Médecine nucléaire",
+        Domain.Professionals.Specialty.Geriatrics => "Gériatrie",
+        Domain.Professionals.Specialty.Paediatrics => "Pédiatrie",
+        Domain.Professionals.Specialty.GeneralPractice => "Médecine générale",
+        Domain.Professionals.Specialty.Nursing => "Soins infirmiers",
+        Domain.Professionals.Specialty.Psychology => "Psychologie",
+        Domain.Professionals.Specialty.Dietetics => "Diététique",
+        Domain.Professionals.Specialty.AdaptedPhysicalActivity => "Activité physique adaptée",
+        Domain.Professionals.Specialty.Physiotherapy => "Kinésithérapie",
+        Domain.Professionals.Specialty.SocialWork => "Service social",
+        Domain.Professionals.Specialty.Pharmacy => "Pharmacie",
+        Domain.Professionals.Specialty.Administration => "Secrétariat",
+        _ => "Spécialité non renseignée",
+    }];
+
+    /// <summary>The specialty stored as the enum's name (directory of professionals).</summary>
+    public static string Specialty(string? name, IStringLocalizer l) =>
+        Enum.TryParse<Domain.Professionals.Specialty>(name, out var s) ? Specialty(s, l) : name ?? "";
+
+    public static string Presence(Domain.TumorBoards.Presence presence, IStringLocalizer l) => l[presence switch
+    {
+        Domain.TumorBoards.Presence.OnSite => "Sur place",
+        Domain.TumorBoards.Presence.Remote => "À distance",
+        _ => "Absent(e)",
+    }];
+
+    public static string CaseKind(Domain.TumorBoards.CaseKind kind, IStringLocalizer l) => l[kind switch
+    {
+        Domain.TumorBoards.CaseKind.Discussed => "Discuté en réunion",
+        _ => "Enregistrement simple",
+    }];
+
+    public static string RegisteredOnlyReason(Domain.TumorBoards.RegisteredOnlyReason reason, IStringLocalizer l) => l[reason switch
+    {
+        Domain.TumorBoards.RegisteredOnlyReason.ValidatedGuideline => "Traitement validé par le référentiel",
+        _ => "Urgence",
+    }];
+
+    public static string CaseStatus(Domain.TumorBoards.CaseStatus status, IStringLocalizer l) => l[status switch
+    {
+        Domain.TumorBoards.CaseStatus.Registered => "Inscrit",
+        Domain.TumorBoards.CaseStatus.Decided => "Décision rendue",
+        _ => "Retiré",
+    }];
+
+    public static string MeetingStatus(Domain.TumorBoards.MeetingStatus status, IStringLocalizer l) => l[status switch
+    {
+        Domain.TumorBoards.MeetingStatus.Planned => "Planifiée",
+        Domain.TumorBoards.MeetingStatus.Held => "Tenue",
+        _ => "Annulée",
+    }];
+
+    public static string TreatmentKind(Domain.Programmes.TreatmentKind kind, IStringLocalizer l) => l[kind switch
+    {
+        Domain.Programmes.TreatmentKind.Surgery => "Chirurgie",
+        Domain.Programmes.TreatmentKind.Chemotherapy => "Chimiothérapie",
+        Domain.Programmes.TreatmentKind.Radiotherapy => "Radiothérapie",
+        Domain.Programmes.TreatmentKind.Hormone => "Hormonothérapie",
+        Domain.Programmes.TreatmentKind.Targeted => "Thérapie ciblée",
+        Domain.Programmes.TreatmentKind.Immunotherapy => "Immunothérapie",
+        _ => "Traitement oral à domicile",
+    }];
+
+    public static string NursingTime(Domain.Announcements.NursingTime state, IStringLocalizer l) => l[state switch
+    {
+        Domain.Announcements.NursingTime.Offered => "Proposé",
+        Domain.Announcements.NursingTime.Accepted => "Accepté par le patient",
+        Domain.Announcements.NursingTime.Declined => "Refusé par le patient",
+        _ => "Pas encore proposé",
+    }];
+
+    public static string Tobacco(Domain.Announcements.TobaccoStatus status, IStringLocalizer l) => l[status switch
+    {
+        Domain.Announcements.TobaccoStatus.Never => "Non-fumeur",
+        Domain.Announcements.TobaccoStatus.Former => "Ancien fumeur",
+        Domain.Announcements.TobaccoStatus.Current => "Fumeur actuel",
+        _ => "Non renseigné",
+    }];
+
+    /// <summary>The steps of the announcement checklist, by their stable code.</summary>
+    public static string AnnouncementStep(Domain.Announcements.ChecklistItem item, IStringLocalizer l) => l[item.Code switch
+    {
+        "gp-contacted" => "Médecin traitant contacté avant l'annonce (C4)",
+        "gp-context" => "Contexte socio-professionnel, familial et psychologique reçu du médecin traitant",
+        "medical-time" => "Temps médical d'annonce",
+        "nursing-time" => "Temps soignant proposé (accepté ou refusé)",
+        "supportive-care" => "Besoins en soins de support évalués",
+        "social-fragility" => "Fragilité sociale dépistée (EPICES)",
+        "social-worker" => "Orientation vers l'assistant(e) social(e)",
+        "fertility" => "Information sur la fertilité et sa préservation",
+        "tobacco" => "Statut tabagique renseigné",
+        "cessation" => "Aide au sevrage tabagique proposée",
+        "trusted-person" => "Information sur la personne de confiance",
+        "advance-directives" => "Information sur les directives anticipées",
+        _ => item.Label,
+    }];
+
+    /// <summary>A lower-case word of the resources (« oui ») at the start of a label.</summary>
+    public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
+
     public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy");
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
