@@ -17,6 +17,26 @@ public enum CareTeamRole
     OtherPhysician,
 }
 
+/// <summary>French names of the care-team roles, as documents and screens print them.</summary>
+public static class CareTeamRoleLabels
+{
+    public static string French(CareTeamRole role) => role switch
+    {
+        CareTeamRole.ReferringOncologist => "Oncologue référent",
+        CareTeamRole.OrganSpecialist => "Spécialiste d'organe",
+        CareTeamRole.Surgeon => "Chirurgien",
+        CareTeamRole.Radiotherapist => "Radiothérapeute",
+        CareTeamRole.Pathologist => "Anatomopathologiste",
+        CareTeamRole.Geriatrician => "Gériatre",
+        CareTeamRole.NurseCoordinator => "Infirmier(e) de coordination",
+        CareTeamRole.GeneralPractitioner => "Médecin traitant",
+        CareTeamRole.Pharmacist => "Pharmacien",
+        CareTeamRole.SupportiveCare => "Soins de support",
+        CareTeamRole.TumorBoardSecretary => "Secrétariat RCP",
+        _ => "Autre médecin",
+    };
+}
+
 /// <summary>
 /// Membership of a professional in a patient's care team, for a period. The access rule of
 /// PRODUCT.md §2 reads only these periods: membership ends, it is never deleted, so that who could

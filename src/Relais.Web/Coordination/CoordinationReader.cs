@@ -129,7 +129,7 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
         var coordinator = user.IsInRole(Roles.NurseCoordinator);
         var query = from r in db.TransmissionRecipients.AsNoTracking()
                     join t in db.Transmissions on r.TransmissionId equals t.Id
-                    where r.AcknowledgedAt == null && visible.Contains(t.PatientId) && (coordinator || t.SenderId == user.Id)
+                    where r.AcknowledgedAt == null && visible.Contains(r.PatientId) && (coordinator || t.SenderId == user.Id)
                     select new { r, t };
         if (lateOnly) query = query.Where(x => x.r.DueAt <= now);
         var total = await query.CountAsync(ct);

@@ -76,7 +76,10 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
                 var client = isPage ? cookieOutsider : outsider;
                 var real = await SendAsync(client, method, Url(patientId));
                 var missing = await SendAsync(client, method, Url(Guid.NewGuid()));
-                Assert.True(real.Status == HttpStatusCode.NotFound, $"{method} {endpoint.RoutePattern.RawText} answered {(int)real.Status} to an outsider");
+                // Not found; or, for a page reserved to other roles, the access-denied redirect — for any patient, real or not.
+                var roleRefusal = real.Status == HttpStatusCode.Redirect && real.Location?.StartsWith("/acces-refuse") == true;
+                Assert.True(real.Status == HttpStatusCode.NotFound || roleRefusal, $"{method} {endpoint.RoutePattern.RawText} answered {(int)real.Status} to an outsider");
+                Assert.Equal(missing.Location, real.Location);
                 Assert.Equal(missing.Status, real.Status);
                 Assert.True(missing.Body == real.Body, $"{method} {endpoint.RoutePattern.RawText} answers differently for a real and a missing patient");
                 checkedCount++;
@@ -104,7 +107,7 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
         return url;
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string url)
+    private static async Task<(HttpStatusCode Status, string Body, string? Location)> SendAsync(HttpClient client, string method, string url)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT")
@@ -116,7 +119,11 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
         // The trace id differs per request by design; everything else must be identical.
         body = System.Text.RegularExpressions.Regex.Replace(body, "\"traceId\":\"[^\"]*\"", "");
         body = System.Text.RegularExpressions.Regex.Replace(body, "name=\"__RequestVerificationToken\" value=\"[^\"]*\"", "");
-        return (response.StatusCode, body);
+        var location = response.Headers.Location?.OriginalString;
+        if (location is not null && Uri.TryCreate(location, UriKind.Absolute, out var absolute)) location = absolute.PathAndQuery;
+        // The return address names the page asked for, which differs by the identifier only.
+        location = location is null ? null : System.Text.RegularExpressions.Regex.Replace(location, "[?&]retour=.*$", "");
+        return (response.StatusCode, body, location);
     }
 }
 

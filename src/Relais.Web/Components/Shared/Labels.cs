@@ -28,21 +28,7 @@ public static class Labels
         _ => phase.ToString(),
     }];
 
-    public static string Role(CareTeamRole role, IStringLocalizer l) => l[role switch
-    {
-        CareTeamRole.ReferringOncologist => "Oncologue référent",
-        CareTeamRole.OrganSpecialist => "Spécialiste d'organe",
-        CareTeamRole.Surgeon => "Chirurgien",
-        CareTeamRole.Radiotherapist => "Radiothérapeute",
-        CareTeamRole.Pathologist => "Anatomopathologiste",
-        CareTeamRole.Geriatrician => "Gériatre",
-        CareTeamRole.NurseCoordinator => "Infirmier(e) de coordination",
-        CareTeamRole.GeneralPractitioner => "Médecin traitant",
-        CareTeamRole.Pharmacist => "Pharmacien",
-        CareTeamRole.SupportiveCare => "Soins de support",
-        CareTeamRole.TumorBoardSecretary => "Secrétariat RCP",
-        _ => "Autre médecin",
-    }];
+    public static string Role(CareTeamRole role, IStringLocalizer l) => l[CareTeamRoleLabels.French(role)];
 
     public static string Sex(Domain.Patients.Sex sex, IStringLocalizer l) => l[sex switch
     {

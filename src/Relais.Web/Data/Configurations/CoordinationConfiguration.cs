@@ -51,6 +51,8 @@ public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguratio
         b.HasIndex(r => new { r.PatientId, r.TransmissionId });
         // The reminder scan: what is unacknowledged, by due time.
         b.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });
+        // The team's late transmissions, per patient: only what is still unacknowledged.
+        b.HasIndex(r => new { r.PatientId, r.DueAt }).HasFilter("\"AcknowledgedAt\" IS NULL").HasDatabaseName("IX_TransmissionRecipients_Unacknowledged");
     }
 }
 

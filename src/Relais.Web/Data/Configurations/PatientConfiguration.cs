@@ -68,6 +68,7 @@ public sealed class AccessObjectionConfiguration : IEntityTypeConfiguration<Acce
     {
         b.HasKey(o => o.Id);
         b.HasIndex(o => new { o.PatientId, o.ProfessionalId });
+        b.HasIndex(o => new { o.ProfessionalId, o.PatientId });
         b.HasOne<Patient>().WithMany().HasForeignKey(o => o.PatientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<RelaisUser>().WithMany().HasForeignKey(o => o.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -100,24 +100,8 @@ public sealed class ProgrammeService(RelaisDb db, Clock clock, Obligations oblig
     public async Task<IReadOnlyList<ProgrammeContact>> ContactsFromCareTeamAsync(Guid patientId, CancellationToken ct)
     {
         var team = await patients.CareTeamAsync(patientId, ct);
-        return team.Where(m => m.Active).Select(m => new ProgrammeContact(m.Professional.DisplayName, RoleLabel(m.Role), m.Professional.Organisation, null)).ToList();
+        return team.Where(m => m.Active).Select(m => new ProgrammeContact(m.Professional.DisplayName, CareTeamRoleLabels.French(m.Role), m.Professional.Organisation, null)).ToList();
     }
-
-    private static string RoleLabel(CareTeamRole role) => role switch
-    {
-        CareTeamRole.ReferringOncologist => "Oncologue référent",
-        CareTeamRole.OrganSpecialist => "Spécialiste d'organe",
-        CareTeamRole.Surgeon => "Chirurgien",
-        CareTeamRole.Radiotherapist => "Radiothérapeute",
-        CareTeamRole.Pathologist => "Anatomopathologiste",
-        CareTeamRole.Geriatrician => "Gériatre",
-        CareTeamRole.NurseCoordinator => "Infirmier(e) de coordination",
-        CareTeamRole.GeneralPractitioner => "Médecin traitant",
-        CareTeamRole.Pharmacist => "Pharmacien",
-        CareTeamRole.SupportiveCare => "Soins de support",
-        CareTeamRole.TumorBoardSecretary => "Secrétariat RCP",
-        _ => "Médecin",
-    };
 
     public async Task<string?> HtmlAsync(Guid patientId, Guid programmeId, CurrentUser user, CancellationToken ct, IReadOnlyList<CalendarLine>? followUp = null)
     {
@@ -137,7 +121,7 @@ public sealed class ProgrammeService(RelaisDb db, Clock clock, Obligations oblig
 
     public async Task<IReadOnlyList<ProgrammeDto>> ListAsync(Guid patientId, CancellationToken ct)
     {
-        var rows = await db.Programmes.AsNoTracking().Where(p => p.PatientId == patientId).OrderByDescending(p => p.CreatedAt).ToListAsync(ct);
+        var rows = await db.Programmes.AsNoTracking().Where(p => p.PatientId == patientId).OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Version).ToListAsync(ct);
         var ids = rows.Select(r => r.AuthorId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, ct);
         return rows.Select(p => new ProgrammeDto(p.Id, p.Kind, p.EpisodeId, p.LineageId, p.Version, p.TumorBoardCaseId, p.Content, names.GetValueOrDefault(p.AuthorId, "?"),

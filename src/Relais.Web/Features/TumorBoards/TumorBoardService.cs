@@ -123,8 +123,8 @@ public sealed class TumorBoardService(RelaisDb db, Clock clock, Obligations obli
         db.TumorBoardCases.Add(@case);
         // [G] 1.3: the GP is told the case will be discussed, and invited to contribute (C6).
         var when = Clock.ToParis(meeting.StartsAt).ToString("dd/MM/yyyy 'à' HH:mm");
-        await obligations.FireAsync(ObligationCode.C6, patientId, user.Id, null, $"Dossier inscrit en RCP {board.Name} le {when}",
-            $"Le dossier sera présenté à la RCP {board.Name} ({board.Specialty}) du {when}. Question posée : {@case.Question}\nVous pouvez adresser vos informations avant la réunion ; elles figureront dans le dossier présenté.", ct: ct);
+        await obligations.FireAsync(ObligationCode.C6, patientId, user.Id, null, $"Dossier inscrit : {board.Name} du {when}",
+            $"Le dossier sera présenté en {board.Name} ({board.Specialty}) le {when}. Question posée : {@case.Question}\nVous pouvez adresser vos informations avant la réunion ; elles figureront dans le dossier présenté.", ct: ct);
         await db.SaveChangesAsync(ct);
         return @case;
     }
@@ -162,7 +162,7 @@ public sealed class TumorBoardService(RelaisDb db, Clock clock, Obligations obli
 
         var html = await ReportHtmlAsync(@case, meeting, board, ct);
         var pdf = await renderer.PdfAsync(html, ct);
-        var title = $"Compte rendu de RCP {board.Name} du {Clock.ToParis(meeting.StartsAt):dd/MM/yyyy}";
+        var title = $"Compte rendu — {board.Name} du {Clock.ToParis(meeting.StartsAt):dd/MM/yyyy}";
         if (pdf is not null)
         {
             var document = Document.Create(patientId, DocumentKind.TumorBoardReport, title, "compte-rendu-rcp.pdf", pdf, user.Id, now);

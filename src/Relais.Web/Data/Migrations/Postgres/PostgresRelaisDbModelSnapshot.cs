@@ -645,6 +645,10 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AcknowledgedAt", "DueAt");
 
+                    b.HasIndex("PatientId", "DueAt")
+                        .HasDatabaseName("IX_TransmissionRecipients_Unacknowledged")
+                        .HasFilter("\"AcknowledgedAt\" IS NULL");
+
                     b.HasIndex("PatientId", "TransmissionId");
 
                     b.HasIndex("RecipientId", "AcknowledgedAt", "DueAt");
@@ -939,9 +943,9 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfessionalId");
-
                     b.HasIndex("PatientId", "ProfessionalId");
+
+                    b.HasIndex("ProfessionalId", "PatientId");
 
                     b.ToTable("AccessObjections");
                 });

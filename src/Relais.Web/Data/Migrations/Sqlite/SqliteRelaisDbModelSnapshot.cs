@@ -632,6 +632,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AcknowledgedAt", "DueAt");
 
+                    b.HasIndex("PatientId", "DueAt")
+                        .HasDatabaseName("IX_TransmissionRecipients_Unacknowledged")
+                        .HasFilter("\"AcknowledgedAt\" IS NULL");
+
                     b.HasIndex("PatientId", "TransmissionId");
 
                     b.HasIndex("RecipientId", "AcknowledgedAt", "DueAt");
@@ -926,9 +930,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ProfessionalId");
-
                     b.HasIndex("PatientId", "ProfessionalId");
+
+                    b.HasIndex("ProfessionalId", "PatientId");
 
                     b.ToTable("AccessObjections");
                 });
