@@ -118,7 +118,7 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
 
         // The report reaches the GP, systematically (C7).
         await gp.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Boîte de réception" }).ClickAsync();
-        var item = gp.GetByRole(AriaRole.Region, new() { Name = patientName }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Compte rendu" });
+        var item = gp.GetByRole(AriaRole.Region, new() { Name = patientName }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Compte rendu —" });
         await Assertions.Expect(item).ToContainTextAsync("C7");
         await Assertions.Expect(item).ToContainTextAsync("avec document");
         await item.GetByRole(AriaRole.Link).First.ClickAsync();
