@@ -217,6 +217,19 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task TheOneClickPathFromAnEarlyReturn_OpensTheCaseFormAsARecurrence()
+    {
+        var (_, patientId, _) = await NewPatientAsync("2600176555007", "1960-07-07");
+        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = Api.Oncologist, password = Api.Password })).StatusCode);
+        var plain = await browser.GetStringAsync($"/patients/{patientId}/rcp");
+        var recurrence = await browser.GetStringAsync($"/patients/{patientId}/rcp?recidive=1");
+        static bool Checked(string html) => System.Text.RegularExpressions.Regex.IsMatch(html, "<input[^>]*id=\"case-recurrence\"[^>]*checked");
+        Assert.False(Checked(plain));
+        Assert.True(Checked(recurrence));
+    }
+
+    [Fact]
     public async Task TheWorklists_ShowWhoWaitsForAG8()
     {
         var (oncologist, patientId, _) = await NewPatientAsync("2450176555006", "1945-01-01");
