@@ -82,10 +82,16 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
         var now = clock.Now;
         var visible = db.Patients.AccessibleTo(db, user, clock.Today, now).Select(p => p.Id);
         var mine = db.TransmissionRecipients.AsNoTracking().Where(r => r.RecipientId == user.Id && visible.Contains(r.PatientId));
-        var counts = new InboxCounts(
-            await mine.CountAsync(r => r.ReadAt == null, ct),
-            await mine.CountAsync(r => r.AcknowledgedAt == null, ct),
-            await mine.CountAsync(r => r.AcknowledgedAt == null && r.DueAt <= now, ct));
+        // The three counts in one round trip.
+        var tally = await mine.GroupBy(_ => 1)
+            .Select(g => new
+            {
+                Unread = g.Count(r => r.ReadAt == null),
+                ToAcknowledge = g.Count(r => r.AcknowledgedAt == null),
+                Late = g.Count(r => r.AcknowledgedAt == null && r.DueAt <= now),
+            })
+            .FirstOrDefaultAsync(ct);
+        var counts = new InboxCounts(tally?.Unread ?? 0, tally?.ToAcknowledge ?? 0, tally?.Late ?? 0);
         var filtered = filter switch
         {
             InboxFilter.Unread => mine.Where(r => r.ReadAt == null),

@@ -87,6 +87,8 @@ public abstract class WorklistTests(RelaisFactory factory)
         Assert.Equal(dates.OrderByDescending(d => d), dates);
         foreach (var group in page.GetProperty("groups").EnumerateArray())
             Assert.All(group.GetProperty("items").EnumerateArray(), i => Assert.Equal(group.GetProperty("patientId").GetGuid(), i.GetProperty("patientId").GetGuid()));
+        foreach (var (filter, count) in new[] { ("unread", "unread"), ("to-acknowledge", "toAcknowledge"), ("late", "late") })
+            Assert.Equal((await gp.GetJsonAsync($"/api/inbox?filter={filter}&pageSize=1")).GetProperty("total").GetInt32(), page.GetProperty("counts").GetProperty(count).GetInt32());
         var bad = await gp.GetAsync("/api/inbox?filter=nimporte");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
