@@ -36,11 +36,15 @@ public sealed class StoredAlert
         RaisedAt = now,
     };
 
+    /// <summary>An early return: the team's referral task and the C14 transmission.</summary>
     public void Referred(Guid referralTaskId, Guid transmissionId)
     {
         ReferralTaskId = referralTaskId;
         TransmissionId = transmissionId;
     }
+
+    /// <summary>A specialist opinion asked without a referral task.</summary>
+    public void Transmitted(Guid transmissionId) => TransmissionId = transmissionId;
 
     public void Handle(Guid by, DateTimeOffset now)
     {

@@ -92,7 +92,8 @@ public sealed class CareProgramme
 
     public void MarkSuperseded() => Superseded = true;
 
-    public void Rendered(Guid documentId, Guid? transmissionId)
+    /// <summary>The signed PDF (none when no Chromium could render it) and the transmission that sent the programme.</summary>
+    public void Rendered(Guid? documentId, Guid? transmissionId)
     {
         DocumentId = documentId;
         TransmissionId = transmissionId;

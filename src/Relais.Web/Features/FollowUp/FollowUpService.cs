@@ -147,7 +147,7 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
             + (string.IsNullOrWhiteSpace(input.LateComplications) ? "" : $"\nComplications tardives à surveiller : {input.LateComplications.Trim()}")
             + $"\nCritères de retour précoce vers le spécialiste : voir le carnet dans Relais.", ct: ct);
         await db.SaveChangesAsync(ct);
-        return new EndOfTreatmentResult(enrolment.Id, protocol.Code, protocol.Version, entries.Count, ppac.Id, ppac.DocumentId is { } d && d != Guid.Empty ? d : null);
+        return new EndOfTreatmentResult(enrolment.Id, protocol.Code, protocol.Version, entries.Count, ppac.Id, ppac.DocumentId);
     }
 
     public async Task<CarnetDto> CarnetAsync(Guid patientId, CancellationToken ct)
@@ -277,7 +277,7 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
             case AlertAction.SpecialistOpinion:
                 var opinion = await obligations.FireAsync(ObligationCode.C13, alert.PatientId, user.Id, null, "Avis spécialisé demandé (marqueur)", alert.Explanation,
                     urgent: alert.Severity == AlertSeverity.Urgent, ct: ct);
-                alert.Referred(Guid.Empty, opinion.Id);
+                alert.Transmitted(opinion.Id);
                 break;
             case AlertAction.ControlAssay when alert.Due is { } due && alert.Severity != AlertSeverity.Info:
                 var kind = alert.Rule.StartsWith("ca15-3") ? SurveillanceKind.Ca153 : alert.Rule.StartsWith("cea") ? SurveillanceKind.Cea : SurveillanceKind.Psa;
@@ -303,7 +303,7 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
     private static ObservationDto ToDto(Observation o) => new(o.Id, o.Code.Code(), o.Value, o.Unit, o.Effective, o.Laboratory, o.UpperLimit);
 
     private static AlertItem ToItem(StoredAlert a) => new(a.Id, a.Rule, a.RuleVersion, a.Severity.Code(), a.Action.Code(), a.Due, a.Explanation, a.RaisedAt,
-        a.ReferralTaskId is { } r && r != Guid.Empty ? r : null, a.HandledAt is not null);
+        a.ReferralTaskId, a.HandledAt is not null);
 
     public async Task<bool> HandleAlertAsync(CurrentUser user, Guid patientId, Guid alertId, CancellationToken ct)
     {

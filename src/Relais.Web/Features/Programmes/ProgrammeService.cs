@@ -77,8 +77,7 @@ public sealed class ProgrammeService(RelaisDb db, Clock clock, Obligations oblig
         }
         var transmission = await obligations.FireAsync(code, patientId, user.Id, documentId, title,
             documentId is null ? $"{label}, version {programme.Version} : consultable dans Relais." : null, ct: ct);
-        programme.Rendered(documentId ?? Guid.Empty, transmission.Id);
-        if (documentId is null) programme.Rendered(Guid.Empty, transmission.Id);
+        programme.Rendered(documentId, transmission.Id);
 
         // The pathway records the PPS when its phase allows it.
         if (kind == ProgrammeKind.Pps && previous is null)
@@ -92,7 +91,7 @@ public sealed class ProgrammeService(RelaisDb db, Clock clock, Obligations oblig
     }
 
     private async Task<Document?> PreviousDocumentAsync(CareProgramme? previous, CancellationToken ct) =>
-        previous?.DocumentId is { } id && id != Guid.Empty ? await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) : null;
+        previous?.DocumentId is { } id ? await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) : null;
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
@@ -125,7 +124,7 @@ public sealed class ProgrammeService(RelaisDb db, Clock clock, Obligations oblig
         var ids = rows.Select(r => r.AuthorId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.FirstName + " " + u.LastName, ct);
         return rows.Select(p => new ProgrammeDto(p.Id, p.Kind, p.EpisodeId, p.LineageId, p.Version, p.TumorBoardCaseId, p.Content, names.GetValueOrDefault(p.AuthorId, "?"),
-            p.CreatedAt, p.HandedToPatientOn, p.DocumentId is { } d && d != Guid.Empty ? d : null, p.TransmissionId, p.Superseded, p.GpAgreed)).ToList();
+            p.CreatedAt, p.HandedToPatientOn, p.DocumentId, p.TransmissionId, p.Superseded, p.GpAgreed)).ToList();
     }
 
     public async Task<bool> HandOverAsync(Guid patientId, Guid programmeId, HandOverInput input, CancellationToken ct)
