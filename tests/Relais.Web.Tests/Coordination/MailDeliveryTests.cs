@@ -16,13 +16,28 @@ namespace Relais.Web.Tests.Coordination;
 /// </summary>
 public abstract class MailDeliveryTests(RelaisFactory factory)
 {
-    private static int ClosedPort()
+    /// <summary>
+    /// Points the dispatcher at a closed port — the SMTP server is "down" — until disposed or
+    /// <see cref="SmtpOutage.ServerBack"/>; the sink itself keeps running for the other tests.
+    /// </summary>
+    private sealed class SmtpOutage : IDisposable
     {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        private readonly MailOptions options;
+        private readonly int realPort;
+
+        public SmtpOutage(RelaisFactory factory)
+        {
+            options = factory.Services.GetRequiredService<IOptions<MailOptions>>().Value;
+            realPort = options.Port;
+            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            options.Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+        }
+
+        public void ServerBack() => options.Port = realPort;
+
+        public void Dispose() => ServerBack();
     }
 
     private async Task<OutboxMessage> OutboxAsync(Guid id)
@@ -96,12 +111,9 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
     [Fact]
     public async Task WithTheSmtpServerDown_NothingIsLost_AndExactlyOneMailArrivesOnceItIsBack()
     {
-        var options = factory.Services.GetRequiredService<IOptions<MailOptions>>().Value;
-        var realPort = options.Port;
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var marie = await factory.MarieDurandAsync();
-        options.Port = ClosedPort();
-        try
+        using var outage = new SmtpOutage(factory);
         {
             var response = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c12", message = "Protocole de suivi : voir le PPAC." });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -113,7 +125,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             Assert.Equal(1, failed.Attempts);
             Assert.NotNull(failed.LastError);
 
-            options.Port = realPort;
+            outage.ServerBack();
             // Back-off: not before its next attempt time...
             await factory.DispatchAsync();
             Assert.Equal(OutboxStatus.Pending, (await OutboxAsync(outbox[0])).Status);
@@ -127,21 +139,14 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             Assert.Single(Mailbox.WithOutboxIds(outbox));
             Assert.Equal(OutboxStatus.Sent, (await OutboxAsync(outbox[0])).Status);
         }
-        finally
-        {
-            options.Port = realPort;
-        }
     }
 
     [Fact]
     public async Task AMessageThatKeepsFailing_IsParkedForAdministrators_WhoCanRetryIt()
     {
-        var options = factory.Services.GetRequiredService<IOptions<MailOptions>>().Value;
-        var realPort = options.Port;
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var marie = await factory.MarieDurandAsync();
-        options.Port = ClosedPort();
-        try
+        using var outage = new SmtpOutage(factory);
         {
             var response = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c1", message = "Scanner du 20/11 : résultat joint au dossier." });
             var outbox = await factory.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
@@ -155,14 +160,10 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             var admin = await factory.ClientAsAsync(Api.Admin);
             var dead = await admin.GetJsonAsync("/api/admin/outbox/dead-letters");
             Assert.Contains(dead.EnumerateArray(), d => d.GetProperty("id").GetGuid() == outbox[0]);
-            options.Port = realPort;
+            outage.ServerBack();
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/outbox/{outbox[0]}/retry", null)).StatusCode);
             await factory.DispatchAsync();
             Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
-        }
-        finally
-        {
-            options.Port = realPort;
         }
     }
 
