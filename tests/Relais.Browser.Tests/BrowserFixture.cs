@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Relais.Web.Tests.Infrastructure;
 
@@ -40,7 +41,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(Api.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/connexion"));
+        // Poll the address and the page's own landmark rather than waiting for a "load" event:
+        // Playwright can miss a load that completes while it is attaching to the new document.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/connexion"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })).ToBeVisibleAsync();
         return page;
     }
 

@@ -8,7 +8,7 @@ namespace Relais.Browser.Tests;
 public sealed class FollowUpJourneyTests(BrowserFixture browser)
 {
     /// <summary>Rendering and signing the PPAC with Chromium on the server takes a few seconds the first time.</summary>
-    private static readonly PageWaitForURLOptions SlowNavigation = new() { Timeout = 60_000 };
+    private static readonly PageAssertionsToHaveURLOptions SlowNavigation = new() { Timeout = 60_000 };
 
     [Fact]
     public async Task SpecialistEndsTreatment_GpGetsThePpacAndTheCarnet_ARisingCa153RaisesAnExplainedAlert_AndASuspectedMetastasisReachesTheTeam()
@@ -25,7 +25,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         await oncologist.GetByLabel("PPAC élaboré avec le médecin traitant").CheckAsync();
         await oncologist.GetByLabel("Complications tardives à surveiller").FillAsync("Lymphœdème du membre supérieur gauche ; cardiotoxicité des anthracyclines.");
         await oncologist.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la fin du traitement et créer le carnet" }).ClickAsync();
-        await oncologist.WaitForURLAsync(url => url.Contains("/suivi?fin=1"), SlowNavigation);
+        await Assertions.Expect(oncologist).ToHaveURLAsync(new Regex(@"/suivi\?fin=1"), SlowNavigation);
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Status).Filter(new() { HasText = "Fin du traitement actif enregistrée" })).ToContainTextAsync("(C11)");
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Heading, new() { Name = "Protocole de suivi : Cancer du sein" })).ToBeVisibleAsync();
         await oncologist.Context.CloseAsync();
@@ -156,7 +156,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         await form.GetByLabel("Date du prélèvement").FillAsync(date);
         await form.GetByLabel("Laboratoire", new() { Exact = true }).FillAsync("Laboratoire Bio Seine, Rouen");
         await form.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le résultat" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("mesure="));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("mesure="));
     }
 
     /// <summary>A new patient, declared GP Jean Dubois, with a breast cancer confirmed in October 2025 and treated since November.</summary>
