@@ -17,6 +17,8 @@ public sealed class MailOptions
     /// <summary>Base address of Relais, for the links in e-mails.</summary>
     public string PublicUrl { get; set; } = "http://localhost:5080";
     public int DispatchIntervalSeconds { get; set; } = 5;
-    public int BatchSize { get; set; } = 50;
+    public int BatchSize { get; set; } = 200;
+    /// <summary>SMTP connections a batch is spread over (each sends its share in turn).</summary>
+    public int Connections { get; set; } = 4;
     public int TimeoutSeconds { get; set; } = 30;
 }

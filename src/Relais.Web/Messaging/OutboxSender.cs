@@ -1,3 +1,4 @@
+using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.EntityFrameworkCore;
@@ -11,14 +12,22 @@ namespace Relais.Web.Messaging;
 /// <summary>
 /// Sends what the outbox holds. Rows are claimed for a few minutes with a token: on PostgreSQL the
 /// claim takes row locks and skips rows another instance holds (FOR UPDATE SKIP LOCKED), so two
-/// instances never send the same message; each outcome is saved as soon as it is known.
+/// instances never send the same message. A batch is sent over a few SMTP connections in parallel
+/// and its outcomes are saved together at its end: a crash in between leaves the batch claimed
+/// until the claim expires, and the resend carries the same Message-ID, which the receiving side
+/// uses to recognise a duplicate. Nothing is lost either way.
 /// </summary>
 public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOptions> options, ILogger<OutboxSender> logger)
 {
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
+    /// <summary>One message's attempt: sent, or the error that stopped it.</summary>
+    private sealed record Outcome(OutboxMessage Message, Exception? Error, DateTimeOffset At);
+
     public async Task<int> DispatchOnceAsync(CancellationToken ct = default)
     {
+        // Each batch starts from an empty change tracker: what earlier batches loaded is not compared again.
+        db.ChangeTracker.Clear();
         var settings = options.Value;
         var now = time.GetUtcNow();
         var token = Guid.NewGuid();
@@ -28,65 +37,93 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         var messages = await db.OutboxMessages.Where(m => m.ClaimToken == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
         var patientIds = messages.Where(m => m.PatientId != null).Select(m => m.PatientId!.Value).Distinct().ToList();
         var ins = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Ins, ct);
-        var objections = await db.AccessObjections.AsNoTracking()
+        var objections = (await db.AccessObjections.AsNoTracking()
             .Where(o => patientIds.Contains(o.PatientId) && o.WithdrawnAt == null)
-            .Select(o => new { o.PatientId, o.ProfessionalId }).ToListAsync(ct);
+            .Select(o => new { o.PatientId, o.ProfessionalId }).ToListAsync(ct))
+            .Select(o => (o.PatientId, o.ProfessionalId)).ToHashSet();
 
-        SmtpClient? smtp = null;
+        var toSend = new List<(OutboxMessage Message, MimeMessage Mime)>();
+        var attachments = await AttachmentsAsync(messages, ct);
+        foreach (var message in messages)
+        {
+            // Consent is checked again at send time: an objection recorded since the transmission stops the e-mail.
+            if (message.PatientId is { } pid && objections.Contains((pid, message.RecipientUserId)))
+            {
+                message.Cancel("consent-withdrawn");
+                continue;
+            }
+            toSend.Add((message, Build(message, message.PatientId is { } p && ins.TryGetValue(p, out var i) ? i : null, attachments, settings)));
+        }
+
+        // Round-robin over a few connections; a lane that loses its server gives its remaining messages the same error.
+        var lanes = Math.Clamp(Math.Min(settings.Connections, (toSend.Count + 7) / 8), 1, Math.Max(1, settings.Connections));
+        var results = await Task.WhenAll(Enumerable.Range(0, lanes)
+            .Select(lane => SendLaneAsync(toSend.Where((_, index) => index % lanes == lane).ToList(), settings, ct)));
+
         var sent = 0;
+        var finished = new List<(OutboxMessage Message, bool Failed)>();
+        foreach (var outcome in results.SelectMany(r => r))
+        {
+            var message = outcome.Message;
+            if (outcome.Error is null)
+            {
+                message.MarkSent(outcome.At);
+                finished.Add((message, false));
+                sent++;
+                continue;
+            }
+            var ex = outcome.Error;
+            var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or AuthenticationException;
+            message.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent, outcome.At);
+            if (message.Status == OutboxStatus.DeadLetter) finished.Add((message, true));
+            logger.LogWarning("Outbox message {OutboxId} failed (attempt {Attempts}, {Status}): {Error}", message.Id, message.Attempts, message.Status, ex.GetType().Name);
+        }
+        await MarkRecipientsAsync(finished, ct);
+        await db.SaveChangesAsync(ct);
+        return sent;
+    }
+
+    private async Task<List<Outcome>> SendLaneAsync(List<(OutboxMessage Message, MimeMessage Mime)> lane, MailOptions settings, CancellationToken ct)
+    {
+        var outcomes = new List<Outcome>(lane.Count);
+        if (lane.Count == 0) return outcomes;
+        SmtpClient? smtp = null;
         try
         {
-            foreach (var message in messages)
+            for (var index = 0; index < lane.Count; index++)
             {
-                // Consent is checked again at send time: an objection recorded since the transmission stops the e-mail.
-                if (message.PatientId is { } pid && objections.Any(o => o.PatientId == pid && o.ProfessionalId == message.RecipientUserId))
-                {
-                    message.Cancel("consent-withdrawn");
-                    await db.SaveChangesAsync(ct);
-                    continue;
-                }
+                var (message, mime) = lane[index];
                 try
                 {
                     smtp ??= await ConnectAsync(settings, ct);
-                    var mime = await BuildAsync(message, message.PatientId is { } p && ins.TryGetValue(p, out var i) ? i : null, settings, ct);
                     await smtp.SendAsync(mime, ct);
-                    message.MarkSent(time.GetUtcNow());
-                    await MarkRecipientAsync(message, failed: false, ct);
-                    sent++;
+                    outcomes.Add(new Outcome(message, null, time.GetUtcNow()));
                 }
-                catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or SslHandshakeException or AuthenticationException or TimeoutException or OperationCanceledException && !ct.IsCancellationRequested)
+                catch (Exception ex) when (IsMailFailure(ex, ct))
                 {
-                    var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or AuthenticationException;
-                    message.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent, time.GetUtcNow());
-                    if (message.Status == OutboxStatus.DeadLetter) await MarkRecipientAsync(message, failed: true, ct);
-                    logger.LogWarning("Outbox message {OutboxId} failed (attempt {Attempts}, {Status}): {Error}", message.Id, message.Attempts, message.Status, ex.GetType().Name);
-                    if (ex is not SmtpCommandException)
-                    {
-                        // The server is unreachable: every message of the batch has had its attempt.
-                        foreach (var other in messages.Where(m => m != message && m.Status == OutboxStatus.Pending && m.ClaimToken == token))
-                        {
-                            other.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent: false, time.GetUtcNow());
-                            if (other.Status == OutboxStatus.DeadLetter) await MarkRecipientAsync(other, failed: true, ct);
-                        }
-                        smtp?.Dispose();
-                        smtp = null;
-                        await db.SaveChangesAsync(ct);
-                        return sent;
-                    }
+                    outcomes.Add(new Outcome(message, ex, time.GetUtcNow()));
+                    if (ex is SmtpCommandException) continue;
+                    // The server is unreachable or the connection broke: every message of the lane has had its attempt.
+                    outcomes.AddRange(lane.Skip(index + 1).Select(rest => new Outcome(rest.Message, ex, time.GetUtcNow())));
+                    return outcomes;
                 }
-                await db.SaveChangesAsync(ct);
             }
+            return outcomes;
         }
         finally
         {
             if (smtp is not null)
             {
-                try { await smtp.DisconnectAsync(true, CancellationToken.None); } catch (Exception ex) when (ex is IOException or SmtpProtocolException) { }
+                try { await smtp.DisconnectAsync(true, CancellationToken.None); } catch (Exception ex) when (ex is IOException or SmtpProtocolException or System.Net.Sockets.SocketException) { }
                 smtp.Dispose();
             }
         }
-        return sent;
     }
+
+    private static bool IsMailFailure(Exception ex, CancellationToken ct) =>
+        ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or SslHandshakeException
+            or AuthenticationException or TimeoutException or ServiceNotConnectedException
+        || ex is OperationCanceledException && !ct.IsCancellationRequested;
 
     private async Task<int> ClaimAsync(Guid token, DateTimeOffset now, int batch, CancellationToken ct)
     {
@@ -128,7 +165,16 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         }
     }
 
-    private async Task<MimeMessage> BuildAsync(OutboxMessage message, string? ins, MailOptions settings, CancellationToken ct)
+    private async Task<Dictionary<Guid, (string FileName, string ContentType, byte[] Content)>> AttachmentsAsync(List<OutboxMessage> messages, CancellationToken ct)
+    {
+        var ids = messages.Where(m => m.AttachmentDocumentId != null).Select(m => m.AttachmentDocumentId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return [];
+        var documents = await db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new { d.Id, d.FileName, d.ContentType, d.Content }).ToListAsync(ct);
+        return documents.ToDictionary(d => d.Id, d => (d.FileName, d.ContentType, d.Content));
+    }
+
+    private static MimeMessage Build(OutboxMessage message, string? ins, Dictionary<Guid, (string FileName, string ContentType, byte[] Content)> attachments, MailOptions settings)
     {
         var mime = new MimeMessage();
         mime.From.Add(new MailboxAddress(settings.FromName, settings.From));
@@ -139,23 +185,25 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         if (message.ObligationCode is not null) mime.Headers.Add("X-Relais-Obligation", message.ObligationCode);
         if (ins is not null) mime.Headers.Add("X-Relais-Patient-INS", ins);
         var body = new BodyBuilder { TextBody = message.Body };
-        if (message.AttachmentDocumentId is { } documentId)
-        {
-            var document = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
-                .Select(d => new { d.FileName, d.ContentType, d.Content }).FirstOrDefaultAsync(ct);
-            if (document is not null) body.Attachments.Add(document.FileName, document.Content, ContentType.Parse(document.ContentType));
-        }
+        if (message.AttachmentDocumentId is { } documentId && attachments.TryGetValue(documentId, out var document))
+            body.Attachments.Add(document.FileName, document.Content, ContentType.Parse(document.ContentType));
         mime.Body = body.ToMessageBody();
         return mime;
     }
 
-    private async Task MarkRecipientAsync(OutboxMessage message, bool failed, CancellationToken ct)
+    /// <summary>The transmission recipients of the batch's sent and dead messages, loaded in one query.</summary>
+    private async Task MarkRecipientsAsync(List<(OutboxMessage Message, bool Failed)> finished, CancellationToken ct)
     {
-        if (message.Kind != OutboxKind.Transmission || message.TransmissionRecipientId is not { } id) return;
-        var recipient = await db.TransmissionRecipients.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (recipient is null) return;
-        if (failed) recipient.MailFailed(time.GetUtcNow());
-        else recipient.MailSent(time.GetUtcNow());
+        var ids = finished.Where(f => f.Message.Kind == OutboxKind.Transmission && f.Message.TransmissionRecipientId != null)
+            .Select(f => f.Message.TransmissionRecipientId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return;
+        var recipients = await db.TransmissionRecipients.Where(r => ids.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        foreach (var (message, failed) in finished)
+        {
+            if (message.Kind != OutboxKind.Transmission || message.TransmissionRecipientId is not { } id || !recipients.TryGetValue(id, out var recipient)) continue;
+            if (failed) recipient.MailFailed(message.SentAt ?? time.GetUtcNow());
+            else recipient.MailSent(message.SentAt ?? time.GetUtcNow());
+        }
     }
 }
 

@@ -47,6 +47,40 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task ABatchSpreadOverSeveralConnections_SendsEachMessageOnce_AndMarksEveryRecipient()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var marie = await factory.MarieDurandAsync();
+        var outbox = new List<Guid>();
+        var transmissions = new List<Guid>();
+        for (var i = 0; i < 40; i++)
+        {
+            var response = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c12", message = $"Protocole {i}" });
+            transmissions.Add((await response.JsonAsync()).GetProperty("id").GetGuid());
+            outbox.AddRange(await factory.OutboxIdsAsync(transmissions[^1]));
+        }
+        Assert.Equal(40, outbox.Count);
+
+        await factory.DispatchAsync();
+        var mails = await Mailbox.WaitForAsync(outbox, 40);
+        Assert.Equal(40, mails.Count);
+        Assert.Equal(40, mails.Select(m => m.MessageId).Distinct().Count());
+        // The sink records each client's address and port: one batch went out over several connections.
+        Assert.True(mails.Select(m => m.Headers["X-Peer"]).Distinct().Count() > 1, "the batch should be shared by several SMTP connections");
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        Assert.Equal(40, await db.OutboxMessages.CountAsync(m => outbox.Contains(m.Id) && m.Status == OutboxStatus.Sent && m.SentAt != null));
+        var recipients = db.OutboxMessages.Where(m => outbox.Contains(m.Id)).Select(m => m.TransmissionRecipientId);
+        Assert.Equal(40, await db.TransmissionRecipients.CountAsync(r => recipients.Contains(r.Id) && r.MailSentAt != null));
+
+        // The GP takes note of them, so that they leave the inbox the other tests of this class read.
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        foreach (var transmission in transmissions)
+            Assert.Equal(HttpStatusCode.OK, (await gp.PostAsync($"/api/patients/{marie}/transmissions/{transmission}/acknowledge", null)).StatusCode);
+    }
+
+    [Fact]
     public async Task ADocumentSentToTheGp_ReachesTheSmtpServerWithItsAttachment_AndTheInbox_AndAcknowledgingClosesTheLoop()
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
