@@ -38,24 +38,65 @@ public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
         return decision;
     }
 
-    private async Task<AccessDecision> DecideAsync(CurrentUser user, Guid patientId, AccessKind kind, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Checks a whole set of patients at once (a laboratory feed): the facts of every patient come in
+    /// one query, each decision is the rule's own. When any is refused, the refusals are audited and
+    /// committed alone and nothing else may be written; when all are granted, one audit row per
+    /// patient rides with the caller's changes (a read commits them at once).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, AccessDecision>> CheckManyAsync(CurrentUser user, IEnumerable<Guid> patientIds, AccessKind kind, string resource, CancellationToken ct = default)
     {
-        var exists = await db.Patients.AnyAsync(p => p.Id == patientId, ct);
-        if (!exists) return new AccessDecision(false, AccessBasis.None, "not-found");
+        var now = time.GetUtcNow();
+        var ids = patientIds.Distinct().ToList();
+        var decisions = await DecideAsync(user, ids, kind, now, ct);
+        var denied = decisions.Where(d => !d.Value.Granted).ToList();
+        if (denied.Count > 0)
+        {
+            db.ChangeTracker.Clear();
+            foreach (var (patientId, decision) in denied)
+                db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, ActionOf(kind), resource, AuditOutcomes.Denied, decision.Reason));
+            await db.SaveChangesAsync(ct);
+            return decisions;
+        }
+        foreach (var (patientId, decision) in decisions)
+            db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, ActionOf(kind), resource,
+                decision.Basis == AccessBasis.BreakGlass ? AuditOutcomes.BreakGlass : AuditOutcomes.Allowed, decision.Reason));
+        if (kind == AccessKind.Read) await db.SaveChangesAsync(ct);
+        return decisions;
+    }
 
-        var memberships = await db.CareTeamMembers
-            .Where(m => m.PatientId == patientId && m.ProfessionalId == user.Id)
-            .Select(m => new CareTeamPeriod(m.From, m.To))
-            .ToListAsync(ct);
-        var objection = await db.AccessObjections
-            .AnyAsync(o => o.PatientId == patientId && o.ProfessionalId == user.Id && o.WithdrawnAt == null, ct);
-        var windows = await db.BreakGlassGrants
-            .Where(g => g.PatientId == patientId && g.ProfessionalId == user.Id && g.ExpiresAt > now)
-            .Select(g => new BreakGlassWindow(g.GrantedAt, g.ExpiresAt))
-            .ToListAsync(ct);
+    private async Task<AccessDecision> DecideAsync(CurrentUser user, Guid patientId, AccessKind kind, DateTimeOffset now, CancellationToken ct) =>
+        (await DecideAsync(user, [patientId], kind, now, ct))[patientId];
 
-        var request = new AccessRequest(user.Kind, kind, user.OwnPatientId == patientId, memberships, objection, windows);
-        return AccessRule.Decide(request, clock.Today, now);
+    /// <summary>The facts of the rule for each patient — existence, the caller's care-team periods, objection, break-glass windows — in one round trip.</summary>
+    private async Task<Dictionary<Guid, AccessDecision>> DecideAsync(CurrentUser user, List<Guid> patientIds, AccessKind kind, DateTimeOffset now, CancellationToken ct)
+    {
+        var userId = user.Id;
+        var facts = await db.Patients.AsNoTracking()
+            .Where(p => patientIds.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id,
+                Periods = db.CareTeamMembers.Where(m => m.PatientId == p.Id && m.ProfessionalId == userId).Select(m => new { m.From, m.To }).ToList(),
+                Objection = db.AccessObjections.Any(o => o.PatientId == p.Id && o.ProfessionalId == userId && o.WithdrawnAt == null),
+                Windows = db.BreakGlassGrants.Where(g => g.PatientId == p.Id && g.ProfessionalId == userId && g.ExpiresAt > now).Select(g => new { g.GrantedAt, g.ExpiresAt }).ToList(),
+            })
+            .ToDictionaryAsync(f => f.Id, ct);
+        var today = clock.Today;
+        var decisions = new Dictionary<Guid, AccessDecision>(patientIds.Count);
+        foreach (var id in patientIds)
+        {
+            if (!facts.TryGetValue(id, out var f))
+            {
+                decisions[id] = new AccessDecision(false, AccessBasis.None, "not-found");
+                continue;
+            }
+            var request = new AccessRequest(user.Kind, kind, user.OwnPatientId == id,
+                f.Periods.Select(m => new CareTeamPeriod(m.From, m.To)).ToList(), f.Objection,
+                f.Windows.Select(g => new BreakGlassWindow(g.GrantedAt, g.ExpiresAt)).ToList());
+            decisions[id] = AccessRule.Decide(request, today, now);
+        }
+        return decisions;
     }
 
     private async Task AuditDenialAsync(Guid? actor, string? role, Guid patientId, AccessKind kind, string resource, string reason, DateTimeOffset now, CancellationToken ct)

@@ -19,6 +19,16 @@ public sealed class NoPatientDataAttribute(string reason) : Attribute
     public string Reason { get; } = reason;
 }
 
+/// <summary>
+/// Marks an endpoint that writes or reads several patients named in its body (a laboratory feed): it
+/// applies the access rule to each of them through <see cref="PatientAccess.CheckManyAsync"/>.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ChecksEachPatientAttribute(string how) : Attribute
+{
+    public string How { get; } = how;
+}
+
 public static class PatientScope
 {
     public const string RouteParameter = "patientId";
@@ -52,6 +62,9 @@ public static class PatientScope
         });
         return builder;
     }
+
+    public static TBuilder ChecksEachPatient<TBuilder>(this TBuilder builder, string how) where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new ChecksEachPatientAttribute(how));
 
     public static TBuilder DeclareNoPatientData<TBuilder>(this TBuilder builder, string reason) where TBuilder : IEndpointConventionBuilder
         => builder.WithMetadata(new NoPatientDataAttribute(reason));

@@ -28,7 +28,7 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
     public void EveryEndpointDeclaresWhetherItServesPatientData()
     {
         var undeclared = Endpoints()
-            .Where(e => !Scoped(e) && e.Metadata.GetMetadata<NoPatientDataAttribute>() is null)
+            .Where(e => !Scoped(e) && e.Metadata.GetMetadata<NoPatientDataAttribute>() is null && e.Metadata.GetMetadata<ChecksEachPatientAttribute>() is null)
             // The static-assets middleware adds, in Development, a fallback that serves files from wwwroot only.
             .Where(e => e.DisplayName != "Fallback {**path:file}")
             .Select(e => $"{e.RoutePattern.RawText} ({e.DisplayName})")
@@ -87,6 +87,32 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
         }
         Assert.True(checkedCount >= 15);
         Assert.Equal(deniedBefore + checkedCount, await DenialsAsync(patientId));
+    }
+
+    [Fact]
+    public async Task EveryEndpointNamingPatientsInItsBody_RefusesAnOutsider_AsForANonExistentPatient_AndAuditsTheDenial()
+    {
+        var dubois = await factory.ClientAsAsync(Api.Gp);
+        var patientId = await dubois.FirstPatientIdAsync();
+        var outsider = await factory.ClientAsAsync(Api.OtherGp);
+        var bodies = new Dictionary<string, object>
+        {
+            ["/api/observations/batch"] = new { results = new[] { new { patientId = Guid.Empty, code = "psa", value = 0.05m, unit = "ng/mL", effective = "2026-11-02", laboratory = "Laboratoire Cerballiance Caen" } } },
+        };
+        var endpoints = Endpoints().Where(e => e.Metadata.GetMetadata<ChecksEachPatientAttribute>() is not null).ToList();
+        Assert.NotEmpty(endpoints);
+        foreach (var endpoint in endpoints)
+        {
+            var route = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
+            Assert.True(bodies.ContainsKey(route), $"{route}: add a request body naming a patient to this test");
+            string Body(Guid patient) => System.Text.Json.JsonSerializer.Serialize(bodies[route]).Replace(Guid.Empty.ToString(), patient.ToString());
+            var before = await DenialsAsync(patientId);
+            var real = await outsider.PostAsync(route, new StringContent(Body(patientId), Encoding.UTF8, "application/json"));
+            var missing = await outsider.PostAsync(route, new StringContent(Body(Guid.NewGuid()), Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.NotFound, real.StatusCode);
+            Assert.Equal(missing.StatusCode, real.StatusCode);
+            Assert.Equal(before + 1, await DenialsAsync(patientId));
+        }
     }
 
     private async Task<int> DenialsAsync(Guid patientId)

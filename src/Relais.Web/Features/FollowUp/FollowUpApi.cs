@@ -37,6 +37,10 @@ public static class FollowUpApi
                 await s.IcsAsync(token, ct) is { } ics ? Results.Text(ics, "text/calendar; charset=utf-8") : Results.NotFound())
             .AllowAnonymous().DeclareNoPatientData("secret, revocable calendar address; audited on every read");
 
+        // A laboratory feed: results for many patients in one request; the access rule is applied to each of them.
+        app.MapPost("/api/observations/batch", RecordBatch).WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
+            .ChecksEachPatient("the access rule is applied to the patient of every result, and one refusal refuses the batch").WithIdempotency();
+
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Suivi partagé").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
         read.MapGet("/carnet", async (Guid patientId, FollowUpService s, CancellationToken ct) => TypedResults.Ok(await s.CarnetAsync(patientId, ct)));
         read.MapGet("/observations", async (Guid patientId, string? code, FollowUpService s, CancellationToken ct) => TypedResults.Ok(await s.ObservationsAsync(patientId, code, ct)));
@@ -64,6 +68,21 @@ public static class FollowUpApi
         write.MapPost("/alerts/{alertId:guid}/handled", async (Guid patientId, Guid alertId, FollowUpService s, HttpContext http, CancellationToken ct) =>
             await s.HandleAlertAsync(CurrentUser.From(http.User)!, patientId, alertId, ct) ? Results.NoContent() : NotFound());
         return app;
+    }
+
+    private static async Task<Results<Ok<ObservationBatchResult>, ProblemHttpResult>> RecordBatch(ObservationBatchInput input, FollowUpService s, HttpContext http, CancellationToken ct)
+    {
+        var (result, refused) = await s.RecordObservationBatchAsync(CurrentUser.From(http.User)!, input, "POST /api/observations/batch", ct);
+        if (result is not null) return TypedResults.Ok(result);
+        // The answer for a patient that does not exist, naming the result: no existence oracle.
+        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Patient introuvable",
+            Detail = $"results[{refused}].patientId : aucun dossier accessible ne correspond à cet identifiant. Aucun résultat du lot n'a été enregistré.",
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+            Extensions = { ["field"] = $"results[{refused}].patientId" },
+        });
     }
 
     private static IResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Élément introuvable");

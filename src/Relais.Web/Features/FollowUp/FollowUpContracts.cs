@@ -43,6 +43,16 @@ public sealed record AlertList(IReadOnlyList<AlertItem> Items);
 
 public sealed record ObservationResult(ObservationDto Observation, IReadOnlyList<AlertItem> Alerts, string? Note);
 
+/// <summary>One result of a laboratory feed: the patient, then the same fields as a single result.</summary>
+public sealed record BatchObservationInput(Guid? PatientId, string? Code, decimal? Value, string? Unit, DateOnly? Effective, string? Laboratory, decimal? UpperLimit);
+
+public sealed record ObservationBatchInput(IReadOnlyList<BatchObservationInput?>? Results);
+
+/// <summary>The batch's results in the order they were sent, each with the alerts its rules raised.</summary>
+public sealed record ObservationBatchResult(int Recorded, int Alerts, IReadOnlyList<BatchObservationResult> Results);
+
+public sealed record BatchObservationResult(Guid PatientId, ObservationDto Observation, IReadOnlyList<AlertItem> Alerts, string? Note);
+
 public sealed record ClinicalCriteriaInput(IReadOnlyList<string>? Criteria, DateOnly? ObservedOn, string? Note);
 
 public sealed record FeedDto(Guid Id, string Url, DateTimeOffset CreatedAt);

@@ -26,7 +26,7 @@ namespace Relais.Web.Features.FollowUp;
 /// late complications — C12), marker results with their early-return rules, alerts, the GP's worklist
 /// and the iCalendar feeds.
 /// </summary>
-public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obligations, ProgrammeService programmes, IConfiguration configuration, IOptions<MailOptions> mail)
+public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obligations, ProgrammeService programmes, PatientAccess access, IConfiguration configuration, IOptions<MailOptions> mail)
 {
     public int OverdueDays => configuration.GetValue("FollowUp:OverdueDays", CarnetItem.DefaultOverdueDays);
 
@@ -206,36 +206,105 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
     /// to the specialist team (C14 with its referral task); a specialist opinion is asked urgently (C13);
     /// a control assay is added to the carnet at its due date.
     /// </summary>
+    /// <summary>Most results one laboratory feed request may carry.</summary>
+    public const int MaxBatch = 1000;
+
+    private const string UnenrolledNote = "Patient non inscrit à un protocole de suivi : aucune règle de retour précoce n'est évaluée.";
+
     public async Task<ObservationResult> RecordObservationAsync(CurrentUser user, Guid patientId, ObservationInput input, CancellationToken ct)
+    {
+        var observation = Observation.Record(patientId, input.Code, input.Value ?? throw new DomainValidationException("value", "La valeur est obligatoire."),
+            input.Unit, input.Effective ?? throw new DomainValidationException("effective", "La date du prélèvement est obligatoire."), input.Laboratory, clock.Today, clock.Now, input.UpperLimit);
+        var recorded = await RecordAsync(user, [observation], ct);
+        db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "observation", AuditOutcomes.Allowed, observation.Code.Code()));
+        await db.SaveChangesAsync(ct);
+        var (alerts, note) = recorded[0];
+        return new ObservationResult(ToDto(observation), alerts.Select(ToItem).ToList(), note);
+    }
+
+    /// <summary>
+    /// A laboratory feed: up to <see cref="MaxBatch"/> results for any patients, recorded with their
+    /// early-return rules in one transaction. Every result is checked before anything is written; a
+    /// fault names its result (<c>results[3].unit</c>). The access rule is applied to each patient: one
+    /// the caller may not write to refuses the whole batch, with the answer given for a patient that
+    /// does not exist. The earlier series, the enrolments and the protocols of the whole batch are
+    /// read in three queries.
+    /// </summary>
+    public async Task<(ObservationBatchResult? Result, int? Refused)> RecordObservationBatchAsync(CurrentUser user, ObservationBatchInput input, string resource, CancellationToken ct)
+    {
+        var results = input.Results ?? throw new DomainValidationException("results", "La liste des résultats est obligatoire.");
+        if (results.Count == 0) throw new DomainValidationException("results", "Le lot ne contient aucun résultat.");
+        if (results.Count > MaxBatch) throw new DomainValidationException("results", $"Un lot compte au plus {MaxBatch} résultats ; celui-ci en compte {results.Count}.");
+        var today = clock.Today;
+        var now = clock.Now;
+        var observations = new List<Observation>(results.Count);
+        for (var i = 0; i < results.Count; i++)
+        {
+            var r = results[i] ?? throw new DomainValidationException($"results[{i}]", "Résultat vide.");
+            try
+            {
+                if (r.PatientId is not { } patientId || patientId == Guid.Empty) throw new DomainValidationException("patientId", "Le patient est obligatoire.");
+                observations.Add(Observation.Record(patientId, r.Code, r.Value ?? throw new DomainValidationException("value", "La valeur est obligatoire."),
+                    r.Unit, r.Effective ?? throw new DomainValidationException("effective", "La date du prélèvement est obligatoire."), r.Laboratory, today, now, r.UpperLimit));
+            }
+            catch (DomainValidationException e)
+            {
+                throw new DomainValidationException($"results[{i}].{e.Field}", e.Message);
+            }
+        }
+
+        var decisions = await access.CheckManyAsync(user, observations.Select(o => o.PatientId), AccessKind.Write, resource, ct);
+        var refused = observations.FindIndex(o => !decisions[o.PatientId].Granted);
+        if (refused >= 0) return (null, refused);
+
+        var recorded = await RecordAsync(user, observations, ct);
+        await db.SaveChangesAsync(ct);
+        var items = observations.Select((o, i) => new BatchObservationResult(o.PatientId, ToDto(o), recorded[i].Alerts.Select(ToItem).ToList(), recorded[i].Note)).ToList();
+        return (new ObservationBatchResult(items.Count, items.Sum(i => i.Alerts.Count), items), null);
+    }
+
+    /// <summary>
+    /// Adds the results and runs each one's early-return rules against the patient's earlier series
+    /// (including the results before it in the same call), acting on what they raise; saving is the caller's.
+    /// </summary>
+    private async Task<List<(List<StoredAlert> Alerts, string? Note)>> RecordAsync(CurrentUser user, List<Observation> observations, CancellationToken ct)
     {
         var today = clock.Today;
         var now = clock.Now;
-        var observation = Observation.Record(patientId, input.Code, input.Value ?? throw new DomainValidationException("value", "La valeur est obligatoire."),
-            input.Unit, input.Effective ?? throw new DomainValidationException("effective", "La date du prélèvement est obligatoire."), input.Laboratory, today, now, input.UpperLimit);
-        var previous = await db.Observations.AsNoTracking().Where(o => o.PatientId == patientId && o.Code == observation.Code).OrderBy(o => o.Effective).ThenBy(o => o.RecordedAt).ToListAsync(ct);
-        db.Observations.Add(observation);
-        var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.PatientId == patientId).OrderByDescending(e => e.EnrolledAt).FirstOrDefaultAsync(ct);
-        var raised = new List<StoredAlert>();
-        string? note = null;
-        if (enrolment is null)
+        var patientIds = observations.Select(o => o.PatientId).Distinct().ToList();
+        var codes = observations.Select(o => o.Code).Distinct().ToList();
+        var series = (await db.Observations.AsNoTracking().Where(o => patientIds.Contains(o.PatientId) && codes.Contains(o.Code)).ToListAsync(ct))
+            .GroupBy(o => o.PatientId).ToDictionary(g => g.Key, g => g.ToList());
+        var enrolments = (await db.Enrolments.AsNoTracking().Where(e => patientIds.Contains(e.PatientId)).ToListAsync(ct))
+            .GroupBy(e => e.PatientId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.EnrolledAt)!);
+        var protocolCodes = enrolments.Values.Select(e => e.ProtocolCode).Distinct().ToList();
+        var rules = (await db.Protocols.AsNoTracking().Where(p => protocolCodes.Contains(p.Code)).ToListAsync(ct))
+            .ToDictionary(p => (p.Code, p.Version), p => p.RuleSet);
+
+        var outcomes = new List<(List<StoredAlert>, string?)>(observations.Count);
+        foreach (var observation in observations)
         {
-            note = "Patient non inscrit à un protocole de suivi : aucune règle de retour précoce n'est évaluée.";
-        }
-        else
-        {
-            var protocol = await db.Protocols.AsNoTracking().FirstAsync(p => p.Code == enrolment.ProtocolCode && p.Version == enrolment.ProtocolVersion, ct);
-            var alerts = EarlyReturnRules.Evaluate(protocol.RuleSet, new ObservationContext(enrolment.TreatmentEnd, previous), observation, today);
+            db.Observations.Add(observation);
+            if (!series.TryGetValue(observation.PatientId, out var previous)) series[observation.PatientId] = previous = [];
+            var raised = new List<StoredAlert>();
+            if (!enrolments.TryGetValue(observation.PatientId, out var enrolment))
+            {
+                outcomes.Add((raised, UnenrolledNote));
+                previous.Add(observation);
+                continue;
+            }
+            var alerts = EarlyReturnRules.Evaluate(rules[(enrolment.ProtocolCode, enrolment.ProtocolVersion)], new ObservationContext(enrolment.TreatmentEnd, previous), observation, today);
             foreach (var alert in alerts)
             {
-                var stored = StoredAlert.Raise(patientId, observation.Id, alert, now);
+                var stored = StoredAlert.Raise(observation.PatientId, observation.Id, alert, now);
                 db.Alerts.Add(stored);
                 raised.Add(stored);
                 await ActOnAsync(user, stored, enrolment, ct);
             }
+            previous.Add(observation);
+            outcomes.Add((raised, null));
         }
-        db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "observation", AuditOutcomes.Allowed, observation.Code.Code()));
-        await db.SaveChangesAsync(ct);
-        return new ObservationResult(ToDto(observation), raised.Select(ToItem).ToList(), note);
+        return outcomes;
     }
 
     /// <summary>Clinical early-return criteria reported by the GP or the patient [B].</summary>
