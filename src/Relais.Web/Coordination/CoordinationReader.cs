@@ -82,37 +82,40 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
         var now = clock.Now;
         var visible = db.Patients.AccessibleTo(db, user, clock.Today, now).Select(p => p.Id);
         var mine = db.TransmissionRecipients.AsNoTracking().Where(r => r.RecipientId == user.Id && visible.Contains(r.PatientId));
-        // The three counts in one round trip.
+        // The counts, and so the filter's total, in one round trip.
         var tally = await mine.GroupBy(_ => 1)
             .Select(g => new
             {
+                All = g.Count(),
                 Unread = g.Count(r => r.ReadAt == null),
                 ToAcknowledge = g.Count(r => r.AcknowledgedAt == null),
                 Late = g.Count(r => r.AcknowledgedAt == null && r.DueAt <= now),
             })
             .FirstOrDefaultAsync(ct);
         var counts = new InboxCounts(tally?.Unread ?? 0, tally?.ToAcknowledge ?? 0, tally?.Late ?? 0);
-        var filtered = filter switch
+        var (filtered, total) = filter switch
         {
-            InboxFilter.Unread => mine.Where(r => r.ReadAt == null),
-            InboxFilter.ToAcknowledge => mine.Where(r => r.AcknowledgedAt == null),
-            InboxFilter.Late => mine.Where(r => r.AcknowledgedAt == null && r.DueAt <= now),
-            _ => mine,
+            InboxFilter.Unread => (mine.Where(r => r.ReadAt == null), counts.Unread),
+            InboxFilter.ToAcknowledge => (mine.Where(r => r.AcknowledgedAt == null), counts.ToAcknowledge),
+            InboxFilter.Late => (mine.Where(r => r.AcknowledgedAt == null && r.DueAt <= now), counts.Late),
+            _ => (mine, tally?.All ?? 0),
         };
-        var total = await filtered.CountAsync(ct);
+        // The page is cut on the recipient row (delivery time, index RecipientId + DeliveredAt) before any join.
+        var pageRows = filtered.OrderByDescending(r => r.DeliveredAt).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize);
         var rows = await (
-                from r in filtered
+                from r in pageRows
                 join t in db.Transmissions on r.TransmissionId equals t.Id
                 join p in db.Patients on r.PatientId equals p.Id
                 join s in db.Users on t.SenderId equals s.Id
-                orderby t.CreatedAt descending, r.Id
                 select new
                 {
                     r.Id, r.TransmissionId, r.PatientId, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate, t.Obligation, t.Title,
                     Sender = s.FirstName + " " + s.LastName, t.CreatedAt, r.DueAt, t.Urgent, r.DeliveredAt, r.AcknowledgedAt, r.MailFailedAt, r.ReadAt,
                     HasDocument = t.DocumentId != null,
                 })
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .ToListAsync(ct);
+        // A join does not keep the subquery's order: the page is put back in it.
+        rows = rows.OrderByDescending(x => x.DeliveredAt).ThenByDescending(x => x.Id).ToList();
         var items = rows.Select(x => new InboxItem(x.Id, x.TransmissionId, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.BirthDate,
             x.Obligation, x.Title, x.Sender, x.CreatedAt, x.DueAt, x.Urgent, TransmissionRules.Status(x.DeliveredAt, x.AcknowledgedAt, x.MailFailedAt, x.DueAt, now),
             x.ReadAt == null, x.HasDocument)).ToList();

@@ -48,6 +48,8 @@ public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguratio
         b.HasKey(r => r.Id);
         // The inbox: a recipient's items, newest first, filtered by state.
         b.HasIndex(r => new { r.RecipientId, r.AcknowledgedAt, r.DueAt });
+        // The inbox page: a recipient's rows newest first, read backwards from this index and cut at the page size.
+        b.HasIndex(r => new { r.RecipientId, r.DeliveredAt, r.Id }).HasDatabaseName("IX_TransmissionRecipients_Inbox");
         b.HasIndex(r => new { r.PatientId, r.TransmissionId });
         // The reminder scan: what is unacknowledged, by due time.
         b.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });

@@ -653,6 +653,9 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RecipientId", "AcknowledgedAt", "DueAt");
 
+                    b.HasIndex("RecipientId", "DeliveredAt", "Id")
+                        .HasDatabaseName("IX_TransmissionRecipients_Inbox");
+
                     b.ToTable("TransmissionRecipients");
                 });
 

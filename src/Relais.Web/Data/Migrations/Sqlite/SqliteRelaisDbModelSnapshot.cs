@@ -640,6 +640,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecipientId", "AcknowledgedAt", "DueAt");
 
+                    b.HasIndex("RecipientId", "DeliveredAt", "Id")
+                        .HasDatabaseName("IX_TransmissionRecipients_Inbox");
+
                     b.ToTable("TransmissionRecipients");
                 });
 
