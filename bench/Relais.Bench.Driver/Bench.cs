@@ -26,7 +26,7 @@ public sealed record Measure(string Scenario, int Concurrency, int Runs, long Op
 public sealed record SqlTwin(string Scenario, double ApiP50, double SqlP50, double Ratio);
 
 public sealed record Report(DateTimeOffset At, long Patients, IReadOnlyList<Measure> Measures, IReadOnlyList<SqlTwin> Twins,
-    double? DispatchPerSecond, string DispatchNote, double? BurstIngestPerSecond, long ServerPeakKb, IReadOnlyList<string> Notes);
+    double? DispatchPerSecond, string DispatchNote, double? BurstIngestPerSecond, double? BatchIngestPerSecond, long ServerPeakKb, IReadOnlyList<string> Notes);
 
 public sealed class Bench(DriverOptions options)
 {
@@ -82,11 +82,13 @@ public sealed class Bench(DriverOptions options)
 
         double? burst = null;
         if (options.Only is null || options.Only.Contains("marker-ingest-burst")) burst = await BurstIngestAsync(gps);
+        double? batched = null;
+        if (options.Only is null || options.Only.Contains("marker-ingest-batch")) batched = await BatchIngestAsync(gps);
         (double? dispatch, string dispatchNote) = (null, "not run");
         if (options.Only is null || options.Only.Contains("dispatch")) (dispatch, dispatchNote) = await DispatchAsync(gps);
 
         var peak = Proc.StatusKb(options.ServerPid, "VmHWM");
-        return new Report(DateTimeOffset.UtcNow, patients, measures, twins, dispatch, dispatchNote, burst, peak, notes);
+        return new Report(DateTimeOffset.UtcNow, patients, measures, twins, dispatch, dispatchNote, burst, batched, peak, notes);
     }
 
     private static SampledPatient Pick(VirtualUser u) => u.Patients[u.Random.Next(u.Patients.Count)];
@@ -103,11 +105,17 @@ public sealed class Bench(DriverOptions options)
 
     private object Observation(VirtualUser u, SampledPatient p)
     {
+        var (code, value, unit, effective, laboratory) = ObservationFields(u, p);
+        return new { code, value, unit, effective, laboratory };
+    }
+
+    private (string Code, decimal Value, string Unit, string Effective, string? Laboratory) ObservationFields(VirtualUser u, SampledPatient p)
+    {
         // A value close to the last one, from the same laboratory: the rules run and, mostly, stay quiet.
         var value = Math.Round((p.LastValue ?? 10m) * (0.95m + (decimal)u.Random.NextDouble() * 0.1m), 2);
         var code = p.Marker switch { "Ca153" => "ca15-3", "Psa" => "psa", _ => "cea" };
         var unit = code == "ca15-3" ? "U/mL" : "ng/mL";
-        return new { code, value, unit, effective = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), laboratory = p.Laboratory };
+        return (code, value, unit, today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Laboratory);
     }
 
     private async Task<Measure> MeasureAsync(Scenario s, List<VirtualUser> users, int concurrency)
@@ -222,6 +230,64 @@ public sealed class Bench(DriverOptions options)
         var dbCpu = (Proc.PostgresCpuSeconds() - db0) / Math.Max(1, ok) * 1000;
         Console.WriteLine($"marker-ingest-burst {ok}/{total} results in {watch.Elapsed.TotalSeconds:N1} s: {rate:N0} results/s (cpu/1000: server {cpu:N2} s, db {dbCpu:N2} s)");
         notes.Add($"marker-ingest-burst: {ok}/{total} results, {inFlight} in flight, {rate:N0} results/s, CPU per 1,000: server {cpu:N2} s, database {dbCpu:N2} s");
+        return rate;
+    }
+
+    private async Task<double?> BatchIngestAsync(List<VirtualUser> gps)
+    {
+        // A laboratory feed: POST /api/observations/batch, 500 results a request (each GP's own patients,
+        // the access rule applied to every one), 4 requests in flight, after one warm-up batch per GP.
+        const int perBatch = 500, inFlight = 4, batches = 80;
+        object Batch(VirtualUser u) => new
+        {
+            results = Enumerable.Range(0, perBatch).Select(_ =>
+            {
+                var p = PickMarker(u);
+                var (code, value, unit, effective, laboratory) = ObservationFields(u, p);
+                return new { patientId = p.Id, code, value, unit, effective, laboratory };
+            }).ToArray(),
+        };
+        foreach (var u in gps.Take(inFlight))
+        {
+            using var warm = await u.Bearer.PostAsJsonAsync("/api/observations/batch", Batch(u));
+            if (!warm.IsSuccessStatusCode)
+            {
+                Console.Error.WriteLine($"marker-ingest-batch: HTTP {(int)warm.StatusCode} {Truncate(await warm.Content.ReadAsStringAsync(), 300)}");
+                return null;
+            }
+        }
+        var next = 0;
+        long ok = 0;
+        var times = new List<double>();
+        var watch = Stopwatch.StartNew();
+        var server0 = Proc.CpuSeconds(options.ServerPid);
+        var db0 = Proc.PostgresCpuSeconds();
+        await Task.WhenAll(Enumerable.Range(0, inFlight).Select(async i =>
+        {
+            // Each lane keeps to its own GPs: a user's random source is not shared between lanes.
+            var round = 0;
+            while (Interlocked.Increment(ref next) <= batches)
+            {
+                var u = gps[(i + inFlight * round++) % gps.Count];
+                var body = Batch(u);
+                var t0 = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var r = await u.Bearer.PostAsJsonAsync("/api/observations/batch", body);
+                    if (r.IsSuccessStatusCode) Interlocked.Add(ref ok, perBatch);
+                    lock (times) times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+            }
+        }));
+        var rate = ok / watch.Elapsed.TotalSeconds;
+        var cpu = (Proc.CpuSeconds(options.ServerPid) - server0) / Math.Max(1, ok) * 1000;
+        var dbCpu = (Proc.PostgresCpuSeconds() - db0) / Math.Max(1, ok) * 1000;
+        times.Sort();
+        var line = $"marker-ingest-batch: {ok}/{perBatch * batches} results in {batches} requests of {perBatch}, {inFlight} in flight, {watch.Elapsed.TotalSeconds:N1} s: " +
+            $"{rate:N0} results/s; request p50 {Percentile(times, 0.5):N0} ms, p95 {Percentile(times, 0.95):N0} ms; CPU per 1,000 results: server {cpu:N2} s, database {dbCpu:N2} s";
+        Console.WriteLine(line);
+        notes.Add(line);
         return rate;
     }
 

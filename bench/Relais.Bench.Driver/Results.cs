@@ -62,7 +62,7 @@ public static class Results
         {
             report.At, commit, machine = new { nproc, memTotalKb = memKb, cpu, os = Environment.OSVersion.ToString() },
             report.Patients, options = new { options.Runs, duration = options.Duration.TotalSeconds, warmup = options.Warmup.TotalSeconds, options.Concurrency },
-            report.Measures, report.Twins, report.DispatchPerSecond, report.DispatchNote, report.BurstIngestPerSecond, report.ServerPeakKb, report.Notes, budgets,
+            report.Measures, report.Twins, report.DispatchPerSecond, report.DispatchNote, report.BurstIngestPerSecond, report.BatchIngestPerSecond, report.ServerPeakKb, report.Notes, budgets,
         }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
         await File.WriteAllTextAsync(stem + ".json", json);
         return (stem + ".md", stem + ".json");
@@ -74,14 +74,14 @@ public static class Results
         var worklist = At("worklist", 4)?.P95;
         var inbox = At("inbox", 4)?.P95;
         var page = At("patient-page", 4)?.P95;
-        var ingest = new[] { r.BurstIngestPerSecond ?? 0 }.Concat(r.Measures.Where(m => m.Scenario == "marker-ingest").Select(m => m.Throughput)).Max();
+        var ingest = new[] { r.BurstIngestPerSecond ?? 0, r.BatchIngestPerSecond ?? 0 }.Concat(r.Measures.Where(m => m.Scenario == "marker-ingest").Select(m => m.Throughput)).Max();
         var memory = r.ServerPeakKb / 1024.0;
         return
         [
             new("GP worklist p95 at concurrency 4", "< 20 ms", worklist, "ms", worklist is { } w ? w < 20 : null),
             new("GP inbox p95 at concurrency 4", "< 20 ms", inbox, "ms", inbox is { } i ? i < 20 : null),
             new("patient summary page p95 at concurrency 4", "< 50 ms", page, "ms", page is { } p ? p < 50 : null),
-            new("marker results ingested with their rules (best of c=1/4/16 and burst)", "≥ 5,000 /s", ingest > 0 ? ingest : null, "/s", ingest > 0 ? ingest >= 5000 : null),
+            new("marker results ingested with their rules (best of single at c=1/4/16, single burst, laboratory-feed batches)", "≥ 5,000 /s", ingest > 0 ? ingest : null, "/s", ingest > 0 ? ingest >= 5000 : null),
             new("e-mails through the dispatcher to the local sink", "≥ 500 /s", r.DispatchPerSecond, "/s", r.DispatchPerSecond is { } d ? d >= 500 : null),
             new("server peak memory (VmHWM)", "< 1 GB", memory, "MiB", memory > 0 ? memory < 1024 : null),
         ];
