@@ -142,6 +142,17 @@ public static class PatientQueries
         return team.Union(emergency).Where(id => !objected.Contains(id));
     }
 
+    /// <summary>The ids the user may see today, as a subquery (no join back to the patients table).</summary>
+    public static IQueryable<Guid> VisibleIds(RelaisDb db, CurrentUser user, DateOnly today, DateTimeOffset now)
+    {
+        return user.Kind switch
+        {
+            AccessorKind.Patient when user.OwnPatientId is { } own => db.Patients.Where(p => p.Id == own).Select(p => p.Id),
+            AccessorKind.Professional => VisibleTo(db, user.Id, today, now),
+            _ => db.Patients.Where(_ => false).Select(p => p.Id),
+        };
+    }
+
     public static IQueryable<Domain.Patients.Patient> AccessibleTo(this IQueryable<Domain.Patients.Patient> patients, RelaisDb db, CurrentUser user, DateOnly today, DateTimeOffset now)
     {
         return user.Kind switch

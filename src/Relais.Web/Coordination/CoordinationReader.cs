@@ -80,7 +80,7 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var now = clock.Now;
-        var visible = db.Patients.AccessibleTo(db, user, clock.Today, now).Select(p => p.Id);
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, now);
         var mine = db.TransmissionRecipients.AsNoTracking().Where(r => r.RecipientId == user.Id && visible.Contains(r.PatientId));
         // The counts, and so the filter's total, in one round trip.
         var tally = await mine.GroupBy(_ => 1)
@@ -134,24 +134,25 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
         pageSize = Math.Clamp(pageSize, 1, 100);
         var now = clock.Now;
         var today = clock.Today;
-        var visible = db.Patients.AccessibleTo(db, user, today, now).Select(p => p.Id);
+        var visible = PatientQueries.VisibleIds(db, user, today, now);
         var coordinator = user.IsInRole(Roles.NurseCoordinator);
-        var query = from r in db.TransmissionRecipients.AsNoTracking()
-                    join t in db.Transmissions on r.TransmissionId equals t.Id
-                    where r.AcknowledgedAt == null && visible.Contains(r.PatientId) && (coordinator || t.SenderId == user.Id)
-                    select new { r, t };
-        if (lateOnly) query = query.Where(x => x.r.DueAt <= now);
-        var total = await query.CountAsync(ct);
-        var rows = await (from x in query
-                          join p in db.Patients on x.t.PatientId equals p.Id
-                          join u in db.Users on x.r.RecipientId equals u.Id
-                          orderby x.r.DueAt, x.r.Id
-                          select new
-                          {
-                              x.t.Id, x.t.PatientId, p.BirthName, p.UsedName, p.FirstNames, x.t.Obligation, x.t.Title, Recipient = u.FirstName + " " + u.LastName,
-                              x.r.Kind, x.t.CreatedAt, x.r.DueAt, x.r.DeliveredAt, x.r.MailFailedAt,
-                          })
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        // Counted and paged on the recipient rows (partial index on what is unacknowledged); the
+        // transmission is joined only to check the sender, and for the page's 20 rows.
+        var recipients = db.TransmissionRecipients.AsNoTracking().Where(r => r.AcknowledgedAt == null && visible.Contains(r.PatientId));
+        if (lateOnly) recipients = recipients.Where(r => r.DueAt <= now);
+        if (!coordinator) recipients = recipients.Where(r => db.Transmissions.Any(t => t.Id == r.TransmissionId && t.SenderId == user.Id));
+        var total = await recipients.CountAsync(ct);
+        var pageRows = recipients.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize);
+        var rows = (await (from r in pageRows
+                           join t in db.Transmissions on r.TransmissionId equals t.Id
+                           join p in db.Patients on r.PatientId equals p.Id
+                           join u in db.Users on r.RecipientId equals u.Id
+                           select new
+                           {
+                               t.Id, t.PatientId, p.BirthName, p.UsedName, p.FirstNames, t.Obligation, t.Title, Recipient = u.FirstName + " " + u.LastName,
+                               r.Kind, t.CreatedAt, r.DueAt, r.DeliveredAt, r.MailFailedAt, RecipientRowId = r.Id,
+                           })
+            .ToListAsync(ct)).OrderBy(x => x.DueAt).ThenBy(x => x.RecipientRowId).ToList();
         // Transmissions that found nobody to receive them (no declared GP...) come first: they need a hand.
         var orphans = page > 1 || lateOnly ? [] : await (from t in db.Transmissions.AsNoTracking()
                                                           join p in db.Patients on t.PatientId equals p.Id
@@ -185,7 +186,7 @@ public sealed class CoordinationReader(RelaisDb db, Clock clock)
     /// <summary>Open referrals back to the specialist (C14) for the patients of the user's care teams, by due date.</summary>
     public async Task<IReadOnlyList<ReferralDto>> OpenReferralsAsync(CurrentUser user, CancellationToken ct)
     {
-        var visible = db.Patients.AccessibleTo(db, user, clock.Today, clock.Now).Select(p => p.Id);
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
         var rows = await (from r in db.ReferralTasks.AsNoTracking()
                           join p in db.Patients on r.PatientId equals p.Id
                           join u in db.Users on r.CreatedBy equals u.Id

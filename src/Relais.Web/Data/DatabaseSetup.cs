@@ -15,7 +15,16 @@ public static class DatabaseSetup
         var postgres = builder.Configuration.GetConnectionString("Postgres");
         if (!string.IsNullOrWhiteSpace(postgres))
         {
-            builder.Services.AddDbContext<RelaisDb, PostgresRelaisDb>(o => o.UseNpgsql(postgres));
+            // Statements run often are prepared on the server (planning is a good part of a short
+            // query's cost), unless the connection string says otherwise.
+            var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+            if (!postgres.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase) && !postgres.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+            {
+                npgsql.MaxAutoPrepare = 64;
+                npgsql.AutoPrepareMinUsages = 3;
+            }
+            var connection = npgsql.ConnectionString;
+            builder.Services.AddDbContext<RelaisDb, PostgresRelaisDb>(o => o.UseNpgsql(connection));
         }
         else
         {

@@ -50,7 +50,8 @@ public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguratio
         b.HasIndex(r => new { r.RecipientId, r.AcknowledgedAt, r.DueAt });
         // The inbox page: a recipient's rows newest first, read backwards from this index and cut at the page size.
         b.HasIndex(r => new { r.RecipientId, r.DeliveredAt, r.Id }).HasDatabaseName("IX_TransmissionRecipients_Inbox");
-        b.HasIndex(r => new { r.PatientId, r.TransmissionId });
+        // A patient's recipients, and one recipient's rows for the patients of the access rule (inbox).
+        b.HasIndex(r => new { r.PatientId, r.RecipientId, r.TransmissionId }).HasDatabaseName("IX_TransmissionRecipients_Patient_Recipient");
         // The reminder scan: what is unacknowledged, by due time.
         b.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });
         // The team's late transmissions, per patient: only what is still unacknowledged.

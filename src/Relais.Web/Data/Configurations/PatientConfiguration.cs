@@ -55,7 +55,8 @@ public sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<CareT
     {
         b.HasKey(m => m.Id);
         // The access rule asks "is this professional in this patient's team today": one index seek.
-        b.HasIndex(m => new { m.ProfessionalId, m.PatientId });
+        // The access rule as a query: a professional's patients today, read from the index alone.
+        b.HasIndex(m => new { m.ProfessionalId, m.PatientId, m.From, m.To }).HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
         b.HasIndex(m => m.PatientId);
         b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<RelaisUser>().WithMany().HasForeignKey(m => m.ProfessionalId).OnDelete(DeleteBehavior.Restrict);

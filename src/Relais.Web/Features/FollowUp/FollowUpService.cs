@@ -186,7 +186,7 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
     public async Task<FollowUpWorklist> WorklistAsync(CurrentUser user, int upcomingDays, CancellationToken ct)
     {
         var today = clock.Today;
-        var visible = db.Patients.AccessibleTo(db, user, today, clock.Now).Select(p => p.Id);
+        var visible = PatientQueries.VisibleIds(db, user, today, clock.Now);
         var overdueBefore = today.AddDays(-OverdueDays);
         var until = today.AddDays(upcomingDays);
         var rows = await (from i in db.CarnetItems.AsNoTracking()
@@ -433,7 +433,7 @@ public sealed class FollowUpService(RelaisDb db, Clock clock, Obligations obliga
         {
             var gp = await db.Users.AsNoTracking().Where(u => u.Id == feed.CreatedBy).Select(u => new { u.Id }).FirstAsync(ct);
             var user = new CurrentUser(gp.Id, [Roles.GeneralPractitioner], null);
-            var visible = db.Patients.AccessibleTo(db, user, clock.Today, now).Select(p => p.Id);
+            var visible = PatientQueries.VisibleIds(db, user, clock.Today, now);
             var rows = await (from i in db.CarnetItems.AsNoTracking()
                               join p in db.Patients on i.PatientId equals p.Id
                               where visible.Contains(i.PatientId) && i.Due >= clock.Today.AddMonths(-3)

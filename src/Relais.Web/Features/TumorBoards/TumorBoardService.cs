@@ -62,7 +62,7 @@ public sealed class TumorBoardService(RelaisDb db, Clock clock, Obligations obli
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Participants).FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return null;
         var board = await db.TumorBoards.AsNoTracking().FirstAsync(b => b.Id == meeting.BoardId, ct);
-        var visible = db.Patients.AccessibleTo(db, user, clock.Today, clock.Now).Select(p => p.Id);
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
         var cases = await (from c in db.TumorBoardCases.AsNoTracking()
                            join p in db.Patients on c.PatientId equals p.Id
                            where c.MeetingId == meetingId && visible.Contains(c.PatientId)

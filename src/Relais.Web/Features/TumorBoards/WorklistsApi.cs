@@ -31,7 +31,7 @@ public sealed class RcpWorklistService(RelaisDb db, Clock clock, TumorBoardServi
     {
         var today = clock.Today;
         var now = clock.Now;
-        var visible = db.Patients.AccessibleTo(db, user, today, now).Select(p => p.Id);
+        var visible = PatientQueries.VisibleIds(db, user, today, now);
         var limit = today.AddYears(-76);
 
         // Over 75 and heading to the RCP without a G8 of the last three months [G].

@@ -649,7 +649,8 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_TransmissionRecipients_Unacknowledged")
                         .HasFilter("\"AcknowledgedAt\" IS NULL");
 
-                    b.HasIndex("PatientId", "TransmissionId");
+                    b.HasIndex("PatientId", "RecipientId", "TransmissionId")
+                        .HasDatabaseName("IX_TransmissionRecipients_Patient_Recipient");
 
                     b.HasIndex("RecipientId", "AcknowledgedAt", "DueAt");
 
@@ -986,7 +987,8 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("ProfessionalId", "PatientId");
+                    b.HasIndex("ProfessionalId", "PatientId", "From", "To")
+                        .HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
 
                     b.ToTable("CareTeamMembers");
                 });
