@@ -414,9 +414,10 @@ public sealed class Bench(DriverOptions options)
                count(*) FILTER (WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3), count(*)
         FROM "TransmissionRecipients" r WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
         SELECT r."Id", t."Id", p."BirthName", p."UsedName", p."FirstNames", p."BirthDate", t."Obligation", t."Title", s."FirstName", s."LastName", t."CreatedAt", r."DueAt"
-        FROM "TransmissionRecipients" r JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" s ON s."Id" = t."SenderId"
-        WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
-        ORDER BY t."CreatedAt" DESC, r."Id" LIMIT 20
+        FROM (SELECT * FROM "TransmissionRecipients" r WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
+              ORDER BY r."DeliveredAt" DESC, r."Id" DESC LIMIT 20) r
+        JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" s ON s."Id" = t."SenderId"
+        ORDER BY r."DeliveredAt" DESC, r."Id" DESC
         """, u.Id, today, DateTimeOffset.UtcNow);
 
     private Task WorklistSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, """
@@ -428,12 +429,14 @@ public sealed class Bench(DriverOptions options)
         """, u.Id, today, today.AddDays(30));
 
     private Task PendingSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
-        SELECT count(*) FROM "TransmissionRecipients" r JOIN "Transmissions" t ON t."Id" = r."TransmissionId"
-        WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "t.\"PatientId\"")};
+        SELECT count(*) FROM "TransmissionRecipients" r
+        WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
         SELECT t."Id", t."PatientId", p."BirthName", p."FirstNames", t."Obligation", t."Title", u."FirstName", u."LastName", r."Kind", t."CreatedAt", r."DueAt"
-        FROM "TransmissionRecipients" r JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = t."PatientId" JOIN "AspNetUsers" u ON u."Id" = r."RecipientId"
-        WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "t.\"PatientId\"")}
-        ORDER BY r."DueAt", r."Id" LIMIT 20
+        FROM (SELECT * FROM "TransmissionRecipients" r
+              WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
+              ORDER BY r."DueAt", r."Id" LIMIT 20) r
+        JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" u ON u."Id" = r."RecipientId"
+        ORDER BY r."DueAt", r."Id"
         """, u.Id, today, DateTimeOffset.UtcNow);
 
     private Task PatientPageSql(NpgsqlConnection c, VirtualUser u)
