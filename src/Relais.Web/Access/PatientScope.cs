@@ -35,13 +35,21 @@ public static class PatientScope
     private const string DecisionKey = "relais.access";
 
     /// <summary>The single not-found answer, for a patient that does not exist and for one the user may not see.</summary>
-    public static ProblemHttpResult NotFound() => TypedResults.Problem(new ProblemDetails
+    public static ProblemHttpResult NotFound() => NotFound(null, "Aucun dossier accessible ne correspond à cet identifiant.");
+
+    /// <summary>The same answer for a patient named in a request body, with the field that names it.</summary>
+    public static ProblemHttpResult NotFound(string? field, string detail)
     {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Patient introuvable",
-        Detail = "Aucun dossier accessible ne correspond à cet identifiant.",
-        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-    });
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Patient introuvable",
+            Detail = detail,
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+        };
+        if (field is not null) problem.Extensions["field"] = field;
+        return TypedResults.Problem(problem);
+    }
 
     /// <summary>Guards every endpoint of a group whose route holds {patientId}: the rule runs before the handler.</summary>
     public static TBuilder RequirePatientAccess<TBuilder>(this TBuilder builder, AccessKind kind) where TBuilder : IEndpointConventionBuilder

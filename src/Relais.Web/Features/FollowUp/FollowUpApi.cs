@@ -75,14 +75,8 @@ public static class FollowUpApi
         var (result, refused) = await s.RecordObservationBatchAsync(CurrentUser.From(http.User)!, input, "POST /api/observations/batch", ct);
         if (result is not null) return TypedResults.Ok(result);
         // The answer for a patient that does not exist, naming the result: no existence oracle.
-        return TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Patient introuvable",
-            Detail = $"results[{refused}].patientId : aucun dossier accessible ne correspond à cet identifiant. Aucun résultat du lot n'a été enregistré.",
-            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
-            Extensions = { ["field"] = $"results[{refused}].patientId" },
-        });
+        return PatientScope.NotFound($"results[{refused}].patientId",
+            $"results[{refused}].patientId : aucun dossier accessible ne correspond à cet identifiant. Aucun résultat du lot n'a été enregistré.");
     }
 
     private static IResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Élément introuvable");
