@@ -7,6 +7,7 @@ namespace Relais.Browser.Tests;
 public sealed class PatientJourneyTests(BrowserFixture browser)
 {
     [Fact]
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task Gp_SignsIn_SeesMyPatients_AndOpensAPatientsTimeline()
     {
         var page = await browser.SignedInPageAsync(Api.Gp);

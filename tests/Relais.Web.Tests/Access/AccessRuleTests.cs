@@ -109,9 +109,11 @@ public abstract class AccessRuleTests(RelaisFactory factory)
     [Fact]
     public async Task BreakTheGlass_NeedsAWrittenReason_LastsFourHours_IsFlaggedAndShownToThePatient()
     {
-        var patientAccount = await factory.ClientAsAsync(Api.PatientAccount);
+        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
+        await using var app = factory.Fresh();
+        var patientAccount = await app.ClientAsAsync(Api.PatientAccount);
         var patientId = await patientAccount.FirstPatientIdAsync();
-        var garnier = await factory.ClientAsAsync(Api.OtherGp);
+        var garnier = await app.ClientAsAsync(Api.OtherGp);
         Assert.Equal(HttpStatusCode.NotFound, (await garnier.GetAsync($"/api/patients/{patientId}")).StatusCode);
 
         var tooShort = await garnier.PostAsJsonAsync("/api/break-glass", new { patientId, reason = "urgence" });
@@ -127,19 +129,21 @@ public abstract class AccessRuleTests(RelaisFactory factory)
         var detail = await garnier.GetJsonAsync($"/api/patients/{patientId}");
         Assert.Equal("break-glass", detail.GetProperty("accessBasis").GetString());
 
-        var admin = await factory.ClientAsAsync(Api.Admin);
+        var admin = await app.ClientAsAsync(Api.Admin);
         var pending = await admin.GetJsonAsync("/api/admin/break-glass");
         Assert.Contains(pending.EnumerateArray(), g => g.GetProperty("patientId").GetGuid() == patientId);
 
         var log = await patientAccount.GetJsonAsync($"/api/patients/{patientId}/access-log");
         Assert.Contains(log.EnumerateArray(), e => e.GetProperty("outcome").GetString() == "break-glass" && e.GetProperty("who").GetString()!.Contains("GARNIER"));
 
-        factory.Time.Advance(TimeSpan.FromHours(4));
-        garnier = await factory.ClientAsAsync(Api.OtherGp);
+        app.Time.Advance(TimeSpan.FromHours(4));
+        garnier = await app.ClientAsAsync(Api.OtherGp);
         Assert.Equal(HttpStatusCode.NotFound, (await garnier.GetAsync($"/api/patients/{patientId}")).StatusCode);
     }
 
     [Fact]
+
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task AnonymousCallsAreRefused()
     {
         var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -161,6 +165,8 @@ public abstract class AccessRuleTests(RelaisFactory factory)
     }
 
     [Fact]
+
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task RepeatedWrongPasswords_LockTheAccount()
     {
         var client = factory.CreateClient();

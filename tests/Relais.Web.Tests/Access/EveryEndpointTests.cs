@@ -49,6 +49,8 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
     }
 
     [Fact]
+
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task EveryPatientEndpoint_AnswersAnOutsiderAsForANonExistentPatient_AndAuditsTheDenial()
     {
         var dubois = await factory.ClientAsAsync(Api.Gp);

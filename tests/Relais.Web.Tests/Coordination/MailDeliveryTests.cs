@@ -40,9 +40,9 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
         public void Dispose() => ServerBack();
     }
 
-    private async Task<OutboxMessage> OutboxAsync(Guid id)
+    private static async Task<OutboxMessage> OutboxAsync(RelaisFactory app, Guid id)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RelaisDb>().OutboxMessages.AsNoTracking().FirstAsync(m => m.Id == id);
     }
 
@@ -100,7 +100,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
         Assert.DoesNotContain("anatomo", mail.Subject, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("carcinome", mail.Subject, StringComparison.OrdinalIgnoreCase);
         Assert.Equal("C2", mail.Headers["X-Relais-Obligation"]);
-        Assert.Equal((await OutboxAsync(outbox[0])).MessageId.Trim('<', '>'), mail.MessageId);
+        Assert.Equal((await OutboxAsync(factory, outbox[0])).MessageId.Trim('<', '>'), mail.MessageId);
         var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
         Assert.Equal("application/pdf", attachment.ContentType.MimeType);
         using var bytes = new MemoryStream();
@@ -145,58 +145,62 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
     [Fact]
     public async Task WithTheSmtpServerDown_NothingIsLost_AndExactlyOneMailArrivesOnceItIsBack()
     {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var marie = await factory.MarieDurandAsync();
-        using var outage = new SmtpOutage(factory);
+        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
+        await using var app = factory.Fresh();
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
+        var marie = await app.MarieDurandAsync();
+        using var outage = new SmtpOutage(app);
         {
             var response = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c12", message = "Protocole de suivi : voir le PPAC." });
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            var outbox = await factory.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
+            var outbox = await app.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
             Assert.Single(outbox);
-            await factory.DispatchAsync();
-            var failed = await OutboxAsync(outbox[0]);
+            await app.DispatchAsync();
+            var failed = await OutboxAsync(app, outbox[0]);
             Assert.Equal(OutboxStatus.Pending, failed.Status);
             Assert.Equal(1, failed.Attempts);
             Assert.NotNull(failed.LastError);
 
             outage.ServerBack();
             // Back-off: not before its next attempt time...
-            await factory.DispatchAsync();
-            Assert.Equal(OutboxStatus.Pending, (await OutboxAsync(outbox[0])).Status);
+            await app.DispatchAsync();
+            Assert.Equal(OutboxStatus.Pending, (await OutboxAsync(app, outbox[0])).Status);
             Assert.Empty(Mailbox.WithOutboxIds(outbox));
             // ...then sent once, and never again.
-            factory.Time.Advance(TimeSpan.FromMinutes(1));
-            await factory.DispatchAsync();
-            await factory.DispatchAsync();
+            app.Time.Advance(TimeSpan.FromMinutes(1));
+            await app.DispatchAsync();
+            await app.DispatchAsync();
             Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
             await Task.Delay(300);
             Assert.Single(Mailbox.WithOutboxIds(outbox));
-            Assert.Equal(OutboxStatus.Sent, (await OutboxAsync(outbox[0])).Status);
+            Assert.Equal(OutboxStatus.Sent, (await OutboxAsync(app, outbox[0])).Status);
         }
     }
 
     [Fact]
     public async Task AMessageThatKeepsFailing_IsParkedForAdministrators_WhoCanRetryIt()
     {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var marie = await factory.MarieDurandAsync();
-        using var outage = new SmtpOutage(factory);
+        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
+        await using var app = factory.Fresh();
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
+        var marie = await app.MarieDurandAsync();
+        using var outage = new SmtpOutage(app);
         {
             var response = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c1", message = "Scanner du 20/11 : résultat joint au dossier." });
-            var outbox = await factory.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
+            var outbox = await app.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
             for (var i = 0; i < Domain.Messaging.OutboxRules.MaxAttempts; i++)
             {
-                await factory.DispatchAsync();
-                factory.Time.Advance(TimeSpan.FromHours(1));
+                await app.DispatchAsync();
+                app.Time.Advance(TimeSpan.FromHours(1));
             }
-            Assert.Equal(OutboxStatus.DeadLetter, (await OutboxAsync(outbox[0])).Status);
+            Assert.Equal(OutboxStatus.DeadLetter, (await OutboxAsync(app, outbox[0])).Status);
 
-            var admin = await factory.ClientAsAsync(Api.Admin);
+            var admin = await app.ClientAsAsync(Api.Admin);
             var dead = await admin.GetJsonAsync("/api/admin/outbox/dead-letters");
             Assert.Contains(dead.EnumerateArray(), d => d.GetProperty("id").GetGuid() == outbox[0]);
             outage.ServerBack();
             Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/outbox/{outbox[0]}/retry", null)).StatusCode);
-            await factory.DispatchAsync();
+            await app.DispatchAsync();
             Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
         }
     }
@@ -217,7 +221,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
 
         await factory.DispatchAsync();
         var statuses = new List<OutboxStatus>();
-        foreach (var id in outbox) statuses.Add((await OutboxAsync(id)).Status);
+        foreach (var id in outbox) statuses.Add((await OutboxAsync(factory, id)).Status);
         Assert.Contains(OutboxStatus.Cancelled, statuses);
         Assert.Contains(OutboxStatus.Sent, statuses);
         var mails = await Mailbox.WaitForAsync(outbox, 1);

@@ -12,9 +12,9 @@ namespace Relais.Web.Tests.Coordination;
 /// <summary>Late transmissions, reminders, the team's worklist, the patient's and the team's threads, pharmacovigilance.</summary>
 public abstract class WorklistTests(RelaisFactory factory)
 {
-    private async Task<int> RemindersForAsync(Guid transmissionId)
+    private static async Task<int> RemindersForAsync(RelaisFactory app, Guid transmissionId)
     {
-        await using var scope = factory.Services.CreateAsyncScope();
+        await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         await scope.ServiceProvider.GetRequiredService<Reminders>().ScanAsync();
         var recipients = db.TransmissionRecipients.Where(r => r.TransmissionId == transmissionId).Select(r => (Guid?)r.Id);
@@ -24,37 +24,39 @@ public abstract class WorklistTests(RelaisFactory factory)
     [Fact]
     public async Task AnUnacknowledgedTransmission_IsRemindedTheDayBefore_ThenEveryTwoDaysWhileLate_AndShowsLate()
     {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var marie = await factory.MarieDurandAsync();
+        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
+        await using var app = factory.Fresh();
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
+        var marie = await app.MarieDurandAsync();
         var sent = await (await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c2", message = "Compte rendu complémentaire." })).JsonAsync();
         var id = sent.GetProperty("id").GetGuid();
-        Assert.Equal(0, await RemindersForAsync(id));
+        Assert.Equal(0, await RemindersForAsync(app, id));
 
-        factory.Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
-        Assert.Equal(1, await RemindersForAsync(id));
-        Assert.Equal(1, await RemindersForAsync(id));
+        app.Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromHours(1));
+        Assert.Equal(1, await RemindersForAsync(app, id));
+        Assert.Equal(1, await RemindersForAsync(app, id));
 
-        factory.Time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(2, await RemindersForAsync(id));
-        factory.Time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(2, await RemindersForAsync(id));
-        factory.Time.Advance(TimeSpan.FromDays(1));
-        Assert.Equal(3, await RemindersForAsync(id));
+        app.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(2, await RemindersForAsync(app, id));
+        app.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(2, await RemindersForAsync(app, id));
+        app.Time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(3, await RemindersForAsync(app, id));
 
-        oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        oncologist = await app.ClientAsAsync(Api.Oncologist);
         var late = await oncologist.GetJsonAsync("/api/transmissions/pending?lateOnly=true&pageSize=100");
         Assert.Contains(late.GetProperty("items").EnumerateArray(), i => i.GetProperty("transmissionId").GetGuid() == id && i.GetProperty("status").GetString() == "late");
-        var nurse = await factory.ClientAsAsync(Api.Nurse);
+        var nurse = await app.ClientAsAsync(Api.Nurse);
         var coordinatorView = await nurse.GetJsonAsync("/api/transmissions/pending?lateOnly=true&pageSize=100");
         Assert.Contains(coordinatorView.GetProperty("items").EnumerateArray(), i => i.GetProperty("transmissionId").GetGuid() == id);
-        var gp = await factory.ClientAsAsync(Api.Gp);
+        var gp = await app.ClientAsAsync(Api.Gp);
         var inbox = await gp.GetJsonAsync("/api/inbox?filter=late&pageSize=100");
         Assert.True(inbox.GetProperty("counts").GetProperty("late").GetInt32() >= 1);
         Assert.Contains(inbox.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("items").EnumerateArray()), i => i.GetProperty("transmissionId").GetGuid() == id);
 
         await gp.PostAsync($"/api/patients/{marie}/transmissions/{id}/acknowledge", null);
-        factory.Time.Advance(TimeSpan.FromDays(3));
-        Assert.Equal(3, await RemindersForAsync(id));
+        app.Time.Advance(TimeSpan.FromDays(3));
+        Assert.Equal(3, await RemindersForAsync(app, id));
     }
 
     [Fact]

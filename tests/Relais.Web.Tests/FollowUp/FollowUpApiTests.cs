@@ -231,6 +231,8 @@ public abstract class FollowUpApiTests(RelaisFactory factory)
     }
 
     [Fact]
+
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task TheCarnetFeed_IsAValidICalendar_WithTheRightDates_AndCanBeRevoked()
     {
         var (oncologist, patientId, episodeId) = await PatientInTreatmentAsync("2610676888004");

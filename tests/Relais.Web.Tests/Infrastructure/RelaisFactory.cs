@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -37,6 +38,35 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
     /// <summary>A new instance of the app on this instance's database.</summary>
     public abstract RelaisFactory Sibling();
 
+    /// <summary>
+    /// A new instance of the app on a new database of the same kind, with the same settings and its
+    /// own clock: for a test that moves the clock, so that the other tests of its class keep running
+    /// at <see cref="Start"/> whatever order xUnit picks.
+    /// </summary>
+    public RelaisFactory Fresh()
+    {
+        var fresh = NewOfSameKind();
+        foreach (var (key, value) in Settings) fresh.Settings[key] = value;
+        return fresh;
+    }
+
+    protected abstract RelaisFactory NewOfSameKind();
+
+    /// <summary>
+    /// A client whose cookies live at the app's time (<see cref="AppTimeCookies"/>), not at the
+    /// machine's: hides the base method so that no test can get a jar that expires on the real clock.
+    /// </summary>
+    public new HttpClient CreateClient() => CreateClient(new WebApplicationFactoryClientOptions());
+
+    /// <inheritdoc cref="CreateClient()"/>
+    public new HttpClient CreateClient(WebApplicationFactoryClientOptions options)
+    {
+        var handlers = new List<DelegatingHandler>();
+        if (options.AllowAutoRedirect) handlers.Add(new RedirectHandler(options.MaxAutomaticRedirections));
+        if (options.HandleCookies) handlers.Add(new AppTimeCookies(Time));
+        return CreateDefaultClient(options.BaseAddress, [.. handlers]);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -67,6 +97,8 @@ public sealed class SqliteRelaisFactory : RelaisFactory
     public string Folder => folder;
 
     public override RelaisFactory Sibling() => new SqliteRelaisFactory(folder, ownsFolder: false);
+
+    protected override RelaisFactory NewOfSameKind() => new SqliteRelaisFactory();
 
     public override string Provider => "sqlite";
 
@@ -103,6 +135,8 @@ public sealed class PostgresRelaisFactory : RelaisFactory
     public string Database => database;
 
     public override RelaisFactory Sibling() => new PostgresRelaisFactory(database, ownsDatabase: false);
+
+    protected override RelaisFactory NewOfSameKind() => new PostgresRelaisFactory();
 
     public override string Provider => "postgres";
 

@@ -33,6 +33,8 @@ public abstract class OperationsTests(RelaisFactory factory)
     }
 
     [Fact]
+
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task EnglishIsAvailableOnRequest()
     {
         var html = await factory.CreateClient().GetStringAsync("/connexion?culture=en");

@@ -208,20 +208,22 @@ public abstract class PatientsApiTests(RelaisFactory factory)
     [Fact]
     public async Task UpdatingTheDeclaredGp_MovesTheGpMembership()
     {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
+        await using var app = factory.Fresh();
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
         var gps = await oncologist.GetJsonAsync("/api/professionals?role=GeneralPractitioner");
         var dubois = gps.EnumerateArray().First(g => g.GetProperty("displayName").GetString()!.Contains("DUBOIS")).GetProperty("id").GetGuid();
         var garnier = gps.EnumerateArray().First(g => g.GetProperty("displayName").GetString()!.Contains("GARNIER")).GetProperty("id").GetGuid();
         var patient = await (await oncologist.PostAsJsonAsync("/api/patients", NewPatient(Api.Ins("2580376123464"), gp: dubois))).JsonAsync();
         var id = patient.GetProperty("id").GetGuid();
 
-        factory.Time.Advance(TimeSpan.FromDays(3));
-        oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        app.Time.Advance(TimeSpan.FromDays(3));
+        oncologist = await app.ClientAsAsync(Api.Oncologist);
         var updated = await oncologist.PutAsJsonAsync($"/api/patients/{id}", NewPatient(Api.Ins("2580376123464"), gp: garnier));
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
 
-        var gpDubois = await factory.ClientAsAsync(Api.Gp);
-        var gpGarnier = await factory.ClientAsAsync(Api.OtherGp);
+        var gpDubois = await app.ClientAsAsync(Api.Gp);
+        var gpGarnier = await app.ClientAsAsync(Api.OtherGp);
         Assert.Equal(HttpStatusCode.NotFound, (await gpDubois.GetAsync($"/api/patients/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await gpGarnier.GetAsync($"/api/patients/{id}")).StatusCode);
     }

@@ -217,6 +217,8 @@ public abstract class TumorBoardApiTests(RelaisFactory factory)
     }
 
     [Fact]
+
+    [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task TheOneClickPathFromAnEarlyReturn_OpensTheCaseFormAsARecurrence()
     {
         var (_, patientId, _) = await NewPatientAsync("2600176555007", "1960-07-07");
