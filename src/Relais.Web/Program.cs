@@ -9,6 +9,8 @@ using Relais.Web.Features.FollowUp;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
 using Relais.Web.Features.TumorBoards;
+using Relais.Web.Features.TumorBoards.Worklists;
+using Relais.Web.Features.Patients.Professionals;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 

@@ -1,3 +1,5 @@
+using Relais.Web.Operations;
+using Relais.Web.Features.Coordination;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -19,6 +19,12 @@ public sealed record CurrentUser(Guid Id, IReadOnlyList<string> Roles, Guid? Own
 
     public const string PatientIdClaim = "relais:patient";
 
+    /// <summary>
+    /// Binds a <c>CurrentUser user</c> parameter of a minimal-API handler from the request's claims
+    /// (TodoApi's pattern): the endpoints that take it require authorisation, so it is never null there.
+    /// </summary>
+    public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context.User));
+
     public static CurrentUser? From(ClaimsPrincipal principal)
     {
         if (principal.Identity?.IsAuthenticated != true) return null;

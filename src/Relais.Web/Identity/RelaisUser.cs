@@ -16,7 +16,14 @@ public sealed class RelaisUser : IdentityUser<Guid>
     public Guid? PatientId { get; set; }
     public bool IsActive { get; set; } = true;
 
-    public string DisplayName => string.IsNullOrWhiteSpace(LastName) ? Email ?? UserName ?? Id.ToString() : $"{FirstName} {LastName.ToUpperInvariant()}";
+    public string DisplayName => string.IsNullOrWhiteSpace(LastName) ? Email ?? UserName ?? Id.ToString() : NameOf(FirstName, LastName);
+
+    /// <summary>
+    /// How Relais names a professional everywhere (lists, documents, mail, stored quorum text): first name
+    /// then family name in capitals, the French convention ("Claire MARTIN"). Queries select the two
+    /// fields and call this in memory: SQLite's upper() knows only ASCII ("LEFèVRE").
+    /// </summary>
+    public static string NameOf(string firstName, string lastName) => $"{firstName} {lastName.ToUpperInvariant()}".Trim();
 }
 
 public sealed class RelaisRole : IdentityRole<Guid>

@@ -225,7 +225,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                 var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
                 if (clock - lastReminderScan >= TimeSpan.FromMinutes(1))
                 {
-                    await scope.ServiceProvider.GetRequiredService<Coordination.Reminders>().ScanAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Coordination.Reminders>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.FollowUp.FollowUpService>().RemindPatientsAsync(stoppingToken);
                     lastReminderScan = clock;
                 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Relais.Domain;
 
@@ -48,4 +49,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         if (string.IsNullOrEmpty(path) || path == "$") return "body";
         return path.StartsWith("$.") ? path[2..] : path;
     }
+}
+
+/// <summary>The problem answers the API gives, built in one place.</summary>
+public static class Problems
+{
+    /// <summary>404 for a resource other than a patient (a document, a meeting, a message...). A patient
+    /// the user may not see gets <see cref="Features.Access.PatientScope.NotFound()"/>, the access rule's own answer.</summary>
+    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound,
+        Title = $"{what} introuvable",
+        Type = "https://tools.ietf.org/html/rfc9110#section-15.5.5",
+    });
 }

@@ -1,3 +1,8 @@
+using Relais.Web.Features.FollowUp;
+using Relais.Web.Features.Announcements;
+using Relais.Web.Features.Programmes;
+using Relais.Web.Features.TumorBoards;
+using Relais.Web.Features.Coordination;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -7,7 +12,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using OpenTelemetry.Resources;
 using OpenTelemetry;
-using Relais.Web.Access;
+using Relais.Web.Features.Access;
 using Relais.Web.Audit;
 using Relais.Web.Components;
 using Relais.Web.Features.Patients;
@@ -22,25 +27,20 @@ public static class WebSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Clock>();
-        services.AddScoped<PatientAccess>();
-        services.AddScoped<PatientReader>();
-        services.AddScoped<PatientCommands>();
         services.AddScoped<AuditChainService>();
         services.AddHostedService<AuditSealer>();
         services.Configure<Messaging.MailOptions>(builder.Configuration.GetSection("Mail"));
-        services.AddScoped<Coordination.Obligations>();
-        services.AddScoped<Coordination.CoordinationCommands>();
-        services.AddScoped<Coordination.CoordinationReader>();
-        services.AddScoped<Coordination.Reminders>();
         services.AddScoped<Messaging.OutboxSender>();
         services.AddHostedService<Messaging.OutboxDispatcher>();
         services.AddSingleton<Documents.PdfPrinter>();
         services.AddScoped<Documents.DocumentRenderer>();
-        services.AddScoped<Features.TumorBoards.TumorBoardService>();
-        services.AddScoped<Features.Programmes.ProgrammeService>();
-        services.AddScoped<Features.Announcements.AnnouncementService>();
-        services.AddScoped<Features.TumorBoards.RcpWorklistService>();
-        services.AddScoped<Features.FollowUp.FollowUpService>();
+        services.AddPatients();
+        services.AddAccess();
+        services.AddCoordination();
+        services.AddTumorBoards();
+        services.AddProgrammes();
+        services.AddAnnouncements();
+        services.AddFollowUp();
         services.AddHttpContextAccessor();
         return builder;
     }
@@ -67,12 +67,16 @@ public static class WebSetup
         });
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
-        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi(o =>
         {
-            doc.Info.Title = "Relais API";
-            doc.Info.Description = "Parcours de soins en cancérologie : patients, épisodes, parcours, équipe de soins, accès et audit.";
-            return Task.CompletedTask;
-        }));
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "Relais API";
+                doc.Info.Description = "Parcours de soins en cancérologie : patients, épisodes, parcours, équipe de soins, accès et audit.";
+                return Task.CompletedTask;
+            });
+            o.AddOperationTransformer(ApiConventions.DocumentSignInAnswers);
+        });
         return builder;
     }
 

@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Access;
 using Relais.Domain.Patients;
 using Relais.Domain.Professionals;
@@ -46,73 +46,5 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         });
         b.Navigation(p => p.AdvanceDirectives).IsRequired();
         b.HasOne<RelaisUser>().WithMany().HasForeignKey(p => p.GeneralPractitionerId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<CareTeamMember>
-{
-    public void Configure(EntityTypeBuilder<CareTeamMember> b)
-    {
-        b.HasKey(m => m.Id);
-        // The access rule asks "is this professional in this patient's team today": one index seek.
-        // The access rule as a query: a professional's patients today, read from the index alone.
-        b.HasIndex(m => new { m.ProfessionalId, m.PatientId, m.From, m.To }).HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
-        b.HasIndex(m => m.PatientId);
-        b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(m => m.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class AccessObjectionConfiguration : IEntityTypeConfiguration<AccessObjection>
-{
-    public void Configure(EntityTypeBuilder<AccessObjection> b)
-    {
-        b.HasKey(o => o.Id);
-        b.HasIndex(o => new { o.PatientId, o.ProfessionalId });
-        b.HasIndex(o => new { o.ProfessionalId, o.PatientId });
-        b.HasOne<Patient>().WithMany().HasForeignKey(o => o.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(o => o.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class BreakGlassGrantConfiguration : IEntityTypeConfiguration<BreakGlassGrant>
-{
-    public void Configure(EntityTypeBuilder<BreakGlassGrant> b)
-    {
-        b.HasKey(g => g.Id);
-        b.Property(g => g.Reason).HasMaxLength(1000);
-        b.Property(g => g.ReviewNote).HasMaxLength(1000);
-        b.HasIndex(g => new { g.ProfessionalId, g.PatientId });
-        b.HasIndex(g => g.PatientId);
-        b.HasIndex(g => g.ReviewedAt);
-        b.Ignore(g => g.Window);
-        b.HasOne<Patient>().WithMany().HasForeignKey(g => g.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(g => g.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
-    }
-}
-
-public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
-{
-    public void Configure(EntityTypeBuilder<Organisation> b)
-    {
-        b.HasKey(o => o.Id);
-        b.Property(o => o.Name).HasMaxLength(200);
-        b.Property(o => o.Finess).HasMaxLength(9);
-        b.Property(o => o.City).HasMaxLength(100);
-        b.Property(o => o.PostalCode).HasMaxLength(5);
-    }
-}
-
-public sealed class RelaisUserConfiguration : IEntityTypeConfiguration<RelaisUser>
-{
-    public void Configure(EntityTypeBuilder<RelaisUser> b)
-    {
-        b.Property(u => u.FirstName).HasMaxLength(100);
-        b.Property(u => u.LastName).HasMaxLength(100);
-        b.Property(u => u.Rpps).HasMaxLength(11);
-        b.HasIndex(u => u.Rpps).IsUnique();
-        b.HasIndex(u => u.PatientId);
-        b.Ignore(u => u.DisplayName);
-        b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

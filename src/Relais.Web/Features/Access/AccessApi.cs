@@ -4,7 +4,7 @@ using Relais.Domain;
 using Relais.Domain.Access;
 using Relais.Domain.Audit;
 using Relais.Domain.Patients;
-using Relais.Web.Access;
+using Relais.Web.Features.Access;
 using Relais.Web.Audit;
 using Relais.Web.Data;
 using Relais.Web.Features.Patients;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Relais.Web.Access;
+using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Account;

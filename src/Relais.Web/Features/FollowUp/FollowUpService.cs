@@ -1,3 +1,4 @@
+using Relais.Web.Features.FollowUp.Calendar;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -9,8 +10,8 @@ using Relais.Domain.Coordination;
 using Relais.Domain.Pathways;
 using Relais.Domain.Programmes;
 using Relais.Domain.Surveillance;
-using Relais.Web.Access;
-using Relais.Web.Coordination;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Coordination;
 using Relais.Web.Data;
 using Relais.Web.Documents;
 using Relais.Web.Features.Patients;

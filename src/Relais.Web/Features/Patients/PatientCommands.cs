@@ -6,7 +6,7 @@ using Relais.Domain.Episodes;
 using Relais.Domain.Pathways;
 using Relais.Domain.Patients;
 using Relais.Domain.Professionals;
-using Relais.Web.Access;
+using Relais.Web.Features.Access;
 using Relais.Web.Data;
 using Relais.Web.Identity;
 
@@ -18,7 +18,7 @@ namespace Relais.Web.Features.Patients;
 /// so that a refused input writes nothing. Access has been checked by the caller (write kind),
 /// except for <see cref="RegisterAsync"/>, which creates the record.
 /// </summary>
-public sealed class PatientCommands(RelaisDb db, Clock clock, UserManager<RelaisUser> users, global::Relais.Web.Coordination.Obligations obligations)
+public sealed class PatientCommands(RelaisDb db, Clock clock, UserManager<RelaisUser> users, Relais.Web.Features.Coordination.Obligations obligations)
 {
     public async Task<Patient> RegisterAsync(CurrentUser user, PatientInput input, CancellationToken ct)
     {

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
-using Relais.Web.Access;
+using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Patients;

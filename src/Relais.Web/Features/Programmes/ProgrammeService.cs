@@ -5,7 +5,7 @@ using Relais.Domain.Documents;
 using Relais.Domain.Pathways;
 using Relais.Domain.Patients;
 using Relais.Domain.Programmes;
-using Relais.Web.Coordination;
+using Relais.Web.Features.Coordination;
 using Relais.Web.Data;
 using Relais.Web.Documents;
 using Relais.Web.Features.Patients;

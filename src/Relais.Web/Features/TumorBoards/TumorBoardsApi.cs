@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Domain.TumorBoards;
-using Relais.Web.Access;
+using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 

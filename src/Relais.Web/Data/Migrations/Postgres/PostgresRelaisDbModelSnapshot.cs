@@ -1703,7 +1703,7 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Relais.Web.Messaging.IdempotencyRecord", b =>
+            modelBuilder.Entity("Relais.Web.Operations.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1747,7 +1747,7 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("Relais.Web.Messaging.ObligationSetting", b =>
+            modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

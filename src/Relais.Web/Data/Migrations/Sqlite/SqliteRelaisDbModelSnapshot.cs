@@ -1690,7 +1690,7 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Relais.Web.Messaging.IdempotencyRecord", b =>
+            modelBuilder.Entity("Relais.Web.Operations.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1734,7 +1734,7 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("Relais.Web.Messaging.ObligationSetting", b =>
+            modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Relais.Domain.Access;
+using Relais.Web.Features.Access;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Components.Kit;
+
+/// <summary>
+/// Base of every page about one patient: the access rule runs before anything is read (and again,
+/// as a write, before a form is applied). A refusal renders the same not-found page as an unknown id.
+/// </summary>
+public abstract class PatientPageBase : ComponentBase
+{
+    [Parameter] public Guid PatientId { get; set; }
+    [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
+    [Inject] protected PatientAccess Access { get; set; } = default!;
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
+    protected CurrentUser? User => CurrentUser.From(HttpContext.User);
+    protected AccessDecision? Decision { get; private set; }
+    protected bool Allowed => Decision?.Granted == true;
+    protected bool IsPost => HttpMethods.IsPost(HttpContext.Request.Method);
+
+    protected async Task<bool> AuthorizeAsync(AccessKind kind)
+    {
+        var resource = $"{HttpContext.Request.Method} {GetType().Name}";
+        Decision = await Access.CheckAsync(User, PatientId, kind, resource, HttpContext.RequestAborted);
+        if (!Decision.Granted) Navigation.NotFound();
+        return Decision.Granted;
+    }
+
+    /// <summary>Pages that change the record check the write right on the form post, the read right otherwise.</summary>
+    protected Task<bool> AuthorizeForRequestAsync() => AuthorizeAsync(IsPost ? AccessKind.Write : AccessKind.Read);
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Access;
+using Relais.Domain.Patients;
+using Relais.Domain.Professionals;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class AccessObjectionConfiguration : IEntityTypeConfiguration<AccessObjection>
+{
+    public void Configure(EntityTypeBuilder<AccessObjection> b)
+    {
+        b.HasKey(o => o.Id);
+        b.HasIndex(o => new { o.PatientId, o.ProfessionalId });
+        b.HasIndex(o => new { o.ProfessionalId, o.PatientId });
+        b.HasOne<Patient>().WithMany().HasForeignKey(o => o.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<RelaisUser>().WithMany().HasForeignKey(o => o.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Announcements;
+using Relais.Domain.Episodes;
+using Relais.Domain.Patients;
+using Relais.Domain.Programmes;
+using Relais.Domain.TumorBoards;
+using System.Text.Json;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class CareProgrammeConfiguration : IEntityTypeConfiguration<CareProgramme>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Configure(EntityTypeBuilder<CareProgramme> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.PatientId, x.Kind, x.CreatedAt });
+        b.HasIndex(x => x.LineageId);
+        // The programme's content is one document, versioned as a whole: stored as JSON on both databases.
+        b.Property(x => x.Content)
+            .HasConversion(
+                v => JsonSerializer.Serialize(v, Json),
+                v => JsonSerializer.Deserialize<ProgrammeContent>(v, Json)!,
+                new ValueComparer<ProgrammeContent>((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+                    v => JsonSerializer.Serialize(v, Json).GetHashCode(), v => JsonSerializer.Deserialize<ProgrammeContent>(JsonSerializer.Serialize(v, Json), Json)!))
+            .HasColumnName("ContentJson");
+        b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Alerts;
+using Relais.Domain.Patients;
+using Relais.Domain.Surveillance;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class CarnetItemConfiguration : IEntityTypeConfiguration<CarnetItem>
+{
+    public void Configure(EntityTypeBuilder<CarnetItem> b)
+    {
+        b.HasKey(i => i.Id);
+        b.HasIndex(i => new { i.PatientId, i.Due });
+        // The GP worklist and the reminder scan: planned items by due date.
+        b.HasIndex(i => new { i.Status, i.Due });
+        b.Property(i => i.Result).HasMaxLength(2000);
+        b.Property(i => i.CancelReason).HasMaxLength(500);
+        b.HasOne<Enrolment>().WithMany().HasForeignKey(i => i.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

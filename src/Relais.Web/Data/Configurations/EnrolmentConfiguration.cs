@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Alerts;
+using Relais.Domain.Patients;
+using Relais.Domain.Surveillance;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
+{
+    public void Configure(EntityTypeBuilder<Enrolment> b)
+    {
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => e.PatientId);
+        b.Property(e => e.ProtocolCode).HasMaxLength(60);
+        b.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

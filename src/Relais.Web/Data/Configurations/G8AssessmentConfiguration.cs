@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Announcements;
+using Relais.Domain.Episodes;
+using Relais.Domain.Patients;
+using Relais.Domain.Programmes;
+using Relais.Domain.TumorBoards;
+using System.Text.Json;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class G8AssessmentConfiguration : IEntityTypeConfiguration<G8Assessment>
+{
+    public void Configure(EntityTypeBuilder<G8Assessment> b)
+    {
+        b.HasKey(x => x.Id);
+        b.HasIndex(x => new { x.PatientId, x.AssessedOn });
+        b.Property(x => x.BodyMassIndex).HasPrecision(5, 2);
+        b.Property(x => x.SelfRatedHealth).HasPrecision(3, 1);
+        b.Property(x => x.Score).HasPrecision(4, 1);
+        b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

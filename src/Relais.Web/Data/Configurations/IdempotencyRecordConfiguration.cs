@@ -1,0 +1,23 @@
+using Relais.Web.Operations;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Domain.Messaging;
+using Relais.Domain.Patients;
+using Relais.Web.Messaging;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+        b.Property(r => r.Key).HasMaxLength(200);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.ContentType).HasMaxLength(100);
+        b.Property(r => r.Location).HasMaxLength(300);
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Alerts;
+using Relais.Domain.Patients;
+using Relais.Domain.Surveillance;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class ObservationConfiguration : IEntityTypeConfiguration<Observation>
+{
+    public void Configure(EntityTypeBuilder<Observation> b)
+    {
+        b.HasKey(o => o.Id);
+        // The series of one marker of one patient: what every rule reads when a result arrives.
+        b.HasIndex(o => new { o.PatientId, o.Code, o.Effective });
+        b.Property(o => o.Value).HasPrecision(12, 3);
+        b.Property(o => o.UpperLimit).HasPrecision(12, 3);
+        b.Property(o => o.Unit).HasMaxLength(10);
+        b.Property(o => o.Laboratory).HasMaxLength(200);
+        b.HasOne<Patient>().WithMany().HasForeignKey(o => o.PatientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Access;
+using Relais.Domain.Patients;
+using Relais.Domain.Professionals;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> b)
+    {
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Name).HasMaxLength(200);
+        b.Property(o => o.Finess).HasMaxLength(9);
+        b.Property(o => o.City).HasMaxLength(100);
+        b.Property(o => o.PostalCode).HasMaxLength(5);
+    }
+}

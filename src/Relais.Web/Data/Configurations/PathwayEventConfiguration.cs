@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Audit;
+using Relais.Domain.Episodes;
+using Relais.Domain.Pathways;
+using Relais.Domain.Patients;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class PathwayEventConfiguration : IEntityTypeConfiguration<PathwayEvent>
+{
+    public void Configure(EntityTypeBuilder<PathwayEvent> b)
+    {
+        b.HasKey(e => e.Id);
+        b.HasIndex(e => new { e.PatientId, e.EpisodeId, e.OccurredOn });
+        b.Property(e => e.Note).HasMaxLength(2000);
+        b.HasOne<CancerEpisode>().WithMany().HasForeignKey(e => e.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Domain.Messaging;
+using Relais.Domain.Patients;
+using Relais.Web.Messaging;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class ThreadMessageConfiguration : IEntityTypeConfiguration<ThreadMessage>
+{
+    public void Configure(EntityTypeBuilder<ThreadMessage> b)
+    {
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.PatientId, m.Thread, m.SentAt });
+        b.Property(m => m.Body).HasMaxLength(5000);
+        b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class ThreadReadMarkConfiguration : IEntityTypeConfiguration<ThreadReadMark>
+{
+    public void Configure(EntityTypeBuilder<ThreadReadMark> b)
+    {
+        b.HasKey(m => m.Id);
+        b.HasIndex(m => new { m.UserId, m.PatientId, m.Thread }).IsUnique();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Domain.Messaging;
+using Relais.Domain.Patients;
+using Relais.Web.Messaging;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class TransmissionConfiguration : IEntityTypeConfiguration<Transmission>
+{
+    public void Configure(EntityTypeBuilder<Transmission> b)
+    {
+        b.HasKey(t => t.Id);
+        b.HasIndex(t => new { t.PatientId, t.CreatedAt });
+        b.HasIndex(t => new { t.SenderId, t.CreatedAt });
+        b.Property(t => t.Title).HasMaxLength(200);
+        b.Property(t => t.Message).HasMaxLength(10_000);
+        b.HasMany(t => t.Recipients).WithOne().HasForeignKey(r => r.TransmissionId).OnDelete(DeleteBehavior.Restrict);
+        b.Navigation(t => t.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
+        b.Ignore(t => t.HasNoRecipient);
+        b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Document>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguration<TransmissionRecipient>
+{
+    public void Configure(EntityTypeBuilder<TransmissionRecipient> b)
+    {
+        b.HasKey(r => r.Id);
+        // The inbox: a recipient's items, newest first, filtered by state.
+        b.HasIndex(r => new { r.RecipientId, r.AcknowledgedAt, r.DueAt });
+        // The inbox page: a recipient's rows newest first, read backwards from this index and cut at the page size.
+        b.HasIndex(r => new { r.RecipientId, r.DeliveredAt, r.Id }).HasDatabaseName("IX_TransmissionRecipients_Inbox");
+        // A patient's recipients, and one recipient's rows for the patients of the access rule (inbox).
+        b.HasIndex(r => new { r.PatientId, r.RecipientId, r.TransmissionId }).HasDatabaseName("IX_TransmissionRecipients_Patient_Recipient");
+        // The reminder scan: what is unacknowledged, by due time.
+        b.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });
+        // The team's late transmissions, per patient: only what is still unacknowledged.
+        b.HasIndex(r => new { r.PatientId, r.DueAt }).HasFilter("\"AcknowledgedAt\" IS NULL").HasDatabaseName("IX_TransmissionRecipients_Unacknowledged");
+    }
+}

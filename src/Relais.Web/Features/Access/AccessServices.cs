@@ -1,0 +1,11 @@
+namespace Relais.Web.Features.Access;
+
+/// <summary>The services of the Access feature, registered by <c>AddRelaisServices</c>.</summary>
+public static class AccessServices
+{
+    public static IServiceCollection AddAccess(this IServiceCollection services)
+    {
+        services.AddScoped<PatientAccess>();
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Relais.Web.Features.Programmes;
+
+/// <summary>The services of the Programmes feature, registered by <c>AddRelaisServices</c>.</summary>
+public static class ProgrammesServices
+{
+    public static IServiceCollection AddProgrammes(this IServiceCollection services)
+    {
+        services.AddScoped<ProgrammeService>();
+        return services;
+    }
+}

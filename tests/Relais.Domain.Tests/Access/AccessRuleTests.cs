@@ -1,0 +1,142 @@
+using Relais.Domain.Access;
+
+namespace Relais.Domain.Tests.Access;
+
+public class AccessRuleTests
+{
+    private static readonly DateOnly Today = new(2025, 6, 15);
+    private static readonly DateTimeOffset Now = new(2025, 6, 15, 10, 0, 0, TimeSpan.Zero);
+
+    private static AccessRequest Professional(
+        AccessKind kind = AccessKind.Read,
+        CareTeamPeriod[]? memberships = null,
+        bool objection = false,
+        BreakGlassWindow[]? breakGlass = null) =>
+        new(AccessorKind.Professional, kind, false, memberships ?? [], objection, breakGlass ?? []);
+
+    private static BreakGlassWindow BreakGlassGrantedAt(DateTimeOffset grantedAt) =>
+        new(grantedAt, grantedAt + AccessRule.BreakGlassDuration);
+
+    [Theory]
+    [InlineData("2025-06-15", null, true)]
+    [InlineData("2025-06-15", "2025-06-15", true)]
+    [InlineData("2025-01-01", "2025-06-15", true)]
+    [InlineData("2025-01-01", "2025-06-14", false)]
+    [InlineData("2025-06-16", null, false)]
+    [InlineData("2025-06-16", "2025-12-31", false)]
+    [InlineData("2024-01-01", null, true)]
+    public void Professional_IsGrantedOnlyOnTheDaysOfTheirCareTeamPeriod_BothEndsIncluded(string from, string? to, bool granted)
+    {
+        var period = new CareTeamPeriod(DateOnly.Parse(from), to is null ? null : DateOnly.Parse(to));
+
+        var decision = AccessRule.Decide(Professional(memberships: [period]), Today, Now);
+
+        Assert.Equal(granted, decision.Granted);
+        Assert.Equal(granted ? AccessBasis.CareTeam : AccessBasis.None, decision.Basis);
+        Assert.Equal(granted ? "care-team" : "not-in-team", decision.Reason);
+    }
+
+    [Fact]
+    public void Professional_IsGranted_WhenAnyOfSeveralPeriodsCoversToday()
+    {
+        var request = Professional(memberships: [new(new(2023, 1, 1), new(2023, 12, 31)), new(new(2025, 6, 1), null)]);
+
+        Assert.Equal(AccessBasis.CareTeam, AccessRule.Decide(request, Today, Now).Basis);
+    }
+
+    [Theory]
+    [InlineData(AccessKind.Read)]
+    [InlineData(AccessKind.Write)]
+    public void CareTeamMember_MayReadAndWrite(AccessKind kind) =>
+        Assert.True(AccessRule.Decide(Professional(kind, memberships: [new(Today, null)]), Today, Now).Granted);
+
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(-60, true)]
+    [InlineData(-239, true)]
+    [InlineData(-240, false)]
+    [InlineData(-300, false)]
+    [InlineData(1, false)]
+    public void BreakGlass_GrantsAccessOutsideTheTeam_UntilItsExpiryExcluded(int grantedMinutesFromNow, bool granted)
+    {
+        var request = Professional(breakGlass: [BreakGlassGrantedAt(Now.AddMinutes(grantedMinutesFromNow))]);
+
+        var decision = AccessRule.Decide(request, Today, Now);
+
+        Assert.Equal(granted, decision.Granted);
+        Assert.Equal(granted ? "break-glass" : "not-in-team", decision.Reason);
+    }
+
+    [Fact]
+    public void BreakGlass_LastsFourHours() => Assert.Equal(TimeSpan.FromHours(4), AccessRule.BreakGlassDuration);
+
+    [Fact]
+    public void BreakGlass_IsActiveUntilTheTickBeforeItsExpiry()
+    {
+        var window = BreakGlassGrantedAt(Now);
+        var request = Professional(breakGlass: [window]);
+
+        Assert.True(AccessRule.Decide(request, Today, window.ExpiresAt.AddTicks(-1)).Granted);
+        Assert.False(AccessRule.Decide(request, Today, window.ExpiresAt).Granted);
+    }
+
+    [Fact]
+    public void CareTeamMembership_IsPreferredToBreakGlass_AsTheBasisOfAccess()
+    {
+        var request = Professional(memberships: [new(Today, null)], breakGlass: [BreakGlassGrantedAt(Now)]);
+
+        Assert.Equal(AccessBasis.CareTeam, AccessRule.Decide(request, Today, Now).Basis);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void PatientObjection_WinsOverCareTeamAndBreakGlass(bool inTeam, bool withBreakGlass)
+    {
+        var request = Professional(
+            memberships: inTeam ? [new(Today, null)] : [],
+            objection: true,
+            breakGlass: withBreakGlass ? [BreakGlassGrantedAt(Now)] : []);
+
+        var decision = AccessRule.Decide(request, Today, Now);
+
+        Assert.Equal(new AccessDecision(false, AccessBasis.None, "objection"), decision);
+    }
+
+    [Theory]
+    [InlineData(AccessorKind.QualityCoordinator, AccessKind.Read)]
+    [InlineData(AccessorKind.QualityCoordinator, AccessKind.Write)]
+    [InlineData(AccessorKind.Administrator, AccessKind.Read)]
+    [InlineData(AccessorKind.Administrator, AccessKind.Write)]
+    public void QualityCoordinatorsAndAdministrators_NeverSeeNominativeData_EvenWithATeamPeriodOrBreakGlass(AccessorKind accessor, AccessKind kind)
+    {
+        var request = new AccessRequest(accessor, kind, false, [new(Today, null)], false, [BreakGlassGrantedAt(Now)]);
+
+        Assert.Equal(new AccessDecision(false, AccessBasis.None, "no-nominative-access"), AccessRule.Decide(request, Today, Now));
+    }
+
+    [Theory]
+    [InlineData(true, AccessKind.Read, true, AccessBasis.Self, "self")]
+    [InlineData(true, AccessKind.Write, false, AccessBasis.None, "patient-read-only")]
+    [InlineData(false, AccessKind.Read, false, AccessBasis.None, "not-the-patient")]
+    [InlineData(false, AccessKind.Write, false, AccessBasis.None, "not-the-patient")]
+    public void Patient_ReadsOnlyTheirOwnRecord(bool isThePatient, AccessKind kind, bool granted, AccessBasis basis, string reason)
+    {
+        var request = new AccessRequest(AccessorKind.Patient, kind, isThePatient, [], false, []);
+
+        Assert.Equal(new AccessDecision(granted, basis, reason), AccessRule.Decide(request, Today, Now));
+    }
+
+    [Fact]
+    public void TrustedPerson_IsDenied_UntilThePatientGrantsAScope()
+    {
+        var request = new AccessRequest(AccessorKind.TrustedPerson, AccessKind.Read, false, [new(Today, null)], false, []);
+
+        Assert.Equal(new AccessDecision(false, AccessBasis.None, "not-granted"), AccessRule.Decide(request, Today, Now));
+    }
+
+    [Fact]
+    public void Professional_WithNeitherTeamNorBreakGlass_IsDenied() =>
+        Assert.Equal(new AccessDecision(false, AccessBasis.None, "not-in-team"), AccessRule.Decide(Professional(), Today, Now));
+}

@@ -1,0 +1,259 @@
+using Relais.Domain.Audit;
+
+namespace Relais.Domain.Tests.Audit;
+
+public class AuditChainTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 6, 15, 8, 30, 0, TimeSpan.Zero);
+    private static readonly Guid Doctor = Guid.Parse("6f1c2a47-0d1e-4b52-9a0e-3c4d5e6f7a8b");
+    private static readonly Guid Patient = Guid.Parse("1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b");
+
+    private static AuditRecord Read(int minute, string? detail = null) =>
+        new(Start.AddMinutes(minute), Doctor, Patient, "read", "episode", "granted", detail);
+
+    /// <summary>Builds a valid chain the way the application appends rows.</summary>
+    private static List<ChainedAuditRecord> ChainOf(params AuditRecord[] records)
+    {
+        var chain = new List<ChainedAuditRecord>();
+        var previous = AuditChain.GenesisHash;
+        foreach (var record in records)
+        {
+            var hash = AuditChain.ComputeHash(previous, record);
+            chain.Add(new ChainedAuditRecord(chain.Count + 1, record, previous, hash));
+            previous = hash;
+        }
+
+        return chain;
+    }
+
+    private static List<ChainedAuditRecord> FiveReads() =>
+        ChainOf(Read(0), Read(1, "consultation du PPS"), Read(2), Read(3), Read(4));
+
+    [Fact]
+    public void ComputeHash_IsLowercaseHexSha256()
+    {
+        var hash = AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0));
+
+        Assert.Matches("^[0-9a-f]{64}$", hash);
+    }
+
+    [Fact]
+    public void ComputeHash_IsStable_ForTheSameInput() =>
+        Assert.Equal(AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0)), AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0)));
+
+    [Fact]
+    public void ComputeHash_DependsOnThePreviousHash() =>
+        Assert.NotEqual(
+            AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0)),
+            AuditChain.ComputeHash(new string('1', 64), Read(0)));
+
+    public static TheoryData<string> ChangedFields() => ["at", "actor", "patient", "action", "resource", "outcome", "detail"];
+
+    [Theory]
+    [MemberData(nameof(ChangedFields))]
+    public void ComputeHash_ChangesWhenAnyFieldChanges(string field)
+    {
+        var original = Read(0, "motif");
+        var changed = field switch
+        {
+            "at" => original with { At = original.At.AddTicks(10) },
+            "actor" => original with { ActorId = Guid.NewGuid() },
+            "patient" => original with { PatientId = null },
+            "action" => original with { Action = "write" },
+            "resource" => original with { Resource = "document" },
+            "outcome" => original with { Outcome = "denied" },
+            _ => original with { Detail = "motif." },
+        };
+
+        Assert.NotEqual(AuditChain.ComputeHash(AuditChain.GenesisHash, original), AuditChain.ComputeHash(AuditChain.GenesisHash, changed));
+    }
+
+    [Fact]
+    public void ComputeHash_TellsANullDetailFromAnEmptyOne()
+    {
+        var withNull = Read(0, null);
+
+        Assert.NotEqual(
+            AuditChain.ComputeHash(AuditChain.GenesisHash, withNull),
+            AuditChain.ComputeHash(AuditChain.GenesisHash, withNull with { Detail = "" }));
+    }
+
+    [Fact]
+    public void ComputeHash_CannotBeFooledByMovingTextBetweenFields()
+    {
+        var record = Read(0) with { Action = "read", Resource = "episode" };
+
+        Assert.NotEqual(
+            AuditChain.ComputeHash(AuditChain.GenesisHash, record),
+            AuditChain.ComputeHash(AuditChain.GenesisHash, record with { Action = "reade", Resource = "pisode" }));
+    }
+
+    [Fact]
+    public void ComputeHash_KeepsMicroseconds_AsPostgreSqlDoes()
+    {
+        var record = Read(0);
+
+        Assert.NotEqual(
+            AuditChain.ComputeHash(AuditChain.GenesisHash, record),
+            AuditChain.ComputeHash(AuditChain.GenesisHash, record with { At = record.At.AddTicks(10) }));
+        Assert.Equal(
+            AuditChain.ComputeHash(AuditChain.GenesisHash, record),
+            AuditChain.ComputeHash(AuditChain.GenesisHash, record with { At = record.At.AddTicks(9) }));
+    }
+
+    [Fact]
+    public void ComputeHash_IsTheSameInstantWhateverTheOffset()
+    {
+        var record = Read(0);
+        var inParis = record with { At = record.At.ToOffset(TimeSpan.FromHours(2)) };
+
+        Assert.Equal(AuditChain.ComputeHash(AuditChain.GenesisHash, record), AuditChain.ComputeHash(AuditChain.GenesisHash, inParis));
+    }
+
+    [Fact]
+    public void Verify_FindsAnIntactChainIntact()
+    {
+        var verification = AuditChain.Verify(FiveReads());
+
+        Assert.Equal(new ChainVerification(true, 5, null, null), verification);
+    }
+
+    [Fact]
+    public void Verify_FindsAnEmptyChainIntact() =>
+        Assert.Equal(new ChainVerification(true, 0, null, null), AuditChain.Verify([]));
+
+    [Fact]
+    public void Verify_WalksInChainIndexOrder_WhateverTheOrderGiven()
+    {
+        var shuffled = FiveReads();
+        shuffled.Reverse();
+
+        Assert.True(AuditChain.Verify(shuffled).IsIntact);
+    }
+
+    [Fact]
+    public void Verify_DetectsATamperedField()
+    {
+        var chain = FiveReads();
+        chain[2] = chain[2] with { Record = chain[2].Record with { Outcome = "denied" } };
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBrokenIndex);
+        Assert.Equal(2, verification.Checked);
+        Assert.Contains("contenu", verification.Problem);
+    }
+
+    [Fact]
+    public void Verify_DetectsATamperedRecordWhoseHashWasRecomputed_AtTheNextLink()
+    {
+        var chain = FiveReads();
+        var forged = chain[2].Record with { Detail = "effacé" };
+        chain[2] = chain[2] with { Record = forged, Hash = AuditChain.ComputeHash(chain[2].PreviousHash, forged) };
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(4, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void Verify_DetectsATamperedHash()
+    {
+        var chain = FiveReads();
+        chain[1] = chain[1] with { Hash = new string('a', 64) };
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(2, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void Verify_DetectsAHashWrittenInUpperCase()
+    {
+        var chain = FiveReads();
+        chain[0] = chain[0] with { Hash = chain[0].Hash.ToUpperInvariant() };
+
+        Assert.Equal(1, AuditChain.Verify(chain).FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void Verify_DetectsADeletedRow()
+    {
+        var chain = FiveReads();
+        chain.RemoveAt(2);
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBrokenIndex);
+        Assert.Contains("manque", verification.Problem);
+    }
+
+    [Fact]
+    public void Verify_DetectsADeletedRow_EvenWhenLaterIndexesWereRenumbered()
+    {
+        var chain = FiveReads();
+        chain.RemoveAt(2);
+        var renumbered = chain.Select((link, i) => link with { ChainIndex = i + 1 }).ToList();
+
+        var verification = AuditChain.Verify(renumbered);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void Verify_DetectsADeletedFirstRow()
+    {
+        var chain = FiveReads();
+        chain.RemoveAt(0);
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(1, verification.FirstBrokenIndex);
+        Assert.Equal(0, verification.Checked);
+    }
+
+    [Fact]
+    public void Verify_DetectsReorderedRows()
+    {
+        var chain = FiveReads();
+        chain[1] = chain[1] with { ChainIndex = 3 };
+        chain[2] = chain[2] with { ChainIndex = 2 };
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(2, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void Verify_DetectsADuplicatedIndex()
+    {
+        var chain = FiveReads();
+        chain.Insert(3, chain[2]);
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBrokenIndex);
+        Assert.Contains("plusieurs fois", verification.Problem);
+    }
+
+    [Fact]
+    public void Verify_RequiresTheFirstRowToFollowTheGenesisHash()
+    {
+        var record = Read(0);
+        var previous = new string('1', 64);
+        var chain = new[] { new ChainedAuditRecord(1, record, previous, AuditChain.ComputeHash(previous, record)) };
+
+        var verification = AuditChain.Verify(chain);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(1, verification.FirstBrokenIndex);
+    }
+}
