@@ -150,7 +150,7 @@ public sealed class Bench(DriverOptions options)
     }
 
     /// <summary>Runs <paramref name="concurrency"/> loops for <paramref name="duration"/>; each loop is one virtual user (several loops share a user only when there are fewer users).</summary>
-    private async Task<(long Ops, long Errors)> LoadAsync(Scenario s, List<VirtualUser> pool, int concurrency, TimeSpan duration, List<double>? sample)
+    private static async Task<(long Ops, long Errors)> LoadAsync(Scenario s, List<VirtualUser> pool, int concurrency, TimeSpan duration, List<double>? sample)
     {
         long ops = 0, errors = 0;
         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);

@@ -8,6 +8,8 @@ namespace Relais.Bench.Driver;
 /// <summary>Writes bench/results/&lt;yyyy-MM-dd-HHmm&gt;-&lt;commit&gt;.md and .json: machine, commit, data size, figures, budgets.</summary>
 public static class Results
 {
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
     private sealed record Budget(string What, string Target, double? Measured, string Unit, bool? Met);
 
     public static async Task<(string Markdown, string Json)> WriteAsync(DriverOptions options, Report report)
@@ -63,7 +65,7 @@ public static class Results
             report.At, commit, machine = new { nproc, memTotalKb = memKb, cpu, os = Environment.OSVersion.ToString() },
             report.Patients, options = new { options.Runs, duration = options.Duration.TotalSeconds, warmup = options.Warmup.TotalSeconds, options.Concurrency },
             report.Measures, report.Twins, report.DispatchPerSecond, report.DispatchNote, report.BurstIngestPerSecond, report.BatchIngestPerSecond, report.ServerPeakKb, report.Notes, budgets,
-        }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true });
+        }, Indented);
         await File.WriteAllTextAsync(stem + ".json", json);
         return (stem + ".md", stem + ".json");
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Npgsql;
@@ -259,7 +260,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
 
         var patientId = NewId();
         var nir13 = $"{(female ? '2' : '1')}{birth.Year % 100:D2}{birth.Month:D2}{place.Department}{index:D6}";
-        var ins = nir13 + InsNumber.ComputeKey(nir13).ToString("D2");
+        var ins = nir13 + InsNumber.ComputeKey(nir13).ToString("D2", CultureInfo.InvariantCulture);
         var created = At(start, 9);
         var hasTrusted = random.Next(3) == 0;
         var directives = random.Next(6) == 0;

@@ -21,7 +21,7 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
 
         // The demo has one patient of exactly 78 on the fixed clock's date (Monday 23 November 2026).
         var birth = DateOnly.FromDateTime(RelaisFactory.Start.UtcDateTime).AddYears(-78).AddDays(-40);
-        await secretary.GotoAsync($"/patients?q={Uri.EscapeDataString(birth.ToString("dd/MM/yyyy"))}");
+        await secretary.GotoAsync($"/patients?q={Uri.EscapeDataString(birth.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture))}");
         var link = secretary.GetByRole(AriaRole.Table).GetByRole(AriaRole.Link).First;
         var patientName = (await link.InnerTextAsync()).Trim();
         await link.ClickAsync();

@@ -121,6 +121,8 @@ public sealed class Observation
     }
 
     /// <summary>Same laboratory, whatever the case, accents or spacing of its name.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309:Use ordinal string comparison",
+        Justification = "Accent-insensitive on purpose: « Biomédical » and « BIOMEDICAL » are one laboratory, which an ordinal comparison cannot see.")]
     public bool SameLaboratoryAs(Observation other) =>
         string.Compare(Laboratory, other.Laboratory, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
 }

@@ -1,3 +1,4 @@
+using Relais.Web.Operations;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Audit;
 using Relais.Web.Data;
@@ -88,7 +89,7 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, ILogger<AuditSealer
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var sealedCount = await scope.ServiceProvider.GetRequiredService<AuditChainService>().SealPendingAsync(ct: stoppingToken);
-                if (sealedCount > 0) logger.LogDebug("Sealed {Count} audit entries", sealedCount);
+                if (sealedCount > 0) logger.AuditSealed(sealedCount);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -96,7 +97,7 @@ public sealed class AuditSealer(IServiceScopeFactory scopes, ILogger<AuditSealer
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Audit sealing failed; will retry");
+                logger.AuditSealingFailed(ex);
             }
         }
     }

@@ -65,9 +65,9 @@ public abstract class RelaisDb(DbContextOptions options)
         builder.ApplyConfigurationsFromAssembly(typeof(RelaisDb).Assembly);
     }
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configuration.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
     }
 }
 
@@ -75,12 +75,12 @@ public sealed class SqliteRelaisDb(DbContextOptions<SqliteRelaisDb> options) : R
 {
     public override bool IsPostgres => false;
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        base.ConfigureConventions(configuration);
+        base.ConfigureConventions(configurationBuilder);
         // SQLite has no instant type: store UTC ticks so instants sort and compare in SQL.
-        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
-        configuration.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
     }
 }
 

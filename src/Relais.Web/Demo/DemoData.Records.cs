@@ -30,7 +30,7 @@ public static partial class DemoData
                               select new { e.PatientId, e.PrimarySite, ev.OccurredOn }).ToListAsync();
         foreach (var f in followed)
         {
-            var code = f.PrimarySite.StartsWith("C50") ? "breast" : f.PrimarySite is "C18.7" or "C20" ? "colorectal" : f.PrimarySite == "C61" ? "prostate-prostatectomy" : null;
+            var code = f.PrimarySite.StartsWith("C50", StringComparison.Ordinal) ? "breast" : f.PrimarySite is "C18.7" or "C20" ? "colorectal" : f.PrimarySite == "C61" ? "prostate-prostatectomy" : null;
             if (code is null) continue;
             var protocol = protocols.Where(p => p.Code == code).OrderByDescending(p => p.Version).First();
             var enrolment = Domain.Surveillance.Enrolment.Start(f.PatientId, protocol, f.OccurredOn, radiotherapy: code == "breast", now);
@@ -108,7 +108,7 @@ public static partial class DemoData
     private static string DemoIns(Sex sex, DateOnly birth, string postalCode, int index)
     {
         var nir13 = $"{(sex == Sex.Male ? 1 : 2)}{birth.Year % 100:00}{birth.Month:00}{postalCode[..2]}{100 + index:000}{500 + index:000}";
-        return nir13 + InsNumber.ComputeKey(nir13).ToString("00");
+        return nir13 + InsNumber.ComputeKey(nir13).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void Check(IdentityResult result)

@@ -1,3 +1,4 @@
+using Relais.Web.Operations;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Playwright;
@@ -63,7 +64,7 @@ public sealed class PdfPrinter(IConfiguration configuration, ILogger<PdfPrinter>
             if (!File.Exists(ExecutablePath))
             {
                 unavailable = true;
-                logger.LogWarning("Chromium not found at {Path}: documents are kept as HTML, without PDF", ExecutablePath);
+                logger.ChromiumMissing(ExecutablePath);
                 return null;
             }
             playwright ??= await Playwright.CreateAsync();

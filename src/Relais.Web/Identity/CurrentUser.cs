@@ -8,7 +8,7 @@ public sealed record CurrentUser(Guid Id, IReadOnlyList<string> Roles, Guid? Own
 {
     public bool IsInRole(string role) => Roles.Contains(role);
 
-    public string PrimaryRole => Roles.FirstOrDefault() ?? "none";
+    public string PrimaryRole => Roles.Count > 0 ? Roles[0] : "none";
 
     public AccessorKind Kind =>
         IsInRole(Identity.Roles.Administrator) ? AccessorKind.Administrator

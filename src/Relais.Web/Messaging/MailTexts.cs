@@ -14,7 +14,7 @@ public static class MailTexts
 
     public static (string Subject, string Body) ForProfessional(Patient patient, Transmission t, TransmissionRecipient r, string recipientName, string senderName, MailOptions options)
     {
-        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm");
+        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var subject = $"[Relais]{(t.Urgent ? " URGENT —" : "")} Transmission à prendre en compte — {PatientIdentity(patient)}";
         var body = $"""
             Bonjour {recipientName},
@@ -47,7 +47,7 @@ public static class MailTexts
 
     public static (string Subject, string Body) Reminder(Patient patient, Transmission t, bool late, MailOptions options)
     {
-        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm");
+        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         var subject = $"[Relais] Rappel{(late ? " — en retard" : "")} : transmission à prendre en compte — {PatientIdentity(patient)}";
         var body = $"""
             Bonjour,

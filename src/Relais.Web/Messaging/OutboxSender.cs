@@ -1,3 +1,4 @@
+using Relais.Web.Operations;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
@@ -76,7 +77,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
             var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or AuthenticationException;
             message.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent, outcome.At);
             if (message.Status == OutboxStatus.DeadLetter) finished.Add((message, true));
-            logger.LogWarning("Outbox message {OutboxId} failed (attempt {Attempts}, {Status}): {Error}", message.Id, message.Attempts, message.Status, ex.GetType().Name);
+            logger.OutboxMessageFailed(message.Id, message.Attempts, message.Status, ex.GetType().Name);
         }
         await MarkRecipientsAsync(finished, ct);
         await db.SaveChangesAsync(ct);
@@ -236,7 +237,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Outbox dispatch failed; will retry");
+                logger.OutboxDispatchFailed(ex);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

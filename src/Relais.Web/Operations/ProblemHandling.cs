@@ -12,7 +12,7 @@ namespace Relais.Web.Operations;
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         ProblemDetails problem;
         switch (exception)
@@ -27,12 +27,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = "Requête invalide", Detail = "La requête n'a pas pu être lue." };
                 break;
             default:
-                logger.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
+                logger.UnhandledError(exception, httpContext.Request.Path);
                 problem = new ProblemDetails { Status = 500, Title = "Erreur interne", Detail = "L'opération n'a pas abouti ; rien n'a été enregistré." };
                 break;
         }
-        http.Response.StatusCode = problem.Status ?? 500;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+        httpContext.Response.StatusCode = problem.Status ?? 500;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     public static ValidationProblemDetails Validation(string field, string message) =>
@@ -47,7 +47,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     private static string FieldOf(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$") return "body";
-        return path.StartsWith("$.") ? path[2..] : path;
+        return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
     }
 }
 

@@ -16,7 +16,7 @@ namespace Relais.Web.Tests.Architecture;
 /// </summary>
 public abstract class EveryEndpointTests(RelaisFactory factory)
 {
-    private IReadOnlyList<RouteEndpoint> Endpoints()
+    private List<RouteEndpoint> Endpoints()
     {
         _ = factory.Server;
         return factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
@@ -49,7 +49,6 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
     }
 
     [Fact]
-
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task EveryPatientEndpoint_AnswersAnOutsiderAsForANonExistentPatient_AndAuditsTheDenial()
     {
@@ -79,7 +78,7 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
                 var real = await SendAsync(client, method, Url(patientId));
                 var missing = await SendAsync(client, method, Url(Guid.NewGuid()));
                 // Not found; or, for a page reserved to other roles, the access-denied redirect — for any patient, real or not.
-                var roleRefusal = real.Status == HttpStatusCode.Redirect && real.Location?.StartsWith("/acces-refuse") == true;
+                var roleRefusal = real.Status == HttpStatusCode.Redirect && real.Location?.StartsWith("/acces-refuse", StringComparison.Ordinal) == true;
                 Assert.True(real.Status == HttpStatusCode.NotFound || roleRefusal, $"{method} {endpoint.RoutePattern.RawText} answered {(int)real.Status} to an outsider");
                 Assert.Equal(missing.Location, real.Location);
                 Assert.Equal(missing.Status, real.Status);
@@ -139,7 +138,7 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
     {
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT")
-            request.Content = url.EndsWith("/documents")
+            request.Content = url.EndsWith("/documents", StringComparison.Ordinal)
                 ? new MultipartFormDataContent { { new StringContent("letter"), "kind" } }
                 : new StringContent("{}", Encoding.UTF8, "application/json");
         var response = await client.SendAsync(request);

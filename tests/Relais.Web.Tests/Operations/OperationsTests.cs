@@ -33,7 +33,6 @@ public abstract class OperationsTests(RelaisFactory factory)
     }
 
     [Fact]
-
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task EnglishIsAvailableOnRequest()
     {

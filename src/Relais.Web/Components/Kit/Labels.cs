@@ -260,9 +260,9 @@ public static class Labels
     /// <summary>A lower-case word of the resources (« oui ») at the start of a label.</summary>
     public static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.CurrentCulture) + text[1..];
 
-    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy");
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Date(DateOnly? date) => date is { } d ? Date(d) : "—";
 
-    public static string Instant(DateTimeOffset instant) => Clock.ToParis(instant).ToString("dd/MM/yyyy HH:mm");
+    public static string Instant(DateTimeOffset instant) => Clock.ToParis(instant).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

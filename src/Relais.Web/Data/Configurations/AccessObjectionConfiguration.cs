@@ -9,12 +9,12 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class AccessObjectionConfiguration : IEntityTypeConfiguration<AccessObjection>
 {
-    public void Configure(EntityTypeBuilder<AccessObjection> b)
+    public void Configure(EntityTypeBuilder<AccessObjection> builder)
     {
-        b.HasKey(o => o.Id);
-        b.HasIndex(o => new { o.PatientId, o.ProfessionalId });
-        b.HasIndex(o => new { o.ProfessionalId, o.PatientId });
-        b.HasOne<Patient>().WithMany().HasForeignKey(o => o.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(o => o.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(o => o.Id);
+        builder.HasIndex(o => new { o.PatientId, o.ProfessionalId });
+        builder.HasIndex(o => new { o.ProfessionalId, o.PatientId });
+        builder.HasOne<Patient>().WithMany().HasForeignKey(o => o.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RelaisUser>().WithMany().HasForeignKey(o => o.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -12,16 +12,16 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class AnnouncementRecordConfiguration : IEntityTypeConfiguration<AnnouncementRecord>
 {
-    public void Configure(EntityTypeBuilder<AnnouncementRecord> b)
+    public void Configure(EntityTypeBuilder<AnnouncementRecord> builder)
     {
-        b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.PatientId, x.EpisodeId }).IsUnique();
-        b.Property(x => x.GpContext).HasMaxLength(4000);
-        b.Property(x => x.MedicalTimeExplained).HasMaxLength(4000);
-        b.Property(x => x.SupportiveCareNeeds).HasMaxLength(4000);
-        b.Property(x => x.EpicesAnswers).HasMaxLength(11);
-        b.Property(x => x.EpicesScore).HasPrecision(5, 2);
-        b.Ignore(x => x.IsPrecarious);
-        b.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.PatientId, x.EpisodeId }).IsUnique();
+        builder.Property(x => x.GpContext).HasMaxLength(4000);
+        builder.Property(x => x.MedicalTimeExplained).HasMaxLength(4000);
+        builder.Property(x => x.SupportiveCareNeeds).HasMaxLength(4000);
+        builder.Property(x => x.EpicesAnswers).HasMaxLength(11);
+        builder.Property(x => x.EpicesScore).HasPrecision(5, 2);
+        builder.Ignore(x => x.IsPrecarious);
+        builder.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,19 +9,19 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
-    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
     {
-        b.HasKey(e => e.Id);
-        b.Property(e => e.Id).ValueGeneratedOnAdd();
-        b.Property(e => e.ActorRole).HasMaxLength(40);
-        b.Property(e => e.Action).HasMaxLength(40);
-        b.Property(e => e.Resource).HasMaxLength(200);
-        b.Property(e => e.Outcome).HasMaxLength(40);
-        b.Property(e => e.Detail).HasMaxLength(400);
-        b.Property(e => e.PreviousHash).HasMaxLength(64);
-        b.Property(e => e.Hash).HasMaxLength(64);
-        b.HasIndex(e => e.ChainIndex).IsUnique();
-        b.HasIndex(e => new { e.PatientId, e.At });
-        b.HasIndex(e => e.ActorId);
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedOnAdd();
+        builder.Property(e => e.ActorRole).HasMaxLength(40);
+        builder.Property(e => e.Action).HasMaxLength(40);
+        builder.Property(e => e.Resource).HasMaxLength(200);
+        builder.Property(e => e.Outcome).HasMaxLength(40);
+        builder.Property(e => e.Detail).HasMaxLength(400);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64);
+        builder.HasIndex(e => e.ChainIndex).IsUnique();
+        builder.HasIndex(e => new { e.PatientId, e.At });
+        builder.HasIndex(e => e.ActorId);
     }
 }

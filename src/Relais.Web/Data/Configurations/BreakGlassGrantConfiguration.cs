@@ -9,16 +9,16 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class BreakGlassGrantConfiguration : IEntityTypeConfiguration<BreakGlassGrant>
 {
-    public void Configure(EntityTypeBuilder<BreakGlassGrant> b)
+    public void Configure(EntityTypeBuilder<BreakGlassGrant> builder)
     {
-        b.HasKey(g => g.Id);
-        b.Property(g => g.Reason).HasMaxLength(1000);
-        b.Property(g => g.ReviewNote).HasMaxLength(1000);
-        b.HasIndex(g => new { g.ProfessionalId, g.PatientId });
-        b.HasIndex(g => g.PatientId);
-        b.HasIndex(g => g.ReviewedAt);
-        b.Ignore(g => g.Window);
-        b.HasOne<Patient>().WithMany().HasForeignKey(g => g.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(g => g.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Reason).HasMaxLength(1000);
+        builder.Property(g => g.ReviewNote).HasMaxLength(1000);
+        builder.HasIndex(g => new { g.ProfessionalId, g.PatientId });
+        builder.HasIndex(g => g.PatientId);
+        builder.HasIndex(g => g.ReviewedAt);
+        builder.Ignore(g => g.Window);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(g => g.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RelaisUser>().WithMany().HasForeignKey(g => g.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,12 +9,12 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeed>
 {
-    public void Configure(EntityTypeBuilder<CalendarFeed> b)
+    public void Configure(EntityTypeBuilder<CalendarFeed> builder)
     {
-        b.HasKey(f => f.Id);
-        b.HasIndex(f => f.Token).IsUnique();
-        b.HasIndex(f => new { f.CreatedBy, f.Owner });
-        b.Property(f => f.Token).HasMaxLength(64);
-        b.Ignore(f => f.Active);
+        builder.HasKey(f => f.Id);
+        builder.HasIndex(f => f.Token).IsUnique();
+        builder.HasIndex(f => new { f.CreatedBy, f.Owner });
+        builder.Property(f => f.Token).HasMaxLength(64);
+        builder.Ignore(f => f.Active);
     }
 }

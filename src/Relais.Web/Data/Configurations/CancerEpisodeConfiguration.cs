@@ -9,17 +9,17 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class CancerEpisodeConfiguration : IEntityTypeConfiguration<CancerEpisode>
 {
-    public void Configure(EntityTypeBuilder<CancerEpisode> b)
+    public void Configure(EntityTypeBuilder<CancerEpisode> builder)
     {
-        b.HasKey(e => e.Id);
-        b.HasIndex(e => e.PatientId);
-        b.HasIndex(e => e.Phase);
-        b.Property(e => e.PrimarySite).HasMaxLength(8);
-        b.Property(e => e.PrimarySiteLabel).HasMaxLength(200);
-        b.Property(e => e.Histology).HasMaxLength(8);
-        b.Property(e => e.HistologyLabel).HasMaxLength(200);
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.PatientId);
+        builder.HasIndex(e => e.Phase);
+        builder.Property(e => e.PrimarySite).HasMaxLength(8);
+        builder.Property(e => e.PrimarySiteLabel).HasMaxLength(200);
+        builder.Property(e => e.Histology).HasMaxLength(8);
+        builder.Property(e => e.HistologyLabel).HasMaxLength(200);
         foreach (var p in new[] { "ClinicalT", "ClinicalN", "ClinicalM", "PathologicalT", "PathologicalN", "PathologicalM", "StageGroup" })
-            b.Property(p).HasMaxLength(12);
-        b.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
+            builder.Property(p).HasMaxLength(12);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

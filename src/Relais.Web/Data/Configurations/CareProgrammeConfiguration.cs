@@ -14,20 +14,20 @@ public sealed class CareProgrammeConfiguration : IEntityTypeConfiguration<CarePr
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public void Configure(EntityTypeBuilder<CareProgramme> b)
+    public void Configure(EntityTypeBuilder<CareProgramme> builder)
     {
-        b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.PatientId, x.Kind, x.CreatedAt });
-        b.HasIndex(x => x.LineageId);
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.PatientId, x.Kind, x.CreatedAt });
+        builder.HasIndex(x => x.LineageId);
         // The programme's content is one document, versioned as a whole: stored as JSON on both databases.
-        b.Property(x => x.Content)
+        builder.Property(x => x.Content)
             .HasConversion(
                 v => JsonSerializer.Serialize(v, Json),
                 v => JsonSerializer.Deserialize<ProgrammeContent>(v, Json)!,
                 new ValueComparer<ProgrammeContent>((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
                     v => JsonSerializer.Serialize(v, Json).GetHashCode(), v => JsonSerializer.Deserialize<ProgrammeContent>(JsonSerializer.Serialize(v, Json), Json)!))
             .HasColumnName("ContentJson");
-        b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

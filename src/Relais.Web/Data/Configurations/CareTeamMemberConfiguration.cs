@@ -9,14 +9,14 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<CareTeamMember>
 {
-    public void Configure(EntityTypeBuilder<CareTeamMember> b)
+    public void Configure(EntityTypeBuilder<CareTeamMember> builder)
     {
-        b.HasKey(m => m.Id);
+        builder.HasKey(m => m.Id);
         // The access rule asks "is this professional in this patient's team today": one index seek.
         // The access rule as a query: a professional's patients today, read from the index alone.
-        b.HasIndex(m => new { m.ProfessionalId, m.PatientId, m.From, m.To }).HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
-        b.HasIndex(m => m.PatientId);
-        b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(m => m.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.ProfessionalId, m.PatientId, m.From, m.To }).HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
+        builder.HasIndex(m => m.PatientId);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<RelaisUser>().WithMany().HasForeignKey(m => m.ProfessionalId).OnDelete(DeleteBehavior.Restrict);
     }
 }

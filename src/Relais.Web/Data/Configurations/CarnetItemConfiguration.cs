@@ -9,14 +9,14 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class CarnetItemConfiguration : IEntityTypeConfiguration<CarnetItem>
 {
-    public void Configure(EntityTypeBuilder<CarnetItem> b)
+    public void Configure(EntityTypeBuilder<CarnetItem> builder)
     {
-        b.HasKey(i => i.Id);
-        b.HasIndex(i => new { i.PatientId, i.Due });
+        builder.HasKey(i => i.Id);
+        builder.HasIndex(i => new { i.PatientId, i.Due });
         // The GP worklist and the reminder scan: planned items by due date.
-        b.HasIndex(i => new { i.Status, i.Due });
-        b.Property(i => i.Result).HasMaxLength(2000);
-        b.Property(i => i.CancelReason).HasMaxLength(500);
-        b.HasOne<Enrolment>().WithMany().HasForeignKey(i => i.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.Status, i.Due });
+        builder.Property(i => i.Result).HasMaxLength(2000);
+        builder.Property(i => i.CancelReason).HasMaxLength(500);
+        builder.HasOne<Enrolment>().WithMany().HasForeignKey(i => i.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,16 +10,16 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class ClinicalEventConfiguration : IEntityTypeConfiguration<ClinicalEvent>
 {
-    public void Configure(EntityTypeBuilder<ClinicalEvent> b)
+    public void Configure(EntityTypeBuilder<ClinicalEvent> builder)
     {
-        b.HasKey(e => e.Id);
-        b.HasIndex(e => new { e.PatientId, e.OccurredOn });
-        b.Property(e => e.Description).HasMaxLength(4000);
-        b.Property(e => e.TreatmentsGiven).HasMaxLength(2000);
-        b.Property(e => e.SuspectedDrug).HasMaxLength(200);
-        b.Ignore(e => e.IsUrgent);
-        b.Ignore(e => e.NeedsPharmacovigilance);
-        b.Ignore(e => e.Obligation);
-        b.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => new { e.PatientId, e.OccurredOn });
+        builder.Property(e => e.Description).HasMaxLength(4000);
+        builder.Property(e => e.TreatmentsGiven).HasMaxLength(2000);
+        builder.Property(e => e.SuspectedDrug).HasMaxLength(200);
+        builder.Ignore(e => e.IsUrgent);
+        builder.Ignore(e => e.NeedsPharmacovigilance);
+        builder.Ignore(e => e.Obligation);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

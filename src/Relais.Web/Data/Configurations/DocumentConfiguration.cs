@@ -10,16 +10,16 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
 {
-    public void Configure(EntityTypeBuilder<Document> b)
+    public void Configure(EntityTypeBuilder<Document> builder)
     {
-        b.HasKey(d => d.Id);
-        b.HasIndex(d => new { d.PatientId, d.CreatedAt });
-        b.HasIndex(d => d.LineageId);
-        b.Property(d => d.Title).HasMaxLength(200);
-        b.Property(d => d.ContentType).HasMaxLength(60);
-        b.Property(d => d.FileName).HasMaxLength(100);
-        b.Property(d => d.Sha256).HasMaxLength(64);
-        b.Ignore(d => d.IsSigned);
-        b.HasOne<Patient>().WithMany().HasForeignKey(d => d.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(d => d.Id);
+        builder.HasIndex(d => new { d.PatientId, d.CreatedAt });
+        builder.HasIndex(d => d.LineageId);
+        builder.Property(d => d.Title).HasMaxLength(200);
+        builder.Property(d => d.ContentType).HasMaxLength(60);
+        builder.Property(d => d.FileName).HasMaxLength(100);
+        builder.Property(d => d.Sha256).HasMaxLength(64);
+        builder.Ignore(d => d.IsSigned);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(d => d.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,11 +9,11 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class EnrolmentConfiguration : IEntityTypeConfiguration<Enrolment>
 {
-    public void Configure(EntityTypeBuilder<Enrolment> b)
+    public void Configure(EntityTypeBuilder<Enrolment> builder)
     {
-        b.HasKey(e => e.Id);
-        b.HasIndex(e => e.PatientId);
-        b.Property(e => e.ProtocolCode).HasMaxLength(60);
-        b.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => e.PatientId);
+        builder.Property(e => e.ProtocolCode).HasMaxLength(60);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -12,13 +12,13 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class G8AssessmentConfiguration : IEntityTypeConfiguration<G8Assessment>
 {
-    public void Configure(EntityTypeBuilder<G8Assessment> b)
+    public void Configure(EntityTypeBuilder<G8Assessment> builder)
     {
-        b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.PatientId, x.AssessedOn });
-        b.Property(x => x.BodyMassIndex).HasPrecision(5, 2);
-        b.Property(x => x.SelfRatedHealth).HasPrecision(3, 1);
-        b.Property(x => x.Score).HasPrecision(4, 1);
-        b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.PatientId, x.AssessedOn });
+        builder.Property(x => x.BodyMassIndex).HasPrecision(5, 2);
+        builder.Property(x => x.SelfRatedHealth).HasPrecision(3, 1);
+        builder.Property(x => x.Score).HasPrecision(4, 1);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

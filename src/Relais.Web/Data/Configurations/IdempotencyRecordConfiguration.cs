@@ -11,13 +11,13 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
     {
-        b.HasKey(r => r.Id);
-        b.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
-        b.Property(r => r.Key).HasMaxLength(200);
-        b.Property(r => r.RequestHash).HasMaxLength(64);
-        b.Property(r => r.ContentType).HasMaxLength(100);
-        b.Property(r => r.Location).HasMaxLength(300);
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.UserId, r.Key }).IsUnique();
+        builder.Property(r => r.Key).HasMaxLength(200);
+        builder.Property(r => r.RequestHash).HasMaxLength(64);
+        builder.Property(r => r.ContentType).HasMaxLength(100);
+        builder.Property(r => r.Location).HasMaxLength(300);
     }
 }

@@ -11,9 +11,9 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class ObligationSettingConfiguration : IEntityTypeConfiguration<ObligationSetting>
 {
-    public void Configure(EntityTypeBuilder<ObligationSetting> b)
+    public void Configure(EntityTypeBuilder<ObligationSetting> builder)
     {
-        b.HasKey(s => s.Id);
-        b.HasIndex(s => new { s.OrganisationId, s.Code }).IsUnique();
+        builder.HasKey(s => s.Id);
+        builder.HasIndex(s => new { s.OrganisationId, s.Code }).IsUnique();
     }
 }

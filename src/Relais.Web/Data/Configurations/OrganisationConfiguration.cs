@@ -9,12 +9,12 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
 {
-    public void Configure(EntityTypeBuilder<Organisation> b)
+    public void Configure(EntityTypeBuilder<Organisation> builder)
     {
-        b.HasKey(o => o.Id);
-        b.Property(o => o.Name).HasMaxLength(200);
-        b.Property(o => o.Finess).HasMaxLength(9);
-        b.Property(o => o.City).HasMaxLength(100);
-        b.Property(o => o.PostalCode).HasMaxLength(5);
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Finess).HasMaxLength(9);
+        builder.Property(o => o.City).HasMaxLength(100);
+        builder.Property(o => o.PostalCode).HasMaxLength(5);
     }
 }

@@ -10,17 +10,17 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
 {
-    public void Configure(EntityTypeBuilder<OutboxMessage> b)
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
     {
-        b.HasKey(m => m.Id);
+        builder.HasKey(m => m.Id);
         // The dispatcher's claim: pending rows by next attempt time.
-        b.HasIndex(m => new { m.Status, m.NextAttemptAt });
-        b.HasIndex(m => m.TransmissionRecipientId);
-        b.Property(m => m.ToAddress).HasMaxLength(254);
-        b.Property(m => m.Subject).HasMaxLength(300);
-        b.Property(m => m.Body).HasMaxLength(20_000);
-        b.Property(m => m.MessageId).HasMaxLength(120);
-        b.Property(m => m.ObligationCode).HasMaxLength(4);
-        b.Property(m => m.LastError).HasMaxLength(500);
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.TransmissionRecipientId);
+        builder.Property(m => m.ToAddress).HasMaxLength(254);
+        builder.Property(m => m.Subject).HasMaxLength(300);
+        builder.Property(m => m.Body).HasMaxLength(20_000);
+        builder.Property(m => m.MessageId).HasMaxLength(120);
+        builder.Property(m => m.ObligationCode).HasMaxLength(4);
+        builder.Property(m => m.LastError).HasMaxLength(500);
     }
 }

@@ -9,11 +9,11 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class PathwayEventConfiguration : IEntityTypeConfiguration<PathwayEvent>
 {
-    public void Configure(EntityTypeBuilder<PathwayEvent> b)
+    public void Configure(EntityTypeBuilder<PathwayEvent> builder)
     {
-        b.HasKey(e => e.Id);
-        b.HasIndex(e => new { e.PatientId, e.EpisodeId, e.OccurredOn });
-        b.Property(e => e.Note).HasMaxLength(2000);
-        b.HasOne<CancerEpisode>().WithMany().HasForeignKey(e => e.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(e => e.Id);
+        builder.HasIndex(e => new { e.PatientId, e.EpisodeId, e.OccurredOn });
+        builder.Property(e => e.Note).HasMaxLength(2000);
+        builder.HasOne<CancerEpisode>().WithMany().HasForeignKey(e => e.EpisodeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,28 +9,28 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
 {
-    public void Configure(EntityTypeBuilder<Patient> b)
+    public void Configure(EntityTypeBuilder<Patient> builder)
     {
-        b.HasKey(p => p.Id);
-        b.Property(p => p.Ins).HasMaxLength(15).IsRequired();
-        b.HasIndex(p => p.Ins).IsUnique();
-        b.Property(p => p.BirthName).HasMaxLength(100);
-        b.Property(p => p.UsedName).HasMaxLength(100);
-        b.Property(p => p.FirstNames).HasMaxLength(150);
-        b.Property(p => p.SearchKey).HasMaxLength(360);
-        b.Property(p => p.Phone).HasMaxLength(30);
-        b.Property(p => p.Email).HasMaxLength(254);
-        b.HasIndex(p => p.BirthDate);
-        b.HasIndex(p => p.GeneralPractitionerId);
-        b.OwnsOne(p => p.Address, a =>
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Ins).HasMaxLength(15).IsRequired();
+        builder.HasIndex(p => p.Ins).IsUnique();
+        builder.Property(p => p.BirthName).HasMaxLength(100);
+        builder.Property(p => p.UsedName).HasMaxLength(100);
+        builder.Property(p => p.FirstNames).HasMaxLength(150);
+        builder.Property(p => p.SearchKey).HasMaxLength(360);
+        builder.Property(p => p.Phone).HasMaxLength(30);
+        builder.Property(p => p.Email).HasMaxLength(254);
+        builder.HasIndex(p => p.BirthDate);
+        builder.HasIndex(p => p.GeneralPractitionerId);
+        builder.OwnsOne(p => p.Address, a =>
         {
             a.Property(x => x.Line1).HasColumnName("AddressLine1").HasMaxLength(200);
             a.Property(x => x.Line2).HasColumnName("AddressLine2").HasMaxLength(200);
             a.Property(x => x.PostalCode).HasColumnName("PostalCode").HasMaxLength(5);
             a.Property(x => x.City).HasColumnName("City").HasMaxLength(100);
         });
-        b.Navigation(p => p.Address).IsRequired();
-        b.OwnsOne(p => p.TrustedPerson, t =>
+        builder.Navigation(p => p.Address).IsRequired();
+        builder.OwnsOne(p => p.TrustedPerson, t =>
         {
             t.Property(x => x.FullName).HasColumnName("TrustedPersonName").HasMaxLength(200);
             t.Property(x => x.Relationship).HasColumnName("TrustedPersonRelationship").HasMaxLength(100);
@@ -38,13 +38,13 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
             t.Property(x => x.DesignatedInWritingOn).HasColumnName("TrustedPersonDesignatedOn");
             t.Property(x => x.RevokedOn).HasColumnName("TrustedPersonRevokedOn");
         });
-        b.OwnsOne(p => p.AdvanceDirectives, a =>
+        builder.OwnsOne(p => p.AdvanceDirectives, a =>
         {
             a.Property(x => x.Exist).HasColumnName("AdvanceDirectivesExist");
             a.Property(x => x.WrittenOn).HasColumnName("AdvanceDirectivesWrittenOn");
             a.Property(x => x.WhereKept).HasColumnName("AdvanceDirectivesWhereKept").HasMaxLength(300);
         });
-        b.Navigation(p => p.AdvanceDirectives).IsRequired();
-        b.HasOne<RelaisUser>().WithMany().HasForeignKey(p => p.GeneralPractitionerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(p => p.AdvanceDirectives).IsRequired();
+        builder.HasOne<RelaisUser>().WithMany().HasForeignKey(p => p.GeneralPractitionerId).OnDelete(DeleteBehavior.Restrict);
     }
 }

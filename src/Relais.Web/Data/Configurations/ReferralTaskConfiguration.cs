@@ -10,12 +10,12 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class ReferralTaskConfiguration : IEntityTypeConfiguration<ReferralTask>
 {
-    public void Configure(EntityTypeBuilder<ReferralTask> b)
+    public void Configure(EntityTypeBuilder<ReferralTask> builder)
     {
-        b.HasKey(r => r.Id);
-        b.HasIndex(r => new { r.Status, r.DueOn });
-        b.HasIndex(r => r.PatientId);
-        b.Property(r => r.Reason).HasMaxLength(500);
-        b.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.Status, r.DueOn });
+        builder.HasIndex(r => r.PatientId);
+        builder.Property(r => r.Reason).HasMaxLength(500);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(r => r.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,14 +9,14 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class RelaisUserConfiguration : IEntityTypeConfiguration<RelaisUser>
 {
-    public void Configure(EntityTypeBuilder<RelaisUser> b)
+    public void Configure(EntityTypeBuilder<RelaisUser> builder)
     {
-        b.Property(u => u.FirstName).HasMaxLength(100);
-        b.Property(u => u.LastName).HasMaxLength(100);
-        b.Property(u => u.Rpps).HasMaxLength(11);
-        b.HasIndex(u => u.Rpps).IsUnique();
-        b.HasIndex(u => u.PatientId);
-        b.Ignore(u => u.DisplayName);
-        b.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(u => u.FirstName).HasMaxLength(100);
+        builder.Property(u => u.LastName).HasMaxLength(100);
+        builder.Property(u => u.Rpps).HasMaxLength(11);
+        builder.HasIndex(u => u.Rpps).IsUnique();
+        builder.HasIndex(u => u.PatientId);
+        builder.Ignore(u => u.DisplayName);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,14 +9,14 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class StoredAlertConfiguration : IEntityTypeConfiguration<StoredAlert>
 {
-    public void Configure(EntityTypeBuilder<StoredAlert> b)
+    public void Configure(EntityTypeBuilder<StoredAlert> builder)
     {
-        b.HasKey(a => a.Id);
-        b.HasIndex(a => new { a.PatientId, a.RaisedAt });
-        b.HasIndex(a => new { a.HandledAt, a.Severity });
-        b.Property(a => a.Rule).HasMaxLength(60);
-        b.Property(a => a.ProtocolCode).HasMaxLength(60);
-        b.Property(a => a.Explanation).HasMaxLength(2000);
-        b.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(a => a.Id);
+        builder.HasIndex(a => new { a.PatientId, a.RaisedAt });
+        builder.HasIndex(a => new { a.HandledAt, a.Severity });
+        builder.Property(a => a.Rule).HasMaxLength(60);
+        builder.Property(a => a.ProtocolCode).HasMaxLength(60);
+        builder.Property(a => a.Explanation).HasMaxLength(2000);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -9,33 +9,33 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class SurveillanceProtocolConfiguration : IEntityTypeConfiguration<SurveillanceProtocol>
 {
-    public void Configure(EntityTypeBuilder<SurveillanceProtocol> b)
+    public void Configure(EntityTypeBuilder<SurveillanceProtocol> builder)
     {
-        b.HasKey(p => p.Id);
-        b.HasIndex(p => new { p.Code, p.Version }).IsUnique();
-        b.Property(p => p.Code).HasMaxLength(60);
+        builder.HasKey(p => p.Id);
+        builder.HasIndex(p => new { p.Code, p.Version }).IsUnique();
+        builder.Property(p => p.Code).HasMaxLength(60);
         // A protocol version is data, stored in its own exchange format (the JSON authors import and export).
-        b.Property(p => p.Definition)
+        builder.Property(p => p.Definition)
             .HasConversion(d => ProtocolJson.Export(d), json => ProtocolJson.Import(json).Definition!,
                 new ValueComparer<ProtocolDefinition>((x, y) => ProtocolJson.Export(x!) == ProtocolJson.Export(y!), d => ProtocolJson.Export(d).GetHashCode(), d => d))
             .HasColumnName("DefinitionJson");
-        b.OwnsOne(p => p.SpecialistValidation, v =>
+        builder.OwnsOne(p => p.SpecialistValidation, v =>
         {
             v.Property(x => x.Role).HasColumnName("SpecialistValidationRole");
             v.Property(x => x.By).HasColumnName("SpecialistValidationBy");
             v.Property(x => x.Name).HasColumnName("SpecialistValidationName").HasMaxLength(200);
             v.Property(x => x.At).HasColumnName("SpecialistValidationAt");
         });
-        b.OwnsOne(p => p.GpValidation, v =>
+        builder.OwnsOne(p => p.GpValidation, v =>
         {
             v.Property(x => x.Role).HasColumnName("GpValidationRole");
             v.Property(x => x.By).HasColumnName("GpValidationBy");
             v.Property(x => x.Name).HasColumnName("GpValidationName").HasMaxLength(200);
             v.Property(x => x.At).HasColumnName("GpValidationAt");
         });
-        b.Ignore(p => p.Status);
-        b.Ignore(p => p.Title);
-        b.Ignore(p => p.Kind);
-        b.Ignore(p => p.RuleSet);
+        builder.Ignore(p => p.Status);
+        builder.Ignore(p => p.Title);
+        builder.Ignore(p => p.Kind);
+        builder.Ignore(p => p.RuleSet);
     }
 }

@@ -10,20 +10,20 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class ThreadMessageConfiguration : IEntityTypeConfiguration<ThreadMessage>
 {
-    public void Configure(EntityTypeBuilder<ThreadMessage> b)
+    public void Configure(EntityTypeBuilder<ThreadMessage> builder)
     {
-        b.HasKey(m => m.Id);
-        b.HasIndex(m => new { m.PatientId, m.Thread, m.SentAt });
-        b.Property(m => m.Body).HasMaxLength(5000);
-        b.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(m => m.Id);
+        builder.HasIndex(m => new { m.PatientId, m.Thread, m.SentAt });
+        builder.Property(m => m.Body).HasMaxLength(5000);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(m => m.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
 public sealed class ThreadReadMarkConfiguration : IEntityTypeConfiguration<ThreadReadMark>
 {
-    public void Configure(EntityTypeBuilder<ThreadReadMark> b)
+    public void Configure(EntityTypeBuilder<ThreadReadMark> builder)
     {
-        b.HasKey(m => m.Id);
-        b.HasIndex(m => new { m.UserId, m.PatientId, m.Thread }).IsUnique();
+        builder.HasKey(m => m.Id);
+        builder.HasIndex(m => new { m.UserId, m.PatientId, m.Thread }).IsUnique();
     }
 }

@@ -10,35 +10,35 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class TransmissionConfiguration : IEntityTypeConfiguration<Transmission>
 {
-    public void Configure(EntityTypeBuilder<Transmission> b)
+    public void Configure(EntityTypeBuilder<Transmission> builder)
     {
-        b.HasKey(t => t.Id);
-        b.HasIndex(t => new { t.PatientId, t.CreatedAt });
-        b.HasIndex(t => new { t.SenderId, t.CreatedAt });
-        b.Property(t => t.Title).HasMaxLength(200);
-        b.Property(t => t.Message).HasMaxLength(10_000);
-        b.HasMany(t => t.Recipients).WithOne().HasForeignKey(r => r.TransmissionId).OnDelete(DeleteBehavior.Restrict);
-        b.Navigation(t => t.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
-        b.Ignore(t => t.HasNoRecipient);
-        b.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Document>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(t => t.Id);
+        builder.HasIndex(t => new { t.PatientId, t.CreatedAt });
+        builder.HasIndex(t => new { t.SenderId, t.CreatedAt });
+        builder.Property(t => t.Title).HasMaxLength(200);
+        builder.Property(t => t.Message).HasMaxLength(10_000);
+        builder.HasMany(t => t.Recipients).WithOne().HasForeignKey(r => r.TransmissionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.Recipients).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(t => t.HasNoRecipient);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(t => t.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Document>().WithMany().HasForeignKey(t => t.DocumentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
 public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguration<TransmissionRecipient>
 {
-    public void Configure(EntityTypeBuilder<TransmissionRecipient> b)
+    public void Configure(EntityTypeBuilder<TransmissionRecipient> builder)
     {
-        b.HasKey(r => r.Id);
+        builder.HasKey(r => r.Id);
         // The inbox: a recipient's items, newest first, filtered by state.
-        b.HasIndex(r => new { r.RecipientId, r.AcknowledgedAt, r.DueAt });
+        builder.HasIndex(r => new { r.RecipientId, r.AcknowledgedAt, r.DueAt });
         // The inbox page: a recipient's rows newest first, read backwards from this index and cut at the page size.
-        b.HasIndex(r => new { r.RecipientId, r.DeliveredAt, r.Id }).HasDatabaseName("IX_TransmissionRecipients_Inbox");
+        builder.HasIndex(r => new { r.RecipientId, r.DeliveredAt, r.Id }).HasDatabaseName("IX_TransmissionRecipients_Inbox");
         // A patient's recipients, and one recipient's rows for the patients of the access rule (inbox).
-        b.HasIndex(r => new { r.PatientId, r.RecipientId, r.TransmissionId }).HasDatabaseName("IX_TransmissionRecipients_Patient_Recipient");
+        builder.HasIndex(r => new { r.PatientId, r.RecipientId, r.TransmissionId }).HasDatabaseName("IX_TransmissionRecipients_Patient_Recipient");
         // The reminder scan: what is unacknowledged, by due time.
-        b.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });
+        builder.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });
         // The team's late transmissions, per patient: only what is still unacknowledged.
-        b.HasIndex(r => new { r.PatientId, r.DueAt }).HasFilter("\"AcknowledgedAt\" IS NULL").HasDatabaseName("IX_TransmissionRecipients_Unacknowledged");
+        builder.HasIndex(r => new { r.PatientId, r.DueAt }).HasFilter("\"AcknowledgedAt\" IS NULL").HasDatabaseName("IX_TransmissionRecipients_Unacknowledged");
     }
 }

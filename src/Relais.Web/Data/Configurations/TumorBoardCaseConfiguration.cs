@@ -12,18 +12,18 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class TumorBoardCaseConfiguration : IEntityTypeConfiguration<TumorBoardCase>
 {
-    public void Configure(EntityTypeBuilder<TumorBoardCase> b)
+    public void Configure(EntityTypeBuilder<TumorBoardCase> builder)
     {
-        b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.PatientId, x.RegisteredAt });
-        b.HasIndex(x => new { x.MeetingId, x.Status });
-        b.Property(x => x.Question).HasMaxLength(2000);
-        b.Property(x => x.GpContribution).HasMaxLength(4000);
-        b.Property(x => x.Proposal).HasMaxLength(4000);
-        b.Property(x => x.Guideline).HasMaxLength(400);
-        b.Property(x => x.QuorumAtDecision).HasMaxLength(600);
-        b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<TumorBoardMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.PatientId, x.RegisteredAt });
+        builder.HasIndex(x => new { x.MeetingId, x.Status });
+        builder.Property(x => x.Question).HasMaxLength(2000);
+        builder.Property(x => x.GpContribution).HasMaxLength(4000);
+        builder.Property(x => x.Proposal).HasMaxLength(4000);
+        builder.Property(x => x.Guideline).HasMaxLength(400);
+        builder.Property(x => x.QuorumAtDecision).HasMaxLength(600);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TumorBoardMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);
     }
 }

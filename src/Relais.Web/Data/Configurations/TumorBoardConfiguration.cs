@@ -12,39 +12,39 @@ namespace Relais.Web.Data.Configurations;
 
 public sealed class TumorBoardConfiguration : IEntityTypeConfiguration<TumorBoard>
 {
-    public void Configure(EntityTypeBuilder<TumorBoard> b)
+    public void Configure(EntityTypeBuilder<TumorBoard> builder)
     {
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Specialty).HasMaxLength(100);
-        b.Property(x => x.Site).HasMaxLength(200);
-        b.Property(x => x.Schedule).HasMaxLength(200);
-        b.Property(x => x.ExpectedSpecialtiesCsv).HasMaxLength(400);
-        b.Ignore(x => x.ExpectedSpecialties);
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Name).HasMaxLength(200);
+        builder.Property(x => x.Specialty).HasMaxLength(100);
+        builder.Property(x => x.Site).HasMaxLength(200);
+        builder.Property(x => x.Schedule).HasMaxLength(200);
+        builder.Property(x => x.ExpectedSpecialtiesCsv).HasMaxLength(400);
+        builder.Ignore(x => x.ExpectedSpecialties);
     }
 }
 
 public sealed class TumorBoardMeetingConfiguration : IEntityTypeConfiguration<TumorBoardMeeting>
 {
-    public void Configure(EntityTypeBuilder<TumorBoardMeeting> b)
+    public void Configure(EntityTypeBuilder<TumorBoardMeeting> builder)
     {
-        b.HasKey(x => x.Id);
-        b.HasIndex(x => new { x.BoardId, x.StartsAt });
-        b.HasIndex(x => new { x.Status, x.StartsAt });
-        b.Property(x => x.Location).HasMaxLength(200);
-        b.HasOne<TumorBoard>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Restrict);
-        b.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
-        b.Navigation(x => x.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.BoardId, x.StartsAt });
+        builder.HasIndex(x => new { x.Status, x.StartsAt });
+        builder.Property(x => x.Location).HasMaxLength(200);
+        builder.HasOne<TumorBoard>().WithMany().HasForeignKey(x => x.BoardId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(x => x.Participants).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(x => x.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 
 public sealed class MeetingParticipantConfiguration : IEntityTypeConfiguration<MeetingParticipant>
 {
-    public void Configure(EntityTypeBuilder<MeetingParticipant> b)
+    public void Configure(EntityTypeBuilder<MeetingParticipant> builder)
     {
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Id).ValueGeneratedNever();
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.HasIndex(x => new { x.MeetingId, x.ProfessionalId }).IsUnique();
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.Name).HasMaxLength(200);
+        builder.HasIndex(x => new { x.MeetingId, x.ProfessionalId }).IsUnique();
     }
 }
