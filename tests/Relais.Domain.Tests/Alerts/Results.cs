@@ -12,6 +12,11 @@ internal static class Results
     public const string UsualLab = "Laboratoire Bio Rouen";
     public const string OtherLab = "Cerballiance Le Havre";
 
+    /// <summary>The info raised when a result comes from another laboratory than the previous one.</summary>
+    public const string LaboratoryChange = "laboratory-change info control-assay";
+
+    public static string[] Summaries(IReadOnlyList<Alert> alerts) => [.. alerts.Select(Summary)];
+
     private static int sequence;
 
     public static EarlyReturnRuleSet Rules(ProtocolKind kind, EarlyReturnThresholds? thresholds = null) =>

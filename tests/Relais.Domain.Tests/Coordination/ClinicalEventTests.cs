@@ -1,5 +1,6 @@
 using Relais.Domain.Coordination;
 using static Relais.Domain.Coordination.ClinicalEventKind;
+using static Relais.Domain.Tests.Builders.Ids;
 
 namespace Relais.Domain.Tests.Coordination;
 
@@ -7,8 +8,6 @@ public class ClinicalEventTests
 {
     private static readonly DateOnly Today = new(2025, 6, 16);
     private static readonly DateTimeOffset Now = new(2025, 6, 16, 18, 45, 0, TimeSpan.FromHours(2));
-    private static readonly Guid Patient = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-    private static readonly Guid Gp = Guid.Parse("0197a000-0000-7000-8000-000000000020");
 
     private static ClinicalEvent Report(
         ClinicalEventKind kind = BetweenCycles,

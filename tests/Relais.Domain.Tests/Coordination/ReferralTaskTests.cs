@@ -1,4 +1,5 @@
 using Relais.Domain.Coordination;
+using static Relais.Domain.Tests.Builders.Ids;
 
 namespace Relais.Domain.Tests.Coordination;
 
@@ -6,9 +7,6 @@ public class ReferralTaskTests
 {
     private static readonly DateOnly Today = new(2025, 6, 16);
     private static readonly DateTimeOffset Now = new(2025, 6, 16, 18, 45, 0, TimeSpan.FromHours(2));
-    private static readonly Guid Patient = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-    private static readonly Guid Oncologist = Guid.Parse("0197a000-0000-7000-8000-000000000010");
-    private static readonly Guid Event = Guid.Parse("0197a000-0000-7000-8000-000000000050");
 
     private static ReferralTask Open(string reason = "Suspicion de récidive : adénopathie axillaire", int? dueDays = null) =>
         dueDays is null

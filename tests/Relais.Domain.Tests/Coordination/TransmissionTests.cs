@@ -1,15 +1,11 @@
 using Relais.Domain.Coordination;
+using static Relais.Domain.Tests.Builders.Ids;
+using static Relais.Domain.Tests.Builders.Moments;
 
 namespace Relais.Domain.Tests.Coordination;
 
 public class TransmissionTests
 {
-    private static readonly DateTimeOffset Now = new(2025, 6, 16, 9, 30, 0, TimeSpan.FromHours(2));
-    private static readonly Guid Patient = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-    private static readonly Guid Oncologist = Guid.Parse("0197a000-0000-7000-8000-000000000010");
-    private static readonly Guid Gp = Guid.Parse("0197a000-0000-7000-8000-000000000020");
-    private static readonly Guid Pharmacist = Guid.Parse("0197a000-0000-7000-8000-000000000030");
-    private static readonly Guid Document = Guid.Parse("0197a000-0000-7000-8000-000000000040");
 
     private static Transmission Send(
         ObligationCode code = ObligationCode.C2,

@@ -1,14 +1,12 @@
 using System.Text;
 using Relais.Domain.Documents;
+using Relais.Domain.Tests.Builders;
 
 namespace Relais.Domain.Tests.Documents;
 
 public class DocumentTests
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 16, 11, 0, 0, TimeSpan.FromHours(2));
-    private static readonly Guid Patient = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-    private static readonly Guid OtherPatient = Guid.Parse("0197a000-0000-7000-8000-000000000002");
-    private static readonly Guid Pathologist = Guid.Parse("0197a000-0000-7000-8000-000000000060");
 
     private static Document Upload(
         byte[]? content = null,
@@ -18,7 +16,7 @@ public class DocumentTests
         Guid? patient = null,
         Document? previous = null,
         int minutesLater = 0) =>
-        Document.Create(patient ?? Patient, kind, title, fileName, content ?? Files.Pdf, Pathologist, Now.AddMinutes(minutesLater), previous);
+        Document.Create(patient ?? Ids.Patient, kind, title, fileName, content ?? Files.Pdf, Ids.Pathologist, Now.AddMinutes(minutesLater), previous);
 
     private static string RefusedField(Action upload) => Assert.Throws<DomainValidationException>(upload).Field;
 
@@ -77,7 +75,7 @@ public class DocumentTests
         Assert.Equal(Files.Pdf, document.Content);
         Assert.Equal("CR ACP", document.Title);
         Assert.Equal("application/pdf", document.ContentType);
-        Assert.Equal(Pathologist, document.CreatedBy);
+        Assert.Equal(Ids.Pathologist, document.CreatedBy);
         Assert.Equal(Now, document.CreatedAt);
         Assert.False(document.IsSigned);
     }
@@ -148,7 +146,7 @@ public class DocumentTests
     {
         var first = Upload();
 
-        Assert.Equal("previousVersionId", RefusedField(() => Upload(patient: OtherPatient, previous: first)));
+        Assert.Equal("previousVersionId", RefusedField(() => Upload(patient: Ids.OtherPatient, previous: first)));
     }
 
     [Fact]
@@ -164,10 +162,10 @@ public class DocumentTests
     {
         var document = Upload();
 
-        document.Sign(Pathologist, Now.AddHours(1));
+        document.Sign(Ids.Pathologist, Now.AddHours(1));
 
         Assert.True(document.IsSigned);
-        Assert.Equal(Pathologist, document.SignedBy);
+        Assert.Equal(Ids.Pathologist, document.SignedBy);
         Assert.Equal(Now.AddHours(1), document.SignedAt);
     }
 
@@ -175,12 +173,12 @@ public class DocumentTests
     public void Sign_IsRefused_OnASignedVersion_AndKeepsTheFirstSignature()
     {
         var document = Upload();
-        document.Sign(Pathologist, Now.AddHours(1));
+        document.Sign(Ids.Pathologist, Now.AddHours(1));
 
-        var error = Assert.Throws<DomainValidationException>(() => document.Sign(Guid.Parse("0197a000-0000-7000-8000-000000000061"), Now.AddHours(2)));
+        var error = Assert.Throws<DomainValidationException>(() => document.Sign(Ids.OtherPathologist, Now.AddHours(2)));
 
         Assert.Equal("document", error.Field);
-        Assert.Equal(Pathologist, document.SignedBy);
+        Assert.Equal(Ids.Pathologist, document.SignedBy);
         Assert.Equal(Now.AddHours(1), document.SignedAt);
     }
 }

@@ -1,12 +1,11 @@
 using Relais.Domain.Messaging;
+using static Relais.Domain.Tests.Builders.Ids;
 
 namespace Relais.Domain.Tests.Messaging;
 
 public class ThreadMessageTests
 {
     private static readonly DateTimeOffset Now = new(2025, 6, 16, 14, 5, 0, TimeSpan.FromHours(2));
-    private static readonly Guid Patient = Guid.Parse("0197a000-0000-7000-8000-000000000001");
-    private static readonly Guid Nurse = Guid.Parse("0197a000-0000-7000-8000-000000000070");
 
     private static ThreadMessage Post(string? body) => ThreadMessage.Post(Patient, ThreadKind.Patient, Nurse, body, Now);
 

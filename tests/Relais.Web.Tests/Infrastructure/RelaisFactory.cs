@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-using Npgsql;
 
 namespace Relais.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Relais on a real database of its own: a fresh SQLite file, or a fresh database on the private
-/// PostgreSQL cluster that scripts/test.sh starts (RELAIS_TEST_POSTGRES). Development environment,
-/// so the demo accounts exist; the clock is fixed so that dates are reproducible.
+/// Relais on a real database of its own: a SQLite file, or a database on the private PostgreSQL
+/// cluster that scripts/test.sh starts (RELAIS_TEST_POSTGRES), copied from the test process's
+/// template (<see cref="TemplateDatabases"/>), so that it starts migrated and seeded. Development
+/// environment, so the demo accounts exist; the clock is fixed so that dates are reproducible.
 /// </summary>
 public abstract class RelaisFactory : WebApplicationFactory<Program>
 {
@@ -23,7 +23,9 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
     public abstract string Provider { get; }
 
     /// <summary>Configuration for this instance, applied when it starts.</summary>
-    public Dictionary<string, string?> Settings { get; } = new()
+    public Dictionary<string, string?> Settings { get; } = DefaultSettings();
+
+    internal static Dictionary<string, string?> DefaultSettings() => new()
     {
         ["Mail:Host"] = Environment.GetEnvironmentVariable("RELAIS_TEST_SMTP_HOST") ?? "127.0.0.1",
         ["Mail:Port"] = Environment.GetEnvironmentVariable("RELAIS_TEST_SMTP_PORT") ?? "2525",
@@ -33,15 +35,16 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         ["Mail:DispatchIntervalSeconds"] = "3600",
     };
 
+    /// <summary>Points the app at this instance's database, copying the template first if it does not exist yet.</summary>
     protected abstract void ConfigureDatabase(IWebHostBuilder builder);
 
     /// <summary>A new instance of the app on this instance's database.</summary>
     public abstract RelaisFactory Sibling();
 
     /// <summary>
-    /// A new instance of the app on a new database of the same kind, with the same settings and its
-    /// own clock: for a test that moves the clock, so that the other tests of its class keep running
-    /// at <see cref="Start"/> whatever order xUnit picks.
+    /// A new instance of the app on a new database of the same kind (a new copy of the template),
+    /// with the same settings and its own clock: for a test that moves the clock, so that the other
+    /// tests of its class keep running at <see cref="Start"/> whatever order xUnit picks.
     /// </summary>
     public RelaisFactory Fresh()
     {
@@ -67,98 +70,19 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         return CreateDefaultClient(options.BaseAddress, [.. handlers]);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+        ConfigureApp(builder, Settings, Time, ConfigureDatabase);
+
+    /// <summary>What every instance of the app under test shares, the template's builder included.</summary>
+    internal static void ConfigureApp(IWebHostBuilder builder, IReadOnlyDictionary<string, string?> settings, TimeProvider time, Action<IWebHostBuilder> database)
     {
         builder.UseEnvironment("Development");
-        ConfigureDatabase(builder);
-        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+        database(builder);
+        foreach (var (key, value) in settings) builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
-            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton(time);
         });
-    }
-}
-
-public sealed class SqliteRelaisFactory : RelaisFactory
-{
-    private readonly string folder;
-    private readonly bool ownsFolder;
-
-    public SqliteRelaisFactory() : this(Path.Combine(Path.GetTempPath(), "relais-tests", Guid.NewGuid().ToString("N")), ownsFolder: true) { }
-
-    /// <summary>A second instance on the database file of another (a restart).</summary>
-    internal SqliteRelaisFactory(string folder, bool ownsFolder)
-    {
-        this.folder = folder;
-        this.ownsFolder = ownsFolder;
-    }
-
-    public string Folder => folder;
-
-    public override RelaisFactory Sibling() => new SqliteRelaisFactory(folder, ownsFolder: false);
-
-    protected override RelaisFactory NewOfSameKind() => new SqliteRelaisFactory();
-
-    public override string Provider => "sqlite";
-
-    protected override void ConfigureDatabase(IWebHostBuilder builder)
-    {
-        Directory.CreateDirectory(folder);
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(folder, "relais.db")}");
-        builder.UseSetting("ConnectionStrings:Postgres", "");
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (ownsFolder)
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-    }
-}
-
-public sealed class PostgresRelaisFactory : RelaisFactory
-{
-    private readonly string database;
-    private readonly bool ownsDatabase;
-
-    public PostgresRelaisFactory() : this($"relais_test_{Guid.NewGuid():N}", ownsDatabase: true) { }
-
-    /// <summary>Another instance on the database of another (several app instances, or a restart).</summary>
-    internal PostgresRelaisFactory(string database, bool ownsDatabase)
-    {
-        this.database = database;
-        this.ownsDatabase = ownsDatabase;
-    }
-
-    public string Database => database;
-
-    public override RelaisFactory Sibling() => new PostgresRelaisFactory(database, ownsDatabase: false);
-
-    protected override RelaisFactory NewOfSameKind() => new PostgresRelaisFactory();
-
-    public override string Provider => "postgres";
-
-    public static string ServerConnectionString =>
-        Environment.GetEnvironmentVariable("RELAIS_TEST_POSTGRES")
-        ?? throw new InvalidOperationException("RELAIS_TEST_POSTGRES is not set: run the tests through scripts/test.sh, which starts a private PostgreSQL.");
-
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = database, IncludeErrorDetail = true }.ConnectionString;
-
-    protected override void ConfigureDatabase(IWebHostBuilder builder)
-    {
-        builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (!ownsDatabase) return;
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(ServerConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
     }
 }

@@ -1,0 +1,134 @@
+using Relais.Domain.Announcements;
+using static Relais.Domain.Tests.Builders.AnnouncementRecords;
+using static Relais.Domain.Tests.Builders.Ids;
+using static Relais.Domain.Tests.Builders.Moments;
+
+namespace Relais.Domain.Tests.Announcements;
+
+/// <summary>The announcement guide's checklist: which items apply and when each is done.</summary>
+public class AnnouncementChecklistTests
+{
+    [Fact]
+    public void Checklist_FollowsTheOrderOfTheGuide()
+    {
+        var codes = Open().Checklist(60, FertilityAgeBounds.Default).Select(i => i.Code);
+
+        Assert.Equal(
+            ["gp-contacted", "gp-context", "medical-time", "nursing-time", "supportive-care", "social-fragility", "social-worker",
+             "fertility", "tobacco", "cessation", "trusted-person", "advance-directives"],
+            codes);
+    }
+
+    [Fact]
+    public void Checklist_OfANewRecord_HasNothingDone_AndOnlyTheConditionalItemsNotApplicable()
+    {
+        var checklist = Open().Checklist(60, FertilityAgeBounds.Default);
+
+        Assert.All(checklist, i => Assert.False(i.Done));
+        Assert.All(checklist, i => Assert.False(string.IsNullOrWhiteSpace(i.Label)));
+        Assert.Equal(["social-worker", "fertility", "cessation"], checklist.Where(i => !i.Applicable).Select(i => i.Code));
+    }
+
+    public static TheoryData<string, Action<AnnouncementRecord>, string[]> Steps() => new()
+    {
+        { "GP contacted", r => r.GpContacted(Now), ["gp-contacted"] },
+        { "GP context", r => r.RecordGpContext("Contexte familial.", Now), ["gp-context"] },
+        { "medical time", r => r.RecordMedicalTime(Today, Oncologist, "Diagnostic et traitement.", Today, Now), ["medical-time"] },
+        { "nursing time accepted", r => r.RecordNursingTime(NursingTime.Accepted, Today, Today, Now), ["nursing-time"] },
+        { "nursing time declined", r => r.RecordNursingTime(NursingTime.Declined, null, Today, Now), ["nursing-time"] },
+        { "nursing time only offered", r => r.RecordNursingTime(NursingTime.Offered, null, Today, Now), [] },
+        { "supportive care", r => r.RecordSupportiveCareNeeds("Diététique.", Now), ["supportive-care"] },
+        { "EPICES, not precarious", r => r.RecordEpices(NotPrecarious, false, Now), ["social-fragility"] },
+        { "EPICES, precarious and oriented", r => r.RecordEpices(Precarious, true, Now), ["social-fragility", "social-worker"] },
+        { "fertility", r => r.RecordInformation(true, TobaccoStatus.Unknown, false, false, false, Now), ["fertility"] },
+        { "tobacco status", r => r.RecordInformation(false, TobaccoStatus.Never, false, false, false, Now), ["tobacco"] },
+        { "cessation offered", r => r.RecordInformation(false, TobaccoStatus.Current, true, false, false, Now), ["tobacco", "cessation"] },
+        { "trusted person", r => r.RecordInformation(false, TobaccoStatus.Unknown, false, true, false, Now), ["trusted-person"] },
+        { "advance directives", r => r.RecordInformation(false, TobaccoStatus.Unknown, false, false, true, Now), ["advance-directives"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Steps))]
+    public void EachStep_TicksItsOwnItems_AndNoOther(string step, Action<AnnouncementRecord> act, string[] done)
+    {
+        var record = Open();
+
+        act(record);
+
+        var ticked = record.Checklist(30, FertilityAgeBounds.Default).Where(i => i.Done).Select(i => i.Code).ToList();
+        Assert.True(ticked.SequenceEqual(done), $"{step}: ticked [{string.Join(", ", ticked)}], expected [{string.Join(", ", done)}]");
+    }
+
+    [Theory]
+    [InlineData(14, false)]
+    [InlineData(15, true)]
+    [InlineData(30, true)]
+    [InlineData(45, true)]
+    [InlineData(46, false)]
+    public void Fertility_AppliesWithinTheDefaultReproductiveAge_BoundsIncluded(int age, bool applicable) =>
+        Assert.Equal(applicable, Item(Open(), "fertility", age).Applicable);
+
+    [Theory]
+    [InlineData(17, false)]
+    [InlineData(18, true)]
+    [InlineData(40, true)]
+    [InlineData(41, false)]
+    public void Fertility_FollowsConfiguredBounds(int age, bool applicable) =>
+        Assert.Equal(applicable, Item(Open(), "fertility", age, new FertilityAgeBounds(18, 40)).Applicable);
+
+    [Theory]
+    [InlineData(TobaccoStatus.Unknown, false)]
+    [InlineData(TobaccoStatus.Never, false)]
+    [InlineData(TobaccoStatus.Former, false)]
+    [InlineData(TobaccoStatus.Current, true)]
+    public void Cessation_AppliesOnlyToCurrentSmokers(TobaccoStatus tobacco, bool applicable)
+    {
+        var record = Open();
+
+        record.RecordInformation(false, tobacco, cessationOffered: true, false, false, Now);
+
+        var item = Item(record, "cessation");
+        Assert.Equal(applicable, item.Applicable);
+        Assert.Equal(applicable, item.Done);
+        Assert.Equal(applicable, record.CessationOffered);
+        Assert.Equal(tobacco != TobaccoStatus.Unknown, Item(record, "tobacco").Done);
+    }
+
+    [Fact]
+    public void Cessation_NotOfferedToACurrentSmoker_IsMissing()
+    {
+        var record = Open();
+
+        record.RecordInformation(false, TobaccoStatus.Current, cessationOffered: false, false, false, Now);
+
+        var item = Item(record, "cessation");
+        Assert.True(item.Applicable);
+        Assert.False(item.Done);
+    }
+
+    [Theory]
+    // 75.14 −11.83 −8.28 −8.28 −9.47 −7.10 = 30.18: precarious, the social worker applies
+    [InlineData(new[] { 2, 3, 4, 9, 11 }, true)]
+    // 75.14 −11.83 −8.28 −8.28 −6.51 −9.47 −7.10 = 23.67: not precarious
+    [InlineData(new[] { 2, 3, 4, 6, 9, 7 }, false)]
+    [InlineData(new[] { 1, 5 }, true)]
+    [InlineData(new[] { 2, 3, 4, 6, 7, 8, 9, 10, 11 }, false)]
+    public void SocialWorker_AppliesOnlyFromEpices30_17(int[] yes, bool applicable)
+    {
+        var record = Open();
+
+        record.RecordEpices(Answers(yes), socialWorkerOriented: true, Now);
+
+        Assert.Equal(applicable, record.IsPrecarious);
+        Assert.Equal(applicable, Item(record, "social-worker").Applicable);
+    }
+
+    [Fact]
+    public void SocialWorker_DoesNotApply_BeforeEpicesIsScored()
+    {
+        var record = Open();
+
+        Assert.False(record.IsPrecarious);
+        Assert.False(Item(record, "social-worker").Applicable);
+    }
+}
