@@ -64,7 +64,7 @@ public static class ReferenceData
     public static async Task EnsureReferenceDataAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Features.FollowUp.FollowUpService>().EnsureShippedProtocolsAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Protocols.EnsureShippedProtocols>().HandleAsync();
     }
 }
 

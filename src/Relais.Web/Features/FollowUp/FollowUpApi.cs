@@ -1,6 +1,13 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Web.Features.Access;
+using Relais.Web.Features.FollowUp.Alerts;
+using Relais.Web.Features.FollowUp.Calendar;
+using Relais.Web.Features.FollowUp.Carnet;
+using Relais.Web.Features.FollowUp.EndOfTreatment;
+using Relais.Web.Features.FollowUp.Observations;
+using Relais.Web.Features.FollowUp.Protocols;
+using Relais.Web.Features.FollowUp.Worklist;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
@@ -8,96 +15,162 @@ namespace Relais.Web.Features.FollowUp;
 
 public static class FollowUpApi
 {
+    private const string Tag = "Suivi partagé";
+
     public static IEndpointRouteBuilder MapFollowUp(this IEndpointRouteBuilder app)
     {
         var protocols = app.MapGroup("/api/protocols").WithTags("Protocoles de suivi").RequireAuthorization(p => p.RequireRole(Roles.Professionals));
-        protocols.MapGet("/", async (FollowUpService s, CancellationToken ct) => TypedResults.Ok(await s.ProtocolsAsync(ct))).DeclareNoPatientData("protocols are reference data");
-        protocols.MapPost("/{code}/preview", Preview).DeclareNoPatientData("a calendar computed for a date, no patient");
-        protocols.MapPost("/{code}/versions/{version:int}/validate", Validate).DeclareNoPatientData("validation of a protocol version")
+        protocols.MapGet("/", ListProtocols).WithSummary("Liste les protocoles de surveillance et leurs versions.")
+            .DeclareNoPatientData("protocols are reference data");
+        protocols.MapPost("/{code}/preview", Preview).WithSummary("Calcule le calendrier qu'un protocole donne pour une date de fin de traitement.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DeclareNoPatientData("a calendar computed for a date, no patient");
+        protocols.MapPost("/{code}/versions/{version:int}/validate", Validate).WithSummary("Valide une version de protocole, côté spécialiste ou médecin généraliste.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DeclareNoPatientData("validation of a protocol version")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.GeneralPractitioner));
-        protocols.MapGet("/{code}/export", Export).DeclareNoPatientData("protocol as JSON");
-        protocols.MapPost("/import", Import).DeclareNoPatientData("imports a protocol version to validate")
+        protocols.MapGet("/{code}/export", Export).WithSummary("Exporte une version de protocole en JSON.")
+            .ProducesProblem(StatusCodes.Status404NotFound).DeclareNoPatientData("protocol as JSON");
+        protocols.MapPost("/import", Import).WithSummary("Importe un protocole en JSON comme nouvelle version à valider.")
+            .Accepts<object>("application/json").ProducesValidationProblem().DeclareNoPatientData("imports a protocol version to validate")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.GeneralPractitioner));
 
-        app.MapGet("/api/follow-up/worklist", async (int? days, FollowUpService s, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await s.WorklistAsync(CurrentUser.From(http.User)!, Math.Clamp(days ?? 30, 1, 365), ct)))
-            .WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
+        var professionals = app.MapGroup("/api").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.Professionals));
+        professionals.MapGet("/follow-up/worklist", Worklist).WithSummary("Liste les examens en retard et à venir des patients suivis.")
             .DeclareNoPatientData("limited to the patients the access rule lets the caller see");
-        app.MapGet("/api/me/calendar-feeds", async (FollowUpService s, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok((await s.FeedsAsync(CurrentUser.From(http.User)!, null, ct)).Select(f => new FeedDto(f.Id, s.FeedUrl(f), f.CreatedAt))))
-            .WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.GeneralPractitioner)).DeclareNoPatientData("the GP's own feeds");
-        app.MapPost("/api/me/calendar-feeds", async (FollowUpService s, HttpContext http, CancellationToken ct) =>
-                { var f = await s.CreateGpFeedAsync(CurrentUser.From(http.User)!, ct); return TypedResults.Created($"/api/me/calendar-feeds/{f.Id}", new FeedDto(f.Id, s.FeedUrl(f), f.CreatedAt)); })
-            .WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.GeneralPractitioner)).DeclareNoPatientData("the GP's own feeds");
-        app.MapDelete("/api/me/calendar-feeds/{feedId:guid}", async (Guid feedId, FollowUpService s, HttpContext http, CancellationToken ct) =>
-                await s.RevokeFeedAsync(CurrentUser.From(http.User)!, feedId, null, ct) ? Results.NoContent() : Results.NotFound())
-            .WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.GeneralPractitioner)).DeclareNoPatientData("the GP's own feeds");
-        // The secret address is the credential: calendar applications cannot sign in.
-        app.MapGet("/calendrier/{token}.ics", async (string token, FollowUpService s, CancellationToken ct) =>
-                await s.IcsAsync(token, ct) is { } ics ? Results.Text(ics, "text/calendar; charset=utf-8") : Results.NotFound())
-            .AllowAnonymous().DeclareNoPatientData("secret, revocable calendar address; audited on every read");
-
         // A laboratory feed: results for many patients in one request; the access rule is applied to each of them.
-        app.MapPost("/api/observations/batch", RecordBatch).WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
+        professionals.MapPost("/observations/batch", RecordBatch).WithSummary("Enregistre un lot de résultats de laboratoire pour plusieurs patients.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().ProducesIdempotencyProblems()
             .ChecksEachPatient("the access rule is applied to the patient of every result, and one refusal refuses the batch").WithIdempotency();
 
-        var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Suivi partagé").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/carnet", async (Guid patientId, FollowUpService s, CancellationToken ct) => TypedResults.Ok(await s.CarnetAsync(patientId, ct)));
-        read.MapGet("/observations", async (Guid patientId, string? code, FollowUpService s, CancellationToken ct) => TypedResults.Ok(await s.ObservationsAsync(patientId, code, ct)));
-        read.MapGet("/alerts", async (Guid patientId, FollowUpService s, CancellationToken ct) => TypedResults.Ok(await s.AlertsAsync(patientId, ct)));
-        // The patient reports warning signs too [B]: a read right on the own record suffices.
-        read.MapPost("/clinical-criteria", async (Guid patientId, ClinicalCriteriaInput input, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            TypedResults.Created($"/api/patients/{patientId}/alerts", await s.ReportCriteriaAsync(CurrentUser.From(http.User)!, patientId, input, ct))).WithIdempotency();
-        read.MapGet("/calendar-feeds", async (Guid patientId, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            TypedResults.Ok((await s.FeedsAsync(CurrentUser.From(http.User)!, patientId, ct)).Select(f => new FeedDto(f.Id, s.FeedUrl(f), f.CreatedAt))));
-        read.MapPost("/calendar-feeds", async (Guid patientId, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            { var f = await s.CreatePatientFeedAsync(CurrentUser.From(http.User)!, patientId, ct); return TypedResults.Created($"/api/patients/{patientId}/calendar-feeds", new FeedDto(f.Id, s.FeedUrl(f), f.CreatedAt)); });
-        read.MapDelete("/calendar-feeds/{feedId:guid}", async (Guid patientId, Guid feedId, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            await s.RevokeFeedAsync(CurrentUser.From(http.User)!, feedId, patientId, ct) ? Results.NoContent() : Results.NotFound());
+        var gpFeeds = app.MapGroup("/api/me/calendar-feeds").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.GeneralPractitioner));
+        gpFeeds.MapGet("/", GpFeeds).WithSummary("Liste les calendriers iCalendar du médecin généraliste.").DeclareNoPatientData("the GP's own feeds");
+        gpFeeds.MapPost("/", CreateGpFeed).WithSummary("Crée une adresse de calendrier iCalendar pour les suivis du médecin généraliste.")
+            .DeclareNoPatientData("the GP's own feeds");
+        gpFeeds.MapDelete("/{feedId:guid}", RevokeGpFeed).WithSummary("Révoque une adresse de calendrier du médecin généraliste.")
+            .ProducesProblem(StatusCodes.Status404NotFound).DeclareNoPatientData("the GP's own feeds");
 
-        var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Suivi partagé").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
+        // The secret address is the credential: calendar applications cannot sign in.
+        app.MapGet("/calendrier/{token}.ics", Ics).WithTags(Tag).WithSummary("Publie un calendrier iCalendar à son adresse secrète.")
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar").ProducesProblem(StatusCodes.Status404NotFound)
+            .AllowAnonymous().DeclareNoPatientData("secret, revocable calendar address; audited on every read");
+
+        var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization().RequirePatientAccess(AccessKind.Read);
+        read.MapGet("/carnet", Carnet).WithSummary("Lit le carnet de surveillance du patient.");
+        read.MapGet("/observations", Observations).WithSummary("Liste les résultats de marqueurs du patient.").ProducesValidationProblem();
+        read.MapGet("/alerts", Alerts).WithSummary("Liste les alertes de retour précoce du patient.");
+        // The patient reports warning signs too [B]: a read right on the own record suffices.
+        read.MapPost("/clinical-criteria", ReportCriteria).WithSummary("Signale des critères cliniques de retour précoce.")
+            .ProducesValidationProblem().ProducesIdempotencyProblems().WithIdempotency();
+        read.MapGet("/calendar-feeds", PatientFeeds).WithSummary("Liste les calendriers iCalendar du carnet du patient.");
+        read.MapPost("/calendar-feeds", CreatePatientFeed).WithSummary("Crée une adresse de calendrier iCalendar pour le carnet du patient.");
+        read.MapDelete("/calendar-feeds/{feedId:guid}", RevokePatientFeed).WithSummary("Révoque une adresse de calendrier du carnet du patient.");
+
+        var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/end-of-treatment", async (Guid patientId, EndOfTreatmentInput input, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            TypedResults.Created($"/api/patients/{patientId}/carnet", await s.EndTreatmentAsync(CurrentUser.From(http.User)!, patientId, input, ct))).WithIdempotency();
-        write.MapPost("/observations", async (Guid patientId, ObservationInput input, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            TypedResults.Created($"/api/patients/{patientId}/observations", await s.RecordObservationAsync(CurrentUser.From(http.User)!, patientId, input, ct))).WithIdempotency();
-        write.MapPost("/carnet/{itemId:guid}/done", async (Guid patientId, Guid itemId, DoneInput input, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            await s.MarkDoneAsync(CurrentUser.From(http.User)!, patientId, itemId, input, ct) is { } dto ? Results.Ok(dto) : NotFound());
-        write.MapPost("/carnet/{itemId:guid}/cancel", async (Guid patientId, Guid itemId, CancelInput input, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            await s.CancelAsync(CurrentUser.From(http.User)!, patientId, itemId, input, ct) is { } dto ? Results.Ok(dto) : NotFound());
-        write.MapPost("/alerts/{alertId:guid}/handled", async (Guid patientId, Guid alertId, FollowUpService s, HttpContext http, CancellationToken ct) =>
-            await s.HandleAlertAsync(CurrentUser.From(http.User)!, patientId, alertId, ct) ? Results.NoContent() : NotFound());
+        write.MapPost("/end-of-treatment", EndTreatment).WithSummary("Termine le traitement actif : suivi partagé, carnet, PPAC (C11) et protocole (C12).")
+            .ProducesValidationProblem().ProducesIdempotencyProblems().WithIdempotency();
+        write.MapPost("/observations", RecordObservation).WithSummary("Enregistre un résultat de marqueur et applique les règles de retour précoce.")
+            .ProducesValidationProblem().ProducesIdempotencyProblems().WithIdempotency();
+        write.MapPost("/carnet/{itemId:guid}/done", MarkDone).WithSummary("Marque un élément du carnet comme réalisé.").ProducesValidationProblem();
+        write.MapPost("/carnet/{itemId:guid}/cancel", CancelItem).WithSummary("Annule un élément du carnet.").ProducesValidationProblem();
+        write.MapPost("/alerts/{alertId:guid}/handled", HandleAlert).WithSummary("Marque une alerte comme traitée.");
         return app;
     }
 
-    private static async Task<Results<Ok<ObservationBatchResult>, ProblemHttpResult>> RecordBatch(ObservationBatchInput input, FollowUpService s, HttpContext http, CancellationToken ct)
+    /// <summary>What <c>WithIdempotency</c> may answer: a key reused with another body (422), its first request still running (409).</summary>
+    private static RouteHandlerBuilder ProducesIdempotencyProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<Ok<IReadOnlyList<ProtocolSummary>>> ListProtocols(ProtocolQueries protocols, CancellationToken ct) =>
+        TypedResults.Ok(await protocols.ListAsync(ct));
+
+    private static async Task<Results<Ok<PreviewResult>, ProblemHttpResult>> Preview(string code, PreviewInput input, PreviewProtocol preview, CancellationToken ct) =>
+        await preview.HandleAsync(code, input, ct) is { } r ? TypedResults.Ok(r) : Problems.NotFound("Protocole");
+
+    private static async Task<Results<Ok<ProtocolSummary>, ProblemHttpResult>> Validate(string code, int version, ValidationInput input, CurrentUser user,
+        ValidateProtocol validate, CancellationToken ct) =>
+        await validate.HandleAsync(user, code, version, input, ct) is { } r ? TypedResults.Ok(r) : Problems.NotFound("Protocole");
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string code, int? version, ProtocolQueries protocols, CancellationToken ct) =>
+        await protocols.ExportAsync(code, version, ct) is { } json ? TypedResults.Content(json, "application/json; charset=utf-8") : Problems.NotFound("Protocole");
+
+    private static async Task<Results<Created<ProtocolSummary>, ValidationProblem>> Import(HttpRequest request, ImportProtocol import, CancellationToken ct)
     {
-        var (result, refused) = await s.RecordObservationBatchAsync(CurrentUser.From(http.User)!, input, "POST /api/observations/batch", ct);
+        using var reader = new StreamReader(request.Body);
+        var json = await reader.ReadToEndAsync(ct);
+        var (created, errors) = await import.HandleAsync(json, ct);
+        if (created is null)
+            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                title: "Protocole refusé", detail: string.Join(" ; ", errors.Select(e => $"{e.Field} : {e.Message}")));
+        return TypedResults.Created($"/api/protocols/{created.Code}/export?version={created.Version}", created);
+    }
+
+    private static async Task<Ok<FollowUpWorklist>> Worklist(int? days, CurrentUser user, GpWorklist worklist, CancellationToken ct) =>
+        TypedResults.Ok(await worklist.HandleAsync(user, Math.Clamp(days ?? 30, 1, 365), ct));
+
+    private static async Task<Results<Ok<ObservationBatchResult>, ProblemHttpResult>> RecordBatch(ObservationBatchInput input, CurrentUser user, LaboratoryFeed feed,
+        CancellationToken ct)
+    {
+        var (result, refused) = await feed.HandleAsync(user, input, "POST /api/observations/batch", ct);
         if (result is not null) return TypedResults.Ok(result);
         // The answer for a patient that does not exist, naming the result: no existence oracle.
         return PatientScope.NotFound($"results[{refused}].patientId",
             $"results[{refused}].patientId : aucun dossier accessible ne correspond à cet identifiant. Aucun résultat du lot n'a été enregistré.");
     }
 
-    private static IResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Élément introuvable");
+    private static async Task<Ok<IEnumerable<FeedDto>>> GpFeeds(CurrentUser user, CalendarFeedQuery feeds, CancellationToken ct) =>
+        TypedResults.Ok((await feeds.HandleAsync(user, null, ct)).Select(feeds.ToDto));
 
-    private static async Task<Results<Ok<PreviewResult>, ProblemHttpResult>> Preview(string code, PreviewInput input, FollowUpService s, CancellationToken ct) =>
-        await s.PreviewAsync(code, input, ct) is { } r ? TypedResults.Ok(r) : TypedResults.Problem(statusCode: 404, title: "Protocole inconnu");
-
-    private static async Task<Results<Ok<ProtocolSummary>, ProblemHttpResult>> Validate(string code, int version, ValidationInput input, FollowUpService s, HttpContext http, CancellationToken ct) =>
-        await s.ValidateAsync(CurrentUser.From(http.User)!, code, version, input, ct) is { } r ? TypedResults.Ok(r) : TypedResults.Problem(statusCode: 404, title: "Protocole inconnu");
-
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string code, int? version, FollowUpService s, CancellationToken ct) =>
-        await s.ExportAsync(code, version, ct) is { } json ? TypedResults.Content(json, "application/json; charset=utf-8") : TypedResults.Problem(statusCode: 404, title: "Protocole inconnu");
-
-    private static async Task<Results<Created<ProtocolSummary>, ValidationProblem>> Import(HttpRequest request, FollowUpService s, CancellationToken ct)
+    private static async Task<Created<FeedDto>> CreateGpFeed(CurrentUser user, CreateCalendarFeed create, CalendarFeedQuery feeds, CancellationToken ct)
     {
-        using var reader = new StreamReader(request.Body);
-        var json = await reader.ReadToEndAsync(ct);
-        var (created, errors) = await s.ImportAsync(json, ct);
-        if (created is null)
-            return TypedResults.ValidationProblem(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
-                title: "Protocole refusé", detail: string.Join(" ; ", errors.Select(e => $"{e.Field} : {e.Message}")));
-        return TypedResults.Created($"/api/protocols/{created.Code}/export?version={created.Version}", created);
+        var feed = await create.HandleAsync(user, null, ct);
+        return TypedResults.Created($"/api/me/calendar-feeds/{feed.Id}", feeds.ToDto(feed));
     }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokeGpFeed(Guid feedId, CurrentUser user, RevokeCalendarFeed revoke, CancellationToken ct) =>
+        await revoke.HandleAsync(user, feedId, null, ct) ? TypedResults.NoContent() : Problems.NotFound("Calendrier");
+
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Ics(string token, IcsFeed ics, CancellationToken ct) =>
+        await ics.HandleAsync(token, ct) is { } text ? TypedResults.Text(text, "text/calendar; charset=utf-8") : Problems.NotFound("Calendrier");
+
+    private static async Task<Ok<CarnetDto>> Carnet(Guid patientId, CarnetQuery carnet, CancellationToken ct) =>
+        TypedResults.Ok(await carnet.HandleAsync(patientId, ct));
+
+    private static async Task<Ok<IReadOnlyList<ObservationDto>>> Observations(Guid patientId, string? code, ObservationQuery observations, CancellationToken ct) =>
+        TypedResults.Ok(await observations.HandleAsync(patientId, code, ct));
+
+    private static async Task<Ok<AlertList>> Alerts(Guid patientId, AlertQuery alerts, CancellationToken ct) =>
+        TypedResults.Ok(await alerts.HandleAsync(patientId, ct));
+
+    private static async Task<Created<AlertItem>> ReportCriteria(Guid patientId, ClinicalCriteriaInput input, CurrentUser user, ReportCriteria report, CancellationToken ct) =>
+        TypedResults.Created($"/api/patients/{patientId}/alerts", await report.HandleAsync(user, patientId, input, ct));
+
+    private static async Task<Ok<IEnumerable<FeedDto>>> PatientFeeds(Guid patientId, CurrentUser user, CalendarFeedQuery feeds, CancellationToken ct) =>
+        TypedResults.Ok((await feeds.HandleAsync(user, patientId, ct)).Select(feeds.ToDto));
+
+    private static async Task<Created<FeedDto>> CreatePatientFeed(Guid patientId, CurrentUser user, CreateCalendarFeed create, CalendarFeedQuery feeds, CancellationToken ct)
+    {
+        var feed = await create.HandleAsync(user, patientId, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/calendar-feeds", feeds.ToDto(feed));
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RevokePatientFeed(Guid patientId, Guid feedId, CurrentUser user, RevokeCalendarFeed revoke,
+        CancellationToken ct) =>
+        await revoke.HandleAsync(user, feedId, patientId, ct) ? TypedResults.NoContent() : Problems.NotFound("Calendrier");
+
+    private static async Task<Created<EndOfTreatmentResult>> EndTreatment(Guid patientId, EndOfTreatmentInput input, CurrentUser user, EndTreatment end, CancellationToken ct) =>
+        TypedResults.Created($"/api/patients/{patientId}/carnet", await end.HandleAsync(user, patientId, input, ct));
+
+    private static async Task<Created<ObservationResult>> RecordObservation(Guid patientId, ObservationInput input, CurrentUser user, RecordObservation record,
+        CancellationToken ct) =>
+        TypedResults.Created($"/api/patients/{patientId}/observations", await record.HandleAsync(user, patientId, input, ct));
+
+    private static async Task<Results<Ok<CarnetEntryDto>, ProblemHttpResult>> MarkDone(Guid patientId, Guid itemId, DoneInput input, MarkDone done, CancellationToken ct) =>
+        await done.HandleAsync(patientId, itemId, input, ct) is { } dto ? TypedResults.Ok(dto) : Problems.NotFound("Élément");
+
+    private static async Task<Results<Ok<CarnetEntryDto>, ProblemHttpResult>> CancelItem(Guid patientId, Guid itemId, CancelInput input, CancelItem cancel,
+        CancellationToken ct) =>
+        await cancel.HandleAsync(patientId, itemId, input, ct) is { } dto ? TypedResults.Ok(dto) : Problems.NotFound("Élément");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandleAlert(Guid patientId, Guid alertId, CurrentUser user, HandleAlert handle, CancellationToken ct) =>
+        await handle.HandleAsync(user, patientId, alertId, ct) ? TypedResults.NoContent() : Problems.NotFound("Alerte");
 }

@@ -12,33 +12,36 @@ public static class ProgrammesApi
     public static IEndpointRouteBuilder MapProgrammes(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/", async (Guid patientId, ProgrammeService s, CancellationToken ct) => TypedResults.Ok(await s.ListAsync(patientId, ct)));
-        read.MapGet("/{programmeId:guid}/document", Html);
+        read.MapGet("/", List).WithSummary("Liste les PPS et PPAC du patient, toutes versions.");
+        read.MapGet("/{programmeId:guid}/document", Html).WithSummary("Affiche un PPS ou un PPAC en HTML.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner)).RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/pps", (Guid patientId, ProgrammeInput input, ProgrammeService s, HttpContext http, CancellationToken ct) => Issue(patientId, ProgrammeKind.Pps, input, s, http, ct)).WithIdempotency();
-        write.MapPost("/{programmeId:guid}/handed", HandOver);
-        write.MapPost("/{programmeId:guid}/phases/{order:int}/start", StartPhase);
+        write.MapPost("/pps", IssuePps).WithSummary("Rédige, signe et transmet un PPS (C5) ou sa nouvelle version.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).WithIdempotency();
+        write.MapPost("/{programmeId:guid}/handed", HandOver).WithSummary("Enregistre la remise du programme au patient.").ProducesValidationProblem();
+        write.MapPost("/{programmeId:guid}/phases/{order:int}/start", StartPhase).WithSummary("Démarre une phase de traitement (C8 pour la première).")
+            .ProducesValidationProblem();
         return app;
     }
 
-    private static CurrentUser Me(HttpContext http) => CurrentUser.From(http.User)!;
+    private static async Task<Ok<IReadOnlyList<ProgrammeDto>>> List(Guid patientId, ProgrammeQueries programmes, CancellationToken ct) =>
+        TypedResults.Ok(await programmes.ListAsync(patientId, ct));
 
-    private static ProblemHttpResult NotFound() => TypedResults.Problem(statusCode: 404, title: "Programme introuvable");
-
-    public static async Task<Created<ProgrammeDto>> Issue(Guid patientId, ProgrammeKind kind, ProgrammeInput input, ProgrammeService s, HttpContext http, CancellationToken ct)
+    private static async Task<Created<ProgrammeDto>> IssuePps(Guid patientId, ProgrammeInput input, CurrentUser user, IssueProgramme issue, ProgrammeQueries programmes,
+        CancellationToken ct)
     {
-        var p = await s.IssueAsync(Me(http), patientId, kind, input, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/programmes/{p.Id}/document", (await s.ListAsync(patientId, ct)).First(x => x.Id == p.Id));
+        var p = await issue.HandleAsync(user, patientId, ProgrammeKind.Pps, input, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/programmes/{p.Id}/document", (await programmes.ListAsync(patientId, ct)).First(x => x.Id == p.Id));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid patientId, Guid programmeId, ProgrammeService s, HttpContext http, CancellationToken ct) =>
-        await s.HtmlAsync(patientId, programmeId, Me(http), ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : NotFound();
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid patientId, Guid programmeId, ProgrammeHtml html, CancellationToken ct) =>
+        await html.HandleAsync(patientId, programmeId, ct) is { } text ? TypedResults.Content(text, "text/html; charset=utf-8") : Problems.NotFound("Programme");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> HandOver(Guid patientId, Guid programmeId, HandOverInput input, ProgrammeService s, CancellationToken ct) =>
-        await s.HandOverAsync(patientId, programmeId, input, ct) ? TypedResults.NoContent() : NotFound();
+    private static async Task<Results<NoContent, ProblemHttpResult>> HandOver(Guid patientId, Guid programmeId, HandOverInput input, HandOver handOver, CancellationToken ct) =>
+        await handOver.HandleAsync(patientId, programmeId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Programme");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> StartPhase(Guid patientId, Guid programmeId, int order, PhaseStartInput input, ProgrammeService s, HttpContext http, CancellationToken ct) =>
-        await s.StartPhaseAsync(Me(http), patientId, programmeId, order, input, ct) ? TypedResults.NoContent() : NotFound();
+    private static async Task<Results<NoContent, ProblemHttpResult>> StartPhase(Guid patientId, Guid programmeId, int order, PhaseStartInput input, CurrentUser user,
+        StartPhase start, CancellationToken ct) =>
+        await start.HandleAsync(user, patientId, programmeId, order, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Programme");
 }

@@ -5,7 +5,11 @@ public static class ProgrammesServices
 {
     public static IServiceCollection AddProgrammes(this IServiceCollection services)
     {
-        services.AddScoped<ProgrammeService>();
+        services.AddScoped<ProgrammeQueries>();
+        services.AddScoped<ProgrammeHtml>();
+        services.AddScoped<IssueProgramme>();
+        services.AddScoped<HandOver>();
+        services.AddScoped<StartPhase>();
         return services;
     }
 }

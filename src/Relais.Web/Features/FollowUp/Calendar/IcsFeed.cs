@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Audit;
+using Relais.Domain.Surveillance;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.FollowUp.Calendar;
+
+/// <summary>The iCalendar text behind a secret address; every read is audited.</summary>
+public sealed class IcsFeed(RelaisDb db, Clock clock)
+{
+    /// <summary>The iCalendar text, or null when the token is unknown or revoked.</summary>
+    public async Task<string?> HandleAsync(string token, CancellationToken ct)
+    {
+        var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.Token == token && f.RevokedAt == null, ct);
+        if (feed is null) return null;
+        var now = clock.Now;
+        List<(CarnetItem Item, string Summary)> events;
+        string name;
+        if (feed.Owner == FeedOwner.Patient)
+        {
+            var items = await db.CarnetItems.AsNoTracking().Where(i => i.PatientId == feed.PatientId).OrderBy(i => i.Due).ToListAsync(ct);
+            events = items.Select(i => (i, $"{i.Kind.Label()} ({i.Performer.Label()})")).ToList();
+            name = "Mon carnet de suivi — Relais";
+            db.AuditEntries.Add(AuditEntry.Create(now, null, "calendar-feed", feed.PatientId, AuditActions.Read, "ics patient feed", AuditOutcomes.Allowed, feed.Id.ToString()));
+        }
+        else
+        {
+            var gp = await db.Users.AsNoTracking().Where(u => u.Id == feed.CreatedBy).Select(u => new { u.Id }).FirstAsync(ct);
+            var user = new CurrentUser(gp.Id, [Roles.GeneralPractitioner], null);
+            var visible = PatientQueries.VisibleIds(db, user, clock.Today, now);
+            var rows = await (from i in db.CarnetItems.AsNoTracking()
+                              join p in db.Patients on i.PatientId equals p.Id
+                              where visible.Contains(i.PatientId) && i.Due >= clock.Today.AddMonths(-3)
+                              orderby i.Due
+                              select new { i, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate }).Take(5000).ToListAsync(ct);
+            // Calendars end up on phones and clouds: initials and birth year only, the details stay in Relais.
+            events = rows.Select(x => (x.i, $"Suivi {Initials(x.UsedName ?? x.BirthName, x.FirstNames)} ({x.BirthDate.Year}) : {x.i.Kind.Label()} — {x.i.Performer.Label()}")).ToList();
+            name = "Suivis partagés de mes patients — Relais";
+            db.AuditEntries.Add(AuditEntry.Create(now, feed.CreatedBy, "calendar-feed", null, AuditActions.Read, "ics gp feed", AuditOutcomes.Allowed, feed.Id.ToString()));
+        }
+        await db.SaveChangesAsync(ct);
+        return ICalendar.Write(name, events.Select(e => new ICalendar.Event($"{e.Item.Id}@relais", e.Item.Due, e.Summary,
+            e.Item.Status == CarnetItemStatus.Done ? $"Réalisé le {e.Item.DoneOn:dd/MM/yyyy}" : "Voir le carnet de surveillance dans Relais",
+            e.Item.Status == CarnetItemStatus.Cancelled)).ToList(), now);
+    }
+
+    private static string Initials(string last, string first) => $"{char.ToUpperInvariant(first.FirstOrDefault(' '))}. {char.ToUpperInvariant(last.FirstOrDefault(' '))}.";
+}

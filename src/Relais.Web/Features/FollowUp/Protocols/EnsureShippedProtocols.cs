@@ -1,0 +1,17 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Surveillance;
+using Relais.Web.Data;
+
+namespace Relais.Web.Features.FollowUp.Protocols;
+
+/// <summary>Ships the four protocols, "to validate", on a database that has none yet.</summary>
+public sealed class EnsureShippedProtocols(RelaisDb db, Clock clock)
+{
+    public async Task HandleAsync(CancellationToken ct = default)
+    {
+        var existing = await db.Protocols.Select(p => p.Code).Distinct().ToListAsync(ct);
+        foreach (var draft in ShippedProtocols.CreateDrafts(clock.Now).Where(d => !existing.Contains(d.Code)))
+            db.Protocols.Add(draft);
+        await db.SaveChangesAsync(ct);
+    }
+}

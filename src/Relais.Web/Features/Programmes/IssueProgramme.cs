@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Domain.Pathways;
+using Relais.Domain.Programmes;
+using Relais.Web.Data;
+using Relais.Web.Documents;
+using Relais.Web.Features.Coordination;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Programmes;
+
+public sealed record ProgrammeInput(Guid? EpisodeId, Guid? TumorBoardCaseId, IReadOnlyList<TreatmentPhase>? Phases, IReadOnlyList<PlannedAssessment>? Assessments,
+    string? SupportiveCare, string? Social, IReadOnlyList<ProgrammeContact>? Contacts, Guid? PreviousVersionId, bool GpAgreed);
+
+/// <summary>
+/// Issues a PPS or a PPAC: drafted (from the RCP decision for a PPS), rendered as a French A4 document,
+/// signed, sent to the GP and the patient (C5 / C11); a new version supersedes the previous one.
+/// </summary>
+public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligations, DocumentRenderer renderer, ProgrammeHtml html, ProgrammeQueries queries)
+{
+    public async Task<CareProgramme> HandleAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, CancellationToken ct)
+    {
+        var programme = await AddAsync(user, patientId, kind, input, [], ct);
+        await db.SaveChangesAsync(ct);
+        return programme;
+    }
+
+    /// <summary>
+    /// Adds the programme, its signed document (rendered here, before anything is saved), its
+    /// transmission with the outbox rows and the audit row to the caller's unit of work, without
+    /// saving: end of treatment issues the PPAC in the same commit as the enrolment and the carnet.
+    /// <paramref name="followUp"/> is the surveillance calendar a PPAC shows.
+    /// </summary>
+    public async Task<CareProgramme> AddAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, IReadOnlyList<CalendarLine> followUp, CancellationToken ct)
+    {
+        CareProgramme? previous = null;
+        if (input.PreviousVersionId is { } prevId)
+        {
+            previous = await db.Programmes.FirstOrDefaultAsync(p => p.Id == prevId && p.PatientId == patientId, ct)
+                ?? throw new DomainValidationException("previousVersionId", "La version précédente est introuvable.");
+            if (previous.Superseded) throw new DomainValidationException("previousVersionId", "Cette version a déjà été révisée ; partez de la dernière.");
+        }
+        var episodeId = input.EpisodeId ?? previous?.EpisodeId ?? throw new DomainValidationException("episodeId", "Choisissez l'épisode de cancer.");
+        if (!await db.Episodes.AnyAsync(e => e.Id == episodeId && e.PatientId == patientId, ct))
+            throw new DomainValidationException("episodeId", "Cet épisode n'appartient pas à ce patient.");
+        string? decision = null;
+        if (input.TumorBoardCaseId is { } caseId)
+        {
+            var c = await db.TumorBoardCases.AsNoTracking().FirstOrDefaultAsync(x => x.Id == caseId && x.PatientId == patientId, ct)
+                ?? throw new DomainValidationException("tumorBoardCaseId", "Ce dossier de RCP n'appartient pas à ce patient.");
+            if (c.Proposal is null) throw new DomainValidationException("tumorBoardCaseId", "La RCP n'a pas encore rendu sa décision.");
+            decision = c.Proposal;
+        }
+        var contacts = input.Contacts is { Count: > 0 } given ? given : await queries.ContactsFromCareTeamAsync(patientId, ct);
+        var content = new ProgrammeContent(input.Phases ?? [], input.Assessments ?? [], Blank(input.SupportiveCare), Blank(input.Social), contacts);
+        var now = clock.Now;
+        var programme = CareProgramme.Draft(patientId, episodeId, kind, input.TumorBoardCaseId, content, user.Id, now, previous);
+        if (kind == ProgrammeKind.Ppac && input.GpAgreed) programme.RecordGpAgreement(now);
+        previous?.MarkSuperseded();
+        db.Programmes.Add(programme);
+
+        var pdf = await renderer.PdfAsync(await html.RenderAsync(programme, decision, followUp, ct), ct);
+        var label = kind == ProgrammeKind.Pps ? "Programme personnalisé de soins" : "Programme personnalisé de l'après-cancer";
+        var title = programme.Version > 1 ? $"{label} (version {programme.Version})" : label;
+        var code = kind == ProgrammeKind.Pps ? ObligationCode.C5 : ObligationCode.C11;
+        Guid? documentId = null;
+        if (pdf is not null)
+        {
+            var document = Document.Create(patientId, kind == ProgrammeKind.Pps ? DocumentKind.Pps : DocumentKind.Ppac, title,
+                kind == ProgrammeKind.Pps ? "pps.pdf" : "ppac.pdf", pdf, user.Id, now, await PreviousDocumentAsync(previous, ct));
+            document.Sign(user.Id, now);
+            db.Documents.Add(document);
+            documentId = document.Id;
+        }
+        var transmission = await obligations.FireAsync(code, patientId, user.Id, documentId, title,
+            documentId is null ? $"{label}, version {programme.Version} : consultable dans Relais." : null, ct: ct);
+        programme.Rendered(documentId, transmission.Id);
+
+        // The pathway records the PPS when its phase allows it.
+        if (kind == ProgrammeKind.Pps && previous is null)
+        {
+            var episode = await db.Episodes.FirstAsync(e => e.Id == episodeId, ct);
+            if (PathwayTransitions.IsAllowed(episode.Phase, PathwayPhase.CareProgramme) && clock.Today >= episode.PhaseSince)
+                db.PathwayEvents.Add(episode.Transition(PathwayPhase.CareProgramme, clock.Today, user.Id, clock.Today, now, "PPS rédigé"));
+        }
+        return programme;
+    }
+
+    private async Task<Document?> PreviousDocumentAsync(CareProgramme? previous, CancellationToken ct) =>
+        previous?.DocumentId is { } id ? await db.Documents.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) : null;
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

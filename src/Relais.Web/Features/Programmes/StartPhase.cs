@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Domain.Pathways;
+using Relais.Web.Data;
+using Relais.Web.Features.Coordination;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Programmes;
+
+public sealed record PhaseStartInput(DateOnly? On);
+
+/// <summary>
+/// Starts a treatment phase; the first one sends the protocol, its frequent complications and advice
+/// to the GP and the community pharmacist (C8) and moves the pathway to active treatment.
+/// </summary>
+public sealed class StartPhase(RelaisDb db, Clock clock, Obligations obligations)
+{
+    /// <summary>False when the patient has no such programme.</summary>
+    public async Task<bool> HandleAsync(CurrentUser user, Guid patientId, Guid programmeId, int order, PhaseStartInput input, CancellationToken ct)
+    {
+        var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Id == programmeId && p.PatientId == patientId, ct);
+        if (programme is null) return false;
+        var on = input.On ?? clock.Today;
+        var first = programme.StartPhase(order, on, clock.Today);
+        if (first)
+        {
+            var phase = programme.Content.Phases.First(p => p.Order == order);
+            var message = $"Début du traitement le {on:dd/MM/yyyy} : {phase.Description}."
+                + (phase.FrequentComplications is null ? "" : $"\nComplications les plus fréquentes : {phase.FrequentComplications}")
+                + (phase.Advice is null ? "" : $"\nConseils : {phase.Advice}");
+            await obligations.FireAsync(ObligationCode.C8, patientId, user.Id, null, "Début du traitement : protocole, complications et conseils", message, ct: ct);
+            var episode = await db.Episodes.FirstAsync(e => e.Id == programme.EpisodeId, ct);
+            if (PathwayTransitions.IsAllowed(episode.Phase, PathwayPhase.ActiveTreatment) && on >= episode.PhaseSince)
+                db.PathwayEvents.Add(episode.Transition(PathwayPhase.ActiveTreatment, on, user.Id, clock.Today, clock.Now, phase.Description));
+        }
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,32 @@
+using System.Net;
+using System.Net.Http.Json;
+using Relais.Web.Tests.Infrastructure;
+
+namespace Relais.Web.Tests.Features.FollowUp;
+
+/// <summary>Clinical early-return criteria reported by the GP.</summary>
+public abstract class ReportCriteriaTests(RelaisFactory factory)
+{
+    [Fact]
+    public async Task ClinicalWarningSigns_FromTheGp_ReferThePatientBack_C14_WithATaskForTheTeam()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888003");
+        await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-05-15", protocol = "breast" });
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var response = await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = new[] { "clinical-or-radiological-change" }, note = "Rétraction cutanée du sein traité" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var alert = await response.JsonAsync();
+        Assert.Equal("early-return", alert.GetProperty("action").GetString());
+        var referralId = alert.GetProperty("referralId").GetGuid();
+        var referrals = await oncologist.GetJsonAsync("/api/referrals");
+        Assert.Contains(referrals.EnumerateArray(), r => r.GetProperty("id").GetGuid() == referralId);
+        var c14 = (await oncologist.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray().Single(t => t.GetProperty("obligation").GetString() == "c14");
+        Assert.True(c14.GetProperty("urgent").GetBoolean());
+    }
+}
+
+[Collection("sqlite")]
+public sealed class ReportCriteriaSqliteTests(SqliteRelaisFactory factory) : ReportCriteriaTests(factory), IClassFixture<SqliteRelaisFactory>;
+
+[Collection("postgres")]
+public sealed class ReportCriteriaPostgresTests(PostgresRelaisFactory factory) : ReportCriteriaTests(factory), IClassFixture<PostgresRelaisFactory>;
