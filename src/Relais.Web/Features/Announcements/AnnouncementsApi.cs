@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Web.Features.Access;
 using Relais.Web.Identity;
+using Relais.Web.Operations;
 
 namespace Relais.Web.Features.Announcements;
 
@@ -11,27 +12,41 @@ public static class AnnouncementsApi
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}/episodes/{episodeId:guid}/announcement").WithTags("Annonce")
             .RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/", async (Guid patientId, Guid episodeId, AnnouncementService s, CancellationToken ct) => Result(await s.GetAsync(patientId, episodeId, ct)));
+        read.MapGet("/", Get).WithSummary("Lit le dispositif d'annonce de l'épisode et ce qu'il reste à faire.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/episodes/{episodeId:guid}/announcement").WithTags("Annonce")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/medical-time", async (Guid patientId, Guid episodeId, MedicalTimeInput input, AnnouncementService s, HttpContext http, CancellationToken ct) =>
-            Result(await s.MedicalTimeAsync(Me(http), patientId, episodeId, input, ct)));
-        write.MapPost("/nursing-time", async (Guid patientId, Guid episodeId, NursingTimeInput input, AnnouncementService s, HttpContext http, CancellationToken ct) =>
-            Result(await s.NursingTimeAsync(Me(http), patientId, episodeId, input, ct)));
-        write.MapPost("/supportive-care", async (Guid patientId, Guid episodeId, SupportiveCareInput input, AnnouncementService s, HttpContext http, CancellationToken ct) =>
-            Result(await s.SupportiveCareAsync(Me(http), patientId, episodeId, input, ct)));
-        write.MapPost("/epices", async (Guid patientId, Guid episodeId, EpicesInput input, AnnouncementService s, HttpContext http, CancellationToken ct) =>
-            Result(await s.EpicesAsync(Me(http), patientId, episodeId, input, ct)));
-        write.MapPost("/information", async (Guid patientId, Guid episodeId, InformationInput input, AnnouncementService s, HttpContext http, CancellationToken ct) =>
-            Result(await s.InformationAsync(Me(http), patientId, episodeId, input, ct)));
-        write.MapPost("/gp-context", async (Guid patientId, Guid episodeId, GpContextInput input, AnnouncementService s, HttpContext http, CancellationToken ct) =>
-            Result(await s.GpContextAsync(Me(http), patientId, episodeId, input, ct)));
+        write.MapPost("/medical-time", MedicalTime).WithSummary("Enregistre le temps médical de l'annonce.").ProducesValidationProblem();
+        write.MapPost("/nursing-time", NursingTime).WithSummary("Enregistre le temps soignant : proposé, accepté ou refusé.").ProducesValidationProblem();
+        write.MapPost("/supportive-care", SupportiveCare).WithSummary("Enregistre les besoins en soins de support.").ProducesValidationProblem();
+        write.MapPost("/epices", Epices).WithSummary("Calcule et enregistre le score EPICES de fragilité sociale.").ProducesValidationProblem();
+        write.MapPost("/information", Information).WithSummary("Enregistre les informations données au patient.").ProducesValidationProblem();
+        write.MapPost("/gp-context", GpContext).WithSummary("Enregistre le contexte transmis par le médecin traitant.").ProducesValidationProblem();
         return app;
     }
 
-    private static CurrentUser Me(HttpContext http) => CurrentUser.From(http.User)!;
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Get(Guid patientId, Guid episodeId, OpenAnnouncement open, CancellationToken ct) =>
+        Result(await open.HandleAsync(patientId, episodeId, ct));
 
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> MedicalTime(Guid patientId, Guid episodeId, MedicalTimeInput input, CurrentUser user,
+        RecordMedicalTime record, CancellationToken ct) => Result(await record.HandleAsync(user, patientId, episodeId, input, ct));
+
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> NursingTime(Guid patientId, Guid episodeId, NursingTimeInput input,
+        RecordNursingTime record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> SupportiveCare(Guid patientId, Guid episodeId, SupportiveCareInput input,
+        RecordSupportiveCare record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Epices(Guid patientId, Guid episodeId, EpicesInput input,
+        RecordEpices record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Information(Guid patientId, Guid episodeId, InformationInput input,
+        RecordInformation record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> GpContext(Guid patientId, Guid episodeId, GpContextInput input,
+        RecordGpContext record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+
+    /// <summary>An episode the patient does not have: the episode, not the patient, is not found.</summary>
     private static Results<Ok<AnnouncementDto>, ProblemHttpResult> Result(AnnouncementDto? dto) =>
-        dto is null ? TypedResults.Problem(statusCode: 404, title: "Épisode introuvable") : TypedResults.Ok(dto);
+        dto is null ? Problems.NotFound("Épisode") : TypedResults.Ok(dto);
 }

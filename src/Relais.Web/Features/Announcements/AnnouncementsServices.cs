@@ -5,7 +5,15 @@ public static class AnnouncementsServices
 {
     public static IServiceCollection AddAnnouncements(this IServiceCollection services)
     {
-        services.AddScoped<AnnouncementService>();
+        services.AddScoped<AnnouncementRecords>();
+        services.AddScoped<OpenAnnouncement>();
+        services.AddScoped<RecordGpContext>();
+        services.AddScoped<RecordMedicalTime>();
+        services.AddScoped<RecordNursingTime>();
+        services.AddScoped<RecordSupportiveCare>();
+        services.AddScoped<RecordEpices>();
+        services.AddScoped<RecordInformation>();
+        services.AddScoped<IncompleteAnnouncements>();
         return services;
     }
 }

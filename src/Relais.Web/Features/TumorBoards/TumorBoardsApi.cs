@@ -2,6 +2,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Domain.TumorBoards;
 using Relais.Web.Features.Access;
+using Relais.Web.Features.TumorBoards.Boards;
+using Relais.Web.Features.TumorBoards.Cases;
+using Relais.Web.Features.TumorBoards.G8;
+using Relais.Web.Features.TumorBoards.Meetings;
+using Relais.Web.Features.TumorBoards.Report;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
@@ -9,76 +14,92 @@ namespace Relais.Web.Features.TumorBoards;
 
 public static class TumorBoardsApi
 {
-    private static readonly string[] Organisers = [Roles.TumorBoardSecretary, Roles.HospitalClinician, Roles.NurseCoordinator];
-
     public static IEndpointRouteBuilder MapTumorBoards(this IEndpointRouteBuilder app)
     {
         var boards = app.MapGroup("/api").WithTags("RCP").RequireAuthorization(p => p.RequireRole(Roles.Professionals));
-        boards.MapGet("/tumor-boards", async (TumorBoardService s, CancellationToken ct) => TypedResults.Ok(await s.BoardsAsync(ct)))
+        boards.MapGet("/tumor-boards", Boards).WithSummary("Liste les RCP.")
             .DeclareNoPatientData("boards: specialty, site, schedule");
-        boards.MapPost("/tumor-boards", CreateBoard).DeclareNoPatientData("creates a board").RequireAuthorization(p => p.RequireRole(Organisers));
-        boards.MapPost("/tumor-boards/{boardId:guid}/meetings", PlanMeeting).DeclareNoPatientData("plans a meeting").RequireAuthorization(p => p.RequireRole(Organisers));
-        boards.MapGet("/meetings", async (int? days, TumorBoardService s, HttpContext http, CancellationToken ct) =>
-                TypedResults.Ok(await s.UpcomingMeetingsAsync(CurrentUser.From(http.User)!, Math.Clamp(days ?? 30, 1, 365), ct)))
+        boards.MapPost("/tumor-boards", CreateBoard).WithSummary("Crée une RCP.").ProducesValidationProblem()
+            .DeclareNoPatientData("creates a board").RequireAuthorization(p => p.RequireRole(RcpOrganisers.Roles));
+        boards.MapPost("/tumor-boards/{boardId:guid}/meetings", PlanMeeting).WithSummary("Planifie une réunion d'une RCP.").ProducesValidationProblem()
+            .DeclareNoPatientData("plans a meeting").RequireAuthorization(p => p.RequireRole(RcpOrganisers.Roles));
+        boards.MapGet("/meetings", UpcomingMeetings).WithSummary("Liste les réunions à venir, avec leur quorum et leurs dossiers.")
             .DeclareNoPatientData("meetings; cases named only for patients the access rule lets the caller see");
-        boards.MapGet("/meetings/{meetingId:guid}", Meeting).DeclareNoPatientData("one meeting; cases named only for patients the access rule lets the caller see");
-        boards.MapPut("/meetings/{meetingId:guid}/participants", SetParticipant).DeclareNoPatientData("attendance: names and specialties of physicians")
-            .RequireAuthorization(p => p.RequireRole(Organisers));
+        boards.MapGet("/meetings/{meetingId:guid}", Meeting).WithSummary("Lit une réunion, avec son quorum et ses dossiers.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .DeclareNoPatientData("one meeting; cases named only for patients the access rule lets the caller see");
+        boards.MapPut("/meetings/{meetingId:guid}/participants", SetParticipant).WithSummary("Enregistre la présence d'un médecin à une réunion et rend le quorum.")
+            .ProducesValidationProblem()
+            .DeclareNoPatientData("attendance: names and specialties of physicians").RequireAuthorization(p => p.RequireRole(RcpOrganisers.Roles));
 
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("RCP").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/tumor-board-cases", async (Guid patientId, TumorBoardService s, CancellationToken ct) => TypedResults.Ok(await s.CasesAsync(patientId, ct)));
-        read.MapGet("/tumor-board-cases/{caseId:guid}/report", Report);
-        read.MapGet("/g8", async (Guid patientId, TumorBoardService s, CancellationToken ct) => TypedResults.Ok(await s.G8HistoryAsync(patientId, ct)));
+        read.MapGet("/tumor-board-cases", Cases).WithSummary("Liste les dossiers RCP du patient.");
+        read.MapGet("/tumor-board-cases/{caseId:guid}/report", Report).WithSummary("Rend le compte rendu HTML d'un dossier décidé.");
+        read.MapGet("/g8", G8History).WithSummary("Liste les dépistages G8 du patient.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("RCP").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/g8", RecordG8).WithIdempotency();
-        write.MapPost("/tumor-board-cases", Register).WithIdempotency();
-        write.MapPost("/tumor-board-cases/{caseId:guid}/contribution", Contribute);
-        write.MapPost("/tumor-board-cases/{caseId:guid}/decision", Decide);
+        write.MapPost("/g8", RecordG8).WithSummary("Enregistre un dépistage G8.").ProducesValidationProblem().WithIdempotency()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        write.MapPost("/tumor-board-cases", Register).WithSummary("Inscrit le dossier à une réunion de RCP et en informe le médecin traitant (C6).")
+            .ProducesValidationProblem().WithIdempotency()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        write.MapPost("/tumor-board-cases/{caseId:guid}/contribution", Contribute).WithSummary("Transmet la contribution du médecin traitant au dossier inscrit.")
+            .ProducesValidationProblem();
+        write.MapPost("/tumor-board-cases/{caseId:guid}/decision", Decide)
+            .WithSummary("Enregistre la décision sous quorum ; le compte rendu signé part au médecin traitant (C7).").ProducesValidationProblem();
         return app;
     }
 
-    private static CurrentUser Me(HttpContext http) => CurrentUser.From(http.User)!;
+    private static async Task<Ok<IReadOnlyList<BoardDto>>> Boards(BoardList list, CancellationToken ct) => TypedResults.Ok(await list.HandleAsync(ct));
 
-    private static ProblemHttpResult NotFound(string what) => TypedResults.Problem(statusCode: 404, title: $"{what} introuvable");
-
-    private static async Task<Created<BoardDto>> CreateBoard(BoardInput input, TumorBoardService s, HttpContext http, CancellationToken ct)
+    private static async Task<Created<BoardDto>> CreateBoard(BoardInput input, CurrentUser user, CreateBoard create, CancellationToken ct)
     {
-        var b = await s.CreateBoardAsync(Me(http), input, ct);
-        return TypedResults.Created($"/api/tumor-boards/{b.Id}", new BoardDto(b.Id, b.Name, b.Specialty, b.Site, b.Schedule, b.IsPaediatric, b.ExpectedSpecialties));
+        var b = await create.HandleAsync(user, input, ct);
+        return TypedResults.Created($"/api/tumor-boards/{b.Id}", BoardDto.From(b));
     }
 
-    private static async Task<Created<MeetingDto>> PlanMeeting(Guid boardId, MeetingInput input, TumorBoardService s, HttpContext http, CancellationToken ct)
+    private static async Task<Created<MeetingDto>> PlanMeeting(Guid boardId, MeetingInput input, CurrentUser user, PlanMeeting plan, MeetingQuery meetings, CancellationToken ct)
     {
-        var m = await s.PlanMeetingAsync(Me(http), boardId, input, ct);
-        return TypedResults.Created($"/api/meetings/{m.Id}", (await s.MeetingAsync(Me(http), m.Id, ct))!);
+        var m = await plan.HandleAsync(user, boardId, input, ct);
+        return TypedResults.Created($"/api/meetings/{m.Id}", (await meetings.OneAsync(user, m.Id, ct))!);
     }
 
-    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> Meeting(Guid meetingId, TumorBoardService s, HttpContext http, CancellationToken ct) =>
-        await s.MeetingAsync(Me(http), meetingId, ct) is { } m ? TypedResults.Ok(m) : NotFound("Réunion");
+    private static async Task<Ok<IReadOnlyList<MeetingDto>>> UpcomingMeetings(int? days, CurrentUser user, MeetingQuery meetings, CancellationToken ct) =>
+        TypedResults.Ok(await meetings.UpcomingAsync(user, Math.Clamp(days ?? 30, 1, 365), ct));
 
-    private static async Task<Ok<QuorumCheck>> SetParticipant(Guid meetingId, ParticipantInput input, TumorBoardService s, CancellationToken ct) =>
-        TypedResults.Ok(await s.SetParticipantAsync(meetingId, input, ct));
+    private static async Task<Results<Ok<MeetingDto>, ProblemHttpResult>> Meeting(Guid meetingId, CurrentUser user, MeetingQuery meetings, CancellationToken ct) =>
+        await meetings.OneAsync(user, meetingId, ct) is { } m ? TypedResults.Ok(m) : Problems.NotFound("Réunion");
 
-    private static async Task<Created<G8Dto>> RecordG8(Guid patientId, G8Input input, TumorBoardService s, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<QuorumCheck>> SetParticipant(Guid meetingId, ParticipantInput input, SetParticipant set, CancellationToken ct) =>
+        TypedResults.Ok(await set.HandleAsync(meetingId, input, ct));
+
+    private static async Task<Ok<IReadOnlyList<CaseDto>>> Cases(Guid patientId, CasesQuery cases, CancellationToken ct) =>
+        TypedResults.Ok(await cases.ForPatientAsync(patientId, ct));
+
+    private static async Task<Ok<IReadOnlyList<G8Dto>>> G8History(Guid patientId, G8History history, CancellationToken ct) =>
+        TypedResults.Ok(await history.HandleAsync(patientId, ct));
+
+    private static async Task<Created<G8Dto>> RecordG8(Guid patientId, G8Input input, CurrentUser user, RecordG8 record, CancellationToken ct)
     {
-        var g = await s.RecordG8Async(Me(http), patientId, input, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/g8", new G8Dto(g.Id, g.AssessedOn, g.AgeAtAssessment, g.Score, g.FullAssessmentRecommended));
+        var g = await record.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/g8", G8Dto.From(g));
     }
 
-    private static async Task<Created<CaseDto>> Register(Guid patientId, CaseInput input, TumorBoardService s, HttpContext http, CancellationToken ct)
+    private static async Task<Created<CaseDto>> Register(Guid patientId, CaseInput input, CurrentUser user, RegisterCase register, CasesQuery cases, CancellationToken ct)
     {
-        var c = await s.RegisterCaseAsync(Me(http), patientId, input, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/tumor-board-cases/{c.Id}", (await s.CasesAsync(patientId, ct)).First(x => x.Id == c.Id));
+        var c = await register.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/tumor-board-cases/{c.Id}", (await cases.OneAsync(patientId, c.Id, ct))!);
     }
 
-    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Contribute(Guid patientId, Guid caseId, ContributionInput input, TumorBoardService s, HttpContext http, CancellationToken ct) =>
-        await s.AddContributionAsync(Me(http), patientId, caseId, input, ct) is null ? NotFound("Dossier") : TypedResults.Ok((await s.CasesAsync(patientId, ct)).First(x => x.Id == caseId));
+    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Contribute(Guid patientId, Guid caseId, ContributionInput input, CurrentUser user,
+        AddGpContribution contribute, CasesQuery cases, CancellationToken ct) =>
+        await contribute.HandleAsync(user, patientId, caseId, input, ct) is null ? Problems.NotFound("Dossier") : TypedResults.Ok((await cases.OneAsync(patientId, caseId, ct))!);
 
-    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Decide(Guid patientId, Guid caseId, DecisionInput input, TumorBoardService s, HttpContext http, CancellationToken ct) =>
-        await s.DecideAsync(Me(http), patientId, caseId, input, ct) is null ? NotFound("Dossier") : TypedResults.Ok((await s.CasesAsync(patientId, ct)).First(x => x.Id == caseId));
+    private static async Task<Results<Ok<CaseDto>, ProblemHttpResult>> Decide(Guid patientId, Guid caseId, DecisionInput input, CurrentUser user,
+        DecideCase decide, CasesQuery cases, CancellationToken ct) =>
+        await decide.HandleAsync(user, patientId, caseId, input, ct) is null ? Problems.NotFound("Dossier") : TypedResults.Ok((await cases.OneAsync(patientId, caseId, ct))!);
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Report(Guid patientId, Guid caseId, TumorBoardService s, CancellationToken ct) =>
-        await s.ReportHtmlAsync(patientId, caseId, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : NotFound("Compte rendu");
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Report(Guid patientId, Guid caseId, TumorBoardReport report, CancellationToken ct) =>
+        await report.HtmlAsync(patientId, caseId, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : Problems.NotFound("Compte rendu");
 }

@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Pathways;
 using Relais.Domain.Programmes;
 using Relais.Domain.TumorBoards;
-using Relais.Web.Features.Access;
 using Relais.Web.Data;
+using Relais.Web.Features.Access;
 using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Patients;
+using Relais.Web.Features.TumorBoards.Meetings;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.TumorBoards.Worklists;
@@ -23,32 +23,31 @@ public sealed record RcpWorklists(IReadOnlyList<WorklistPatient> WaitingForG8, I
 /// G8, meetings without quorum, PPS not handed over N days after the decision, announcements with
 /// missing steps. Limited to the patients of the user's care teams.
 /// </summary>
-public sealed class RcpWorklistService(RelaisDb db, Clock clock, TumorBoardService boards, AnnouncementService announcements, IConfiguration configuration)
+public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery meetings, IncompleteAnnouncements announcements, IConfiguration configuration)
 {
     public int PpsHandOverDays => configuration.GetValue("Worklists:PpsHandOverDays", 7);
 
-    public async Task<RcpWorklists> BuildAsync(CurrentUser user, CancellationToken ct)
+    public async Task<RcpWorklists> HandleAsync(CurrentUser user, CancellationToken ct)
     {
         var today = clock.Today;
         var now = clock.Now;
         var visible = PatientQueries.VisibleIds(db, user, today, now);
-        var limit = today.AddYears(-76);
 
-        // Over 75 and heading to the RCP without a G8 of the last three months [G].
+        // Over 75 (G8.Required: 76 or older today) and heading to the RCP without a G8 of the last three months [G].
+        var bornBy = today.AddYears(-76);
         var g8Since = today.AddMonths(-TumorBoardCase.G8ValidityMonths);
         var waiting = await (from e in db.Episodes.AsNoTracking()
                              join p in db.Patients on e.PatientId equals p.Id
-                             where visible.Contains(e.PatientId) && p.BirthDate <= limit
+                             where visible.Contains(e.PatientId) && p.BirthDate <= bornBy
                                    && (e.Phase == PathwayPhase.DiagnosisConfirmed || e.Phase == PathwayPhase.Announcement)
                                    && !db.G8Assessments.Any(g => g.PatientId == p.Id && g.AssessedOn >= g8Since)
                              orderby e.PhaseSince
-                             select new { p.Id, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate, EpisodeId = e.Id, e.PhaseSince })
+                             select new { Patient = p, EpisodeId = e.Id, e.PhaseSince })
             .Take(200).ToListAsync(ct);
 
-        var meetings = new List<MeetingWithoutQuorum>();
-        foreach (var m in await boards.UpcomingMeetingsAsync(user, 14, ct))
-            if (m.Status == MeetingStatus.Planned && !m.Quorum.Reached && m.Cases.Count + m.CasesNotShown > 0)
-                meetings.Add(new MeetingWithoutQuorum(m.Id, m.BoardName, m.StartsAt, m.Cases.Count + m.CasesNotShown, m.Quorum.Message));
+        var withoutQuorum = (await meetings.UpcomingAsync(user, 14, ct))
+            .Where(m => m.Status == MeetingStatus.Planned && !m.Quorum.Reached && m.Cases.Count + m.CasesNotShown > 0)
+            .Select(m => new MeetingWithoutQuorum(m.Id, m.BoardName, m.StartsAt, m.Cases.Count + m.CasesNotShown, m.Quorum.Message)).ToList();
 
         var decidedBefore = now - TimeSpan.FromDays(PpsHandOverDays);
         var notHanded = await (from c in db.TumorBoardCases.AsNoTracking()
@@ -59,28 +58,17 @@ public sealed class RcpWorklistService(RelaisDb db, Clock clock, TumorBoardServi
                                select new { p.Id, p.BirthName, p.UsedName, p.FirstNames, c.EpisodeId, c.DecidedAt })
             .Take(200).ToListAsync(ct);
 
-        var incomplete = await announcements.IncompleteAsync(visible, ct);
+        var incomplete = await announcements.HandleAsync(visible, ct);
         var names = await db.Patients.AsNoTracking().Where(p => incomplete.Select(i => i.PatientId).Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => PatientReader.DisplayName(p.BirthName, p.UsedName, p.FirstNames), ct);
 
         return new RcpWorklists(
-            waiting.Select(x => new WorklistPatient(x.Id, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
-                $"{today.Year - x.BirthDate.Year - (x.BirthDate > today.AddYears(-(today.Year - x.BirthDate.Year)) ? 1 : 0)} ans : G8 à réaliser avant la RCP", x.PhaseSince)).ToList(),
-            meetings,
+            waiting.Select(x => new WorklistPatient(x.Patient.Id, PatientReader.DisplayName(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
+                $"{x.Patient.AgeOn(today)} ans : G8 à réaliser avant la RCP", x.PhaseSince)).ToList(),
+            withoutQuorum,
             notHanded.Select(x => new WorklistPatient(x.Id, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
                 $"Décision de RCP du {Clock.ToParis(x.DecidedAt!.Value):dd/MM/yyyy} : PPS non remis", DateOnly.FromDateTime(x.DecidedAt!.Value.UtcDateTime))).ToList(),
             incomplete.Select(i => new WorklistPatient(i.PatientId, names.GetValueOrDefault(i.PatientId, "?"), i.EpisodeId, $"Manque : {i.Missing}", null)).ToList(),
             PpsHandOverDays);
-    }
-}
-
-public static class WorklistsApi
-{
-    public static IEndpointRouteBuilder MapWorklists(this IEndpointRouteBuilder app)
-    {
-        app.MapGet("/api/worklists/rcp", async (RcpWorklistService s, HttpContext http, CancellationToken ct) => TypedResults.Ok(await s.BuildAsync(CurrentUser.From(http.User)!, ct)))
-            .WithTags("RCP").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
-            .DeclareNoPatientData("worklists limited to the patients the access rule lets the caller see");
-        return app;
     }
 }

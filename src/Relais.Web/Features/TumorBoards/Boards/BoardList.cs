@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Professionals;
+using Relais.Domain.TumorBoards;
+using Relais.Web.Data;
+
+namespace Relais.Web.Features.TumorBoards.Boards;
+
+public sealed record BoardDto(Guid Id, string Name, string Specialty, string Site, string Schedule, bool IsPaediatric, IReadOnlyList<Specialty> ExpectedSpecialties)
+{
+    public static BoardDto From(TumorBoard b) => new(b.Id, b.Name, b.Specialty, b.Site, b.Schedule, b.IsPaediatric, b.ExpectedSpecialties);
+}
+
+/// <summary>The tumor boards, by name.</summary>
+public sealed class BoardList(RelaisDb db)
+{
+    public async Task<IReadOnlyList<BoardDto>> HandleAsync(CancellationToken ct) =>
+        (await db.TumorBoards.AsNoTracking().OrderBy(b => b.Name).ToListAsync(ct)).Select(BoardDto.From).ToList();
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain;
+using Relais.Domain.Audit;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Domain.Pathways;
+using Relais.Domain.TumorBoards;
+using Relais.Web.Data;
+using Relais.Web.Documents;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Coordination;
+using Relais.Web.Features.TumorBoards.Report;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.TumorBoards.Cases;
+
+public sealed record DecisionInput(string? Proposal, string? Guideline);
+
+/// <summary>
+/// Decides a case: refused without quorum; then the report is rendered, signed, filed and sent to the
+/// GP (C7), and the episode's pathway records the tumor board when its phase allows it. One unit of work.
+/// </summary>
+public sealed class DecideCase(RelaisDb db, Clock clock, Obligations obligations, TumorBoardReport report, DocumentRenderer renderer)
+{
+    /// <returns>The decided case, or null when the patient has no such case.</returns>
+    public async Task<TumorBoardCase?> HandleAsync(CurrentUser user, Guid patientId, Guid caseId, DecisionInput input, CancellationToken ct)
+    {
+        var @case = await db.TumorBoardCases.FirstOrDefaultAsync(c => c.Id == caseId && c.PatientId == patientId, ct);
+        if (@case is null) return null;
+        var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == @case.MeetingId, ct);
+        var board = await db.TumorBoards.AsNoTracking().FirstAsync(b => b.Id == meeting.BoardId, ct);
+        var now = clock.Now;
+        // The board decides when it sits: not before the meeting (an hour's margin for a early start).
+        if (now < meeting.StartsAt - TimeSpan.FromHours(1))
+            throw new DomainValidationException("meeting", $"La réunion du {Clock.ToParis(meeting.StartsAt):dd/MM/yyyy 'à' HH:mm} n'a pas encore eu lieu : la décision sera saisie en séance.");
+        @case.Decide(input.Proposal, input.Guideline, user.Id, meeting.Quorum(board.ExpectedSpecialties), now);
+        if (meeting.Status == MeetingStatus.Planned && meeting.StartsAt <= now + TimeSpan.FromHours(12)) meeting.MarkHeld();
+
+        var episode = await db.Episodes.FirstAsync(e => e.Id == @case.EpisodeId, ct);
+        var day = meeting.Day(Clock.Paris);
+        if (PathwayTransitions.IsAllowed(episode.Phase, PathwayPhase.TumorBoard) && day <= clock.Today && day >= episode.PhaseSince)
+            db.PathwayEvents.Add(episode.Transition(PathwayPhase.TumorBoard, day, user.Id, clock.Today, now, $"RCP {board.Name}"));
+
+        var html = await report.HtmlAsync(@case, meeting, board, ct);
+        var pdf = await renderer.PdfAsync(html, ct);
+        var title = $"Compte rendu — {board.Name} du {Clock.ToParis(meeting.StartsAt):dd/MM/yyyy}";
+        if (pdf is not null)
+        {
+            var document = Document.Create(patientId, DocumentKind.TumorBoardReport, title, "compte-rendu-rcp.pdf", pdf, user.Id, now);
+            document.Sign(user.Id, now);
+            db.Documents.Add(document);
+            @case.ReportFiled(document.Id);
+            await obligations.FireAsync(ObligationCode.C7, patientId, user.Id, document.Id, title, $"Proposition : {@case.Proposal}", ct: ct);
+        }
+        else
+        {
+            await obligations.FireAsync(ObligationCode.C7, patientId, user.Id, null, title, $"Proposition : {@case.Proposal}\nRéférentiel : {@case.Guideline ?? "—"}", ct: ct);
+        }
+        db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "tumor-board decision", AuditOutcomes.Allowed, caseId.ToString()));
+        await db.SaveChangesAsync(ct);
+        return @case;
+    }
+}
