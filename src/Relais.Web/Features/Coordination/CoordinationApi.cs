@@ -3,13 +3,18 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Relais.Domain;
 using Relais.Domain.Access;
+using Relais.Domain.Coordination;
 using Relais.Domain.Documents;
 using Relais.Domain.Messaging;
 using Relais.Web.Features.Access;
-using Relais.Web.Features.Coordination;
-using Relais.Web.Data;
+using Relais.Web.Features.Admin;
+using Relais.Web.Features.Coordination.Documents;
+using Relais.Web.Features.Coordination.Events;
+using Relais.Web.Features.Coordination.Inbox;
+using Relais.Web.Features.Coordination.Messages;
+using Relais.Web.Features.Coordination.Referrals;
+using Relais.Web.Features.Coordination.Transmissions;
 using Relais.Web.Identity;
-using Relais.Web.Messaging;
 using Relais.Web.Operations;
 
 namespace Relais.Web.Features.Coordination;
@@ -20,165 +25,177 @@ public static class CoordinationApi
     public static IEndpointRouteBuilder MapCoordination(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Coordination").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/documents", Documents);
-        read.MapGet("/documents/{documentId:guid}", Document);
-        read.MapGet("/documents/{documentId:guid}/content", Content);
-        read.MapGet("/transmissions", Transmissions);
-        read.MapGet("/transmissions/{transmissionId:guid}", Transmission);
+        read.MapGet("/documents", ListDocuments).WithSummary("Liste les documents du patient, du plus récent au plus ancien.");
+        read.MapGet("/documents/{documentId:guid}", GetDocument).WithSummary("Lit la fiche d'un document du patient.");
+        read.MapGet("/documents/{documentId:guid}/content", GetContent).WithSummary("Télécharge le fichier d'un document, ou l'affiche (inline=true).");
+        read.MapGet("/transmissions", ListTransmissions).WithSummary("Liste les transmissions du patient avec le statut de chaque destinataire.");
+        read.MapGet("/transmissions/{transmissionId:guid}", GetTransmission).WithSummary("Lit une transmission ; elle devient lue pour son destinataire.");
         // Acknowledging is the recipient's own act, the patient's included: a read right suffices.
-        read.MapPost("/transmissions/{transmissionId:guid}/acknowledge", Acknowledge);
-        read.MapGet("/events", Events);
-        read.MapGet("/messages", Messages);
-        read.MapPost("/messages", PostMessage).WithIdempotency();
+        read.MapPost("/transmissions/{transmissionId:guid}/acknowledge", Acknowledge).WithSummary("Le destinataire déclare avoir pris connaissance de la transmission.");
+        read.MapGet("/events", ListEvents).WithSummary("Liste les événements signalés par le médecin traitant.");
+        read.MapGet("/messages", ReadThread).WithSummary("Lit un fil de messages du patient et le marque comme lu.")
+            .ProducesValidationProblem();
+        read.MapPost("/messages", PostToThread).WithSummary("Écrit dans un fil de messages du patient.")
+            .WithIdempotency().ProducesValidationProblem().ProducesIdempotencyProblems();
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Coordination").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
         // Uploads are multipart: the API takes them with a bearer token only, so no cross-site form can post one.
-        write.MapPost("/documents", Upload).WithIdempotency().DisableAntiforgery()
-            .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
-        write.MapPost("/documents/{documentId:guid}/sign", Sign);
-        write.MapPost("/transmissions", Send).WithIdempotency();
-        write.MapPost("/events", ReportEvent).WithIdempotency();
-        write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared);
-        write.MapPost("/referrals/{referralId:guid}/close", CloseReferral);
+        write.MapPost("/documents", Upload).WithSummary("Ajoute un document (ou une nouvelle version), signé et transmis si demandé.")
+            .WithIdempotency().DisableAntiforgery()
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
+            .ProducesValidationProblem().ProducesIdempotencyProblems();
+        write.MapPost("/documents/{documentId:guid}/sign", Sign).WithSummary("Signe un document, ce qui déclenche l'obligation de son type.")
+            .ProducesValidationProblem();
+        write.MapPost("/transmissions", Send).WithSummary("Envoie une transmission au titre d'une obligation C1 à C15.")
+            .WithIdempotency().ProducesValidationProblem().ProducesIdempotencyProblems();
+        write.MapPost("/events", Report).WithSummary("Signale un événement à l'équipe hospitalière (C9, C13, C14).")
+            .WithIdempotency().ProducesValidationProblem().ProducesIdempotencyProblems();
+        write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared).WithSummary("Enregistre que l'événement a été déclaré à la pharmacovigilance.");
+        write.MapPost("/referrals/{referralId:guid}/close", Close).WithSummary("Clôt une demande d'avis (faite, ou annulée avec cancelled=true).")
+            .ProducesValidationProblem();
 
         var mine = app.MapGroup("/api").WithTags("Coordination").RequireAuthorization();
-        mine.MapGet("/inbox", Inbox).DeclareNoPatientData("the caller's own inbox, limited to patients the access rule lets them see");
-        mine.MapGet("/transmissions/pending", Pending).DeclareNoPatientData("what the caller sent, or their care teams' patients, limited by the access rule")
+        mine.MapGet("/inbox", Inbox).WithSummary("Boîte de réception de l'utilisateur, groupée par patient et paginée.")
+            .ProducesValidationProblem()
+            .DeclareNoPatientData("the caller's own inbox, limited to patients the access rule lets them see");
+        mine.MapGet("/transmissions/pending", Pending).WithSummary("Transmissions en attente de prise de connaissance, ou en retard.")
+            .DeclareNoPatientData("what the caller sent, or their care teams' patients, limited by the access rule")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals));
-        mine.MapGet("/referrals", Referrals).DeclareNoPatientData("open referrals of the caller's care teams' patients, limited by the access rule")
+        mine.MapGet("/referrals", Referrals).WithSummary("Demandes d'avis ouvertes pour les patients des équipes de l'utilisateur.")
+            .DeclareNoPatientData("open referrals of the caller's care teams' patients, limited by the access rule")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals));
-        mine.MapGet("/obligations", () => TypedResults.Ok(Domain.Coordination.ObligationCatalogue.All)).DeclareNoPatientData("the catalogue C1–C15");
+        mine.MapGet("/obligations", () => TypedResults.Ok(ObligationCatalogue.All)).WithSummary("Le catalogue des obligations de coordination C1 à C15.")
+            .DeclareNoPatientData("the catalogue C1–C15");
 
         var admin = app.MapGroup("/api/admin/outbox").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-        admin.MapGet("/dead-letters", DeadLetters).DeclareNoPatientData("addresses and errors only, no clinical content");
-        admin.MapPost("/{messageId:guid}/retry", Retry).DeclareNoPatientData("sends a parked message again");
+        admin.MapGet("/dead-letters", DeadLetters).WithSummary("Liste les courriels abandonnés après plusieurs tentatives.")
+            .DeclareNoPatientData("addresses and errors only, no clinical content");
+        admin.MapPost("/{messageId:guid}/retry", Retry).WithSummary("Relance l'envoi d'un courriel abandonné.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem()
+            .DeclareNoPatientData("sends a parked message again");
         return app;
     }
 
-    private static CurrentUser Me(HttpContext http) => CurrentUser.From(http.User)!;
+    /// <summary>A request replayed with its idempotency key: 409 while the first is running, 422 when the key came with another body.</summary>
+    private static RouteHandlerBuilder ProducesIdempotencyProblems(this RouteHandlerBuilder builder) =>
+        builder.ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
-    private static ProblemHttpResult NotFound(string what) => TypedResults.Problem(statusCode: 404, title: $"{what} introuvable");
+    private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, DocumentsQuery documents, CancellationToken ct) =>
+        TypedResults.Ok(await documents.ListAsync(patientId, ct));
 
-    private static async Task<Ok<IReadOnlyList<DocumentDto>>> Documents(Guid patientId, CoordinationReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.DocumentsAsync(patientId, ct));
+    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetDocument(Guid patientId, Guid documentId, DocumentsQuery documents, CancellationToken ct) =>
+        await documents.GetAsync(patientId, documentId, ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound("Document");
 
-    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Document(Guid patientId, Guid documentId, CoordinationReader reader, CancellationToken ct) =>
-        await reader.DocumentAsync(patientId, documentId, ct) is { } d ? TypedResults.Ok(d) : NotFound("Document");
-
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Content(Guid patientId, Guid documentId, bool? inline, CoordinationReader reader, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetContent(Guid patientId, Guid documentId, bool? inline, DocumentsQuery documents, CancellationToken ct)
     {
-        var document = await reader.DocumentContentAsync(patientId, documentId, ct);
-        if (document is null) return NotFound("Document");
+        var document = await documents.ContentAsync(patientId, documentId, ct);
+        if (document is null) return Problems.NotFound("Document");
         return inline == true
             ? TypedResults.File(document.Content, document.ContentType)
             : TypedResults.File(document.Content, document.ContentType, document.FileName);
     }
 
-    private static async Task<Results<Created<DocumentDto>, ProblemHttpResult>> Upload(Guid patientId, [FromForm] string? kind, [FromForm] string? title,
-        [FromForm] Guid? previousVersionId, [FromForm] bool? sign, IFormFile? file, CoordinationCommands commands, CoordinationReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Created<DocumentDto>> Upload(Guid patientId, [FromForm] string? kind, [FromForm] string? title, [FromForm] Guid? previousVersionId,
+        [FromForm] bool? sign, IFormFile? file, CurrentUser user, UploadDocument upload, DocumentsQuery documents, CancellationToken ct)
     {
-        if (file is null) throw new DomainValidationException("file", "Joignez le fichier (PDF, PNG ou JPEG).");
+        var (fileName, content) = await UploadDocument.ReadAsync(file, ct);
         if (!EnumCodes.TryParse<DocumentKind>(kind, out var k))
             throw new DomainValidationException("kind", $"Type de document inconnu ; valeurs possibles : {string.Join(", ", EnumCodes.All<DocumentKind>())}.");
-        if (file.Length > Domain.Documents.Document.MaxSize)
-            throw new DomainValidationException("file", "Le fichier dépasse la taille maximale de 20 Mo.");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var (document, _) = await commands.AddDocumentAsync(Me(http), patientId, k, title, file.FileName, buffer.ToArray(), previousVersionId, sign ?? false, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/documents/{document.Id}", (await reader.DocumentAsync(patientId, document.Id, ct))!);
+        var saved = await upload.HandleAsync(user, patientId, new UploadDocumentRequest(k, title, fileName, content, previousVersionId, sign ?? false), ct);
+        return TypedResults.Created($"/api/patients/{patientId}/documents/{saved.Document.Id}", (await documents.GetAsync(patientId, saved.Document.Id, ct))!);
     }
 
-    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Sign(Guid patientId, Guid documentId, CoordinationCommands commands, CoordinationReader reader, HttpContext http, CancellationToken ct)
-    {
-        var (document, _) = await commands.SignAsync(Me(http), patientId, documentId, ct);
-        return document is null ? NotFound("Document") : TypedResults.Ok((await reader.DocumentAsync(patientId, documentId, ct))!);
-    }
+    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> Sign(Guid patientId, Guid documentId, CurrentUser user, SignDocument sign, DocumentsQuery documents, CancellationToken ct) =>
+        await sign.HandleAsync(user, patientId, documentId, ct) is null
+            ? Problems.NotFound("Document")
+            : TypedResults.Ok((await documents.GetAsync(patientId, documentId, ct))!);
 
-    private static async Task<Ok<IReadOnlyList<TransmissionDto>>> Transmissions(Guid patientId, CoordinationReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.TransmissionsAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<TransmissionDto>>> ListTransmissions(Guid patientId, TransmissionsQuery transmissions, CancellationToken ct) =>
+        TypedResults.Ok(await transmissions.ListAsync(patientId, ct));
 
-    private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> Transmission(Guid patientId, Guid transmissionId, CoordinationReader reader, CoordinationCommands commands, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> GetTransmission(Guid patientId, Guid transmissionId, CurrentUser user,
+        TransmissionsQuery transmissions, MarkTransmissionRead markRead, CancellationToken ct)
     {
-        var t = await reader.TransmissionAsync(patientId, transmissionId, ct);
-        if (t is null) return NotFound("Transmission");
-        await commands.MarkReadAsync(Me(http), transmissionId, ct);
+        var t = await transmissions.GetAsync(patientId, transmissionId, ct);
+        if (t is null) return Problems.NotFound("Transmission");
+        await markRead.HandleAsync(user, transmissionId, ct);
         return TypedResults.Ok(t);
     }
 
-    private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> Acknowledge(Guid patientId, Guid transmissionId, CoordinationCommands commands, CoordinationReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> Acknowledge(Guid patientId, Guid transmissionId, CurrentUser user,
+        AcknowledgeTransmission acknowledge, TransmissionsQuery transmissions, CancellationToken ct)
     {
-        if (!await commands.AcknowledgeAsync(Me(http), patientId, transmissionId, ct))
-            return TypedResults.Problem(statusCode: 404, title: "Transmission introuvable", detail: "Vous n'êtes pas destinataire de cette transmission.");
-        return TypedResults.Ok((await reader.TransmissionAsync(patientId, transmissionId, ct))!);
+        if (!await acknowledge.HandleAsync(user, patientId, transmissionId, ct))
+        {
+            var notFound = Problems.NotFound("Transmission");
+            notFound.ProblemDetails.Detail = "Vous n'êtes pas destinataire de cette transmission.";
+            return notFound;
+        }
+        return TypedResults.Ok((await transmissions.GetAsync(patientId, transmissionId, ct))!);
     }
 
-    private static async Task<Created<TransmissionDto>> Send(Guid patientId, TransmissionInput input, CoordinationCommands commands, CoordinationReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Created<TransmissionDto>> Send(Guid patientId, TransmissionInput input, CurrentUser user, SendTransmission send, TransmissionsQuery transmissions, CancellationToken ct)
     {
-        var t = await commands.SendAsync(Me(http), patientId, input, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/transmissions/{t.Id}", (await reader.TransmissionAsync(patientId, t.Id, ct))!);
+        var t = await send.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/transmissions/{t.Id}", (await transmissions.GetAsync(patientId, t.Id, ct))!);
     }
 
-    private static async Task<Ok<IReadOnlyList<ClinicalEventDto>>> Events(Guid patientId, CoordinationReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.EventsAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<ClinicalEventDto>>> ListEvents(Guid patientId, EventsQuery events, CancellationToken ct) =>
+        TypedResults.Ok(await events.ListAsync(patientId, ct));
 
-    private static async Task<Created<ClinicalEventDto>> ReportEvent(Guid patientId, ClinicalEventInput input, CoordinationCommands commands, HttpContext http, CancellationToken ct)
+    private static async Task<Created<ClinicalEventDto>> Report(Guid patientId, ClinicalEventInput input, CurrentUser user, ReportEvent report, HttpContext http, CancellationToken ct)
     {
-        var (evt, _, referral) = await commands.ReportEventAsync(Me(http), patientId, input, ct);
+        var reported = await report.HandleAsync(user, patientId, input, ct);
+        // The claim holds the reporter's display name (RelaisClaimsFactory); Identity has no constant for its type yet.
         var name = http.User.FindFirst("relais:name")?.Value ?? "";
-        return TypedResults.Created($"/api/patients/{patientId}/events/{evt.Id}", CoordinationReader.ToDto(evt, name, referral?.Id));
+        return TypedResults.Created($"/api/patients/{patientId}/events/{reported.Event.Id}", ClinicalEventDto.From(reported.Event, name, reported.Referral?.Id));
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Declared(Guid patientId, Guid eventId, CoordinationCommands commands, CancellationToken ct) =>
-        await commands.DeclarePharmacovigilanceAsync(patientId, eventId, ct) ? TypedResults.NoContent() : NotFound("Événement");
+    private static async Task<Results<NoContent, ProblemHttpResult>> Declared(Guid patientId, Guid eventId, DeclarePharmacovigilance declare, CancellationToken ct) =>
+        await declare.HandleAsync(patientId, eventId, ct) ? TypedResults.NoContent() : Problems.NotFound("Événement");
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> CloseReferral(Guid patientId, Guid referralId, bool? cancelled, CoordinationCommands commands, HttpContext http, CancellationToken ct) =>
-        await commands.CloseReferralAsync(Me(http), patientId, referralId, cancelled != true, ct) ? TypedResults.NoContent() : NotFound("Demande");
+    private static async Task<Results<NoContent, ProblemHttpResult>> Close(Guid patientId, Guid referralId, bool? cancelled, CurrentUser user,
+        CloseReferral close, CancellationToken ct) =>
+        await close.HandleAsync(user, patientId, referralId, cancelled != true, ct) ? TypedResults.NoContent() : Problems.NotFound("Demande");
 
-    private static async Task<Ok<IReadOnlyList<MessageDto>>> Messages(Guid patientId, string? thread, CoordinationReader reader, CoordinationCommands commands, RelaisDb db, Clock clock, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<IReadOnlyList<MessageDto>>> ReadThread(Guid patientId, string? thread, CurrentUser user, ThreadQuery messages, MarkThreadRead markRead,
+        Clock clock, CancellationToken ct)
     {
-        var user = Me(http);
-        var kind = user.Kind == AccessorKind.Patient ? ThreadKind.Patient : ThreadKind.CareTeam;
+        var kind = Threads.DefaultFor(user);
         if (!string.IsNullOrEmpty(thread) && !EnumCodes.TryParse(thread, out kind))
             throw new DomainValidationException("thread", "Fil inconnu : care-team ou patient.");
-        if (kind == ThreadKind.CareTeam && user.Kind != AccessorKind.Professional)
-            throw new DomainValidationException("thread", "Le fil de l'équipe de soins est réservé aux professionnels.");
-        var messages = await reader.MessagesAsync(user, patientId, kind, ct);
-        await commands.MarkThreadReadAsync(user, patientId, kind, clock.Now, ct);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(messages);
+        Threads.EnsureAllowed(user, kind);
+        var list = await messages.HandleAsync(user, patientId, kind, ct);
+        await markRead.HandleAsync(user, patientId, [kind], clock.Now, ct);
+        return TypedResults.Ok(list);
     }
 
-    private static async Task<Created<MessageDto>> PostMessage(Guid patientId, MessageInput input, CoordinationCommands commands, HttpContext http, CancellationToken ct)
+    private static async Task<Created<MessageDto>> PostToThread(Guid patientId, MessageInput input, CurrentUser user, PostMessage post, HttpContext http, CancellationToken ct)
     {
-        var m = await commands.PostMessageAsync(Me(http), patientId, input, ct);
+        var m = await post.HandleAsync(user, patientId, input, ct);
+        // The claim holds the author's display name (RelaisClaimsFactory); Identity has no constant for its type yet.
         var name = http.User.FindFirst("relais:name")?.Value ?? "";
         return TypedResults.Created($"/api/patients/{patientId}/messages", new MessageDto(m.Id, m.Thread, name, m.AuthorId, m.Body, m.SentAt, false));
     }
 
-    private static async Task<Ok<InboxPage>> Inbox(string? filter, int? page, int? pageSize, CoordinationReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<InboxPage>> Inbox(string? filter, int? page, int? pageSize, CurrentUser user, InboxQuery inbox, CancellationToken ct)
     {
         var chosen = InboxFilter.All;
         if (!string.IsNullOrEmpty(filter) && !EnumCodes.TryParse(filter, out chosen))
             throw new DomainValidationException("filter", $"Filtre inconnu ; valeurs possibles : {string.Join(", ", EnumCodes.All<InboxFilter>())}.");
-        return TypedResults.Ok(await reader.InboxAsync(Me(http), chosen, page ?? 1, pageSize ?? 20, ct));
+        return TypedResults.Ok(await inbox.HandleAsync(user, chosen, page ?? 1, pageSize ?? 20, ct));
     }
 
-    private static async Task<Ok<PendingPage>> Pending(bool? lateOnly, int? page, int? pageSize, CoordinationReader reader, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await reader.PendingAsync(Me(http), lateOnly ?? false, page ?? 1, pageSize ?? 20, ct));
+    private static async Task<Ok<PendingPage>> Pending(bool? lateOnly, int? page, int? pageSize, CurrentUser user, PendingTransmissionsQuery pending, CancellationToken ct) =>
+        TypedResults.Ok(await pending.HandleAsync(user, lateOnly ?? false, page ?? 1, pageSize ?? 20, ct));
 
-    private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CoordinationReader reader, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await reader.OpenReferralsAsync(Me(http), ct));
+    private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CurrentUser user, OpenReferralsQuery referrals, CancellationToken ct) =>
+        TypedResults.Ok(await referrals.HandleAsync(user, ct));
 
-    private static async Task<Ok<IReadOnlyList<DeadLetterDto>>> DeadLetters(CoordinationReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.DeadLettersAsync(ct));
+    private static async Task<Ok<IReadOnlyList<DeadLetterDto>>> DeadLetters(DeadLettersQuery deadLetters, CancellationToken ct) =>
+        TypedResults.Ok(await deadLetters.HandleAsync(ct));
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> Retry(Guid messageId, RelaisDb db, Clock clock, CancellationToken ct)
-    {
-        var message = await db.OutboxMessages.FindAsync([messageId], ct);
-        if (message is null) return NotFound("Message");
-        message.Retry(clock.Now);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
-    }
+    private static async Task<Results<NoContent, ProblemHttpResult>> Retry(Guid messageId, RetryDeadLetter retry, CancellationToken ct) =>
+        await retry.HandleAsync(messageId, ct) ? TypedResults.NoContent() : Problems.NotFound("Message");
 }

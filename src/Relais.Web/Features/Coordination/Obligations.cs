@@ -51,7 +51,7 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
                 var isPatient = r.Kind == RecipientKinds.Patient;
                 var (subject, body) = isPatient
                     ? MailTexts.PatientNotice(patient, transmission, mail.Value)
-                    : MailTexts.ForProfessional(patient, transmission, r, $"{person.FirstName} {person.LastName}", $"{sender.FirstName} {sender.LastName}", mail.Value);
+                    : MailTexts.ForProfessional(patient, transmission, r, RelaisUser.NameOf(person.FirstName, person.LastName), RelaisUser.NameOf(sender.FirstName, sender.LastName), mail.Value);
                 db.OutboxMessages.Add(OutboxMessage.Create(patientId, OutboxKind.Transmission, r.Id, r.RecipientId, person.Email!, subject, body,
                     isPatient ? null : documentId, code.ToString(), mail.Value.Domain, now));
             }

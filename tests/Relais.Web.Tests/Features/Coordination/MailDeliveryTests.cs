@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Relais.Web.Data;
-using Relais.Web.Demo;
 using Relais.Web.Messaging;
 using Relais.Web.Tests.Infrastructure;
 
@@ -12,40 +10,10 @@ namespace Relais.Web.Tests.Features.Coordination;
 
 /// <summary>
 /// Secure mail through a real SMTP server on loopback (the test command's aiosmtpd sink): delivery
-/// with the attachment, acknowledgement, a server that is down, a restart between commit and send.
+/// in batches, a server that is down, consent withdrawn before sending, a restart between commit and send.
 /// </summary>
 public abstract class MailDeliveryTests(RelaisFactory factory)
 {
-    /// <summary>
-    /// Points the dispatcher at a closed port — the SMTP server is "down" — until disposed or
-    /// <see cref="SmtpOutage.ServerBack"/>; the sink itself keeps running for the other tests.
-    /// </summary>
-    private sealed class SmtpOutage : IDisposable
-    {
-        private readonly MailOptions options;
-        private readonly int realPort;
-
-        public SmtpOutage(RelaisFactory factory)
-        {
-            options = factory.Services.GetRequiredService<IOptions<MailOptions>>().Value;
-            realPort = options.Port;
-            var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            options.Port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-        }
-
-        public void ServerBack() => options.Port = realPort;
-
-        public void Dispose() => ServerBack();
-    }
-
-    private static async Task<OutboxMessage> OutboxAsync(RelaisFactory app, Guid id)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<RelaisDb>().OutboxMessages.AsNoTracking().FirstAsync(m => m.Id == id);
-    }
-
     [Fact]
     public async Task ABatchSpreadOverSeveralConnections_SendsEachMessageOnce_AndMarksEveryRecipient()
     {
@@ -74,72 +42,10 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
         var recipients = db.OutboxMessages.Where(m => outbox.Contains(m.Id)).Select(m => m.TransmissionRecipientId);
         Assert.Equal(40, await db.TransmissionRecipients.CountAsync(r => recipients.Contains(r.Id) && r.MailSentAt != null));
 
-        // The GP takes note of them, so that they leave the inbox the other tests of this class read.
+        // The GP takes note of each of them: they leave the inbox once delivered.
         var gp = await factory.ClientAsAsync(Api.Gp);
         foreach (var transmission in transmissions)
             Assert.Equal(HttpStatusCode.OK, (await gp.PostAsync($"/api/patients/{marie}/transmissions/{transmission}/acknowledge", null)).StatusCode);
-    }
-
-    [Fact]
-    public async Task ADocumentSentToTheGp_ReachesTheSmtpServerWithItsAttachment_AndTheInbox_AndAcknowledgingClosesTheLoop()
-    {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var marie = await factory.MarieDurandAsync();
-        var pdf = DemoPdf.Create("Compte rendu anatomopathologique", "Carcinome canalaire infiltrant, grade II.");
-        var document = await oncologist.UploadAsync(marie, "pathology-report", "Compte rendu anatomopathologique", content: pdf);
-        var transmission = await oncologist.TransmissionAsync(marie, "c2");
-        var transmissionId = transmission.GetProperty("id").GetGuid();
-        var outbox = await factory.OutboxIdsAsync(transmissionId);
-        Assert.Single(outbox);
-
-        await factory.DispatchAsync();
-        var mail = Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
-        Assert.Equal("medecin.traitant@relais.demo", mail.To.Mailboxes.Single().Address);
-        Assert.Contains("DURAND Marie", mail.Subject);
-        Assert.Contains("INS", mail.Subject);
-        Assert.DoesNotContain("anatomo", mail.Subject, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("carcinome", mail.Subject, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal("C2", mail.Headers["X-Relais-Obligation"]);
-        Assert.Equal((await OutboxAsync(factory, outbox[0])).MessageId.Trim('<', '>'), mail.MessageId);
-        var attachment = Assert.Single(mail.Attachments.OfType<MimeKit.MimePart>());
-        Assert.Equal("application/pdf", attachment.ContentType.MimeType);
-        using var bytes = new MemoryStream();
-        await attachment.Content!.DecodeToAsync(bytes);
-        Assert.Equal(pdf, bytes.ToArray());
-        Assert.Equal(document.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.ToArray())));
-
-        var gp = await factory.ClientAsAsync(Api.Gp);
-        var inbox = await gp.GetJsonAsync("/api/inbox?filter=to-acknowledge");
-        var item = inbox.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("items").EnumerateArray())
-            .Single(i => i.GetProperty("transmissionId").GetGuid() == transmissionId);
-        Assert.Equal("delivered", item.GetProperty("status").GetString());
-        Assert.True(item.GetProperty("unread").GetBoolean());
-
-        var content = await gp.GetAsync($"/api/patients/{marie}/documents/{document.GetProperty("id").GetGuid()}/content");
-        Assert.Equal(pdf, await content.Content.ReadAsByteArrayAsync());
-        var ack = await gp.PostAsync($"/api/patients/{marie}/transmissions/{transmissionId}/acknowledge", null);
-        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.Equal("acknowledged", (await ack.JsonAsync()).GetProperty("status").GetString());
-        var after = await gp.GetJsonAsync("/api/inbox?filter=to-acknowledge");
-        Assert.DoesNotContain(after.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("items").EnumerateArray()),
-            i => i.GetProperty("transmissionId").GetGuid() == transmissionId);
-
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.PatientId == marie && a.Action == "write" && a.Resource == "acknowledge" && a.Detail == transmissionId.ToString()));
-        var pending = await oncologist.GetJsonAsync("/api/transmissions/pending");
-        Assert.DoesNotContain(pending.GetProperty("items").EnumerateArray(), i => i.GetProperty("transmissionId").GetGuid() == transmissionId);
-    }
-
-    [Fact]
-    public async Task OnlyTheRecipientAcknowledges()
-    {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var marie = await factory.MarieDurandAsync();
-        var sent = await (await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c10", message = "Bilan diététique proposé." })).JsonAsync();
-        var nurse = await factory.ClientAsAsync(Api.Nurse);
-        var refused = await nurse.PostAsync($"/api/patients/{marie}/transmissions/{sent.GetProperty("id").GetGuid()}/acknowledge", null);
-        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]
@@ -156,7 +62,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             var outbox = await app.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
             Assert.Single(outbox);
             await app.DispatchAsync();
-            var failed = await OutboxAsync(app, outbox[0]);
+            var failed = await SmtpOutage.OutboxAsync(app, outbox[0]);
             Assert.Equal(OutboxStatus.Pending, failed.Status);
             Assert.Equal(1, failed.Attempts);
             Assert.NotNull(failed.LastError);
@@ -164,7 +70,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             outage.ServerBack();
             // Back-off: not before its next attempt time...
             await app.DispatchAsync();
-            Assert.Equal(OutboxStatus.Pending, (await OutboxAsync(app, outbox[0])).Status);
+            Assert.Equal(OutboxStatus.Pending, (await SmtpOutage.OutboxAsync(app, outbox[0])).Status);
             Assert.Empty(Mailbox.WithOutboxIds(outbox));
             // ...then sent once, and never again.
             app.Time.Advance(TimeSpan.FromMinutes(1));
@@ -173,35 +79,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
             Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
             await Task.Delay(300);
             Assert.Single(Mailbox.WithOutboxIds(outbox));
-            Assert.Equal(OutboxStatus.Sent, (await OutboxAsync(app, outbox[0])).Status);
-        }
-    }
-
-    [Fact]
-    public async Task AMessageThatKeepsFailing_IsParkedForAdministrators_WhoCanRetryIt()
-    {
-        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
-        await using var app = factory.Fresh();
-        var oncologist = await app.ClientAsAsync(Api.Oncologist);
-        var marie = await app.MarieDurandAsync();
-        using var outage = new SmtpOutage(app);
-        {
-            var response = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c1", message = "Scanner du 20/11 : résultat joint au dossier." });
-            var outbox = await app.OutboxIdsAsync((await response.JsonAsync()).GetProperty("id").GetGuid());
-            for (var i = 0; i < Domain.Messaging.OutboxRules.MaxAttempts; i++)
-            {
-                await app.DispatchAsync();
-                app.Time.Advance(TimeSpan.FromHours(1));
-            }
-            Assert.Equal(OutboxStatus.DeadLetter, (await OutboxAsync(app, outbox[0])).Status);
-
-            var admin = await app.ClientAsAsync(Api.Admin);
-            var dead = await admin.GetJsonAsync("/api/admin/outbox/dead-letters");
-            Assert.Contains(dead.EnumerateArray(), d => d.GetProperty("id").GetGuid() == outbox[0]);
-            outage.ServerBack();
-            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/admin/outbox/{outbox[0]}/retry", null)).StatusCode);
-            await app.DispatchAsync();
-            Assert.Single(await Mailbox.WaitForAsync(outbox, 1));
+            Assert.Equal(OutboxStatus.Sent, (await SmtpOutage.OutboxAsync(app, outbox[0])).Status);
         }
     }
 
@@ -221,7 +99,7 @@ public abstract class MailDeliveryTests(RelaisFactory factory)
 
         await factory.DispatchAsync();
         var statuses = new List<OutboxStatus>();
-        foreach (var id in outbox) statuses.Add((await OutboxAsync(factory, id)).Status);
+        foreach (var id in outbox) statuses.Add((await SmtpOutage.OutboxAsync(factory, id)).Status);
         Assert.Contains(OutboxStatus.Cancelled, statuses);
         Assert.Contains(OutboxStatus.Sent, statuses);
         var mails = await Mailbox.WaitForAsync(outbox, 1);

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Web.Data;
+using Relais.Web.Messaging;
+
+namespace Relais.Web.Features.Admin;
+
+public sealed record DeadLetterDto(Guid Id, string ToAddress, string? Obligation, int Attempts, DateTimeOffset CreatedAt, string? LastError);
+
+/// <summary>The e-mails the dispatcher gave up on, newest first: addresses and errors only, no clinical content.</summary>
+public sealed class DeadLettersQuery(RelaisDb db)
+{
+    public async Task<IReadOnlyList<DeadLetterDto>> HandleAsync(CancellationToken ct) =>
+        await db.OutboxMessages.AsNoTracking().Where(m => m.Status == OutboxStatus.DeadLetter).OrderByDescending(m => m.CreatedAt).Take(200)
+            .Select(m => new DeadLetterDto(m.Id, m.ToAddress, m.ObligationCode, m.Attempts, m.CreatedAt, m.LastError)).ToListAsync(ct);
+}

@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Domain.Documents;
+using Relais.Web.Data;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Coordination.Documents;
+
+public sealed record SignedDocument(Document Document, Transmission? Transmission);
+
+/// <summary>
+/// Signs a document: from then on it never changes, and its kind's obligation fires
+/// (<see cref="DocumentObligations"/>) in the same unit of work. Access was checked by the caller.
+/// </summary>
+public sealed class SignDocument(RelaisDb db, Clock clock, Obligations obligations)
+{
+    /// <returns>Null when the patient has no such document.</returns>
+    public async Task<SignedDocument?> HandleAsync(CurrentUser user, Guid patientId, Guid documentId, CancellationToken ct)
+    {
+        var document = await db.Documents.FirstOrDefaultAsync(d => d.Id == documentId && d.PatientId == patientId, ct);
+        if (document is null) return null;
+        var transmission = await SignAndFireAsync(user, document, ct);
+        await db.SaveChangesAsync(ct);
+        return new SignedDocument(document, transmission);
+    }
+
+    /// <summary>Signs and fires the obligation in the caller's unit of work, without saving (for <see cref="UploadDocument"/>).</summary>
+    internal async Task<Transmission?> SignAndFireAsync(CurrentUser user, Document document, CancellationToken ct)
+    {
+        document.Sign(user.Id, clock.Now);
+        var code = DocumentObligations.For(document.Kind, user.IsInRole(Roles.GeneralPractitioner));
+        if (code is null) return null;
+        var versionNote = document.Version > 1 ? $"{document.Title} (version {document.Version})" : document.Title;
+        return await obligations.FireAsync(code.Value, document.PatientId, user.Id, document.Id, versionNote, null, ct: ct);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Patients;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Coordination.Referrals;
+
+public sealed record ReferralDto(Guid Id, Guid PatientId, string PatientName, string Reason, DateOnly DueOn, ReferralStatus Status, DateTimeOffset CreatedAt, string CreatedBy);
+
+/// <summary>Open referrals back to the specialist (C14) for the patients the access rule lets the user see today, by due date.</summary>
+public sealed class OpenReferralsQuery(RelaisDb db, Clock clock)
+{
+    public async Task<IReadOnlyList<ReferralDto>> HandleAsync(CurrentUser user, CancellationToken ct)
+    {
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var rows = await (from r in db.ReferralTasks.AsNoTracking()
+                          join p in db.Patients on r.PatientId equals p.Id
+                          where r.Status == ReferralStatus.Open && visible.Contains(r.PatientId)
+                          orderby r.DueOn
+                          select new { r, p.BirthName, p.UsedName, p.FirstNames })
+            .Take(200).ToListAsync(ct);
+        var names = await ProfessionalNames.AsWrittenAsync(db, rows.Select(x => x.r.CreatedBy), ct);
+        return rows.Select(x => new ReferralDto(x.r.Id, x.r.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.r.Reason, x.r.DueOn,
+            x.r.Status, x.r.CreatedAt, names.GetValueOrDefault(x.r.CreatedBy, "?"))).ToList();
+    }
+}

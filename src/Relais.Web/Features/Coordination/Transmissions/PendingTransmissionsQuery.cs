@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Coordination;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Patients;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Coordination.Transmissions;
+
+public sealed record PendingItem(Guid TransmissionId, Guid PatientId, string PatientName, ObligationCode Obligation, string Title, string Recipient,
+    RecipientKinds RecipientKind, DateTimeOffset CreatedAt, DateTimeOffset DueAt, TransmissionStatus Status, bool MailFailed);
+
+public sealed record PendingPage(IReadOnlyList<PendingItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// What is late or not yet acknowledged: for a sender, what they sent; for a nurse coordinator,
+/// everything sent for the patients of their care teams. Only patients the access rule lets the user see today.
+/// </summary>
+public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
+{
+    public async Task<PendingPage> HandleAsync(CurrentUser user, bool lateOnly, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var now = clock.Now;
+        var today = clock.Today;
+        var visible = PatientQueries.VisibleIds(db, user, today, now);
+        var coordinator = user.IsInRole(Roles.NurseCoordinator);
+        // Counted and paged on the recipient rows (partial index on what is unacknowledged); the
+        // transmission is joined only to check the sender, and for the page's 20 rows.
+        var recipients = db.TransmissionRecipients.AsNoTracking().Where(r => r.AcknowledgedAt == null && visible.Contains(r.PatientId));
+        if (lateOnly) recipients = recipients.Where(r => r.DueAt <= now);
+        if (!coordinator) recipients = recipients.Where(r => db.Transmissions.Any(t => t.Id == r.TransmissionId && t.SenderId == user.Id));
+        var total = await recipients.CountAsync(ct);
+        var pageRows = recipients.OrderBy(r => r.DueAt).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize);
+        var rows = (await (from r in pageRows
+                           join t in db.Transmissions on r.TransmissionId equals t.Id
+                           join p in db.Patients on r.PatientId equals p.Id
+                           join u in db.Users on r.RecipientId equals u.Id
+                           select new
+                           {
+                               t.Id, t.PatientId, p.BirthName, p.UsedName, p.FirstNames, t.Obligation, t.Title, u.FirstName, u.LastName,
+                               r.Kind, t.CreatedAt, r.DueAt, r.DeliveredAt, r.MailFailedAt, RecipientRowId = r.Id,
+                           })
+            .ToListAsync(ct)).OrderBy(x => x.DueAt).ThenBy(x => x.RecipientRowId).ToList();
+        // Transmissions that found nobody to receive them (no declared GP...) come first: they need a hand.
+        var orphans = page > 1 || lateOnly ? [] : await (from t in db.Transmissions.AsNoTracking()
+                                                          join p in db.Patients on t.PatientId equals p.Id
+                                                          where !db.TransmissionRecipients.Any(r => r.TransmissionId == t.Id) && visible.Contains(t.PatientId) && (coordinator || t.SenderId == user.Id)
+                                                          orderby t.CreatedAt descending
+                                                          select new PendingItem(t.Id, t.PatientId, p.BirthName + " " + p.FirstNames, t.Obligation, t.Title,
+                                                              "Aucun destinataire (médecin traitant non déclaré ?)", RecipientKinds.None, t.CreatedAt, t.DueAt, TransmissionStatus.Failed, false))
+                                                         .Take(50).ToListAsync(ct);
+        return new PendingPage(orphans.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
+            RelaisUser.NameOf(x.FirstName, x.LastName), x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null))).ToList(),
+            total + orphans.Count, page, pageSize);
+    }
+}

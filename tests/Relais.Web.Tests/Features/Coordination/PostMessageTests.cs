@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using Relais.Web.Tests.Infrastructure;
+
+namespace Relais.Web.Tests.Features.Coordination;
+
+/// <summary>The care-team thread and the patient thread: who may write in which, and the read state.</summary>
+public abstract class PostMessageTests(RelaisFactory factory)
+{
+    [Fact]
+    public async Task Threads_CareTeamForProfessionals_PatientThreadWithThePatient_WithReadState()
+    {
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var patient = await factory.ClientAsAsync(Api.PatientAccount);
+        var marie = await factory.MarieDurandAsync();
+
+        Assert.Equal(HttpStatusCode.Created, (await gp.PostAsJsonAsync($"/api/patients/{marie}/messages", new { thread = "care-team", body = "Je la vois jeudi pour le renouvellement." })).StatusCode);
+        var unread = await oncologist.GetJsonAsync($"/api/patients/{marie}/messages?thread=care-team");
+        Assert.True(unread.EnumerateArray().Last().GetProperty("unread").GetBoolean());
+        var read = await oncologist.GetJsonAsync($"/api/patients/{marie}/messages?thread=care-team");
+        Assert.False(read.EnumerateArray().Last().GetProperty("unread").GetBoolean());
+
+        var refused = await patient.PostAsJsonAsync($"/api/patients/{marie}/messages", new { thread = "care-team", body = "Bonjour" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await patient.GetAsync($"/api/patients/{marie}/messages?thread=care-team")).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await patient.PostAsJsonAsync($"/api/patients/{marie}/messages", new { body = "J'ai une question sur mon traitement." })).StatusCode);
+        var patientThread = await oncologist.GetJsonAsync($"/api/patients/{marie}/messages?thread=patient");
+        Assert.Contains(patientThread.EnumerateArray(), m => m.GetProperty("body").GetString() == "J'ai une question sur mon traitement.");
+        var empty = await gp.PostAsJsonAsync($"/api/patients/{marie}/messages", new { thread = "care-team", body = "  " });
+        Assert.True((await empty.JsonAsync()).GetProperty("errors").TryGetProperty("body", out _));
+    }
+}
+
+[Collection("sqlite")]
+public sealed class PostMessageSqliteTests(SqliteRelaisFactory factory) : PostMessageTests(factory), IClassFixture<SqliteRelaisFactory>;
+
+[Collection("postgres")]
+public sealed class PostMessagePostgresTests(PostgresRelaisFactory factory) : PostMessageTests(factory), IClassFixture<PostgresRelaisFactory>;
