@@ -6,6 +6,12 @@ public static class AccessServices
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddScoped<PatientAccess>();
+        services.AddScoped<OpenBreakGlass>();
+        services.AddScoped<ObjectionsQuery>();
+        services.AddScoped<RecordObjection>();
+        services.AddScoped<WithdrawObjection>();
+        services.AddScoped<ReviewBreakGlass>();
+        services.AddScoped<BreakGlassReviewQuery>();
         return services;
     }
 }

@@ -34,6 +34,10 @@ public static class PatientScope
     public const string RouteParameter = "patientId";
     private const string DecisionKey = "relais.access";
 
+    /// <summary>The decision <see cref="RequirePatientAccess"/> took for this request (its basis: care team, self, break-glass), or null outside a guarded group.</summary>
+    public static AccessDecision? Decision(HttpContext http) =>
+        http.Items.TryGetValue(DecisionKey, out var decision) ? decision as AccessDecision : null;
+
     /// <summary>The single not-found answer, for a patient that does not exist and for one the user may not see.</summary>
     public static ProblemHttpResult NotFound() => NotFound(null, "Aucun dossier accessible ne correspond à cet identifiant.");
 

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 
@@ -23,48 +26,60 @@ public static class AuthApi
                 ? TypedResults.Problem(statusCode: 404, title: "Service non disponible", detail: "Les comptes sont créés par un administrateur.")
                 : await next(context);
         });
-        auth.MapIdentityApi<RelaisUser>();
-        auth.MapPost("/logout", async (SignInManager<RelaisUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return TypedResults.NoContent();
-        }).RequireAuthorization();
+        auth.MapIdentityApi<RelaisUser>().WithSummary("Identité ASP.NET Core : connexion, jetons, double authentification.");
+        auth.MapPost("/logout", SignOutAsync).WithSummary("Ferme la session de l'utilisateur.").RequireAuthorization();
         MapUiSignInOut(app);
         return app;
     }
 
-    /// <summary>Form posts of the web UI: sign-out, and the Pro Santé Connect round trip when configured.</summary>
+    /// <summary>
+    /// Form posts and redirects of the web UI: sign-out, and the Pro Santé Connect round trip when
+    /// configured. They answer browsers with redirects, not the API with JSON, so the API document leaves them out.
+    /// </summary>
     private static void MapUiSignInOut(IEndpointRouteBuilder app)
     {
-        app.MapPost("/deconnexion", async (SignInManager<RelaisUser> signIn) =>
-        {
-            await signIn.SignOutAsync();
-            return TypedResults.LocalRedirect("/connexion");
-        }).DeclareNoPatientData("sign-out");
+        app.MapPost("/deconnexion", SignOutToLoginAsync).WithSummary("Déconnecte l'utilisateur et revient à la page de connexion.")
+            .ExcludeFromDescription().DeclareNoPatientData("sign-out");
+        app.MapPost("/connexion/externe", ExternalSignIn).WithSummary("Part vers Pro Santé Connect pour se connecter.")
+            .ExcludeFromDescription().DeclareNoPatientData("external sign-in");
+        app.MapGet("/connexion/externe/retour", ExternalSignInReturnAsync).WithSummary("Revient de Pro Santé Connect et ouvre le compte Relais du même RPPS.")
+            .ExcludeFromDescription().DeclareNoPatientData("external sign-in callback");
+    }
 
-        app.MapPost("/connexion/externe", (HttpContext http, SignInManager<RelaisUser> signIn, IConfiguration configuration, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
-        {
-            if (!configuration.ProSanteConnectEnabled()) return Results.NotFound();
-            var back = returnUrl is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/";
-            var properties = signIn.ConfigureExternalAuthenticationProperties(IdentitySetup.ProSanteConnectScheme, $"/connexion/externe/retour?retour={Uri.EscapeDataString(back)}");
-            return Results.Challenge(properties, [IdentitySetup.ProSanteConnectScheme]);
-        }).DeclareNoPatientData("external sign-in");
+    private static async Task<NoContent> SignOutAsync(SignInManager<RelaisUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.NoContent();
+    }
 
-        // A Pro Santé Connect identity opens the Relais account that carries the same RPPS number.
-        app.MapGet("/connexion/externe/retour", async (string? retour, SignInManager<RelaisUser> signIn, UserManager<RelaisUser> users, IConfiguration configuration) =>
-        {
-            var info = await signIn.GetExternalLoginInfoAsync();
-            if (info is null) return Results.LocalRedirect("/connexion");
-            var back = retour is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") ? r : "/";
-            var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
-            if (result.Succeeded) return Results.LocalRedirect(back);
-            var claimType = configuration["Authentication:ProSanteConnect:RppsClaim"] ?? "SubjectRefPro";
-            var rpps = info.Principal.FindFirst(claimType)?.Value;
-            var user = rpps is null ? null : users.Users.FirstOrDefault(u => u.Rpps == rpps && u.IsActive);
-            if (user is null) return Results.LocalRedirect("/acces-refuse");
-            await users.AddLoginAsync(user, info);
-            await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
-            return Results.LocalRedirect(back);
-        }).DeclareNoPatientData("external sign-in callback");
+    private static async Task<RedirectHttpResult> SignOutToLoginAsync(SignInManager<RelaisUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/connexion");
+    }
+
+    private static Results<ChallengeHttpResult, NotFound> ExternalSignIn(SignInManager<RelaisUser> signIn, IConfiguration configuration, [FromForm] string? returnUrl)
+    {
+        if (!configuration.ProSanteConnectEnabled()) return TypedResults.NotFound();
+        var back = SafeRedirect.Target(returnUrl);
+        var properties = signIn.ConfigureExternalAuthenticationProperties(IdentitySetup.ProSanteConnectScheme, $"/connexion/externe/retour?retour={Uri.EscapeDataString(back)}");
+        return TypedResults.Challenge(properties, [IdentitySetup.ProSanteConnectScheme]);
+    }
+
+    /// <summary>A Pro Santé Connect identity opens the Relais account that carries the same RPPS number.</summary>
+    private static async Task<RedirectHttpResult> ExternalSignInReturnAsync(string? retour, SignInManager<RelaisUser> signIn, UserManager<RelaisUser> users, IConfiguration configuration, CancellationToken ct)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null) return TypedResults.LocalRedirect("/connexion");
+        var back = SafeRedirect.Target(retour);
+        var result = await signIn.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: true);
+        if (result.Succeeded) return TypedResults.LocalRedirect(back);
+        var claimType = configuration["Authentication:ProSanteConnect:RppsClaim"] ?? "SubjectRefPro";
+        var rpps = info.Principal.FindFirst(claimType)?.Value;
+        var user = rpps is null ? null : await users.Users.FirstOrDefaultAsync(u => u.Rpps == rpps && u.IsActive, ct);
+        if (user is null) return TypedResults.LocalRedirect("/acces-refuse");
+        await users.AddLoginAsync(user, info);
+        await signIn.SignInAsync(user, isPersistent: false, info.LoginProvider);
+        return TypedResults.LocalRedirect(back);
     }
 }

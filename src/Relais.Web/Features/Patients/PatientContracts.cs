@@ -28,7 +28,13 @@ public sealed record EpisodeDto(
     Guid Id, string PrimarySite, string? PrimarySiteLabel, Laterality Laterality, string? Histology, string? HistologyLabel,
     DateOnly? DiagnosisDate, DiagnosisBasis DiagnosisBasis, string? ClinicalT, string? ClinicalN, string? ClinicalM,
     string? PathologicalT, string? PathologicalN, string? PathologicalM, string? StageGroup, bool IsRareCancer,
-    bool HereditarySuspicion, PathwayPhase Phase, DateOnly PhaseSince, IReadOnlyList<PathwayPhase> AllowedNext);
+    bool HereditarySuspicion, PathwayPhase Phase, DateOnly PhaseSince, IReadOnlyList<PathwayPhase> AllowedNext)
+{
+    public static EpisodeDto From(CancerEpisode e) => new(
+        e.Id, e.PrimarySite, e.PrimarySiteLabel, e.Laterality, e.Histology, e.HistologyLabel, e.DiagnosisDate, e.DiagnosisBasis,
+        e.ClinicalT, e.ClinicalN, e.ClinicalM, e.PathologicalT, e.PathologicalN, e.PathologicalM, e.StageGroup, e.IsRareCancer,
+        e.HereditarySuspicion, e.Phase, e.PhaseSince, PathwayTransitions.AllowedFrom(e.Phase));
+}
 
 public sealed record PatientDetail(
     Guid Id, string Ins, string DisplayName, string BirthName, string? UsedName, string FirstNames, DateOnly BirthDate, int Age,
@@ -63,16 +69,14 @@ public sealed record EpisodeInput(
         PathologicalM, StageGroup, IsRareCancer, HereditarySuspicion);
 }
 
-public sealed record TransitionInput(PathwayPhase? To, DateOnly? OccurredOn, string? Note);
-
-public sealed record PathwayEventDto(Guid Id, Guid EpisodeId, PathwayPhase? From, PathwayPhase To, DateOnly OccurredOn, DateTimeOffset RecordedAt, string RecordedBy, string? Note);
+public sealed record PathwayEventDto(Guid Id, Guid EpisodeId, PathwayPhase? From, PathwayPhase To, DateOnly OccurredOn, DateTimeOffset RecordedAt, string RecordedBy, string? Note)
+{
+    public static PathwayEventDto Of(PathwayEvent e, string recordedBy) =>
+        new(e.Id, e.EpisodeId, e.From, e.To, e.OccurredOn, e.RecordedAt, recordedBy, e.Note);
+}
 
 public sealed record DelayDto(string Code, PathwayPhase From, PathwayPhase To, DateOnly? FromDate, DateOnly? ToDate, int? Days);
 
 public sealed record EpisodeTimeline(Guid EpisodeId, string PrimarySite, string? PrimarySiteLabel, PathwayPhase Phase, IReadOnlyList<PathwayEventDto> Events, IReadOnlyList<DelayDto> Delays);
-
-public sealed record CareTeamInput(Guid? ProfessionalId, CareTeamRole? Role, DateOnly? From, DateOnly? To);
-
-public sealed record EndMembershipInput(DateOnly? To);
 
 public sealed record AccessLogEntry(DateTimeOffset At, string Who, string? Role, string Action, string Outcome);

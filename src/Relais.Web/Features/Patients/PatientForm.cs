@@ -1,7 +1,6 @@
 using System.Globalization;
 using Relais.Domain;
 using Relais.Domain.Patients;
-using Relais.Web.Features.Patients;
 
 namespace Relais.Web.Features.Patients;
 
@@ -56,18 +55,5 @@ public sealed class PatientForm
         var directives = new AdvanceDirectivesDto(AdvanceDirectivesExist, FormDates.Optional(AdvanceDirectivesWrittenOn, "advanceDirectives.writtenOn"), AdvanceDirectivesWhereKept);
         return new PatientInput(Ins, BirthName, UsedName, FirstNames, birth, sex, Phone, Email,
             new AddressDto(AddressLine1, null, PostalCode, City), gp, trusted, directives);
-    }
-}
-
-public static class FormDates
-{
-    public static DateOnly Required(string? text, string field, string message) =>
-        Optional(text, field) ?? throw new DomainValidationException(field, message);
-
-    public static DateOnly? Optional(string? text, string field)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return null;
-        if (DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        throw new DomainValidationException(field, "Date invalide (format JJ/MM/AAAA).");
     }
 }

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Web.Features.Access;
+using Relais.Web.Features.Patients.CareTeam;
+using Relais.Web.Features.Patients.Episodes;
 using Relais.Web.Identity;
+using Relais.Web.Operations;
 
 namespace Relais.Web.Features.Patients;
 
@@ -11,101 +14,103 @@ public static class PatientsApi
     {
         var api = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization();
 
-        api.MapGet("/", Search).DeclareNoPatientData("lists only the patients the access rule lets the caller see; each one shown is audited");
-        api.MapPost("/", Register).DeclareNoPatientData("creates a record; its author joins the care team")
+        api.MapGet("/", Search).WithSummary("Recherche parmi les patients que l'utilisateur peut voir, par nom, INS ou date de naissance.")
+            .DeclareNoPatientData("lists only the patients the access rule lets the caller see; each one shown is audited");
+        api.MapPost("/", Register).WithSummary("Crée un dossier patient ; son auteur et le médecin traitant déclaré rejoignent l'équipe de soins.")
+            .ProducesValidationProblem()
+            .DeclareNoPatientData("creates a record; its author joins the care team")
             .RequireAuthorization(p => p.RequireRole(Roles.TeamManagers.Split(',')));
 
         var read = api.MapGroup("/{patientId:guid}").RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/", Get);
-        read.MapGet("/care-team", CareTeam);
-        read.MapGet("/episodes", Episodes);
-        read.MapGet("/episodes/{episodeId:guid}", Episode);
-        read.MapGet("/timeline", Timeline);
-        read.MapGet("/access-log", AccessLog);
+        read.MapGet("/", Get).WithSummary("Lit le dossier d'un patient : identité, équipe de soins, épisodes.");
+        read.MapGet("/care-team", GetCareTeam).WithSummary("Liste l'équipe de soins du patient, membres actuels d'abord.");
+        read.MapGet("/episodes", GetEpisodes).WithSummary("Liste les épisodes de cancer du patient.");
+        read.MapGet("/episodes/{episodeId:guid}", GetEpisode).WithSummary("Lit un épisode de cancer du patient.");
+        read.MapGet("/timeline", GetTimeline).WithSummary("Donne les étapes du parcours de chaque épisode et les délais entre elles.");
+        read.MapGet("/access-log", GetAccessLog).WithSummary("Liste qui a consulté ou modifié le dossier, et quand.");
 
         var write = api.MapGroup("/{patientId:guid}").RequirePatientAccess(AccessKind.Write);
-        write.MapPut("/", Update);
-        write.MapPost("/episodes", OpenEpisode);
-        write.MapPut("/episodes/{episodeId:guid}", UpdateEpisode);
-        write.MapPost("/episodes/{episodeId:guid}/transitions", Transition);
-        write.MapPost("/care-team", AddMember);
-        write.MapPost("/care-team/{memberId:guid}/end", EndMember);
+        write.MapPut("/", Update).WithSummary("Modifie l'identité, les coordonnées, la personne de confiance et les directives anticipées.")
+            .ProducesValidationProblem();
+        write.MapPost("/episodes", Open).WithSummary("Ouvre un épisode de cancer à sa première étape du parcours.")
+            .ProducesValidationProblem();
+        write.MapPut("/episodes/{episodeId:guid}", Correct).WithSummary("Corrige le diagnostic et la stadification d'un épisode.")
+            .ProducesValidationProblem();
+        write.MapPost("/episodes/{episodeId:guid}/transitions", Move).WithSummary("Enregistre l'étape suivante du parcours d'un épisode.")
+            .ProducesValidationProblem();
+        write.MapPost("/care-team", Add).WithSummary("Ajoute un professionnel de santé à l'équipe de soins pour une période.")
+            .ProducesValidationProblem();
+        write.MapPost("/care-team/{memberId:guid}/end", End).WithSummary("Met fin à la participation d'un membre de l'équipe de soins.")
+            .ProducesValidationProblem();
         return app;
     }
 
-    private static CurrentUser Me(HttpContext http) => CurrentUser.From(http.User)!;
+    private static async Task<Ok<PatientPage>> Search(string? search, int? page, int? pageSize, CurrentUser user, SearchPatients patients, CancellationToken ct) =>
+        TypedResults.Ok(await patients.HandleAsync(user, search, page ?? 1, pageSize ?? 20, ct));
 
-    private static async Task<Ok<PatientPage>> Search(string? search, int? page, int? pageSize, PatientReader reader, HttpContext http, CancellationToken ct) =>
-        TypedResults.Ok(await reader.SearchAsync(Me(http), search, page ?? 1, pageSize ?? 20, ct));
-
-    private static async Task<Created<PatientDetail>> Register(PatientInput input, PatientCommands commands, PatientReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Created<PatientDetail>> Register(PatientInput input, CurrentUser user, RegisterPatient register, PatientDetailQuery details, CancellationToken ct)
     {
-        var patient = await commands.RegisterAsync(Me(http), input, ct);
-        var detail = await reader.GetDetailAsync(patient.Id, AccessBasis.CareTeam, ct);
+        var patient = await register.HandleAsync(user, input, ct);
+        var detail = await details.GetAsync(patient.Id, AccessBasis.CareTeam, ct);
         return TypedResults.Created($"/api/patients/{patient.Id}", detail!);
     }
 
-    private static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> Get(Guid patientId, PatientReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> Get(Guid patientId, HttpContext http, PatientDetailQuery details, CancellationToken ct)
     {
-        var basis = http.Items["relais.access"] is AccessDecision d ? d.Basis : AccessBasis.None;
-        var detail = await reader.GetDetailAsync(patientId, basis, ct);
+        var detail = await details.GetAsync(patientId, PatientScope.Decision(http)?.Basis ?? AccessBasis.None, ct);
         return detail is null ? PatientScope.NotFound() : TypedResults.Ok(detail);
     }
 
-    private static async Task<Ok<PatientDetail>> Update(Guid patientId, PatientInput input, PatientCommands commands, PatientReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<PatientDetail>> Update(Guid patientId, PatientInput input, CurrentUser user, UpdatePatient update, PatientDetailQuery details, CancellationToken ct)
     {
-        await commands.UpdateAsync(Me(http), patientId, input, ct);
-        return TypedResults.Ok((await reader.GetDetailAsync(patientId, AccessBasis.CareTeam, ct))!);
+        await update.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Ok((await details.GetAsync(patientId, AccessBasis.CareTeam, ct))!);
     }
 
-    private static async Task<Ok<IReadOnlyList<CareTeamMemberDto>>> CareTeam(Guid patientId, PatientReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.CareTeamAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<CareTeamMemberDto>>> GetCareTeam(Guid patientId, CareTeamQuery careTeam, CancellationToken ct) =>
+        TypedResults.Ok(await careTeam.GetAsync(patientId, ct));
 
-    private static async Task<Ok<IReadOnlyList<EpisodeDto>>> Episodes(Guid patientId, PatientReader reader, CancellationToken ct) =>
-        TypedResults.Ok((await reader.GetDetailAsync(patientId, AccessBasis.None, ct))!.Episodes);
+    private static async Task<Ok<IReadOnlyList<EpisodeDto>>> GetEpisodes(Guid patientId, PatientDetailQuery details, CancellationToken ct) =>
+        TypedResults.Ok(await details.EpisodesAsync(patientId, ct));
 
-    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Episode(Guid patientId, Guid episodeId, PatientReader reader, CancellationToken ct)
+    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> GetEpisode(Guid patientId, Guid episodeId, PatientDetailQuery details, CancellationToken ct)
     {
-        var episode = (await reader.GetDetailAsync(patientId, AccessBasis.None, ct))!.Episodes.FirstOrDefault(e => e.Id == episodeId);
-        return episode is null ? EpisodeNotFound() : TypedResults.Ok(episode);
+        var episode = (await details.EpisodesAsync(patientId, ct)).FirstOrDefault(e => e.Id == episodeId);
+        return episode is null ? Problems.NotFound("Épisode") : TypedResults.Ok(episode);
     }
 
-    private static async Task<Ok<IReadOnlyList<EpisodeTimeline>>> Timeline(Guid patientId, PatientReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.TimelineAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<EpisodeTimeline>>> GetTimeline(Guid patientId, TimelineQuery timeline, CancellationToken ct) =>
+        TypedResults.Ok(await timeline.GetAsync(patientId, ct));
 
-    private static async Task<Ok<IReadOnlyList<AccessLogEntry>>> AccessLog(Guid patientId, int? take, PatientReader reader, CancellationToken ct) =>
-        TypedResults.Ok(await reader.AccessLogAsync(patientId, take ?? 100, ct));
+    private static async Task<Ok<IReadOnlyList<AccessLogEntry>>> GetAccessLog(Guid patientId, int? take, AccessLogQuery log, CancellationToken ct) =>
+        TypedResults.Ok(await log.GetAsync(patientId, take ?? 100, ct));
 
-    private static async Task<Created<EpisodeDto>> OpenEpisode(Guid patientId, EpisodeInput input, PatientCommands commands, HttpContext http, CancellationToken ct)
+    private static async Task<Created<EpisodeDto>> Open(Guid patientId, EpisodeInput input, CurrentUser user, OpenEpisode open, CancellationToken ct)
     {
-        var episode = await commands.OpenEpisodeAsync(Me(http), patientId, input, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/episodes/{episode.Id}", PatientReader.ToDto(episode));
+        var episode = await open.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/episodes/{episode.Id}", EpisodeDto.From(episode));
     }
 
-    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> UpdateEpisode(Guid patientId, Guid episodeId, EpisodeInput input, PatientCommands commands, CancellationToken ct)
+    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Correct(Guid patientId, Guid episodeId, EpisodeInput input, UpdateEpisode update, CancellationToken ct)
     {
-        var episode = await commands.UpdateEpisodeAsync(patientId, episodeId, input, ct);
-        return episode is null ? EpisodeNotFound() : TypedResults.Ok(PatientReader.ToDto(episode));
+        var episode = await update.HandleAsync(patientId, episodeId, input, ct);
+        return episode is null ? Problems.NotFound("Épisode") : TypedResults.Ok(EpisodeDto.From(episode));
     }
 
-    private static async Task<Results<Created<PathwayEventDto>, ProblemHttpResult>> Transition(Guid patientId, Guid episodeId, TransitionInput input, PatientCommands commands, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Created<PathwayEventDto>, ProblemHttpResult>> Move(Guid patientId, Guid episodeId, TransitionInput input, CurrentUser user, MoveEpisode move, CancellationToken ct)
     {
-        var evt = await commands.TransitionAsync(Me(http), patientId, episodeId, input, ct);
-        if (evt is null) return EpisodeNotFound();
-        var name = http.User.FindFirst("relais:name")?.Value ?? "";
-        return TypedResults.Created($"/api/patients/{patientId}/timeline",
-            new PathwayEventDto(evt.Id, evt.EpisodeId, evt.From, evt.To, evt.OccurredOn, evt.RecordedAt, name, evt.Note));
+        var step = await move.HandleAsync(user, patientId, episodeId, input, ct);
+        return step is null ? Problems.NotFound("Épisode") : TypedResults.Created($"/api/patients/{patientId}/timeline", step);
     }
 
-    private static async Task<Created<CareTeamMemberDto>> AddMember(Guid patientId, CareTeamInput input, PatientCommands commands, PatientReader reader, HttpContext http, CancellationToken ct)
+    private static async Task<Created<CareTeamMemberDto>> Add(Guid patientId, CareTeamInput input, CurrentUser user, AddMember add, CareTeamQuery careTeam, CancellationToken ct)
     {
-        var member = await commands.AddCareTeamMemberAsync(Me(http), patientId, input, ct);
-        var dto = (await reader.CareTeamAsync(patientId, ct)).First(m => m.Id == member.Id);
+        var member = await add.HandleAsync(user, patientId, input, ct);
+        var dto = (await careTeam.GetAsync(patientId, ct)).First(m => m.Id == member.Id);
         return TypedResults.Created($"/api/patients/{patientId}/care-team", dto);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> EndMember(Guid patientId, Guid memberId, EndMembershipInput input, PatientCommands commands, CancellationToken ct) =>
-        await commands.EndCareTeamMembershipAsync(patientId, memberId, input, ct) ? TypedResults.NoContent() : TypedResults.Problem(statusCode: 404, title: "Membre introuvable");
+    private static async Task<Results<NoContent, ProblemHttpResult>> End(Guid patientId, Guid memberId, EndMembershipInput input, EndMembership end, CancellationToken ct) =>
+        await end.HandleAsync(patientId, memberId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Membre");
 
-    private static ProblemHttpResult EpisodeNotFound() => TypedResults.Problem(statusCode: 404, title: "Épisode introuvable");
 }

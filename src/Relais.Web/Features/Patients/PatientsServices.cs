@@ -1,3 +1,8 @@
+using Relais.Web.Features.Home;
+using Relais.Web.Features.Patients.CareTeam;
+using Relais.Web.Features.Patients.Episodes;
+using Relais.Web.Features.Patients.Professionals;
+
 namespace Relais.Web.Features.Patients;
 
 /// <summary>The services of the Patients feature, registered by <c>AddRelaisServices</c>.</summary>
@@ -5,8 +10,23 @@ public static class PatientsServices
 {
     public static IServiceCollection AddPatients(this IServiceCollection services)
     {
+        services.AddScoped<SearchPatients>();
+        services.AddScoped<RegisterPatient>();
+        services.AddScoped<UpdatePatient>();
+        services.AddScoped<PatientDetailQuery>();
+        services.AddScoped<AccessLogQuery>();
+        services.AddScoped<OpenEpisode>();
+        services.AddScoped<UpdateEpisode>();
+        services.AddScoped<MoveEpisode>();
+        services.AddScoped<PathwayObligations>();
+        services.AddScoped<TimelineQuery>();
+        services.AddScoped<CareTeamQuery>();
+        services.AddScoped<AddMember>();
+        services.AddScoped<EndMembership>();
+        services.AddScoped<ProfessionalDirectory>();
         services.AddScoped<PatientReader>();
-        services.AddScoped<PatientCommands>();
+        // The home page lists the user's patients; WebSetup does not call AddHome yet.
+        services.AddHome();
         return services;
     }
 }

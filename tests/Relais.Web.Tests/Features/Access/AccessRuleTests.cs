@@ -8,7 +8,7 @@ using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Features.Access;
 
-/// <summary>The access rule of PRODUCT.md §2 through the API: team, objection, break-the-glass, no existence oracle.</summary>
+/// <summary>The access rule of PRODUCT.md §2 through the API: care team, own record, no nominative data for the 3C and administrators, no existence oracle.</summary>
 public abstract class AccessRuleTests(RelaisFactory factory)
 {
     private static string Comparable(JsonElement problem) =>
@@ -86,63 +86,6 @@ public abstract class AccessRuleTests(RelaisFactory factory)
     }
 
     [Fact]
-    public async Task PatientObjection_ClosesTheRecordToThatProfessional_UntilWithdrawn()
-    {
-        var patient = await factory.ClientAsAsync(Api.PatientAccount);
-        var ownId = await patient.FirstPatientIdAsync();
-        var gp = await factory.ClientAsAsync(Api.Gp);
-        Assert.Equal(HttpStatusCode.OK, (await gp.GetAsync($"/api/patients/{ownId}")).StatusCode);
-        var gpId = (await gp.GetJsonAsync("/api/professionals?role=GeneralPractitioner&search=Dubois"))[0].GetProperty("id").GetGuid();
-
-        var objected = await patient.PostAsJsonAsync("/api/me/objections", new { professionalId = gpId });
-        Assert.Equal(HttpStatusCode.Created, objected.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await gp.GetAsync($"/api/patients/{ownId}")).StatusCode);
-        var breakGlass = await gp.PostAsJsonAsync("/api/break-glass", new { patientId = ownId, reason = "Patiente aux urgences, dossier nécessaire" });
-        Assert.Equal(HttpStatusCode.OK, breakGlass.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await gp.GetAsync($"/api/patients/{ownId}")).StatusCode);
-
-        var objectionId = (await objected.JsonAsync()).GetGuid();
-        Assert.Equal(HttpStatusCode.NoContent, (await patient.DeleteAsync($"/api/me/objections/{objectionId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await gp.GetAsync($"/api/patients/{ownId}")).StatusCode);
-    }
-
-    [Fact]
-    public async Task BreakTheGlass_NeedsAWrittenReason_LastsFourHours_IsFlaggedAndShownToThePatient()
-    {
-        // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
-        await using var app = factory.Fresh();
-        var patientAccount = await app.ClientAsAsync(Api.PatientAccount);
-        var patientId = await patientAccount.FirstPatientIdAsync();
-        var garnier = await app.ClientAsAsync(Api.OtherGp);
-        Assert.Equal(HttpStatusCode.NotFound, (await garnier.GetAsync($"/api/patients/{patientId}")).StatusCode);
-
-        var tooShort = await garnier.PostAsJsonAsync("/api/break-glass", new { patientId, reason = "urgence" });
-        Assert.Equal(HttpStatusCode.BadRequest, tooShort.StatusCode);
-        Assert.True((await tooShort.JsonAsync()).GetProperty("errors").TryGetProperty("reason", out _));
-
-        var unknown = await garnier.PostAsJsonAsync("/api/break-glass", new { patientId = Guid.NewGuid(), reason = "Patiente inconsciente aux urgences de Dieppe" });
-        var opened = await garnier.PostAsJsonAsync("/api/break-glass", new { patientId, reason = "Patiente inconsciente aux urgences de Dieppe" });
-        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
-        Assert.Equal((await unknown.JsonAsync()).GetProperty("message").GetString(), (await opened.JsonAsync()).GetProperty("message").GetString());
-
-        var detail = await garnier.GetJsonAsync($"/api/patients/{patientId}");
-        Assert.Equal("break-glass", detail.GetProperty("accessBasis").GetString());
-
-        var admin = await app.ClientAsAsync(Api.Admin);
-        var pending = await admin.GetJsonAsync("/api/admin/break-glass");
-        Assert.Contains(pending.EnumerateArray(), g => g.GetProperty("patientId").GetGuid() == patientId);
-
-        var log = await patientAccount.GetJsonAsync($"/api/patients/{patientId}/access-log");
-        Assert.Contains(log.EnumerateArray(), e => e.GetProperty("outcome").GetString() == "break-glass" && e.GetProperty("who").GetString()!.Contains("GARNIER"));
-
-        app.Time.Advance(TimeSpan.FromHours(4));
-        garnier = await app.ClientAsAsync(Api.OtherGp);
-        Assert.Equal(HttpStatusCode.NotFound, (await garnier.GetAsync($"/api/patients/{patientId}")).StatusCode);
-    }
-
-    [Fact]
-
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task AnonymousCallsAreRefused()
     {
@@ -152,29 +95,6 @@ public abstract class AccessRuleTests(RelaisFactory factory)
         var page = await client.GetAsync("/patients");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/connexion", page.Headers.Location!.PathAndQuery);
-    }
-
-    [Fact]
-    public async Task SelfRegistrationIsClosed()
-    {
-        var client = factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/register", new { email = "intrus@example.org", password = "Un-Mot-De-Passe-1!" });
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = "intrus@example.org", password = "Un-Mot-De-Passe-1!" });
-        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
-    }
-
-    [Fact]
-
-    [Trait(Clocks.Trait, Clocks.Machine)]
-    public async Task RepeatedWrongPasswords_LockTheAccount()
-    {
-        var client = factory.CreateClient();
-        for (var i = 0; i < 5; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/auth/login", new { email = Api.Secretary, password = "mauvais-mot-de-passe" })).StatusCode);
-        var locked = await client.PostAsJsonAsync("/api/auth/login", new { email = Api.Secretary, password = Api.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
-        Assert.Equal("LockedOut", (await locked.JsonAsync()).GetProperty("detail").GetString());
     }
 }
 

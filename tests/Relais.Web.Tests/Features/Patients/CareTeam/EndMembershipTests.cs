@@ -1,0 +1,34 @@
+using System.Net;
+using System.Net.Http.Json;
+using Relais.Web.Tests.Infrastructure;
+
+namespace Relais.Web.Tests.Features.Patients.CareTeam;
+
+/// <summary>A care-team membership opens the record to its member until its last day.</summary>
+public abstract class EndMembershipTests(RelaisFactory factory)
+{
+    [Fact]
+    public async Task CareTeam_MembershipEndsAtItsLastDay()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var patient = await (await oncologist.PostAsJsonAsync("/api/patients", PatientBodies.New(Api.Ins("2580376123463")))).JsonAsync();
+        var id = patient.GetProperty("id").GetGuid();
+        var surgeonId = (await oncologist.GetJsonAsync("/api/professionals?search=Lef")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var added = await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team", new { professionalId = surgeonId, role = "surgeon", from = "2026-11-01" });
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        var memberId = (await added.JsonAsync()).GetProperty("id").GetGuid();
+
+        var surgeon = await factory.ClientAsAsync("chirurgien@relais.demo");
+        Assert.Equal(HttpStatusCode.OK, (await surgeon.GetAsync($"/api/patients/{id}")).StatusCode);
+
+        var ended = await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team/{memberId}/end", new { to = "2026-11-22" });
+        Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await surgeon.GetAsync($"/api/patients/{id}")).StatusCode);
+    }
+}
+
+[Collection("sqlite")]
+public sealed class EndMembershipSqliteTests(SqliteRelaisFactory factory) : EndMembershipTests(factory), IClassFixture<SqliteRelaisFactory>;
+
+[Collection("postgres")]
+public sealed class EndMembershipPostgresTests(PostgresRelaisFactory factory) : EndMembershipTests(factory), IClassFixture<PostgresRelaisFactory>;
