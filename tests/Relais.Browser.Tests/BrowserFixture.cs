@@ -57,4 +57,5 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition("browser")]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xUnit's collection fixtures are named after what they are: a test collection.")]
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>;

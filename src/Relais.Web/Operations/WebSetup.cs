@@ -1,3 +1,5 @@
+using Relais.Web.Features.Admin;
+using Relais.Web.Features.Home;
 using Relais.Web.Features.FollowUp;
 using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Programmes;
@@ -41,6 +43,8 @@ public static class WebSetup
         services.AddProgrammes();
         services.AddAnnouncements();
         services.AddFollowUp();
+        services.AddAdmin();
+        services.AddHome();
         services.AddHttpContextAccessor();
         return builder;
     }

@@ -27,7 +27,7 @@ public class AccessRuleTests
     [InlineData("2024-01-01", null, true)]
     public void Professional_IsGrantedOnlyOnTheDaysOfTheirCareTeamPeriod_BothEndsIncluded(string from, string? to, bool granted)
     {
-        var period = new CareTeamPeriod(DateOnly.Parse(from), to is null ? null : DateOnly.Parse(to));
+        var period = new CareTeamPeriod(DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture), to is null ? null : DateOnly.Parse(to, System.Globalization.CultureInfo.InvariantCulture));
 
         var decision = AccessRule.Decide(Professional(memberships: [period]), Today, Now);
 

@@ -8,7 +8,7 @@ public class ObservationTests
     private static readonly DateTimeOffset Now = new(2030, 1, 1, 10, 0, 0, TimeSpan.Zero);
 
     private static Observation Record(string code = "ca15-3", decimal value = 22m, string? unit = "U/mL", string date = "2029-12-20", string? lab = UsualLab) =>
-        Observation.Record(Patient, code, value, unit, DateOnly.Parse(date), lab, Today, Now);
+        Observation.Record(Patient, code, value, unit, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), lab, Today, Now);
 
     private static string RefusedField(Action action) => Assert.Throws<DomainValidationException>(action).Field;
 

@@ -26,7 +26,7 @@ internal static class Results
     public static Observation Result(Marker marker, decimal value, string date, string lab = UsualLab, decimal? upperLimit = null)
     {
         var recordedAt = new DateTimeOffset(2030, 1, 1, 8, 0, 0, TimeSpan.Zero).AddSeconds(Interlocked.Increment(ref sequence));
-        return Observation.Record(Patient, marker, value, marker.Unit(), DateOnly.Parse(date), lab, Today, recordedAt, upperLimit);
+        return Observation.Record(Patient, marker, value, marker.Unit(), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), lab, Today, recordedAt, upperLimit);
     }
 
     public static Observation Ca153(decimal value, string date, string lab = UsualLab, decimal? upperLimit = null) => Result(Marker.Ca153, value, date, lab, upperLimit);

@@ -11,6 +11,8 @@ namespace Relais.Domain.Tests.Surveillance;
 /// </summary>
 public class CalendarPropertyTests
 {
+    private static readonly int[] YearlyMonths = [12, 24, 36, 48, 60];
+
     private const int Cases = 1500;
 
     public static TheoryData<int> Seeds() => [20260115, 1729, 42];
@@ -137,7 +139,7 @@ public class CalendarPropertyTests
             var added = with.Except(without).ToList();
             Assert.Equal(with.Count, without.Count + added.Count);
             Assert.All(added, e => Assert.Equal((SurveillanceKind.RadiotherapyVisit, Performer.Radiotherapist), (e.Kind, e.Performer)));
-            Assert.Equal(new[] { 12, 24, 36, 48, 60 }.Where(m => m <= c.Horizon), added.Select(e => e.Month));
+            Assert.Equal(YearlyMonths.Where(m => m <= c.Horizon), added.Select(e => e.Month));
         }
     }
 
@@ -184,8 +186,8 @@ public class CalendarPropertyTests
     {
         var definition = ShippedProtocols.Breast with { Items = [new ProtocolItem(SurveillanceKind.ClinicalExam, Performer.Gp, Schedule.Months(month))] };
 
-        var entry = Assert.Single(SurveillanceCalendar.Generate(definition, DateOnly.Parse(j0), radiotherapy: false, horizonMonths: 60));
+        var entry = Assert.Single(SurveillanceCalendar.Generate(definition, DateOnly.Parse(j0, System.Globalization.CultureInfo.InvariantCulture), radiotherapy: false, horizonMonths: 60));
 
-        Assert.Equal(DateOnly.Parse(due), entry.Due);
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), entry.Due);
     }
 }

@@ -54,5 +54,5 @@ public static class Api
     }
 
     /// <summary>A valid INS built from the 13-character NIR with its key.</summary>
-    public static string Ins(string nir13) => nir13 + Relais.Domain.Patients.InsNumber.ComputeKey(nir13).ToString("00");
+    public static string Ins(string nir13) => nir13 + Relais.Domain.Patients.InsNumber.ComputeKey(nir13).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 }

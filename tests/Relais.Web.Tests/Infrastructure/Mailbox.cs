@@ -8,12 +8,14 @@ namespace Relais.Web.Tests.Infrastructure;
 /// </summary>
 public static class Mailbox
 {
+    private static readonly string[] Delivered = ["new", "cur"];
+
     public static string Folder => Environment.GetEnvironmentVariable("RELAIS_TEST_MAILDIR")
         ?? throw new InvalidOperationException("RELAIS_TEST_MAILDIR is not set: run the tests through scripts/test.sh, which starts the SMTP sink.");
 
     public static IReadOnlyList<MimeMessage> All()
     {
-        var files = new[] { "new", "cur" }.Select(d => Path.Combine(Folder, d)).Where(Directory.Exists).SelectMany(Directory.GetFiles);
+        var files = Delivered.Select(d => Path.Combine(Folder, d)).Where(Directory.Exists).SelectMany(Directory.GetFiles);
         var messages = new List<MimeMessage>();
         foreach (var file in files)
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -26,10 +27,27 @@ public static class AuthApi
                 ? TypedResults.Problem(statusCode: 404, title: "Service non disponible", detail: "Les comptes sont créés par un administrateur.")
                 : await next(context);
         });
-        auth.MapIdentityApi<RelaisUser>().WithSummary("Identité ASP.NET Core : connexion, jetons, double authentification.");
+        auth.MapIdentityApi<RelaisUser>().WithSummary("Identité ASP.NET Core : connexion, jetons, double authentification.")
+            .Add(DocumentIdentityAnswers);
         auth.MapPost("/logout", SignOutAsync).WithSummary("Ferme la session de l'utilisateur.").RequireAuthorization();
         MapUiSignInOut(app);
         return app;
+    }
+
+    /// <summary>
+    /// The framework's Identity endpoints declare only their success: state their refusals too, so that
+    /// the API document lists every answer (a refused body is a 400, a failed sign-in or refresh a 401,
+    /// a closed self-service endpoint the 404 above).
+    /// </summary>
+    private static void DocumentIdentityAnswers(EndpointBuilder endpoint)
+    {
+        if (endpoint is not RouteEndpointBuilder route) return;
+        var path = route.RoutePattern.RawText ?? "";
+        static ProducesResponseTypeMetadata Problem(int status) => new(status, typeof(ProblemDetails), ["application/problem+json"]);
+        if (Closed.Any(c => path.EndsWith(c, StringComparison.OrdinalIgnoreCase))) endpoint.Metadata.Add(Problem(StatusCodes.Status404NotFound));
+        if (path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase))
+            endpoint.Metadata.Add(Problem(StatusCodes.Status401Unauthorized));
+        endpoint.Metadata.Add(Problem(StatusCodes.Status400BadRequest));
     }
 
     /// <summary>

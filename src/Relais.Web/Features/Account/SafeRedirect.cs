@@ -4,5 +4,5 @@ namespace Relais.Web.Features.Account;
 public static class SafeRedirect
 {
     public static string Target(string? url) =>
-        url is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//") && !r.StartsWith("/\\") ? r : "/";
+        url is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) && !r.StartsWith("/\\", StringComparison.Ordinal) ? r : "/";
 }

@@ -1,4 +1,3 @@
-using Relais.Web.Features.Admin;
 using Relais.Web.Features.Coordination.Documents;
 using Relais.Web.Features.Coordination.Events;
 using Relais.Web.Features.Coordination.Inbox;
@@ -34,8 +33,6 @@ public static class CoordinationServices
         services.AddScoped<PostMessage>();
         services.AddScoped<CoordinationReader>();
         services.AddScoped<CoordinationCommands>();
-        // The Admin feature's dead-letter use cases, until AddRelaisServices registers them itself.
-        services.AddAdmin();
         return services;
     }
 }

@@ -31,13 +31,13 @@ public sealed class PatientForm
     public static PatientForm From(PatientDetail p) => new()
     {
         Ins = p.Ins, BirthName = p.BirthName, UsedName = p.UsedName, FirstNames = p.FirstNames,
-        BirthDate = p.BirthDate.ToString("yyyy-MM-dd"), Sex = p.Sex.ToString(), Phone = p.Phone, Email = p.Email,
+        BirthDate = p.BirthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Sex = p.Sex.ToString(), Phone = p.Phone, Email = p.Email,
         AddressLine1 = p.Address.Line1, PostalCode = p.Address.PostalCode, City = p.Address.City,
         GeneralPractitionerId = p.GeneralPractitioner?.Id.ToString(),
         TrustedPersonName = p.TrustedPerson?.FullName, TrustedPersonRelationship = p.TrustedPerson?.Relationship,
-        TrustedPersonPhone = p.TrustedPerson?.Phone, TrustedPersonDesignatedOn = p.TrustedPerson?.DesignatedInWritingOn.ToString("yyyy-MM-dd"),
-        TrustedPersonRevokedOn = p.TrustedPerson?.RevokedOn?.ToString("yyyy-MM-dd"),
-        AdvanceDirectivesExist = p.AdvanceDirectives.Exist, AdvanceDirectivesWrittenOn = p.AdvanceDirectives.WrittenOn?.ToString("yyyy-MM-dd"),
+        TrustedPersonPhone = p.TrustedPerson?.Phone, TrustedPersonDesignatedOn = p.TrustedPerson?.DesignatedInWritingOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        TrustedPersonRevokedOn = p.TrustedPerson?.RevokedOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        AdvanceDirectivesExist = p.AdvanceDirectives.Exist, AdvanceDirectivesWrittenOn = p.AdvanceDirectives.WrittenOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         AdvanceDirectivesWhereKept = p.AdvanceDirectives.WhereKept,
     };
 

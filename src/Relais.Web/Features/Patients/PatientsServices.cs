@@ -26,7 +26,6 @@ public static class PatientsServices
         services.AddScoped<ProfessionalDirectory>();
         services.AddScoped<PatientReader>();
         // The home page lists the user's patients; WebSetup does not call AddHome yet.
-        services.AddHome();
         return services;
     }
 }

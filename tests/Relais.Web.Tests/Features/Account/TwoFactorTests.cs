@@ -16,10 +16,12 @@ public abstract class TwoFactorTests(RelaisFactory factory)
         var key = Base32(base32Key);
         var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
         if (BitConverter.IsLittleEndian) Array.Reverse(counter);
+        #pragma warning disable CA5350 // RFC 6238 TOTP is defined on HMAC-SHA1, which is what Identity's authenticator checks.
         var hash = HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
         var offset = hash[^1] & 0x0f;
         var code = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (code % 1_000_000).ToString("000000");
+        return (code % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static byte[] Base32(string text)

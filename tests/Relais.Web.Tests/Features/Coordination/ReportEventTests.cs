@@ -47,7 +47,7 @@ public abstract class ReportEventTests(RelaisFactory factory)
         var referrals = await oncologist.GetJsonAsync("/api/referrals");
         var referral = referrals.EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == evt.GetProperty("referralId").GetGuid());
         var today = DateOnly.FromDateTime(factory.Time.GetUtcNow().UtcDateTime);
-        Assert.Equal(today.AddDays(7), DateOnly.Parse(referral.GetProperty("dueOn").GetString()!));
+        Assert.Equal(today.AddDays(7), DateOnly.Parse(referral.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.NoContent, (await oncologist.PostAsync($"/api/patients/{marie}/referrals/{referral.GetProperty("id").GetGuid()}/close", null)).StatusCode);
         Assert.DoesNotContain((await oncologist.GetJsonAsync("/api/referrals")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == referral.GetProperty("id").GetGuid());
     }

@@ -44,7 +44,7 @@ public abstract class ProtocolsTests(RelaisFactory factory)
         var refused = await oncologist.PostAsync("/api/protocols/import", new StringContent(broken, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         var errors = (await refused.JsonAsync()).GetProperty("errors");
-        Assert.Contains(errors.EnumerateObject(), e => e.Name.StartsWith("items[") && e.Name.Contains("every"));
+        Assert.Contains(errors.EnumerateObject(), e => e.Name.StartsWith("items[", StringComparison.Ordinal) && e.Name.Contains("every"));
 
         var imported = await oncologist.PostAsync("/api/protocols/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);

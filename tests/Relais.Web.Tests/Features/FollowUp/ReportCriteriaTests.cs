@@ -7,13 +7,15 @@ namespace Relais.Web.Tests.Features.FollowUp;
 /// <summary>Clinical early-return criteria reported by the GP.</summary>
 public abstract class ReportCriteriaTests(RelaisFactory factory)
 {
+    private static readonly string[] ChangeSeen = ["clinical-or-radiological-change"];
+
     [Fact]
     public async Task ClinicalWarningSigns_FromTheGp_ReferThePatientBack_C14_WithATaskForTheTeam()
     {
         var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888003");
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-05-15", protocol = "breast" });
         var gp = await factory.ClientAsAsync(Api.Gp);
-        var response = await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = new[] { "clinical-or-radiological-change" }, note = "Rétraction cutanée du sein traité" });
+        var response = await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = ChangeSeen, note = "Rétraction cutanée du sein traité" });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var alert = await response.JsonAsync();
         Assert.Equal("early-return", alert.GetProperty("action").GetString());

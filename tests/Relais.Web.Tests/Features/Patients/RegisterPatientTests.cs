@@ -7,7 +7,7 @@ namespace Relais.Web.Tests.Features.Patients;
 /// <summary>POST /api/patients: the record, its care team, and the refusals that write nothing.</summary>
 public abstract class RegisterPatientTests(RelaisFactory factory)
 {
-    private string Tomorrow() => DateOnly.FromDateTime(factory.Time.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd");
+    private string Tomorrow() => DateOnly.FromDateTime(factory.Time.GetUtcNow().UtcDateTime).AddDays(2).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Create_AddsAuthorAndDeclaredGpToTheCareTeam()

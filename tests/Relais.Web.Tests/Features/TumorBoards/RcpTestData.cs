@@ -30,7 +30,7 @@ public static class RcpTestData
     {
         var meetings = await client.GetJsonAsync("/api/meetings?days=30");
         return meetings.EnumerateArray().First(m => m.GetProperty("boardName").GetString() == "RCP Sénologie"
-            && m.GetProperty("startsAt").GetDateTimeOffset() > DateTimeOffset.Parse("2026-11-24T00:00:00Z"));
+            && m.GetProperty("startsAt").GetDateTimeOffset() > DateTimeOffset.Parse("2026-11-24T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     public static async Task<Guid> BreastBoardIdAsync(HttpClient client) =>

@@ -33,7 +33,7 @@ public sealed class ActOnAlert(RelaisDb db, Clock clock, Obligations obligations
                 alert.Transmitted(opinion.Id);
                 break;
             case AlertAction.ControlAssay when alert.Due is { } due && alert.Severity != AlertSeverity.Info:
-                var kind = alert.Rule.StartsWith("ca15-3") ? SurveillanceKind.Ca153 : alert.Rule.StartsWith("cea") ? SurveillanceKind.Cea : SurveillanceKind.Psa;
+                var kind = alert.Rule.StartsWith("ca15-3", StringComparison.Ordinal) ? SurveillanceKind.Ca153 : alert.Rule.StartsWith("cea", StringComparison.Ordinal) ? SurveillanceKind.Cea : SurveillanceKind.Psa;
                 db.CarnetItems.Add(CarnetItem.Plan(alert.PatientId, enrolment.Id, new CarnetEntry(due, 0, kind, Performer.Lab), clock.Now));
                 break;
         }

@@ -5,9 +5,9 @@ namespace Relais.Web.Features.FollowUp.Calendar;
 /// <summary>RFC 5545 iCalendar, written by hand: all-day events, escaped text, lines folded at 75 octets, CRLF.</summary>
 public static class ICalendar
 {
-    public sealed record Event(string Uid, DateOnly Day, string Summary, string Description, bool Cancelled);
+    public sealed record VEvent(string Uid, DateOnly Day, string Summary, string Description, bool Cancelled);
 
-    public static string Write(string calendarName, IReadOnlyList<Event> events, DateTimeOffset stamp)
+    public static string Write(string calendarName, IReadOnlyList<VEvent> events, DateTimeOffset stamp)
     {
         var sb = new StringBuilder();
         void Line(string text) => Fold(sb, text);
@@ -18,7 +18,7 @@ public static class ICalendar
         Line("METHOD:PUBLISH");
         Line($"X-WR-CALNAME:{Escape(calendarName)}");
         Line("X-WR-TIMEZONE:Europe/Paris");
-        var dtstamp = stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'");
+        var dtstamp = stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var e in events)
         {
             Line("BEGIN:VEVENT");

@@ -41,7 +41,7 @@ public sealed class IcsFeed(RelaisDb db, Clock clock)
             db.AuditEntries.Add(AuditEntry.Create(now, feed.CreatedBy, "calendar-feed", null, AuditActions.Read, "ics gp feed", AuditOutcomes.Allowed, feed.Id.ToString()));
         }
         await db.SaveChangesAsync(ct);
-        return ICalendar.Write(name, events.Select(e => new ICalendar.Event($"{e.Item.Id}@relais", e.Item.Due, e.Summary,
+        return ICalendar.Write(name, events.Select(e => new ICalendar.VEvent($"{e.Item.Id}@relais", e.Item.Due, e.Summary,
             e.Item.Status == CarnetItemStatus.Done ? $"Réalisé le {e.Item.DoneOn:dd/MM/yyyy}" : "Voir le carnet de surveillance dans Relais",
             e.Item.Status == CarnetItemStatus.Cancelled)).ToList(), now);
     }

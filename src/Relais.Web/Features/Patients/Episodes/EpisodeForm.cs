@@ -10,7 +10,7 @@ public sealed class EpisodeForm
     public static EpisodeForm From(EpisodeDto e) => new()
     {
         PrimarySite = e.PrimarySite, PrimarySiteLabel = e.PrimarySiteLabel, Laterality = e.Laterality.ToString(), Histology = e.Histology,
-        HistologyLabel = e.HistologyLabel, InitialPhase = e.Phase.ToString(), DiagnosisDate = e.DiagnosisDate?.ToString("yyyy-MM-dd"),
+        HistologyLabel = e.HistologyLabel, InitialPhase = e.Phase.ToString(), DiagnosisDate = e.DiagnosisDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         DiagnosisBasis = e.DiagnosisBasis.ToString(), ClinicalT = e.ClinicalT, ClinicalN = e.ClinicalN, ClinicalM = e.ClinicalM,
         PathologicalT = e.PathologicalT, PathologicalN = e.PathologicalN, PathologicalM = e.PathologicalM, StageGroup = e.StageGroup,
         IsRareCancer = e.IsRareCancer, HereditarySuspicion = e.HereditarySuspicion,

@@ -15,7 +15,7 @@ public sealed class CasesQuery(RelaisDb db)
 {
     public Task<IReadOnlyList<CaseDto>> ForPatientAsync(Guid patientId, CancellationToken ct) => LoadAsync(patientId, null, ct);
 
-    public async Task<CaseDto?> OneAsync(Guid patientId, Guid caseId, CancellationToken ct) => (await LoadAsync(patientId, caseId, ct)).FirstOrDefault();
+    public async Task<CaseDto?> OneAsync(Guid patientId, Guid caseId, CancellationToken ct) => (await LoadAsync(patientId, caseId, ct)) is [var first, ..] ? first : null;
 
     private async Task<IReadOnlyList<CaseDto>> LoadAsync(Guid patientId, Guid? caseId, CancellationToken ct)
     {

@@ -33,7 +33,7 @@ public sealed class RegisterCase(RelaisDb db, Clock clock, Obligations obligatio
             input.RegisteredOnlyReason, input.Recurrence, patient.AgeOn(day), g8, day, user.Id, clock.Now);
         db.TumorBoardCases.Add(@case);
         // [G] 1.3: the GP is told the case will be discussed, and invited to contribute (C6).
-        var when = Clock.ToParis(meeting.StartsAt).ToString("dd/MM/yyyy 'à' HH:mm");
+        var when = Clock.ToParis(meeting.StartsAt).ToString("dd/MM/yyyy 'à' HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         await obligations.FireAsync(ObligationCode.C6, patientId, user.Id, null, $"Dossier inscrit : {board.Name} du {when}",
             $"Le dossier sera présenté en {board.Name} ({board.Specialty}) le {when}. Question posée : {@case.Question}\nVous pouvez adresser vos informations avant la réunion ; elles figureront dans le dossier présenté.", ct: ct);
         await db.SaveChangesAsync(ct);

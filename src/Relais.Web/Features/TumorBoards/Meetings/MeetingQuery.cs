@@ -26,7 +26,7 @@ public sealed class MeetingQuery(RelaisDb db, Clock clock)
     public const int Limit = 100;
 
     public async Task<MeetingDto?> OneAsync(CurrentUser user, Guid meetingId, CancellationToken ct) =>
-        (await LoadAsync(user, db.Meetings.Where(m => m.Id == meetingId), ct)).FirstOrDefault();
+        (await LoadAsync(user, db.Meetings.Where(m => m.Id == meetingId), ct)) is [var first, ..] ? first : null;
 
     /// <summary>Meetings not cancelled from yesterday to <paramref name="days"/> days ahead, in date order.</summary>
     public async Task<IReadOnlyList<MeetingDto>> UpcomingAsync(CurrentUser user, int days, CancellationToken ct)
