@@ -43,14 +43,6 @@ public static class AccessApi
         return app;
     }
 
-    /// <summary>Kept for the administration page; new code injects <see cref="BreakGlassReviewQuery"/>.</summary>
-    public static Task<List<BreakGlassReviewItem>> ReviewListAsync(RelaisDb db, bool pendingOnly, CancellationToken ct) =>
-        new BreakGlassReviewQuery(db).ListAsync(pendingOnly, ct);
-
-    /// <summary>Kept for the administration page; new code injects <see cref="ReviewBreakGlass"/>.</summary>
-    public static Task<bool> ReviewBreakGlassAsync(RelaisDb db, Clock clock, CurrentUser user, Guid grantId, string? note, CancellationToken ct) =>
-        new ReviewBreakGlass(db, clock).HandleAsync(user, grantId, note, ct);
-
     private static async Task<Ok<BreakGlassAnswer>> BreakGlass(BreakGlassInput input, CurrentUser user, OpenBreakGlass open, CancellationToken ct) =>
         TypedResults.Ok((await open.HandleAsync(user, input, ct)).Answer);
 

@@ -31,8 +31,6 @@ public static class CoordinationServices
         services.AddScoped<ThreadQuery>();
         services.AddScoped<MarkThreadRead>();
         services.AddScoped<PostMessage>();
-        services.AddScoped<CoordinationReader>();
-        services.AddScoped<CoordinationCommands>();
         return services;
     }
 }

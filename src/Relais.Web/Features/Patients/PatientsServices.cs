@@ -24,7 +24,6 @@ public static class PatientsServices
         services.AddScoped<AddMember>();
         services.AddScoped<EndMembership>();
         services.AddScoped<ProfessionalDirectory>();
-        services.AddScoped<PatientReader>();
         // The home page lists the user's patients; WebSetup does not call AddHome yet.
         return services;
     }

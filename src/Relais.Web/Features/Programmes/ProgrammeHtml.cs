@@ -8,7 +8,7 @@ using Relais.Web.Identity;
 namespace Relais.Web.Features.Programmes;
 
 /// <summary>A programme as its HTML document (the PDF is printed from it).</summary>
-public sealed class ProgrammeHtml(RelaisDb db, DocumentRenderer renderer, TumorBoardService boards)
+public sealed class ProgrammeHtml(RelaisDb db, DocumentRenderer renderer, Relais.Web.Features.TumorBoards.Report.TumorBoardReport boards)
 {
     /// <summary>The document of a stored programme, or null when the patient has no such programme.</summary>
     public async Task<string?> HandleAsync(Guid patientId, Guid programmeId, CancellationToken ct)

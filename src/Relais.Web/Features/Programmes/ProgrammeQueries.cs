@@ -11,7 +11,7 @@ public sealed record ProgrammeDto(Guid Id, ProgrammeKind Kind, Guid EpisodeId, G
     string Author, DateTimeOffset CreatedAt, DateOnly? HandedToPatientOn, Guid? DocumentId, Guid? TransmissionId, bool Superseded, bool GpAgreed);
 
 /// <summary>The patient's PPS and PPAC, and the contacts a new one starts from.</summary>
-public sealed class ProgrammeQueries(RelaisDb db, PatientReader patients)
+public sealed class ProgrammeQueries(RelaisDb db, Relais.Web.Features.Patients.CareTeam.CareTeamQuery careTeam)
 {
     public async Task<IReadOnlyList<ProgrammeDto>> ListAsync(Guid patientId, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class ProgrammeQueries(RelaisDb db, PatientReader patients)
     /// <summary>The useful contacts, filled from the active care team: the GP among them [G].</summary>
     public async Task<IReadOnlyList<ProgrammeContact>> ContactsFromCareTeamAsync(Guid patientId, CancellationToken ct)
     {
-        var team = await patients.CareTeamAsync(patientId, ct);
+        var team = await careTeam.GetAsync(patientId, ct);
         return team.Where(m => m.Active).Select(m => new ProgrammeContact(m.Professional.DisplayName, CareTeamRoleLabels.French(m.Role), m.Professional.Organisation, null)).ToList();
     }
 }

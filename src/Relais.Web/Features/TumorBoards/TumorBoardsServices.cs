@@ -26,7 +26,6 @@ public static class TumorBoardsServices
         services.AddScoped<DecideCase>();
         services.AddScoped<TumorBoardReport>();
         services.AddScoped<RcpWorklistsQuery>();
-        services.AddScoped<TumorBoardService>();
         return services;
     }
 }

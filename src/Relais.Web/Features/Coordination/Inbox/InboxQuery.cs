@@ -65,7 +65,7 @@ public sealed class InboxQuery(RelaisDb db, Clock clock)
             .ToListAsync(ct);
         // A join does not keep the subquery's order: the page is put back in it.
         rows = rows.OrderByDescending(x => x.DeliveredAt).ThenByDescending(x => x.Id).ToList();
-        var items = rows.Select(x => new InboxItem(x.Id, x.TransmissionId, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.BirthDate,
+        var items = rows.Select(x => new InboxItem(x.Id, x.TransmissionId, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.BirthDate,
             x.Obligation, x.Title, RelaisUser.NameOf(x.FirstName, x.LastName), x.CreatedAt, x.DueAt, x.Urgent,
             TransmissionRules.Status(x.DeliveredAt, x.AcknowledgedAt, x.MailFailedAt, x.DueAt, now), x.ReadAt == null, x.HasDocument)).ToList();
         // Grouped by patient, groups in the order of their newest item.

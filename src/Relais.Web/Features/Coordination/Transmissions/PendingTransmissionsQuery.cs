@@ -51,7 +51,7 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
                                                           select new PendingItem(t.Id, t.PatientId, p.BirthName + " " + p.FirstNames, t.Obligation, t.Title,
                                                               "Aucun destinataire (médecin traitant non déclaré ?)", RecipientKinds.None, t.CreatedAt, t.DueAt, TransmissionStatus.Failed, false))
                                                          .Take(50).ToListAsync(ct);
-        return new PendingPage(orphans.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
+        return new PendingPage(orphans.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
             RelaisUser.NameOf(x.FirstName, x.LastName), x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null))).ToList(),
             total + orphans.Count, page, pageSize);
     }

@@ -28,7 +28,7 @@ public sealed class GpWorklist(RelaisDb db, Clock clock, IConfiguration configur
                           orderby i.Due
                           select new { i, p.BirthName, p.UsedName, p.FirstNames })
             .Take(500).ToListAsync(ct);
-        var items = rows.Select(x => new WorklistItem(x.i.Id, x.i.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.i.Due,
+        var items = rows.Select(x => new WorklistItem(x.i.Id, x.i.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.i.Due,
             x.i.Kind.Label(), x.i.Performer.Label(), x.i.Due < overdueBefore)).ToList();
         return new FollowUpWorklist(items.Where(i => i.Overdue).ToList(), items.Where(i => !i.Overdue && i.Due >= today.AddDays(-overdueDays)).ToList(), overdueDays);
     }

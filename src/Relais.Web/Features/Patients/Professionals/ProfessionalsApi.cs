@@ -16,10 +16,6 @@ public static class ProfessionalsApi
         return app;
     }
 
-    /// <summary>Kept for pages outside this folder; new code injects <see cref="ProfessionalDirectory"/>.</summary>
-    public static Task<List<ProfessionalListItem>> ListAsync(RelaisDb db, string? role, string? search, int take, CancellationToken ct) =>
-        new ProfessionalDirectory(db).ListAsync(role, search, take, ct);
-
     private static async Task<Ok<List<ProfessionalListItem>>> List(string? role, string? search, int? take, ProfessionalDirectory directory, CancellationToken ct) =>
         TypedResults.Ok(await directory.ListAsync(role, search, take ?? 50, ct));
 }

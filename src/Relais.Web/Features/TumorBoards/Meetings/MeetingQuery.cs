@@ -51,7 +51,7 @@ public sealed class MeetingQuery(RelaisDb db, Clock clock)
                             orderby c.RegisteredAt
                             select new { c.MeetingId, c.Id, c.PatientId, p.BirthName, p.UsedName, p.FirstNames, c.Question, c.Kind, c.Status, c.IsRecurrence })
                 .ToListAsync(ct))
-            .ToLookup(x => x.MeetingId, x => new MeetingCaseDto(x.Id, x.PatientId, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.Question, x.Kind, x.Status, x.IsRecurrence));
+            .ToLookup(x => x.MeetingId, x => new MeetingCaseDto(x.Id, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.Question, x.Kind, x.Status, x.IsRecurrence));
         var counts = await db.TumorBoardCases.Where(c => meetingIds.Contains(c.MeetingId)).GroupBy(c => c.MeetingId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return meetings.Select(m =>

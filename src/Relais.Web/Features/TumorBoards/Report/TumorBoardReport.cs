@@ -12,7 +12,7 @@ namespace Relais.Web.Features.TumorBoards.Report;
 /// The report of a decided case (compte rendu de RCP), rendered from its Razor template; and the patient
 /// and episode headers it shares with the other documents of the pathway (the PPS).
 /// </summary>
-public sealed class TumorBoardReport(RelaisDb db, Clock clock, DocumentRenderer renderer, PatientReader patients)
+public sealed class TumorBoardReport(RelaisDb db, Clock clock, DocumentRenderer renderer, Relais.Web.Features.Patients.Professionals.ProfessionalDirectory professionals)
 {
     /// <returns>The report's HTML, or null when the patient has no such decided case.</returns>
     public async Task<string?> HtmlAsync(Guid patientId, Guid caseId, CancellationToken ct)
@@ -43,7 +43,7 @@ public sealed class TumorBoardReport(RelaisDb db, Clock clock, DocumentRenderer 
     public async Task<PatientHeader> PatientHeaderAsync(Guid patientId, CancellationToken ct)
     {
         var p = await db.Patients.AsNoTracking().FirstAsync(x => x.Id == patientId, ct);
-        var gp = p.GeneralPractitionerId is { } gpId ? await patients.ProfessionalAsync(gpId, ct) : null;
+        var gp = p.GeneralPractitionerId is { } gpId ? await professionals.FindAsync(gpId, ct) : null;
         return new PatientHeader(p.DisplayName, p.BirthDate, InsNumber.Parse(p.Ins).Formatted,
             string.Join(" ", new[] { p.Address.Line1, p.Address.PostalCode, p.Address.City }.Where(x => x is not null)), gp?.DisplayName);
     }

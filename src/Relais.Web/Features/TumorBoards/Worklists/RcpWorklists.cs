@@ -60,13 +60,13 @@ public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery mee
 
         var incomplete = await announcements.HandleAsync(visible, ct);
         var names = await db.Patients.AsNoTracking().Where(p => incomplete.Select(i => i.PatientId).Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => PatientReader.DisplayName(p.BirthName, p.UsedName, p.FirstNames), ct);
+            .ToDictionaryAsync(p => p.Id, p => PatientName.Of(p.BirthName, p.UsedName, p.FirstNames), ct);
 
         return new RcpWorklists(
-            waiting.Select(x => new WorklistPatient(x.Patient.Id, PatientReader.DisplayName(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
+            waiting.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
                 $"{x.Patient.AgeOn(today)} ans : G8 à réaliser avant la RCP", x.PhaseSince)).ToList(),
             withoutQuorum,
-            notHanded.Select(x => new WorklistPatient(x.Id, PatientReader.DisplayName(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
+            notHanded.Select(x => new WorklistPatient(x.Id, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
                 $"Décision de RCP du {Clock.ToParis(x.DecidedAt!.Value):dd/MM/yyyy} : PPS non remis", DateOnly.FromDateTime(x.DecidedAt!.Value.UtcDateTime))).ToList(),
             incomplete.Select(i => new WorklistPatient(i.PatientId, names.GetValueOrDefault(i.PatientId, "?"), i.EpisodeId, $"Manque : {i.Missing}", null)).ToList(),
             PpsHandOverDays);
