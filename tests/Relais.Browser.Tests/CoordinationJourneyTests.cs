@@ -26,7 +26,7 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
 
             await Assertions.Expect(oncologist.GetByRole(AriaRole.Heading, new() { Name = "DURAND Marie", Level = 1 })).ToBeVisibleAsync();
             var documents = oncologist.GetByRole(AriaRole.Region, new() { Name = "Documents" });
-            await Assertions.Expect(documents.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("Claire Martin");
+            await Assertions.Expect(documents.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("Claire MARTIN");
             var transmissions = oncologist.GetByRole(AriaRole.Region, new() { Name = "Transmissions" });
             await Assertions.Expect(transmissions.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("C2");
             await oncologist.Context.CloseAsync();

@@ -107,7 +107,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         var referral = team.GetByRole(AriaRole.Row).Filter(new() { HasText = name });
         await Assertions.Expect(referral).ToContainTextAsync("certitude ou suspicion de métastase");
         await Assertions.Expect(referral).ToContainTextAsync("Douleurs osseuses lombaires");
-        await Assertions.Expect(referral).ToContainTextAsync("Jean Dubois");
+        await Assertions.Expect(referral).ToContainTextAsync("Jean DUBOIS");
         await team.Context.CloseAsync();
     }
 

@@ -28,6 +28,10 @@ public static class Idempotency
 
     public static TBuilder WithIdempotency<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder
     {
+        // What the filter may answer, for the API document: the key too long (400), the first request with
+        // this key still running (409), the key reused with another request (422).
+        foreach (var status in (int[])[StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity])
+            builder.WithMetadata(Problems.Declared(status));
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

@@ -54,6 +54,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 /// <summary>The problem answers the API gives, built in one place.</summary>
 public static class Problems
 {
+    /// <summary>Endpoint metadata stating, for the OpenAPI document, that the endpoint may answer this problem status.</summary>
+    public static ProducesResponseTypeMetadata Declared(int status) => new(status, typeof(ProblemDetails), ["application/problem+json"]);
+
     /// <summary>404 for a resource other than a patient (a document, a meeting, a message...). A patient
     /// the user may not see gets <see cref="Features.Access.PatientScope.NotFound()"/>, the access rule's own answer.</summary>
     public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(new ProblemDetails

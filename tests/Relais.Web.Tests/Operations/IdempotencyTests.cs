@@ -106,7 +106,7 @@ public abstract class IdempotencyTests(RelaisFactory factory)
         var v2 = await (await oncologist.PostAsync($"/api/patients/{marie}/documents", form)).JsonAsync();
         Assert.Equal(2, v2.GetProperty("version").GetInt32());
         Assert.Equal(v1.GetProperty("lineageId").GetGuid(), v2.GetProperty("lineageId").GetGuid());
-        Assert.Equal("Claire Martin", v2.GetProperty("signedBy").GetString());
+        Assert.Equal("Claire MARTIN", v2.GetProperty("signedBy").GetString());
     }
 }
 

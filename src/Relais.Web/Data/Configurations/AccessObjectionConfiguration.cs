@@ -1,8 +1,6 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Access;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Patients;
-using Relais.Domain.Professionals;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Data.Configurations;

@@ -1,8 +1,7 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Access;
 using Relais.Domain.Patients;
-using Relais.Domain.Professionals;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Data.Configurations;

@@ -1,12 +1,10 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Announcements;
 using Relais.Domain.Episodes;
 using Relais.Domain.Patients;
 using Relais.Domain.Programmes;
-using Relais.Domain.TumorBoards;
-using System.Text.Json;
 
 namespace Relais.Web.Data.Configurations;
 

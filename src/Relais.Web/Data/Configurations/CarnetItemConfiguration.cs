@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Alerts;
-using Relais.Domain.Patients;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Surveillance;
 
 namespace Relais.Web.Data.Configurations;

@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Coordination;
-using Relais.Domain.Documents;
-using Relais.Domain.Messaging;
 using Relais.Domain.Patients;
-using Relais.Web.Messaging;
 
 namespace Relais.Web.Data.Configurations;
 

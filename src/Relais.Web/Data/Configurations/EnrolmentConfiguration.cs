@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Alerts;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Patients;
 using Relais.Domain.Surveillance;
 

@@ -1,11 +1,6 @@
-using Relais.Web.Operations;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Coordination;
-using Relais.Domain.Documents;
-using Relais.Domain.Messaging;
-using Relais.Domain.Patients;
-using Relais.Web.Messaging;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Relais.Web.Operations;
 
 namespace Relais.Web.Data.Configurations;
 

@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Alerts;
 using Relais.Domain.Patients;
-using Relais.Domain.Surveillance;
 
 namespace Relais.Web.Data.Configurations;
 

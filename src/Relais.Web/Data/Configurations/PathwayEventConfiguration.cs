@@ -1,9 +1,7 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Audit;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Episodes;
 using Relais.Domain.Pathways;
-using Relais.Domain.Patients;
 
 namespace Relais.Web.Data.Configurations;
 

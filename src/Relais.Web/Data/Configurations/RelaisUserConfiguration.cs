@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Access;
-using Relais.Domain.Patients;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Relais.Domain.Professionals;
 using Relais.Web.Identity;
 

@@ -1,8 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.EntityFrameworkCore;
-using Relais.Domain.Alerts;
-using Relais.Domain.Patients;
 using Relais.Domain.Surveillance;
 
 namespace Relais.Web.Data.Configurations;

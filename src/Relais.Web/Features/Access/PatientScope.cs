@@ -1,3 +1,4 @@
+using Relais.Web.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Relais.Domain.Access;
@@ -60,7 +61,7 @@ public static class PatientScope
     {
         builder.WithMetadata(new PatientScopedAttribute(kind));
         // Every patient-scoped operation can answer the access rule's 404 (OpenAPI lists it).
-        builder.WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status404NotFound, typeof(ProblemDetails), ["application/problem+json"]));
+        builder.WithMetadata(Problems.Declared(StatusCodes.Status404NotFound));
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

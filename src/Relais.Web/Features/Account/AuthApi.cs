@@ -1,4 +1,4 @@
-using Microsoft.AspNetCore.Http.Metadata;
+using Relais.Web.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -43,11 +43,10 @@ public static class AuthApi
     {
         if (endpoint is not RouteEndpointBuilder route) return;
         var path = route.RoutePattern.RawText ?? "";
-        static ProducesResponseTypeMetadata Problem(int status) => new(status, typeof(ProblemDetails), ["application/problem+json"]);
-        if (Closed.Any(c => path.EndsWith(c, StringComparison.OrdinalIgnoreCase))) endpoint.Metadata.Add(Problem(StatusCodes.Status404NotFound));
+        if (Closed.Any(c => path.EndsWith(c, StringComparison.OrdinalIgnoreCase))) endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status404NotFound));
         if (path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase))
-            endpoint.Metadata.Add(Problem(StatusCodes.Status401Unauthorized));
-        endpoint.Metadata.Add(Problem(StatusCodes.Status400BadRequest));
+            endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status401Unauthorized));
+        endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status400BadRequest));
     }
 
     /// <summary>

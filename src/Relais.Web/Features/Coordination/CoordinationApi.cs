@@ -36,7 +36,7 @@ public static class CoordinationApi
         read.MapGet("/messages", ReadThread).WithSummary("Lit un fil de messages du patient et le marque comme lu.")
             .ProducesValidationProblem();
         read.MapPost("/messages", PostToThread).WithSummary("Écrit dans un fil de messages du patient.")
-            .WithIdempotency().ProducesValidationProblem().ProducesIdempotencyProblems();
+            .WithIdempotency().ProducesValidationProblem();
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Coordination").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
@@ -44,13 +44,13 @@ public static class CoordinationApi
         write.MapPost("/documents", Upload).WithSummary("Ajoute un document (ou une nouvelle version), signé et transmis si demandé.")
             .WithIdempotency().DisableAntiforgery()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
-            .ProducesValidationProblem().ProducesIdempotencyProblems();
+            .ProducesValidationProblem();
         write.MapPost("/documents/{documentId:guid}/sign", Sign).WithSummary("Signe un document, ce qui déclenche l'obligation de son type.")
             .ProducesValidationProblem();
         write.MapPost("/transmissions", Send).WithSummary("Envoie une transmission au titre d'une obligation C1 à C15.")
-            .WithIdempotency().ProducesValidationProblem().ProducesIdempotencyProblems();
+            .WithIdempotency().ProducesValidationProblem();
         write.MapPost("/events", Report).WithSummary("Signale un événement à l'équipe hospitalière (C9, C13, C14).")
-            .WithIdempotency().ProducesValidationProblem().ProducesIdempotencyProblems();
+            .WithIdempotency().ProducesValidationProblem();
         write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared).WithSummary("Enregistre que l'événement a été déclaré à la pharmacovigilance.");
         write.MapPost("/referrals/{referralId:guid}/close", Close).WithSummary("Clôt une demande d'avis (faite, ou annulée avec cancelled=true).")
             .ProducesValidationProblem();
@@ -76,10 +76,6 @@ public static class CoordinationApi
             .DeclareNoPatientData("sends a parked message again");
         return app;
     }
-
-    /// <summary>A request replayed with its idempotency key: 409 while the first is running, 422 when the key came with another body.</summary>
-    private static RouteHandlerBuilder ProducesIdempotencyProblems(this RouteHandlerBuilder builder) =>
-        builder.ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, DocumentsQuery documents, CancellationToken ct) =>
         TypedResults.Ok(await documents.ListAsync(patientId, ct));

@@ -38,7 +38,7 @@ public static class FollowUpApi
             .DeclareNoPatientData("limited to the patients the access rule lets the caller see");
         // A laboratory feed: results for many patients in one request; the access rule is applied to each of them.
         professionals.MapPost("/observations/batch", RecordBatch).WithSummary("Enregistre un lot de résultats de laboratoire pour plusieurs patients.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().ProducesIdempotencyProblems()
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem()
             .ChecksEachPatient("the access rule is applied to the patient of every result, and one refusal refuses the batch").WithIdempotency();
 
         var gpFeeds = app.MapGroup("/api/me/calendar-feeds").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.GeneralPractitioner));
@@ -59,7 +59,7 @@ public static class FollowUpApi
         read.MapGet("/alerts", Alerts).WithSummary("Liste les alertes de retour précoce du patient.");
         // The patient reports warning signs too [B]: a read right on the own record suffices.
         read.MapPost("/clinical-criteria", ReportCriteria).WithSummary("Signale des critères cliniques de retour précoce.")
-            .ProducesValidationProblem().ProducesIdempotencyProblems().WithIdempotency();
+            .ProducesValidationProblem().WithIdempotency();
         read.MapGet("/calendar-feeds", PatientFeeds).WithSummary("Liste les calendriers iCalendar du carnet du patient.");
         read.MapPost("/calendar-feeds", CreatePatientFeed).WithSummary("Crée une adresse de calendrier iCalendar pour le carnet du patient.");
         read.MapDelete("/calendar-feeds/{feedId:guid}", RevokePatientFeed).WithSummary("Révoque une adresse de calendrier du carnet du patient.");
@@ -67,18 +67,14 @@ public static class FollowUpApi
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
         write.MapPost("/end-of-treatment", EndTreatment).WithSummary("Termine le traitement actif : suivi partagé, carnet, PPAC (C11) et protocole (C12).")
-            .ProducesValidationProblem().ProducesIdempotencyProblems().WithIdempotency();
+            .ProducesValidationProblem().WithIdempotency();
         write.MapPost("/observations", RecordObservation).WithSummary("Enregistre un résultat de marqueur et applique les règles de retour précoce.")
-            .ProducesValidationProblem().ProducesIdempotencyProblems().WithIdempotency();
+            .ProducesValidationProblem().WithIdempotency();
         write.MapPost("/carnet/{itemId:guid}/done", MarkDone).WithSummary("Marque un élément du carnet comme réalisé.").ProducesValidationProblem();
         write.MapPost("/carnet/{itemId:guid}/cancel", CancelItem).WithSummary("Annule un élément du carnet.").ProducesValidationProblem();
         write.MapPost("/alerts/{alertId:guid}/handled", HandleAlert).WithSummary("Marque une alerte comme traitée.");
         return app;
     }
-
-    /// <summary>What <c>WithIdempotency</c> may answer: a key reused with another body (422), its first request still running (409).</summary>
-    private static RouteHandlerBuilder ProducesIdempotencyProblems(this RouteHandlerBuilder builder) =>
-        builder.ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Ok<IReadOnlyList<ProtocolSummary>>> ListProtocols(ProtocolQueries protocols, CancellationToken ct) =>
         TypedResults.Ok(await protocols.ListAsync(ct));

@@ -39,11 +39,9 @@ public static class TumorBoardsApi
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("RCP").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/g8", RecordG8).WithSummary("Enregistre un dépistage G8.").ProducesValidationProblem().WithIdempotency()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        write.MapPost("/g8", RecordG8).WithSummary("Enregistre un dépistage G8.").ProducesValidationProblem().WithIdempotency();
         write.MapPost("/tumor-board-cases", Register).WithSummary("Inscrit le dossier à une réunion de RCP et en informe le médecin traitant (C6).")
-            .ProducesValidationProblem().WithIdempotency()
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesValidationProblem().WithIdempotency();
         write.MapPost("/tumor-board-cases/{caseId:guid}/contribution", Contribute).WithSummary("Transmet la contribution du médecin traitant au dossier inscrit.")
             .ProducesValidationProblem();
         write.MapPost("/tumor-board-cases/{caseId:guid}/decision", Decide)

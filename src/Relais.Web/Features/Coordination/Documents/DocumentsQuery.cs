@@ -16,7 +16,7 @@ public sealed class DocumentsQuery(RelaisDb db)
             .OrderByDescending(d => d.CreatedAt)
             .Select(d => new { d.Id, d.LineageId, d.Version, d.Kind, d.Title, d.ContentType, d.FileName, d.Size, d.Sha256, d.CreatedBy, d.CreatedAt, d.SignedBy, d.SignedAt })
             .ToListAsync(ct);
-        var names = await ProfessionalNames.AsWrittenAsync(db, rows.Select(r => r.CreatedBy).Concat(rows.Where(r => r.SignedBy != null).Select(r => r.SignedBy!.Value)), ct);
+        var names = await ProfessionalNames.OfAsync(db, rows.Select(r => r.CreatedBy).Concat(rows.Where(r => r.SignedBy != null).Select(r => r.SignedBy!.Value)), ct);
         return rows.Select(d => new DocumentDto(d.Id, d.LineageId, d.Version, d.Kind, d.Title, d.ContentType, d.FileName, d.Size, d.Sha256,
             names.GetValueOrDefault(d.CreatedBy, "?"), d.CreatedAt, d.SignedBy is { } s ? names.GetValueOrDefault(s, "?") : null, d.SignedAt)).ToList();
     }

@@ -21,7 +21,7 @@ public sealed class OpenReferralsQuery(RelaisDb db, Clock clock)
                           orderby r.DueOn
                           select new { r, p.BirthName, p.UsedName, p.FirstNames })
             .Take(200).ToListAsync(ct);
-        var names = await ProfessionalNames.AsWrittenAsync(db, rows.Select(x => x.r.CreatedBy), ct);
+        var names = await ProfessionalNames.OfAsync(db, rows.Select(x => x.r.CreatedBy), ct);
         return rows.Select(x => new ReferralDto(x.r.Id, x.r.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.r.Reason, x.r.DueOn,
             x.r.Status, x.r.CreatedAt, names.GetValueOrDefault(x.r.CreatedBy, "?"))).ToList();
     }
