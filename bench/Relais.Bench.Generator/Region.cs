@@ -221,12 +221,19 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         return hospital;
     }
 
+    /// <summary>A valid RPPS number (ten digits and their Luhn check digit), as the real directory issues.</summary>
+    private static string Rpps(int counter)
+    {
+        var body = $"1{counter:D9}";
+        return body + Relais.Domain.Professionals.Luhn.CheckDigit(body).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private User NewUser(string prefix, int number, string first, string last, string role, string specialty, Guid? org, bool rpps, Dictionary<string, Guid> roleIds)
     {
         var id = NewId();
         var n = ++userCounter;
         var email = number > 0 ? $"{prefix}{number}@bench.relais" : $"{prefix}{n}@bench.relais";
-        users.Row().Id(id).Text(first).Text(last).Text(rpps ? $"1{++rppsCounter:D10}" : null).Text(specialty).Id(org).Id(null).Bool(true)
+        users.Row().Id(id).Text(first).Text(last).Text(rpps ? Rpps(++rppsCounter) : null).Text(specialty).Id(org).Id(null).Bool(true)
             .Text(email).Text(email.ToUpperInvariant()).Text(email).Text(email.ToUpperInvariant()).Bool(true).Text(passwordHash)
             .Text(Token(32)).Text(NewId().ToString()).Text(null).Bool(false).Bool(false).At(null).Bool(true).Int(0);
         userRoles.Row().Id(id).Id(roleIds[role]);

@@ -22,16 +22,16 @@ public static partial class DemoData
 
     private static readonly Account[] Accounts =
     [
-        new("oncologue@relais.demo", "Claire", "Martin", Roles.HospitalClinician, Specialty.MedicalOncology, "10000000001", "hospital"),
-        new("oncologue2@relais.demo", "Antoine", "Roche", Roles.HospitalClinician, Specialty.MedicalOncology, "10000000008", "hospital"),
-        new("anapath@relais.demo", "Camille", "Lambert", Roles.HospitalClinician, Specialty.Pathology, "10000000009", "hospital"),
-        new("chirurgien@relais.demo", "Paul", "Lefèvre", Roles.HospitalClinician, Specialty.Surgery, "10000000002", "hospital"),
-        new("radiotherapeute@relais.demo", "Sophie", "Bernard", Roles.HospitalClinician, Specialty.Radiotherapy, "10000000003", "hospital"),
-        new("medecin.traitant@relais.demo", "Jean", "Dubois", Roles.GeneralPractitioner, Specialty.GeneralPractice, "10000000004", "practice"),
-        new("medecin.traitant2@relais.demo", "Luc", "Garnier", Roles.GeneralPractitioner, Specialty.GeneralPractice, "10000000005", "practice"),
-        new("ide.coordination@relais.demo", "Isabelle", "Moreau", Roles.NurseCoordinator, Specialty.Nursing, "10000000006", "hospital"),
+        new("oncologue@relais.demo", "Claire", "Martin", Roles.HospitalClinician, Specialty.MedicalOncology, "10000000017", "hospital"),
+        new("oncologue2@relais.demo", "Antoine", "Roche", Roles.HospitalClinician, Specialty.MedicalOncology, "10000000082", "hospital"),
+        new("anapath@relais.demo", "Camille", "Lambert", Roles.HospitalClinician, Specialty.Pathology, "10000000090", "hospital"),
+        new("chirurgien@relais.demo", "Paul", "Lefèvre", Roles.HospitalClinician, Specialty.Surgery, "10000000025", "hospital"),
+        new("radiotherapeute@relais.demo", "Sophie", "Bernard", Roles.HospitalClinician, Specialty.Radiotherapy, "10000000033", "hospital"),
+        new("medecin.traitant@relais.demo", "Jean", "Dubois", Roles.GeneralPractitioner, Specialty.GeneralPractice, "10000000041", "practice"),
+        new("medecin.traitant2@relais.demo", "Luc", "Garnier", Roles.GeneralPractitioner, Specialty.GeneralPractice, "10000000058", "practice"),
+        new("ide.coordination@relais.demo", "Isabelle", "Moreau", Roles.NurseCoordinator, Specialty.Nursing, "10000000066", "hospital"),
         new("secretariat.rcp@relais.demo", "Nathalie", "Petit", Roles.TumorBoardSecretary, Specialty.Administration, null, "hospital"),
-        new("pharmacien@relais.demo", "Hugo", "Lemoine", Roles.Pharmacist, Specialty.Pharmacy, "10000000007", "pharmacy"),
+        new("pharmacien@relais.demo", "Hugo", "Lemoine", Roles.Pharmacist, Specialty.Pharmacy, "10000000074", "pharmacy"),
         new("qualite.3c@relais.demo", "Marc", "Roux", Roles.QualityCoordinator, Specialty.None, null, "3c"),
         new("admin@relais.demo", "Alice", "Fontaine", Roles.Administrator, Specialty.None, null, "hospital"),
         new("patient@relais.demo", "Marie", "Durand", Roles.Patient, Specialty.None, null, ""),
@@ -137,7 +137,7 @@ public static partial class DemoData
             var user = new RelaisUser
             {
                 Id = Guid.CreateVersion7(now), UserName = a.Email, Email = a.Email, EmailConfirmed = true, FirstName = a.First, LastName = a.Last,
-                Rpps = a.Rpps, Specialty = a.Specialty, OrganisationId = a.Org == "" ? null : orgs[a.Org].Id,
+                Rpps = ProfessionalIdentifier.Normalise(a.Specialty, a.Rpps), Specialty = a.Specialty, OrganisationId = a.Org == "" ? null : orgs[a.Org].Id,
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, a.Role));

@@ -5,10 +5,10 @@ namespace Relais.Domain.Tests.Professionals;
 public class RppsNumberTests
 {
     [Theory]
-    [InlineData("10001234567", "10001234567")]
-    [InlineData("100 0123 4567", "10001234567")]
-    [InlineData(" 10101010101 ", "10101010101")]
-    public void Parse_AcceptsElevenDigits_IgnoringSpaces(string input, string expected) =>
+    [InlineData("10001234565", "10001234565")]
+    [InlineData("100 0123 4565", "10001234565")]
+    [InlineData(" 10101010105 ", "10101010105")]
+    public void Parse_AcceptsElevenDigitsWithTheirCheckDigit_IgnoringSpaces(string input, string expected) =>
         Assert.Equal(expected, RppsNumber.Parse(input).Value);
 
     [Theory]
@@ -18,11 +18,31 @@ public class RppsNumberTests
     [InlineData("100012345678", "11 chiffres")]
     [InlineData("1000123456A", "que des chiffres")]
     [InlineData("10001-234567", "que des chiffres")]
-    public void TryParse_RefusesAnythingButElevenDigits(string? input, string expectedMessagePart)
+    [InlineData("10001234567", "chiffre de contrôle")]
+    [InlineData("10001234556", "chiffre de contrôle")]
+    public void TryParse_RefusesAnythingButElevenDigitsWithTheirCheckDigit(string? input, string expectedMessagePart)
     {
         Assert.False(RppsNumber.TryParse(input, out var rpps, out var error));
         Assert.Null(rpps);
         Assert.Contains(expectedMessagePart, error);
+    }
+
+    [Fact]
+    public void AWrongCheckDigit_IsRefusedWithoutGivingTheRightOne()
+    {
+        Assert.False(RppsNumber.TryParse("10001234560", out _, out var error));
+        Assert.DoesNotContain("5", error);
+    }
+
+    [Theory]
+    [InlineData("7992739871", 3)]
+    [InlineData("1000123456", 5)]
+    [InlineData("1000000001", 7)]
+    public void Luhn_CheckDigit(string digits, int expected)
+    {
+        Assert.Equal(expected, Luhn.CheckDigit(digits));
+        Assert.True(Luhn.IsValid(digits + expected));
+        Assert.False(Luhn.IsValid(digits + ((expected + 1) % 10)));
     }
 
     [Fact]

@@ -22,6 +22,6 @@ public sealed class ObjectionsQuery(RelaisDb db)
                 select new { o.Id, o.ProfessionalId, o.RecordedAt, u.FirstName, u.LastName, u.Rpps, u.Specialty, Org = org == null ? null : org.Name })
             .ToListAsync(ct);
         return rows.Select(r => new ObjectionDto(r.Id,
-            new ProfessionalRef(r.ProfessionalId, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty.ToString(), r.Org), r.RecordedAt)).ToList();
+            new ProfessionalRef(r.ProfessionalId, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty, r.Org), r.RecordedAt)).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Relais.Domain.Professionals;
 using Relais.Domain.Access;
 using Relais.Domain.Episodes;
 using Relais.Domain.Pathways;
@@ -20,7 +21,7 @@ public sealed record AdvanceDirectivesDto(bool Exist, DateOnly? WrittenOn, strin
 
 public sealed record AddressDto(string? Line1, string? Line2, string? PostalCode, string? City);
 
-public sealed record ProfessionalRef(Guid Id, string DisplayName, string? Rpps, string Specialty, string? Organisation);
+public sealed record ProfessionalRef(Guid Id, string DisplayName, string? Rpps, Specialty Specialty, string? Organisation);
 
 public sealed record CareTeamMemberDto(Guid Id, ProfessionalRef Professional, CareTeamRole Role, DateOnly From, DateOnly? To, bool Active);
 

@@ -20,7 +20,7 @@ public sealed class CareTeamQuery(RelaisDb db, Clock clock)
                 select new { m, u.FirstName, u.LastName, u.Rpps, u.Specialty, Org = o == null ? null : o.Name })
             .ToListAsync(ct);
         return rows.Select(r => new CareTeamMemberDto(r.m.Id,
-                new ProfessionalRef(r.m.ProfessionalId, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty.ToString(), r.Org),
+                new ProfessionalRef(r.m.ProfessionalId, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty, r.Org),
                 r.m.Role, r.m.From, r.m.To, r.m.IsActiveOn(today)))
             .OrderByDescending(r => r.Active).ThenBy(r => r.Role)
             .ToList();

@@ -1,10 +1,11 @@
+using Relais.Domain.Professionals;
 using Microsoft.EntityFrameworkCore;
 using Relais.Web.Data;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Patients.Professionals;
 
-public sealed record ProfessionalListItem(Guid Id, string DisplayName, string? Rpps, string Specialty, string? Organisation, string? City);
+public sealed record ProfessionalListItem(Guid Id, string DisplayName, string? Rpps, Specialty Specialty, string? Organisation, string? City);
 
 /// <summary>The directory of professionals, to choose a GP or a care-team member, and to name one. No patient data.</summary>
 public sealed class ProfessionalDirectory(RelaisDb db)
@@ -34,7 +35,7 @@ public sealed class ProfessionalDirectory(RelaisDb db)
         var rows = await query.OrderBy(x => x.u.LastName).ThenBy(x => x.u.FirstName).Take(Math.Clamp(take, 1, MaxTake))
             .Select(x => new { x.u.Id, x.u.FirstName, x.u.LastName, x.u.Rpps, x.u.Specialty, Org = x.o == null ? null : x.o.Name, City = x.o == null ? null : x.o.City })
             .ToListAsync(ct);
-        return rows.Select(r => new ProfessionalListItem(r.Id, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty.ToString(), r.Org, r.City)).ToList();
+        return rows.Select(r => new ProfessionalListItem(r.Id, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty, r.Org, r.City)).ToList();
     }
 
     /// <summary>One professional, as a patient's record names them (GP, care-team member, objection).</summary>
@@ -47,6 +48,6 @@ public sealed class ProfessionalDirectory(RelaisDb db)
                 where u.Id == id
                 select new { u.Id, u.FirstName, u.LastName, u.Rpps, u.Specialty, Org = o == null ? null : o.Name })
             .FirstOrDefaultAsync(ct);
-        return r is null ? null : new ProfessionalRef(r.Id, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty.ToString(), r.Org);
+        return r is null ? null : new ProfessionalRef(r.Id, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty, r.Org);
     }
 }
