@@ -4,7 +4,15 @@ namespace Relais.Web.Messaging;
 public sealed class MailOptions
 {
     public bool Enabled { get; set; } = true;
-    public string Host { get; set; } = "127.0.0.1";
+    /// <summary>
+    /// <c>smtp</c> sends through <see cref="Host"/>; <c>files</c> writes each e-mail as a readable
+    /// <c>.eml</c> file in <see cref="PickupDirectory"/>. Unset: SMTP when a host is configured, files
+    /// otherwise, so that a Relais without a mail server still keeps (and shows) every e-mail.
+    /// </summary>
+    public string? Delivery { get; set; }
+    /// <summary>Where <c>files</c> delivery writes (default: App_Data/mail under the content root).</summary>
+    public string? PickupDirectory { get; set; }
+    public string? Host { get; set; }
     public int Port { get; set; } = 25;
     /// <summary>None, StartTls, StartTlsWhenAvailable, SslOnConnect or Auto (MailKit's SecureSocketOptions).</summary>
     public string Security { get; set; } = "StartTlsWhenAvailable";
@@ -21,4 +29,13 @@ public sealed class MailOptions
     /// <summary>SMTP connections a batch is spread over (each sends its share in turn).</summary>
     public int Connections { get; set; } = 4;
     public int TimeoutSeconds { get; set; } = 30;
+
+    public bool WritesFiles => Delivery is { Length: > 0 } d
+        ? d.Equals("files", StringComparison.OrdinalIgnoreCase)
+        : string.IsNullOrWhiteSpace(Host);
+
+    /// <summary>Checked at start-up: a misspelt delivery must not silently fall back to another one.</summary>
+    public bool IsValid => Delivery is null or "" || Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase) || Delivery.Equals("files", StringComparison.OrdinalIgnoreCase);
+
+    public string PickupFolder(string contentRoot) => PickupDirectory is { Length: > 0 } d ? d : Path.Combine(contentRoot, "App_Data", "mail");
 }

@@ -18,7 +18,7 @@ namespace Relais.Web.Messaging;
 /// until the claim expires, and the resend carries the same Message-ID, which the receiving side
 /// uses to recognise a duplicate. Nothing is lost either way.
 /// </summary>
-public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOptions> options, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOptions> options, IHostEnvironment host, ILogger<OutboxSender> logger)
 {
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
@@ -88,6 +88,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
     {
         var outcomes = new List<Outcome>(lane.Count);
         if (lane.Count == 0) return outcomes;
+        if (settings.WritesFiles) return await WriteLaneAsync(lane, settings.PickupFolder(host.ContentRootPath), ct);
         SmtpClient? smtp = null;
         try
         {
@@ -119,6 +120,33 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
                 smtp.Dispose();
             }
         }
+    }
+
+    /// <summary>
+    /// Without a mail server each e-mail becomes a readable .eml file. It is written under a temporary
+    /// name and then renamed, so a reader never sees half a message; a resend after a crash overwrites
+    /// the same file (named after the outbox message), so nothing is duplicated.
+    /// </summary>
+    private async Task<List<Outcome>> WriteLaneAsync(List<(OutboxMessage Message, MimeMessage Mime)> lane, string folder, CancellationToken ct)
+    {
+        var outcomes = new List<Outcome>(lane.Count);
+        foreach (var (message, mime) in lane)
+        {
+            try
+            {
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, $"{message.Id}.eml");
+                var temporary = path + ".tmp";
+                await mime.WriteToAsync(temporary, ct);
+                File.Move(temporary, path, overwrite: true);
+                outcomes.Add(new Outcome(message, null, time.GetUtcNow()));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                outcomes.Add(new Outcome(message, ex, time.GetUtcNow()));
+            }
+        }
+        return outcomes;
     }
 
     private static bool IsMailFailure(Exception ex, CancellationToken ct) =>
@@ -154,7 +182,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         var smtp = new SmtpClient { Timeout = settings.TimeoutSeconds * 1000 };
         try
         {
-            await smtp.ConnectAsync(settings.Host, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), ct);
+            await smtp.ConnectAsync(settings.Host!, settings.Port, Enum.Parse<SecureSocketOptions>(settings.Security, ignoreCase: true), ct);
             if (!string.IsNullOrEmpty(settings.User))
                 await smtp.AuthenticateAsync(settings.User, settings.Password ?? "", ct);
             return smtp;

@@ -31,7 +31,8 @@ public static class WebSetup
         services.AddScoped<Clock>();
         services.AddScoped<AuditChainService>();
         services.AddHostedService<AuditSealer>();
-        services.Configure<Messaging.MailOptions>(builder.Configuration.GetSection("Mail"));
+        services.AddOptions<Messaging.MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
+            .Validate(o => o.IsValid, "Mail:Delivery must be 'smtp' or 'files'.").ValidateOnStart();
         services.AddScoped<Messaging.OutboxSender>();
         services.AddHostedService<Messaging.OutboxDispatcher>();
         services.AddSingleton<Documents.PdfPrinter>();
