@@ -34,6 +34,15 @@ public static class Api
         return client;
     }
 
+    /// <summary>A client signed in with the cookie, as a browser is: for the pages.</summary>
+    public static async Task<HttpClient> CookieClientAsync(this RelaisFactory factory, string email)
+    {
+        var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email, password = Password });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return client;
+    }
+
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

@@ -10,6 +10,12 @@ namespace Relais.Web.Features.FollowUp.Calendar;
 /// <summary>The iCalendar text behind a secret address; every read is audited.</summary>
 public sealed class IcsFeed(RelaisDb db, Clock clock)
 {
+    /// <summary>
+    /// Calendar clients refuse or time out on very large feeds; the items are ordered by date from three
+    /// months back, so what is cut is the farthest future, which the next refresh brings in time.
+    /// </summary>
+    public const int MaxEvents = 5000;
+
     /// <summary>The iCalendar text, or null when the token is unknown or revoked.</summary>
     public async Task<string?> HandleAsync(string token, CancellationToken ct)
     {
@@ -34,7 +40,7 @@ public sealed class IcsFeed(RelaisDb db, Clock clock)
                               join p in db.Patients on i.PatientId equals p.Id
                               where visible.Contains(i.PatientId) && i.Due >= clock.Today.AddMonths(-3)
                               orderby i.Due
-                              select new { i, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate }).Take(5000).ToListAsync(ct);
+                              select new { i, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate }).Take(MaxEvents).ToListAsync(ct);
             // Calendars end up on phones and clouds: initials and birth year only, the details stay in Relais.
             events = rows.Select(x => (x.i, $"Suivi {Initials(x.UsedName ?? x.BirthName, x.FirstNames)} ({x.BirthDate.Year}) : {x.i.Kind.Label()} — {x.i.Performer.Label()}")).ToList();
             name = "Suivis partagés de mes patients — Relais";

@@ -9,6 +9,9 @@ namespace Relais.Web.Features.FollowUp.Reminders;
 /// <summary>Reminds patients a week before each planned item (e-mail without clinical text in the subject).</summary>
 public sealed class RemindPatients(RelaisDb db, Clock clock, IOptions<MailOptions> mail)
 {
+    /// <summary>Items reminded per pass; the dispatcher's next pass (a minute later) takes the rest.</summary>
+    public const int BatchSize = 500;
+
     /// <summary>The number of items reminded.</summary>
     public async Task<int> HandleAsync(CancellationToken ct)
     {
@@ -17,7 +20,7 @@ public sealed class RemindPatients(RelaisDb db, Clock clock, IOptions<MailOption
         var due = await (from i in db.CarnetItems
                          join u in db.Users on i.PatientId equals u.PatientId
                          where i.Status == CarnetItemStatus.Planned && i.PatientRemindedAt == null && i.Due >= today && i.Due <= horizon && u.Email != null
-                         select new { i, u.Id, u.Email }).Take(500).ToListAsync(ct);
+                         select new { i, u.Id, u.Email }).Take(BatchSize).ToListAsync(ct);
         foreach (var x in due)
         {
             x.i.PatientReminded(clock.Now);

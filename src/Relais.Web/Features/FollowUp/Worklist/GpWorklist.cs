@@ -10,11 +10,19 @@ namespace Relais.Web.Features.FollowUp.Worklist;
 
 public sealed record WorklistItem(Guid ItemId, Guid PatientId, string PatientName, DateOnly Due, string Kind, string Performer, bool Overdue);
 
-public sealed record FollowUpWorklist(IReadOnlyList<WorklistItem> Overdue, IReadOnlyList<WorklistItem> Upcoming, int OverdueDays);
+/// <summary>
+/// The worklist's two sections. Each lists at most <see cref="GpWorklist.MaxPerSection"/> items, the
+/// most urgent first; <c>OverdueTotal</c> and <c>UpcomingTotal</c> say how many there are in all, so
+/// that a list cut for size says so.
+/// </summary>
+public sealed record FollowUpWorklist(IReadOnlyList<WorklistItem> Overdue, IReadOnlyList<WorklistItem> Upcoming, int OverdueDays, int OverdueTotal, int UpcomingTotal);
 
 /// <summary>The GP's worklist: overdue items, and those due in the coming weeks, of the patients the access rule lets them see.</summary>
 public sealed class GpWorklist(RelaisDb db, Clock clock, IConfiguration configuration)
 {
+    /// <summary>A screenful a GP can act on; the totals tell when there are more.</summary>
+    public const int MaxPerSection = 500;
+
     public async Task<FollowUpWorklist> HandleAsync(CurrentUser user, int upcomingDays, CancellationToken ct)
     {
         var today = clock.Today;
@@ -22,14 +30,24 @@ public sealed class GpWorklist(RelaisDb db, Clock clock, IConfiguration configur
         var visible = PatientQueries.VisibleIds(db, user, today, clock.Now);
         var overdueBefore = today.AddDays(-overdueDays);
         var until = today.AddDays(upcomingDays);
-        var rows = await (from i in db.CarnetItems.AsNoTracking()
+        var planned = db.CarnetItems.AsNoTracking().Where(i => i.Status == CarnetItemStatus.Planned && visible.Contains(i.PatientId));
+        var overdue = planned.Where(i => i.Due < overdueBefore);
+        var upcoming = planned.Where(i => i.Due >= overdueBefore && i.Due <= until);
+        var overdueItems = await ItemsAsync(overdue, overdueBefore, ct);
+        var upcomingItems = await ItemsAsync(upcoming, overdueBefore, ct);
+        var overdueTotal = overdueItems.Count < MaxPerSection ? overdueItems.Count : await overdue.CountAsync(ct);
+        var upcomingTotal = upcomingItems.Count < MaxPerSection ? upcomingItems.Count : await upcoming.CountAsync(ct);
+        return new FollowUpWorklist(overdueItems, upcomingItems, overdueDays, overdueTotal, upcomingTotal);
+    }
+
+    private async Task<List<WorklistItem>> ItemsAsync(IQueryable<CarnetItem> items, DateOnly overdueBefore, CancellationToken ct)
+    {
+        var rows = await (from i in items
                           join p in db.Patients on i.PatientId equals p.Id
-                          where i.Status == CarnetItemStatus.Planned && i.Due <= until && visible.Contains(i.PatientId)
-                          orderby i.Due
+                          orderby i.Due, i.Id
                           select new { i, p.BirthName, p.UsedName, p.FirstNames })
-            .Take(500).ToListAsync(ct);
-        var items = rows.Select(x => new WorklistItem(x.i.Id, x.i.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.i.Due,
+            .Take(MaxPerSection).ToListAsync(ct);
+        return rows.Select(x => new WorklistItem(x.i.Id, x.i.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.i.Due,
             x.i.Kind.Label(), x.i.Performer.Label(), x.i.Due < overdueBefore)).ToList();
-        return new FollowUpWorklist(items.Where(i => i.Overdue).ToList(), items.Where(i => !i.Overdue && i.Due >= today.AddDays(-overdueDays)).ToList(), overdueDays);
     }
 }
