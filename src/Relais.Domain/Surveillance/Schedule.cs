@@ -31,6 +31,19 @@ public sealed record Schedule(IReadOnlyList<int> At, IReadOnlyList<Recurrence> R
 
     public Schedule Then(int every, int from, int? to = null) => this with { Repeats = [.. Repeats, new Recurrence(every, from, to)] };
 
+    /// <summary>French reading of the schedule: "aux mois 12, 24 et 36, puis tous les 6 mois à partir du mois 42".</summary>
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (At.Count > 0)
+        {
+            var months = At.Order().Select(m => m.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            parts.Add(months.Count == 1 ? $"au mois {months[0]}" : $"aux mois {string.Join(", ", months[..^1])} et {months[^1]}");
+        }
+        parts.AddRange(Repeats.Select(r => r.Describe()));
+        return string.Join(", puis ", parts);
+    }
+
     /// <summary>The months of this schedule up to <paramref name="horizonMonths"/> included, ascending, without repeats.</summary>
     public IReadOnlyList<int> MonthsUpTo(int horizonMonths)
     {

@@ -101,6 +101,8 @@ public static class SurveillanceCodes
 
     public static string Code(this ProtocolKind kind) => ProtocolKindCodes[kind];
 
+    public static ProtocolKind ParseProtocolKind(string code) => ProtocolKindCodes.Single(k => k.Value == code).Key;
+
     public static string Code(this ProtocolStatus status) => status == ProtocolStatus.Validated ? "validated" : "to-validate";
 
     public static string Code(this ValidatorRole role) => role == ValidatorRole.Specialist ? "specialist" : "gp";

@@ -30,7 +30,7 @@ public static partial class DemoData
                               select new { e.PatientId, e.PrimarySite, ev.OccurredOn }).ToListAsync();
         foreach (var f in followed)
         {
-            var code = f.PrimarySite.StartsWith("C50", StringComparison.Ordinal) ? "breast" : f.PrimarySite is "C18.7" or "C20" ? "colorectal" : f.PrimarySite == "C61" ? "prostate-prostatectomy" : null;
+            var code = Domain.Surveillance.ProtocolProposal.CodeFor(f.PrimarySite, protocols.Select(p => (p.Code, p.Kind)));
             if (code is null) continue;
             var protocol = protocols.Where(p => p.Code == code).OrderByDescending(p => p.Version).First();
             var enrolment = Domain.Surveillance.Enrolment.Start(f.PatientId, protocol, f.OccurredOn, radiotherapy: code == "breast", now);

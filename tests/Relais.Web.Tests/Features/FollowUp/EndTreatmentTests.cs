@@ -27,6 +27,8 @@ public abstract class EndTreatmentTests(RelaisFactory factory)
         Assert.Equal(["general-practitioner"], c11.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("kind").GetString()!).Distinct().ToArray());
         var c12 = transmissions.Single(t => t.GetProperty("obligation").GetString() == "c12");
         Assert.Contains("Lymphœdème", c12.GetProperty("message").GetString());
+        // The radiotherapist's visits are read from the protocol's data, not written as fixed text.
+        Assert.Contains("consultation du radiothérapeute aux mois 12, 24, 36, 48 et 60", c12.GetProperty("message").GetString());
 
         var pdf = await (await oncologist.GetAsync($"/api/patients/{patientId}/documents/{result.GetProperty("ppacDocumentId").GetGuid()}/content")).Content.ReadAsByteArrayAsync();
         var text = await Pdf.TextAsync(pdf);

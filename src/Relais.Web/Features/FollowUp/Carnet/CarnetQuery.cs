@@ -8,7 +8,7 @@ public sealed record CarnetEntryDto(Guid Id, DateOnly Due, int Month, string Kin
     string Status, bool Overdue, DateOnly? DoneOn, string? Result, string? CancelReason);
 
 public sealed record CarnetDto(Guid? EnrolmentId, string? Protocol, int? Version, string? ProtocolTitle, DateOnly? EndOfTreatment, bool Radiotherapy, int OverdueDays,
-    IReadOnlyList<CarnetEntryDto> Items);
+    IReadOnlyList<CarnetEntryDto> Items, ProtocolKind? ProtocolKind = null, string? RadiotherapySchedule = null);
 
 /// <summary>The patient's carnet: the enrolment, its protocol and every item with its status at today's date.</summary>
 public sealed class CarnetQuery(RelaisDb db, Clock clock, IConfiguration configuration)
@@ -20,7 +20,7 @@ public sealed class CarnetQuery(RelaisDb db, Clock clock, IConfiguration configu
         var protocol = enrolment is null ? null : await db.Protocols.AsNoTracking().FirstOrDefaultAsync(p => p.Code == enrolment.ProtocolCode && p.Version == enrolment.ProtocolVersion, ct);
         var overdueDays = configuration.OverdueDays();
         return new CarnetDto(enrolment?.Id, enrolment?.ProtocolCode, enrolment?.ProtocolVersion, protocol?.Title, enrolment?.TreatmentEnd, enrolment?.Radiotherapy ?? false, overdueDays,
-            items.Select(i => ToDto(i, clock.Today, overdueDays)).ToList());
+            items.Select(i => ToDto(i, clock.Today, overdueDays)).ToList(), protocol?.Kind, protocol?.Definition.RadiotherapyOption.Describe());
     }
 
     public static CarnetEntryDto ToDto(CarnetItem i, DateOnly today, int overdueDays) => new(i.Id, i.Due, i.Month, i.Kind.Code(), i.Kind.Label(), i.Performer.Code(), i.Performer.Label(),

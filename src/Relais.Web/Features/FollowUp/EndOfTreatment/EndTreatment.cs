@@ -60,7 +60,7 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
             input.SupportiveCare ?? SupportiveCareDefault, input.Social, null, null, input.GpAgreed), lines, ct);
         await obligations.FireAsync(ObligationCode.C12, patientId, user.Id, null, $"Protocole de suivi : {protocol.Title} (version {protocol.Version})",
             $"Suivi partagé à partir du {j0:dd/MM/yyyy}, en alternance médecin traitant / spécialiste ; {entries.Count} rendez-vous et examens au carnet."
-            + (input.Radiotherapy ? "\nRadiothérapie reçue : consultation annuelle du radiothérapeute pendant 5 ans." : "")
+            + (input.Radiotherapy ? $"\nRadiothérapie reçue : consultation du radiothérapeute {protocol.Definition.RadiotherapyOption.Describe()} après la fin du traitement." : "")
             + (string.IsNullOrWhiteSpace(input.LateComplications) ? "" : $"\nComplications tardives à surveiller : {input.LateComplications.Trim()}")
             + $"\nCritères de retour précoce vers le spécialiste : voir le carnet dans Relais.", ct: ct);
         await db.SaveChangesAsync(ct);
