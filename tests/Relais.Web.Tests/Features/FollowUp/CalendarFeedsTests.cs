@@ -11,7 +11,7 @@ public abstract class CalendarFeedsTests(RelaisFactory factory)
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task TheCarnetFeed_IsAValidICalendar_WithTheRightDates_AndCanBeRevoked()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888004");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-08-31", protocol = "breast", horizonMonths = 12 });
         var feed = await (await oncologist.PostAsync($"/api/patients/{patientId}/calendar-feeds", null)).JsonAsync();
         var url = new Uri(feed.GetProperty("url").GetString()!).PathAndQuery;

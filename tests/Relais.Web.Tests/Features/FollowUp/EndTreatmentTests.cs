@@ -10,7 +10,7 @@ public abstract class EndTreatmentTests(RelaisFactory factory)
     [Fact]
     public async Task EndingTreatment_OpensSharedFollowUp_WithTheCarnet_ThePpacToGpAndPatient_AndTheProtocol()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888001");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         var ended = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new
         {
             episodeId, endOfTreatment = "2026-10-15", protocol = "breast", radiotherapy = true, gpAgreed = true,

@@ -15,6 +15,22 @@ public static class FollowUpPatients
     }
 
     /// <summary>The same, through an oncologist's client of any app instance.</summary>
+    /// <summary>A new patient of Dr Dubois (built by <see cref="A.Patient"/>), in active treatment of a breast cancer diagnosed on 5 January 2026.</summary>
+    public static async Task<(HttpClient Oncologist, Guid PatientId, Guid EpisodeId)> PatientInTreatmentAsync(this RelaisFactory factory)
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var patientId = await A.Patient().Named("Suivi", "Anne").CreateAsync(oncologist);
+        var episodeId = await An.Episode().DiagnosedOn(2026, 1, 5).CreateAsync(oncologist, patientId);
+        await oncologist.IntoTreatmentAsync(patientId, episodeId);
+        return (oncologist, patientId, episodeId);
+    }
+
+    private static async Task IntoTreatmentAsync(this HttpClient oncologist, Guid id, Guid episodeId)
+    {
+        foreach (var (to, on) in new[] { ("announcement", "2026-01-12"), ("tumor-board", "2026-01-20"), ("care-programme", "2026-01-27"), ("active-treatment", "2026-02-09") })
+            Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{id}/episodes/{episodeId}/transitions", new { to, occurredOn = on })).StatusCode);
+    }
+
     public static async Task<(Guid PatientId, Guid EpisodeId)> PatientInTreatmentAsync(this HttpClient oncologist, string nir13, string site = "C50.4")
     {
         var gpId = (await oncologist.GetJsonAsync("/api/professionals?role=GeneralPractitioner&search=Dubois"))[0].GetProperty("id").GetGuid();
@@ -28,8 +44,7 @@ public static class FollowUpPatients
             primarySite = site, histology = "8500/3", diagnosisDate = "2026-01-05", initialPhase = "diagnosis-confirmed", openedOn = "2026-01-05",
         })).JsonAsync();
         var episodeId = episode.GetProperty("id").GetGuid();
-        foreach (var (to, on) in new[] { ("announcement", "2026-01-12"), ("tumor-board", "2026-01-20"), ("care-programme", "2026-01-27"), ("active-treatment", "2026-02-09") })
-            Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{id}/episodes/{episodeId}/transitions", new { to, occurredOn = on })).StatusCode);
+        await oncologist.IntoTreatmentAsync(id, episodeId);
         return (id, episodeId);
     }
 }

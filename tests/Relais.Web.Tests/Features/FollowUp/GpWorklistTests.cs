@@ -15,7 +15,7 @@ public abstract class GpWorklistTests(RelaisFactory factory)
     [Fact]
     public async Task TheGpWorklist_ShowsOverdueAndUpcomingItems()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888005");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-06-01", protocol = "breast" });
         var gp = await factory.ClientAsAsync(Api.Gp);
         var worklist = await gp.GetJsonAsync("/api/follow-up/worklist?days=30");
@@ -32,7 +32,7 @@ public abstract class GpWorklistTests(RelaisFactory factory)
     public async Task AWorklistLongerThanAScreen_SaysHowManyThereAre_AndOverdueItemsDoNotPushTheUpcomingOnesOut()
     {
         await using var app = factory.Fresh();
-        var (oncologist, patientId, episodeId) = await app.PatientInTreatmentAsync("1620576888011");
+        var (oncologist, patientId, episodeId) = await app.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-06-01", protocol = "breast" });
         await using (var scope = app.Services.CreateAsyncScope())
         {
