@@ -107,7 +107,8 @@ public sealed record InsNumber
         var expected = ComputeKey(normalised[..13]);
         if (key != expected)
         {
-            return $"La clé du matricule INS est incorrecte (attendue : {expected:00}).";
+            // Never the expected key: a busy user would copy it and save a wrong identity (identity vigilance, RNIV).
+            return "La clé du matricule INS ne correspond pas au numéro : vérifiez le numéro et la clé sur la carte Vitale ou l'attestation.";
         }
 
         return null;

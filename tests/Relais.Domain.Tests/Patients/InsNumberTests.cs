@@ -42,9 +42,9 @@ public class InsNumberTests
     [InlineData("18412764510A946", "que des chiffres")]
     [InlineData("184127645108900", "entre 01 et 97")]
     [InlineData("184127645108998", "entre 01 et 97")]
-    [InlineData("184127645108947", "La clé du matricule INS est incorrecte (attendue : 46)")]
-    [InlineData("184127645109846", "La clé du matricule INS est incorrecte")]
-    [InlineData("175032B12345606", "La clé du matricule INS est incorrecte (attendue : 33)")]
+    [InlineData("184127645108947", "La clé du matricule INS ne correspond pas au numéro")]
+    [InlineData("184127645109846", "La clé du matricule INS ne correspond pas au numéro")]
+    [InlineData("175032B12345606", "La clé du matricule INS ne correspond pas au numéro")]
     public void TryParse_RefusesAnInvalidMatricule_WithAFrenchReason(string? input, string expectedMessagePart)
     {
         var parsed = InsNumber.TryParse(input, out var ins, out var error);
@@ -68,7 +68,16 @@ public class InsNumberTests
         var exception = Assert.Throws<DomainValidationException>(() => InsNumber.Parse("184127645108947"));
 
         Assert.Equal("ins", exception.Field);
-        Assert.Equal("La clé du matricule INS est incorrecte (attendue : 46).", exception.Message);
+        Assert.StartsWith("La clé du matricule INS ne correspond pas au numéro", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("184127645108947", "46")]
+    [InlineData("175032B12345606", "33")]
+    public void AWrongKey_IsRefusedWithoutGivingTheRightOne(string input, string rightKey)
+    {
+        Assert.False(InsNumber.TryParse(input, out _, out var error));
+        Assert.DoesNotContain(rightKey, error);
     }
 
     [Fact]
