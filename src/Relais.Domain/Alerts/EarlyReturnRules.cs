@@ -18,9 +18,10 @@ public sealed record ObservationContext(DateOnly? TreatmentEnd, IReadOnlyList<Ob
 /// laboratories are never compared: the lowest value, the nadir and the trend are read in the new
 /// result's laboratory only, and a confirmation needs the assay just before to come from it too.
 /// For one marker only the strongest alert is returned (a confirmed PSA rise is an early return,
-/// not also a control assay); a change of laboratory is reported beside it.
+/// not also a control assay); a change of laboratory is reported beside it. <see cref="EvaluateSeries"/>
+/// reads a whole series, in the order of its dates.
 /// </summary>
-public static class EarlyReturnRules
+public static partial class EarlyReturnRules
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
@@ -106,19 +107,38 @@ public static class EarlyReturnRules
 
             if (Acceleration() is { } why)
             {
-                return Raise(EarlyReturnRuleCodes.Ca153AcceleratingRise, AlertSeverity.Urgent, AlertAction.SpecialistOpinion, ReferralDue(today),
-                    $"{Lead}, au-dessus de la {limitText}, et en hausse accélérée : {why}. Élévation exponentielle : avis du médecin spécialiste [B].");
+                return Raise(EarlyReturnRuleCodes.Ca153AcceleratingRise, AlertSeverity.Urgent, AlertAction.EarlyReturn, ReferralDue(today),
+                    $"{Lead}, au-dessus de la {limitText}, et en hausse accélérée : {why}. Élévation exponentielle : avis du médecin spécialiste, retour anticipé [B].");
             }
 
             var lowest = sameLaboratory.MinBy(o => o.Value);
-            if (lowest is null) return null;
-            var minimum = lowest.Value * (1 + thresholds.Ca153MinRisePercent / 100m);
-            if (result.Value < minimum) return null;
+            if (lowest is null || !SignificantRise(result, lowest)) return null;
             var rise = lowest.Value == 0 ? "" : $" (+{Math.Round((result.Value - lowest.Value) / lowest.Value * 100m, 1, MidpointRounding.ToZero).ToString("0.#", French)} %)";
+            var significant = $"au-dessus de la {limitText} et au moins {Number(thresholds.Ca153MinRisePercent)} % au-dessus de la valeur la plus basse depuis la fin du traitement dans ce laboratoire, {Quote(lowest)}{rise}";
+
+            // [B] "Critères de retour anticipé : élévation CA 15-3": the significant rise that the control assay confirms.
+            if (ConfirmingPrevious(PreviousWasSignificantRise) is { } control)
+            {
+                return Raise(EarlyReturnRuleCodes.Ca153RiseConfirmed, AlertSeverity.Urgent, AlertAction.EarlyReturn, ReferralDue(today),
+                    $"{Lead} : {significant}. Le dosage précédent du même laboratoire ({Quote(control)}) était déjà une élévation significative : "
+                    + "élévation du CA 15-3 confirmée au contrôle, critère de retour anticipé au médecin spécialiste [B].");
+            }
+
             return Raise(EarlyReturnRuleCodes.Ca153Rise, AlertSeverity.Warning, AlertAction.ControlAssay, ControlDue(),
-                $"{Lead} : au-dessus de la {limitText} et au moins {Number(thresholds.Ca153MinRisePercent)} % au-dessus de la valeur la plus basse depuis la fin du traitement dans ce laboratoire, {Quote(lowest)}{rise}. "
-                + $"Élévation significative : contrôle dans 1 à 2 mois, à partir du {Date(ControlDue())}, toujours dans le même laboratoire [B].");
+                $"{Lead} : {significant}. "
+                + $"Élévation significative : contrôle dans 1 à 2 mois, à partir du {Date(ControlDue())}, toujours dans le même laboratoire [B] ; confirmée, elle fait revoir la patiente par le spécialiste.");
         }
+
+        /// <summary>A "significant" rise [B]: above the upper limit and at least the protocol's percentage above the lowest value.</summary>
+        private bool SignificantRise(Observation value, Observation lowest) =>
+            value.Value > (value.UpperLimit ?? thresholds.Ca153UpperLimit)
+            && value.Value >= lowest.Value * (1 + thresholds.Ca153MinRisePercent / 100m);
+
+        /// <summary>The assay before this one was itself a significant rise over the lowest value before it.</summary>
+        private bool PreviousWasSignificantRise(Observation before) =>
+            sameLaboratory.Count >= 2
+            && sameLaboratory[^1] == before
+            && SignificantRise(before, sameLaboratory.Take(sameLaboratory.Count - 1).MinBy(o => o.Value)!);
 
         /// <summary>Three increases in a row, each larger than the one before, or a doubling within the protocol's window (3 months).</summary>
         private string? Acceleration()
@@ -200,6 +220,6 @@ public static class EarlyReturnRules
         private DateOnly ControlDue() => result.Effective.AddMonths(thresholds.ControlAssayAfterMonths);
 
         private Alert Raise(string rule, AlertSeverity severity, AlertAction action, DateOnly? due, string explanation) =>
-            new(rule, rules.ProtocolVersion, severity, action, due, explanation + RuleReference(rule, rules), rules.ProtocolCode);
+            new(rule, rules.ProtocolVersion, severity, action, due, explanation + RuleReference(rule, rules), rules.ProtocolCode, result.Code);
     }
 }

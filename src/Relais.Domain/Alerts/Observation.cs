@@ -1,4 +1,5 @@
 using System.Globalization;
+using Relais.Domain.Surveillance;
 
 namespace Relais.Domain.Alerts;
 
@@ -32,6 +33,18 @@ public static class Markers
 
     /// <summary>The unit values and thresholds are kept in.</summary>
     public static string Unit(this Marker marker) => marker == Marker.Ca153 ? "U/mL" : "ng/mL";
+
+    /// <summary>The carnet item of an assay of this marker: what a control assay adds to the carnet.</summary>
+    public static SurveillanceKind Assay(this Marker marker) => marker switch
+    {
+        Marker.Ca153 => SurveillanceKind.Ca153,
+        Marker.Psa => SurveillanceKind.Psa,
+        _ => SurveillanceKind.Cea,
+    };
+
+    /// <summary>The marker a carnet item assays, if it is a marker assay.</summary>
+    public static Marker? AssayedBy(SurveillanceKind kind) =>
+        Enum.GetValues<Marker>().Select(m => (Marker?)m).FirstOrDefault(m => m!.Value.Assay() == kind);
 
     public static bool TryParse(string? code, out Marker marker)
     {

@@ -69,6 +69,10 @@ public sealed partial record ProtocolDefinition(
     /// <summary>[G]: "une consultation annuelle avec le radiothérapeute pendant au moins 5 ans".</summary>
     public static readonly IReadOnlyList<int> RadiotherapyMinimumMonths = [12, 24, 36, 48, 60];
 
+    /// <summary>The tumour markers this protocol follows, in the order of its items: read from its assays, not from its code.</summary>
+    public IReadOnlyList<Marker> Markers =>
+        [.. Items.Select(i => Alerts.Markers.AssayedBy(i.Kind)).OfType<Marker>().Distinct()];
+
     /// <summary>Every fault of this definition, each named by its JSON path; empty when it can be used.</summary>
     public IReadOnlyList<ProtocolError> FindErrors()
     {

@@ -45,6 +45,24 @@ public static class MailTexts
         return (subject, body);
     }
 
+    /// <summary>An open alert followed new results: its owners are told again, without a new transmission.</summary>
+    public static (string Subject, string Body) AlertUpdated(Patient patient, Transmission t, string explanation, MailOptions options)
+    {
+        var subject = $"[Relais]{(t.Urgent ? " URGENT —" : "")} Alerte mise à jour — {PatientIdentity(patient)}";
+        var body = $"""
+            Bonjour,
+
+            Une alerte de suivi de {patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}), déjà transmise ({t.Obligation}), a été mise à jour par un nouveau résultat :
+            {explanation}
+
+            Carnet de surveillance : {options.PublicUrl.TrimEnd('/')}/patients/{t.PatientId}/suivi
+            Transmission d'origine : {options.PublicUrl.TrimEnd('/')}/patients/{t.PatientId}/transmissions/{t.Id}
+
+            Message envoyé par Relais ; ne pas répondre à cette adresse.
+            """;
+        return (subject, body);
+    }
+
     public static (string Subject, string Body) Reminder(Patient patient, Transmission t, bool late, MailOptions options)
     {
         var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);

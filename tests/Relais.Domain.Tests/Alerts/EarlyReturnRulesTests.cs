@@ -71,3 +71,44 @@ public class EarlyReturnRulesTests
         Assert.Equal(new EarlyReturnRuleSet("prostate-radiotherapy", 1, ProstateRadiotherapy, ShippedProtocols.ProstateRadiotherapy.Thresholds), protocol.RuleSet);
     }
 }
+
+/// <summary>The threshold a marker chart draws is the rule's, for the protocol version the patient is on.</summary>
+public class MarkerThresholdTests
+{
+    [Theory]
+    [InlineData(Prostatectomy, "0.2 AfterProstatectomy")]
+    [InlineData(ProstateRadiotherapy, "2.5 NadirPlus")]
+    public void PsaThreshold_FollowsTheProtocolKind(ProtocolKind kind, string expected)
+    {
+        // The nadir is read since J0 in the latest result's laboratory: neither the pre-treatment 8.5 nor the other laboratory's 0.1.
+        var threshold = EarlyReturnRules.Threshold(Rules(kind), J0, Marker.Psa,
+            [Psa(8.5m, "2025-12-01"), Psa(0.1m, "2026-04-01", OtherLab), Psa(0.5m, "2026-06-01"), Psa(1.1m, "2026-10-01")]);
+
+        Assert.Equal(expected, $"{threshold!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} {threshold.Kind}");
+    }
+
+    [Fact]
+    public void UpperLimit_IsTheLatestResultsLaboratoryLimit_ElseTheProtocolDefault()
+    {
+        Assert.Equal(new MarkerThreshold(35m, MarkerThresholdKind.UpperLimit, true),
+            EarlyReturnRules.Threshold(Rules(Breast), J0, Marker.Ca153, [Ca153(20m, "2026-04-01"), Ca153(22m, "2026-10-01", upperLimit: 35m)]));
+        Assert.Equal(new MarkerThreshold(5m, MarkerThresholdKind.UpperLimit, false),
+            EarlyReturnRules.Threshold(Rules(Colorectal), J0, Marker.Cea, [Cea(2m, "2026-04-01")]));
+    }
+
+    [Fact]
+    public void Psa_InABreastProtocol_HasNoThreshold() =>
+        Assert.Null(EarlyReturnRules.Threshold(Rules(Breast), J0, Marker.Psa, [Psa(1m, "2026-04-01")]));
+
+    [Theory]
+    [InlineData("breast", Marker.Ca153)]
+    [InlineData("colorectal", Marker.Cea)]
+    [InlineData("prostate-prostatectomy", Marker.Psa)]
+    [InlineData("prostate-radiotherapy", Marker.Psa)]
+    public void TheMarkersAProtocolFollows_AreReadFromItsAssays(string code, Marker marker)
+    {
+        var protocol = ShippedProtocols.All.Single(p => p.Code == code);
+
+        Assert.Equal([marker], protocol.Markers);
+    }
+}

@@ -38,6 +38,32 @@ internal static class Results
     public static IReadOnlyList<Alert> Evaluate(ProtocolKind kind, Observation result, params Observation[] previous) =>
         EarlyReturnRules.Evaluate(Rules(kind), new ObservationContext(J0, previous), result, Today);
 
+    /// <summary>
+    /// Results entered one after the other, in the order given, as the app does: after each, the whole
+    /// series of the marker is read again and the open alerts are brought in line.
+    /// </summary>
+    public static (List<StoredAlert> Alerts, List<AlertChange> Changes) Enter(ProtocolKind kind, params Observation[] arrivals)
+    {
+        var alerts = new List<StoredAlert>();
+        var changes = new List<AlertChange>();
+        var series = new List<Observation>();
+        var now = new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        foreach (var result in arrivals)
+        {
+            series.Add(result);
+            now = now.AddMinutes(1);
+            var outcome = EarlyReturnRules.EvaluateSeries(Rules(kind), J0, Patient, result.Code, series, Today);
+            var step = OpenAlerts.Reconcile(Patient, alerts, outcome, result.Id, now);
+            alerts.AddRange(step.Where(c => c.Kind == AlertChangeKind.Raised).Select(c => c.Alert));
+            changes.AddRange(step);
+        }
+        return (alerts, changes);
+    }
+
+    /// <summary>The open alerts as "rule severity action", by concern.</summary>
+    public static string[] Open(IEnumerable<StoredAlert> alerts) =>
+        [.. alerts.Where(a => a.IsOpen).OrderBy(a => a.Concern, StringComparer.Ordinal).Select(a => $"{a.Rule} {a.Severity.Code()} {a.Action.Code()}")];
+
     /// <summary>"rule severity action": what a reader of the alert list sees first.</summary>
     public static string Summary(Alert alert) => $"{alert.Rule} {alert.Severity.Code()} {alert.Action.Code()}";
 }

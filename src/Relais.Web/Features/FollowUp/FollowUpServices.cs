@@ -24,6 +24,7 @@ public static class FollowUpServices
         services.AddScoped<MarkDone>();
         services.AddScoped<CancelItem>();
         services.AddScoped<ObservationQuery>();
+        services.AddScoped<MarkerRulesQuery>();
         services.AddScoped<EarlyReturnRun>();
         services.AddScoped<RecordObservation>();
         services.AddScoped<LaboratoryFeed>();

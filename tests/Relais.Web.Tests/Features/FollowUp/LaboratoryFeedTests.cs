@@ -68,6 +68,35 @@ public abstract class LaboratoryFeedTests(RelaisFactory factory)
         Assert.Equal(refusal.GetProperty("title").GetString(), (await missing.JsonAsync()).GetProperty("title").GetString());
         Assert.Equal(1, await SeriesAsync(other));
     }
+
+    [Fact]
+    public async Task ACa153RiseThenItsConfirmingControl_FromTheFeed_IsOneAlert_EscalatedToAnEarlyReturn_WithOneC14()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888203");
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
+            new { episodeId, endOfTreatment = "2026-02-15", protocol = "breast" })).StatusCode);
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        object Ca153(decimal value, string on) => new { patientId, code = "ca15-3", value, unit = "U/mL", effective = on, laboratory = "Laboratoire Bio-Normandie", upperLimit = 30m };
+
+        // Lowest 19, then 36: a significant rise, a control asked in 1 to 2 months.
+        var rise = await (await gp.PostAsJsonAsync("/api/observations/batch", new { results = new[] { Ca153(19m, "2026-03-01"), Ca153(36m, "2026-08-01") } })).JsonAsync();
+        var control = Assert.Single(rise.GetProperty("results")[1].GetProperty("alerts").EnumerateArray());
+        Assert.Equal(("ca15-3-rise", "control-assay"), (control.GetProperty("rule").GetString(), control.GetProperty("action").GetString()));
+
+        // The control 45 days later confirms it: the same alert becomes an early return, referred once.
+        var confirmed = await (await gp.PostAsJsonAsync("/api/observations/batch", new { results = new[] { Ca153(38m, "2026-09-15") } })).JsonAsync();
+        var escalated = Assert.Single(confirmed.GetProperty("results")[0].GetProperty("alerts").EnumerateArray());
+        Assert.Equal(control.GetProperty("id").GetGuid(), escalated.GetProperty("id").GetGuid());
+        Assert.Equal(("ca15-3-rise-confirmed", "urgent", "early-return"),
+            (escalated.GetProperty("rule").GetString(), escalated.GetProperty("severity").GetString(), escalated.GetProperty("action").GetString()));
+
+        var alert = Assert.Single((await gp.GetJsonAsync($"/api/patients/{patientId}/alerts")).GetProperty("items").EnumerateArray());
+        var referralId = alert.GetProperty("referralId").GetGuid();
+        Assert.Contains((await oncologist.GetJsonAsync("/api/referrals")).EnumerateArray(), r => r.GetProperty("id").GetGuid() == referralId);
+        var transmissions = (await oncologist.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray().ToList();
+        Assert.Single(transmissions, t => t.GetProperty("obligation").GetString() == "c14");
+        Assert.DoesNotContain(transmissions, t => t.GetProperty("obligation").GetString() == "c13");
+    }
 }
 
 [Collection("sqlite")]

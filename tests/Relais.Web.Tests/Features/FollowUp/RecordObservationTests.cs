@@ -42,6 +42,57 @@ public abstract class RecordObservationTests(RelaisFactory factory)
         var bad = await gp.PostAsJsonAsync($"/api/patients/{patientId}/observations", new { code = "ca15-3", value = 10, unit = "ng/mL", effective = "2026-11-02", laboratory = "X" });
         Assert.True((await bad.JsonAsync()).GetProperty("errors").TryGetProperty("unit", out _));
     }
+
+    [Fact]
+    public async Task APsaEnteredLate_TakesItsPlaceByDate_AndConfirmsTheRise_OneAlertOneC14()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888201", "C61");
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
+            new { episodeId, endOfTreatment = "2026-03-01", protocol = "prostate-prostatectomy" })).StatusCode);
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        async Task<JsonElement> Result(decimal value, string on) =>
+            await (await gp.PostAsJsonAsync($"/api/patients/{patientId}/observations", new { code = "psa", value, unit = "ng/mL", effective = on, laboratory = "Laboratoire Bio-Normandie" })).JsonAsync();
+
+        // Day −20 is entered first (a control is asked), then day −90: the series in date order is a confirmed rise.
+        var first = Assert.Single((await Result(0.25m, "2026-11-03")).GetProperty("alerts").EnumerateArray());
+        Assert.Equal("control-assay", first.GetProperty("action").GetString());
+        var late = Assert.Single((await Result(0.21m, "2026-08-25")).GetProperty("alerts").EnumerateArray());
+        Assert.Equal(first.GetProperty("id").GetGuid(), late.GetProperty("id").GetGuid());
+        Assert.Equal(("psa-after-prostatectomy-confirmed", "early-return"), (late.GetProperty("rule").GetString(), late.GetProperty("action").GetString()));
+
+        var alert = Assert.Single((await gp.GetJsonAsync($"/api/patients/{patientId}/alerts")).GetProperty("items").EnumerateArray());
+        Assert.Equal("open", alert.GetProperty("status").GetString());
+        Assert.Equal("psa", alert.GetProperty("marker").GetString());
+        Assert.Single(await TransmissionsAsync(oncologist, patientId, "c14"));
+
+        // A later control under the threshold: the alert no longer holds and is closed with the reason.
+        var closed = Assert.Single((await Result(0.1m, "2026-11-20")).GetProperty("alerts").EnumerateArray());
+        Assert.Equal("closed", closed.GetProperty("status").GetString());
+        Assert.Contains("0,1 ng/mL le 20/11/2026", closed.GetProperty("closedReason").GetString());
+    }
+
+    [Fact]
+    public async Task FourRisingCeaResults_OneAlert_OneUrgentC14_TheOwnersToldAgainOfEachUpdate()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888202", "C18.7");
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
+            new { episodeId, endOfTreatment = "2026-02-15", protocol = "colorectal" })).StatusCode);
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        foreach (var (value, on) in new[] { (6m, "2026-05-15"), (7m, "2026-07-15"), (8m, "2026-09-15"), (9m, "2026-11-15") })
+            Assert.Equal(HttpStatusCode.Created, (await gp.PostAsJsonAsync($"/api/patients/{patientId}/observations",
+                new { code = "cea", value, unit = "ng/mL", effective = on, laboratory = "Laboratoire Bio-Normandie" })).StatusCode);
+
+        var alert = Assert.Single((await gp.GetJsonAsync($"/api/patients/{patientId}/alerts")).GetProperty("items").EnumerateArray());
+        Assert.Equal(("cea-confirmed", "urgent", "early-return"), (alert.GetProperty("rule").GetString(), alert.GetProperty("severity").GetString(), alert.GetProperty("action").GetString()));
+        Assert.Contains("9 ng/mL le 15/11/2026", alert.GetProperty("explanation").GetString());
+        Assert.Equal(2, alert.GetProperty("renotifications").GetInt32());
+        var c14 = Assert.Single(await TransmissionsAsync(oncologist, patientId, "c14"));
+        Assert.True(c14.GetProperty("urgent").GetBoolean());
+        Assert.Empty(await TransmissionsAsync(oncologist, patientId, "c13"));
+    }
+
+    private static async Task<List<JsonElement>> TransmissionsAsync(HttpClient client, Guid patientId, string obligation) =>
+        [.. (await client.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray().Where(t => t.GetProperty("obligation").GetString() == obligation)];
 }
 
 [Collection("sqlite")]

@@ -8,6 +8,7 @@ namespace Relais.Web.Tests.Features.FollowUp;
 public abstract class ReportCriteriaTests(RelaisFactory factory)
 {
     private static readonly string[] ChangeSeen = ["clinical-or-radiological-change"];
+    private static readonly string[] MetastasisSuspected = ["suspected-metastasis"];
 
     [Fact]
     public async Task ClinicalWarningSigns_FromTheGp_ReferThePatientBack_C14_WithATaskForTheTeam()
@@ -24,6 +25,22 @@ public abstract class ReportCriteriaTests(RelaisFactory factory)
         Assert.Contains(referrals.EnumerateArray(), r => r.GetProperty("id").GetGuid() == referralId);
         var c14 = (await oncologist.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray().Single(t => t.GetProperty("obligation").GetString() == "c14");
         Assert.True(c14.GetProperty("urgent").GetBoolean());
+    }
+
+    [Fact]
+    public async Task ASecondReport_WhileTheFirstIsOpen_UpdatesItsAlert_WithoutASecondC14()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888205");
+        await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-05-15", protocol = "breast" });
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var first = await (await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = ChangeSeen })).JsonAsync();
+        var second = await (await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = MetastasisSuspected, note = "Douleurs osseuses" })).JsonAsync();
+
+        Assert.Equal(first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
+        Assert.Contains("Douleurs osseuses", second.GetProperty("explanation").GetString());
+        Assert.Equal(1, second.GetProperty("renotifications").GetInt32());
+        Assert.Single((await gp.GetJsonAsync($"/api/patients/{patientId}/alerts")).GetProperty("items").EnumerateArray());
+        Assert.Single((await oncologist.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray(), t => t.GetProperty("obligation").GetString() == "c14");
     }
 }
 

@@ -244,6 +244,18 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
                     b.Property<DateOnly?>("Due")
                         .HasColumnType("date");
 
@@ -257,6 +269,10 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.Property<Guid?>("HandledBy")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<Guid?>("ObservationId")
                         .HasColumnType("uuid");
@@ -275,6 +291,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("ReferralTaskId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Renotifications")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -291,9 +310,17 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("TransmissionId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HandledAt", "Severity");
+
+                    b.HasIndex("PatientId", "Concern")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerConcern")
+                        .HasFilter("\"HandledAt\" IS NULL AND \"ClosedAt\" IS NULL AND \"Concern\" <> ''");
 
                     b.HasIndex("PatientId", "RaisedAt");
 
@@ -1576,6 +1603,31 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("DueHours")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ObligationSettings");
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1703,75 +1755,6 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Relais.Web.Operations.IdempotencyRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Body")
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int>("DueHours")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId", "Code")
-                        .IsUnique();
-
-                    b.ToTable("ObligationSettings");
-                });
-
             modelBuilder.Entity("Relais.Web.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1853,6 +1836,50 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Relais.Web.Operations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -233,6 +233,18 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("Due")
                         .HasColumnType("TEXT");
 
@@ -245,6 +257,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("HandledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Marker")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ObservationId")
@@ -264,6 +280,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("ReferralTaskId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Renotifications")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Rule")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -280,9 +299,17 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("TransmissionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HandledAt", "Severity");
+
+                    b.HasIndex("PatientId", "Concern")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Alerts_OneOpenPerConcern")
+                        .HasFilter("\"HandledAt\" IS NULL AND \"ClosedAt\" IS NULL AND \"Concern\" <> ''");
 
                     b.HasIndex("PatientId", "RaisedAt");
 
@@ -1563,6 +1590,31 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("ObligationSettings");
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1690,75 +1742,6 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Relais.Web.Operations.IdempotencyRecord", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Body")
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Key")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Location")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RequestHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("StatusCode")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("UserId", "Key")
-                        .IsUnique();
-
-                    b.ToTable("IdempotencyRecords");
-                });
-
-            modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("DueHours")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganisationId", "Code")
-                        .IsUnique();
-
-                    b.ToTable("ObligationSettings");
-                });
-
             modelBuilder.Entity("Relais.Web.Messaging.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1840,6 +1823,50 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMessages");
+                });
+
+            modelBuilder.Entity("Relais.Web.Operations.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

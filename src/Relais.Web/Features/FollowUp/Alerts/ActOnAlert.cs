@@ -1,41 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Relais.Domain.Alerts;
 using Relais.Domain.Coordination;
 using Relais.Domain.Surveillance;
 using Relais.Web.Data;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Identity;
+using Relais.Web.Messaging;
 
 namespace Relais.Web.Features.FollowUp.Alerts;
 
 /// <summary>
-/// What a raised alert sets in motion, shared by a marker result and by reported criteria: an early
-/// return refers the patient back to the specialist team (C14 with its referral task); a specialist
-/// opinion is asked (C13); a control assay is added to the carnet at its due date. Adds to the
+/// What a change of an alert sets in motion, shared by marker results and reported criteria. A raised
+/// early return refers the patient back to the specialist team (C14 with its referral task); a control
+/// assay is added to the carnet at its due date, for the alert's marker. An alert escalated to an
+/// early return is referred then, once. An open alert updated by new values tells its owners again
+/// (the recipients of its transmission) rather than sending a new urgent transmission. Adds to the
 /// caller's unit of work; saving is the caller's.
 /// </summary>
-public sealed class ActOnAlert(RelaisDb db, Clock clock, Obligations obligations)
+public sealed class ActOnAlert(RelaisDb db, Clock clock, Obligations obligations, IOptions<MailOptions> mail)
 {
-    public async Task AddAsync(CurrentUser user, StoredAlert alert, Enrolment enrolment, CancellationToken ct)
+    public async Task AddAsync(CurrentUser user, AlertChange change, Enrolment enrolment, CancellationToken ct)
     {
-        var today = clock.Today;
+        var alert = change.Alert;
+        switch (change.Kind)
+        {
+            case AlertChangeKind.Raised:
+                db.Alerts.Add(alert);
+                await ActAsync(user, alert, enrolment, ct);
+                break;
+            case AlertChangeKind.Escalated when alert.Action == AlertAction.EarlyReturn && alert.ReferralTaskId is null:
+                await ActAsync(user, alert, enrolment, ct);
+                break;
+            case AlertChangeKind.Escalated:
+            case AlertChangeKind.Updated:
+                await RenotifyAsync(alert, ct);
+                break;
+        }
+    }
+
+    private async Task ActAsync(CurrentUser user, StoredAlert alert, Enrolment enrolment, CancellationToken ct)
+    {
         switch (alert.Action)
         {
             case AlertAction.EarlyReturn:
                 var transmission = await obligations.FireAsync(ObligationCode.C14, alert.PatientId, user.Id, null,
                     "Retour précoce vers le spécialiste", alert.Explanation, urgent: true, ct: ct);
-                var referral = ReferralTask.Open(alert.PatientId, null, alert.Explanation, today, user.Id, clock.Now);
+                var referral = ReferralTask.Open(alert.PatientId, null, alert.Explanation, clock.Today, user.Id, clock.Now);
                 db.ReferralTasks.Add(referral);
                 alert.Referred(referral.Id, transmission.Id);
                 break;
-            case AlertAction.SpecialistOpinion:
-                var opinion = await obligations.FireAsync(ObligationCode.C13, alert.PatientId, user.Id, null, "Avis spécialisé demandé (marqueur)", alert.Explanation,
-                    urgent: alert.Severity == AlertSeverity.Urgent, ct: ct);
-                alert.Transmitted(opinion.Id);
-                break;
-            case AlertAction.ControlAssay when alert.Due is { } due && alert.Severity != AlertSeverity.Info:
-                var kind = alert.Rule.StartsWith("ca15-3", StringComparison.Ordinal) ? SurveillanceKind.Ca153 : alert.Rule.StartsWith("cea", StringComparison.Ordinal) ? SurveillanceKind.Cea : SurveillanceKind.Psa;
-                db.CarnetItems.Add(CarnetItem.Plan(alert.PatientId, enrolment.Id, new CarnetEntry(due, 0, kind, Performer.Lab), clock.Now));
+            case AlertAction.ControlAssay when alert.Due is { } due && alert.Severity != AlertSeverity.Info && alert.Marker is { } marker:
+                db.CarnetItems.Add(CarnetItem.Plan(alert.PatientId, enrolment.Id, new CarnetEntry(due, 0, marker.Assay(), Performer.Lab), clock.Now));
                 break;
         }
+    }
+
+    /// <summary>
+    /// The owners of an alert are the recipients of its transmission: each professional among them gets
+    /// the update by secure mail, tied to their copy of the transmission. A transmission written in this
+    /// same unit of work already carries the values: nobody is told twice.
+    /// </summary>
+    private async Task RenotifyAsync(StoredAlert alert, CancellationToken ct)
+    {
+        if (alert.TransmissionId is not { } transmissionId || !mail.Value.Enabled) return;
+        var transmission = await db.Transmissions.AsNoTracking().Include(t => t.Recipients).FirstOrDefaultAsync(t => t.Id == transmissionId, ct);
+        if (transmission is null) return;
+        var owners = transmission.Recipients.Where(r => r.Kind != RecipientKinds.Patient).ToList();
+        var ownerIds = owners.Select(r => r.RecipientId).ToList();
+        var emails = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
+        var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == alert.PatientId, ct);
+        var (subject, body) = MailTexts.AlertUpdated(patient, transmission, alert.Explanation, mail.Value);
+        var told = false;
+        foreach (var owner in owners)
+        {
+            if (emails.GetValueOrDefault(owner.RecipientId) is not { Length: > 0 } email) continue;
+            db.OutboxMessages.Add(OutboxMessage.Create(alert.PatientId, OutboxKind.Reminder, owner.Id, owner.RecipientId, email, subject, body, null,
+                transmission.Obligation.ToString(), mail.Value.Domain, clock.Now));
+            told = true;
+        }
+        if (told) alert.Renotified();
     }
 }

@@ -10,6 +10,7 @@ public static class AlertLabels
     {
         EarlyReturnRuleCodes.Ca153Rise => "Élévation significative du CA 15-3",
         EarlyReturnRuleCodes.Ca153AcceleratingRise => "Élévation exponentielle du CA 15-3",
+        EarlyReturnRuleCodes.Ca153RiseConfirmed => "Élévation du CA 15-3 confirmée au contrôle",
         EarlyReturnRuleCodes.PsaAfterProstatectomy => "PSA au-dessus du seuil après prostatectomie",
         EarlyReturnRuleCodes.PsaAfterProstatectomyConfirmed => "PSA au-dessus du seuil, confirmé, après prostatectomie",
         EarlyReturnRuleCodes.PsaPhoenix => "PSA au-dessus du nadir + 2 après radiothérapie (Phoenix)",

@@ -4,17 +4,23 @@ using Relais.Web.Data;
 
 namespace Relais.Web.Features.FollowUp.Alerts;
 
+/// <summary>
+/// An alert as read by the API and the pages. <see cref="Status"/> is "open", "handled" (a professional
+/// took it into account) or "closed" (the complete series no longer meets the rule, <see cref="ClosedReason"/>
+/// says why); <see cref="Renotifications"/> counts the times its owners were told of an update.
+/// </summary>
 public sealed record AlertItem(Guid Id, string Rule, int RuleVersion, string Severity, string Action, DateOnly? Due, string Explanation, DateTimeOffset RaisedAt,
-    Guid? ReferralId, bool Handled);
+    Guid? ReferralId, bool Handled, string? Marker, string Status, DateTimeOffset? UpdatedAt, int Renotifications, DateTimeOffset? ClosedAt, string? ClosedReason);
 
 public sealed record AlertList(IReadOnlyList<AlertItem> Items);
 
-/// <summary>The patient's alerts, latest first.</summary>
+/// <summary>The patient's alerts, open ones first, then latest first.</summary>
 public sealed class AlertQuery(RelaisDb db)
 {
     public async Task<AlertList> HandleAsync(Guid patientId, CancellationToken ct) =>
-        new((await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId).OrderByDescending(a => a.RaisedAt).Take(200).ToListAsync(ct)).Select(ToItem).ToList());
+        new((await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId).OrderBy(a => a.HandledAt != null || a.ClosedAt != null).ThenByDescending(a => a.RaisedAt).Take(200).ToListAsync(ct)).Select(ToItem).ToList());
 
     public static AlertItem ToItem(StoredAlert a) => new(a.Id, a.Rule, a.RuleVersion, a.Severity.Code(), a.Action.Code(), a.Due, a.Explanation, a.RaisedAt,
-        a.ReferralTaskId, a.HandledAt is not null);
+        a.ReferralTaskId, a.HandledAt is not null, a.Marker?.Code(), a.IsOpen ? "open" : a.HandledAt is not null ? "handled" : "closed",
+        a.UpdatedAt, a.Renotifications, a.ClosedAt, a.ClosedReason);
 }

@@ -9,7 +9,10 @@ namespace Relais.Web.Features.FollowUp.Alerts;
 
 public sealed record ClinicalCriteriaInput(IReadOnlyList<string>? Criteria, DateOnly? ObservedOn, string? Note);
 
-/// <summary>Clinical early-return criteria reported by the GP or the patient [B].</summary>
+/// <summary>
+/// Clinical early-return criteria reported by the GP or the patient [B]. While an earlier report's alert
+/// is open, the new report updates it and its owners are told again: the team is not sent a second C14.
+/// </summary>
 public sealed class ReportCriteria(RelaisDb db, Clock clock, ActOnAlert actOn)
 {
     public async Task<AlertItem> HandleAsync(CurrentUser user, Guid patientId, ClinicalCriteriaInput input, CancellationToken ct)
@@ -28,10 +31,12 @@ public sealed class ReportCriteria(RelaisDb db, Clock clock, ActOnAlert actOn)
         var reporter = user.Kind == AccessorKind.Patient ? CriteriaReporter.Patient : CriteriaReporter.Gp;
         var alert = EarlyReturnRules.EvaluateClinical(protocol.RuleSet, criteria, reporter, input.ObservedOn ?? clock.Today, clock.Today, input.Note)
             ?? throw new DomainValidationException("criteria", "Aucun critère de retour précoce retenu.");
-        var stored = StoredAlert.Raise(patientId, null, alert, clock.Now);
-        db.Alerts.Add(stored);
-        await actOn.AddAsync(user, stored, enrolment, ct);
+        var open = await db.Alerts.Where(a => a.PatientId == patientId && a.Concern == alert.Concern && a.HandledAt == null && a.ClosedAt == null).ToListAsync(ct);
+        var changes = OpenAlerts.Reconcile(patientId, open, new AlertOutcome([alert.Concern], [alert], ""), null, clock.Now);
+        foreach (var change in changes) await actOn.AddAsync(user, change, enrolment, ct);
         await db.SaveChangesAsync(ct);
-        return AlertQuery.ToItem(stored);
+        // The same report twice changes nothing: the open alert stands.
+        var current = changes.FirstOrDefault(c => c.Kind != AlertChangeKind.Closed)?.Alert ?? open.First(a => a.IsOpen);
+        return AlertQuery.ToItem(current);
     }
 }

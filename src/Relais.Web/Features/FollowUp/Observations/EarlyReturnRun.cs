@@ -7,14 +7,17 @@ using Relais.Web.Identity;
 namespace Relais.Web.Features.FollowUp.Observations;
 
 /// <summary>
-/// Adds marker results and runs each one's early-return rules against the patient's earlier series
-/// (including the results before it in the same call), acting on what they raise. Shared by a single
-/// result and the laboratory feed; adds to the caller's unit of work, saving is the caller's.
+/// Adds marker results and, after each, reads the patient's whole series of that marker again in the
+/// order of the samples' dates (the results before it in the same call included), so a result entered
+/// late takes its place; the open alerts are raised, updated, escalated or closed to match
+/// (<see cref="OpenAlerts"/>) and acted on. Shared by a single result and the laboratory feed; adds to
+/// the caller's unit of work, saving is the caller's.
 /// </summary>
 public sealed class EarlyReturnRun(RelaisDb db, Clock clock, ActOnAlert actOn)
 {
     private const string UnenrolledNote = "Patient non inscrit à un protocole de suivi : aucune règle de retour précoce n'est évaluée.";
 
+    /// <summary>For each result, in order, the alerts it raised or changed, or why no rule was read.</summary>
     public async Task<List<(List<StoredAlert> Alerts, string? Note)>> AddAsync(CurrentUser user, List<Observation> observations, CancellationToken ct)
     {
         var today = clock.Today;
@@ -23,6 +26,8 @@ public sealed class EarlyReturnRun(RelaisDb db, Clock clock, ActOnAlert actOn)
         var codes = observations.Select(o => o.Code).Distinct().ToList();
         var series = (await db.Observations.AsNoTracking().Where(o => patientIds.Contains(o.PatientId) && codes.Contains(o.Code)).ToListAsync(ct))
             .GroupBy(o => o.PatientId).ToDictionary(g => g.Key, g => g.ToList());
+        var open = (await db.Alerts.Where(a => patientIds.Contains(a.PatientId) && a.HandledAt == null && a.ClosedAt == null).ToListAsync(ct))
+            .GroupBy(a => a.PatientId).ToDictionary(g => g.Key, g => g.ToList());
         var enrolments = (await db.Enrolments.AsNoTracking().Where(e => patientIds.Contains(e.PatientId)).ToListAsync(ct))
             .GroupBy(e => e.PatientId).ToDictionary(g => g.Key, g => g.MaxBy(e => e.EnrolledAt)!);
         var protocolCodes = enrolments.Values.Select(e => e.ProtocolCode).Distinct().ToList();
@@ -33,24 +38,23 @@ public sealed class EarlyReturnRun(RelaisDb db, Clock clock, ActOnAlert actOn)
         foreach (var observation in observations)
         {
             db.Observations.Add(observation);
-            if (!series.TryGetValue(observation.PatientId, out var previous)) series[observation.PatientId] = previous = [];
-            var raised = new List<StoredAlert>();
-            if (!enrolments.TryGetValue(observation.PatientId, out var enrolment))
+            var patientId = observation.PatientId;
+            if (!series.TryGetValue(patientId, out var previous)) series[patientId] = previous = [];
+            previous.Add(observation);
+            if (!enrolments.TryGetValue(patientId, out var enrolment))
             {
-                outcomes.Add((raised, UnenrolledNote));
-                previous.Add(observation);
+                outcomes.Add(([], UnenrolledNote));
                 continue;
             }
-            var alerts = EarlyReturnRules.Evaluate(rules[(enrolment.ProtocolCode, enrolment.ProtocolVersion)], new ObservationContext(enrolment.TreatmentEnd, previous), observation, today);
-            foreach (var alert in alerts)
+            if (!open.TryGetValue(patientId, out var alerts)) open[patientId] = alerts = [];
+            var outcome = EarlyReturnRules.EvaluateSeries(rules[(enrolment.ProtocolCode, enrolment.ProtocolVersion)], enrolment.TreatmentEnd, patientId, observation.Code, previous, today);
+            var changes = OpenAlerts.Reconcile(patientId, alerts, outcome, observation.Id, now);
+            foreach (var change in changes)
             {
-                var stored = StoredAlert.Raise(observation.PatientId, observation.Id, alert, now);
-                db.Alerts.Add(stored);
-                raised.Add(stored);
-                await actOn.AddAsync(user, stored, enrolment, ct);
+                if (change.Kind == AlertChangeKind.Raised) alerts.Add(change.Alert);
+                await actOn.AddAsync(user, change, enrolment, ct);
             }
-            previous.Add(observation);
-            outcomes.Add((raised, null));
+            outcomes.Add(([.. changes.Select(c => c.Alert).Distinct()], null));
         }
         return outcomes;
     }
