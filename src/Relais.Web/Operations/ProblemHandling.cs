@@ -23,6 +23,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             case BadHttpRequestException { InnerException: JsonException json }:
                 problem = Validation(FieldOf(json.Path), "Valeur illisible pour ce champ (format attendu : voir la documentation de l'API ; dates au format AAAA-MM-JJ).");
                 break;
+            case Microsoft.EntityFrameworkCore.DbUpdateException update when IsUniqueViolation(update):
+                // Two requests raced to write the same thing (one open alert per concern, one patient per INS...):
+                // the transaction rolled back, so nothing was half-written; the caller reloads and decides.
+                problem = new ProblemDetails
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Conflit",
+                    Detail = "Une autre opération vient d'enregistrer la même chose ; rien n'a été enregistré par celle-ci. Rechargez et réessayez.",
+                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                };
+                break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = "Requête invalide", Detail = "La requête n'a pas pu être lue." };
                 break;
@@ -34,6 +45,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         httpContext.Response.StatusCode = problem.Status ?? 500;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>A unique index refused the write: PostgreSQL's SQLSTATE 23505, SQLite's SQLITE_CONSTRAINT_UNIQUE (2067).</summary>
+    public static bool IsUniqueViolation(Microsoft.EntityFrameworkCore.DbUpdateException update) => update.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException lite => lite.SqliteExtendedErrorCode == 2067,
+        _ => false,
+    };
 
     public static ValidationProblemDetails Validation(string field, string message) =>
         new(new Dictionary<string, string[]> { [field] = [message] })
