@@ -56,9 +56,10 @@ public static class CoordinationApi
         write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared).WithSummary("Enregistre que l'événement a été déclaré à la pharmacovigilance.");
         write.MapPost("/transmissions/{transmissionId:guid}/hand-on", HandOn).WithSummary("Confie un signal de la file de l'équipe à un autre membre de l'équipe de soins.")
             .ProducesValidationProblem();
+        // The hospital team chooses; the role is checked once the access rule has answered, so that an outsider
+        // gets the answer of a patient that does not exist.
         write.MapPut("/care-team/signal-owner", ChooseOwner).WithSummary("Choisit le responsable des signaux entrants de l'équipe de soins (aucun : l'ordre par défaut).")
-            .ProducesValidationProblem()
-            .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator));
+            .ProducesValidationProblem();
         write.MapPost("/referrals/{referralId:guid}/close", Close).WithSummary("Clôt une demande d'avis (faite, ou annulée avec cancelled=true).")
             .ProducesValidationProblem();
 
@@ -223,8 +224,10 @@ public static class CoordinationApi
     private static async Task<Ok<SignalOwnerDto>> GetOwner(Guid patientId, SignalOwnerQuery owner, CancellationToken ct) =>
         TypedResults.Ok(await owner.GetAsync(patientId, ct));
 
-    private static async Task<Ok<SignalOwnerDto>> ChooseOwner(Guid patientId, SignalOwnerInput input, CurrentUser user, ChooseSignalOwner choose, SignalOwnerQuery owner, CancellationToken ct)
+    private static async Task<Results<Ok<SignalOwnerDto>, ForbidHttpResult>> ChooseOwner(Guid patientId, SignalOwnerInput input, CurrentUser user,
+        ChooseSignalOwner choose, SignalOwnerQuery owner, CancellationToken ct)
     {
+        if (!ChooseSignalOwner.MayChoose(user)) return TypedResults.Forbid();
         await choose.HandleAsync(user, patientId, input, ct);
         return TypedResults.Ok(await owner.GetAsync(patientId, ct));
     }
