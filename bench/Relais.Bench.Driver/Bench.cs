@@ -53,6 +53,7 @@ public sealed class Bench(DriverOptions options)
             new("inbox", "gp", u => u.Bearer.GetAsync("/api/inbox"), InboxSql),
             new("worklist", "gp", u => u.Bearer.GetAsync("/api/follow-up/worklist"), WorklistSql),
             new("pending-late", "nurse", u => u.Bearer.GetAsync("/api/transmissions/pending?lateOnly=true"), PendingSql),
+            new("team-queue", "nurse", u => u.Bearer.GetAsync("/api/team-queue"), TeamQueueSql),
             new("patient-page", "gp", u => u.Cookie!.GetAsync($"/patients/{Pick(u).Id}"), PatientPageSql),
             new("patient-alerts", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/alerts"), AlertsSql),
             new("protocol-preview", "gp", u => u.Bearer.PostAsJsonAsync("/api/protocols/breast/preview",
@@ -436,6 +437,18 @@ public sealed class Bench(DriverOptions options)
               WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
               ORDER BY r."DueAt", r."Id" LIMIT 20) r
         JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" u ON u."Id" = r."RecipientId"
+        ORDER BY r."DueAt", r."Id"
+        """, u.Id, today, DateTimeOffset.UtcNow);
+
+    private Task TeamQueueSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
+        SELECT count(*), count(*) FILTER (WHERE r."DueAt" <= $3), count(*) FILTER (WHERE r."RecipientId" = $1) FROM "TransmissionRecipients" r
+        WHERE r."AcknowledgedAt" IS NULL AND r."Kind" = 'SpecialistTeam' AND NOT r."IsEscalation" AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
+        SELECT t."Id", t."PatientId", p."BirthName", p."FirstNames", t."Obligation", t."Title", o."FirstName", o."LastName", s."FirstName", s."LastName", r."DueAt"
+        FROM (SELECT * FROM "TransmissionRecipients" r
+              WHERE r."AcknowledgedAt" IS NULL AND r."Kind" = 'SpecialistTeam' AND NOT r."IsEscalation" AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
+              ORDER BY r."DueAt", r."Id" LIMIT 20) r
+        JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId"
+        JOIN "AspNetUsers" o ON o."Id" = r."RecipientId" JOIN "AspNetUsers" s ON s."Id" = t."SenderId"
         ORDER BY r."DueAt", r."Id"
         """, u.Id, today, DateTimeOffset.UtcNow);
 

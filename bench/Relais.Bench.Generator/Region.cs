@@ -363,9 +363,9 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         {
             Transmit(patientId, ObligationCode.C8, oncologist.Id, [(gp.Id, "GeneralPractitioner"), (pharmacist.Id, "Pharmacist")], At(dates[treatmentIndex], 16), 2,
                 "Protocole de traitement, complications fréquentes et conseils.");
-            // A GP's event between cycles for some patients: sent to the specialist team (the team's worklist).
+            // A GP's event between cycles for some patients: one item of the team's queue, owned by the nurse coordinator.
             if (random.Next(5) == 0)
-                Transmit(patientId, ObligationCode.C9, gp.Id, [(oncologist.Id, "SpecialistTeam"), (nurse.Id, "SpecialistTeam")],
+                Transmit(patientId, ObligationCode.C9, gp.Id, [(nurse.Id, "SpecialistTeam")],
                     At(dates[treatmentIndex].AddDays(random.Next(5, 60)), 18), 1, "Événement intercurrent entre deux cycles (grade 2).");
         }
         var palliativeIndex = Array.IndexOf(path, PathwayPhase.Palliative);
@@ -379,6 +379,15 @@ public sealed class Region(Args options, NpgsqlDataSource source)
             var at = At(start0, 15);
             var ppac = Transmit(patientId, ObligationCode.C11, oncologist.Id, toGp, at, 7, "Programme personnalisé de l'après-cancer.");
             Transmit(patientId, ObligationCode.C12, oncologist.Id, toGp, at, 7, "Protocole de traitement et de surveillance.");
+            // An event during follow-up for some patients (C13, to the team's queue), and now and then an early return
+            // (C14: the queue's owner and the GP's copy).
+            var followedDays = today.DayNumber - start0.DayNumber;
+            if (followedDays > 1 && random.Next(10) == 0)
+                Transmit(patientId, ObligationCode.C13, gp.Id, [(nurse.Id, "SpecialistTeam")], At(start0.AddDays(random.Next(1, followedDays)), 17), 3,
+                    "Événement pendant le suivi (grade 2).");
+            if (followedDays > 1 && random.Next(40) == 0)
+                Transmit(patientId, ObligationCode.C14, oncologist.Id, [(nurse.Id, "SpecialistTeam"), (gp.Id, "GeneralPractitionerCopy")],
+                    At(start0.AddDays(random.Next(1, followedDays)), 11), 1, "Retour précoce vers le spécialiste : élévation confirmée du marqueur.");
             Programme(patientId, episodeId, ProgrammeKind.Ppac, caseId, oncologist, nurse, gp, at, start0.AddDays(3), ppac, cancer);
             if (cancer.Protocol is { } family && path[^1] is PathwayPhase.SharedFollowUp or PathwayPhase.AfterCancer)
             {

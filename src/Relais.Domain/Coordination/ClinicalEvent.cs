@@ -38,7 +38,10 @@ public sealed class ClinicalEvent
     /// <summary>A severe event with a suspected drug must be declared to pharmacovigilance [G].</summary>
     public bool NeedsPharmacovigilance => Grade >= 3 && SuspectedDrug is not null;
 
-    public ObligationCode Obligation => Kind switch
+    public ObligationCode Obligation => ObligationFor(Kind);
+
+    /// <summary>Which obligation an event of this kind fires: C9 between cycles [G] 2.5, C13 during follow-up [G] 3.5, C14 a suspected recurrence [G] 3.3.</summary>
+    public static ObligationCode ObligationFor(ClinicalEventKind kind) => kind switch
     {
         ClinicalEventKind.BetweenCycles => ObligationCode.C9,
         ClinicalEventKind.DuringFollowUp => ObligationCode.C13,

@@ -5,6 +5,7 @@ namespace Relais.Domain.Coordination;
 /// <summary>
 /// Which obligation a signed document fires, by kind (PRODUCT.md §4, [G] "COORDINATION
 /// VILLE-HÔPITAL"): signing is the trigger, so no obligation that a document satisfies is left to memory.
+/// The one table of it: an uploaded document, and the PPS and PPAC Relais renders itself, fire what it says.
 /// </summary>
 public static class DocumentObligations
 {

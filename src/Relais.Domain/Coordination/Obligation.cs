@@ -9,7 +9,11 @@ public enum ObligationCode { C1 = 1, C2, C3, C4, C5, C6, C7, C8, C9, C10, C11, C
 /// <summary>Who sends under an obligation.</summary>
 public enum SenderSide { Team, GeneralPractitioner, TumorBoardSecretariat, TeamWithGp, Either }
 
-/// <summary>Who receives: the patient's declared GP, the patient, the community pharmacist, the hospital team.</summary>
+/// <summary>
+/// Who receives: the patient's declared GP, the patient, the community pharmacist, the hospital team
+/// (one named owner of the team's queue, see <see cref="TeamSignals"/>), and the GP's copy of a signal
+/// addressed to the team.
+/// </summary>
 [Flags]
 public enum RecipientKinds
 {
@@ -18,6 +22,11 @@ public enum RecipientKinds
     Patient = 2,
     Pharmacist = 4,
     SpecialistTeam = 8,
+    /// <summary>
+    /// The GP told of a signal addressed to the team (C14: every early return of his patient, whoever
+    /// raised it). A kind of its own, so that what counts the GP as the addressee of C1–C15 stays exact.
+    /// </summary>
+    GeneralPractitionerCopy = 16,
 }
 
 [Flags]
@@ -28,7 +37,11 @@ public enum Channels
     SecureMail = 2,
 }
 
-/// <summary>One obligation: its trigger, its sender, its recipients, what travels, and how soon it must be acknowledged.</summary>
+/// <summary>
+/// One obligation: its trigger, its sender, its recipients, what travels, and how soon it must be
+/// acknowledged — <see cref="UrgentDueDelay"/> when the transmission is urgent —, and why that delay
+/// (<see cref="DelaySource"/>, for the delays chosen for urgent signals).
+/// </summary>
 public sealed record Obligation(
     ObligationCode Code,
     string Trigger,
@@ -38,4 +51,11 @@ public sealed record Obligation(
     TimeSpan DefaultDueDelay,
     Channels Channels,
     string GuideSection,
-    bool Urgent = false);
+    bool Urgent = false,
+    TimeSpan? UrgentDueDelay = null,
+    string? DelaySource = null)
+{
+    /// <summary>The delay to acknowledge: the urgent one when the transmission is urgent and the obligation has one.</summary>
+    public TimeSpan DueDelayFor(bool urgent, TimeSpan organisationDelay) =>
+        (urgent || Urgent) && UrgentDueDelay is { } fast && fast < organisationDelay ? fast : organisationDelay;
+}

@@ -93,6 +93,63 @@ public sealed class TransmissionRecipient
     public DateTimeOffset? AcknowledgedAt { get; private set; }
     public DateTimeOffset? ReminderBeforeAt { get; private set; }
     public DateTimeOffset? ReminderAfterAt { get; private set; }
+    /// <summary>On a team item (<see cref="TeamSignals"/>): when its owner last handed it on, and who did.</summary>
+    public DateTimeOffset? HandedOnAt { get; private set; }
+    public Guid? HandedOnBy { get; private set; }
+    /// <summary>On a team item: when its owner's lateness was escalated.</summary>
+    public DateTimeOffset? EscalatedAt { get; private set; }
+    /// <summary>This row is the escalation of a late team item to the referring physician, not the item itself.</summary>
+    public bool IsEscalation { get; private set; }
+
+    /// <summary>An item of the specialist team's queue: the one row its owner answers for.</summary>
+    public bool IsTeamItem => Kind == RecipientKinds.SpecialistTeam && !IsEscalation;
+
+    /// <summary>
+    /// The owner hands the team item on to another member: the new owner has it delivered now and unread,
+    /// and the same due time — handing on never buys time for a signal that was already waiting.
+    /// </summary>
+    public void HandOn(Guid to, Guid by, DateTimeOffset now)
+    {
+        if (!IsTeamItem) throw new DomainValidationException("to", "Seul un signal de la file de l'équipe peut être confié à un autre membre.");
+        if (AcknowledgedAt is not null) throw new DomainValidationException("to", "Ce signal a déjà été pris en charge.");
+        if (to == RecipientId) throw new DomainValidationException("to", "Ce membre de l'équipe est déjà responsable du signal.");
+        RecipientId = to;
+        HandedOnAt = now;
+        HandedOnBy = by;
+        DeliveredAt = now;
+        ReadAt = null;
+        MailSentAt = null;
+        MailFailedAt = null;
+        ReminderBeforeAt = null;
+        ReminderAfterAt = null;
+    }
+
+    /// <summary>A late team item whose team has no physician to escalate to: it stays late in the queue, escalated to nobody.</summary>
+    public void NoOneToEscalateTo(DateTimeOffset now)
+    {
+        if (TransmissionRules.NeedsEscalation(this, now)) EscalatedAt = now;
+    }
+
+    /// <summary>
+    /// Escalates a late team item to the referring physician: a row of his own, late as the item is, so that
+    /// it stands in his inbox; acknowledging either row takes the item in charge.
+    /// </summary>
+    public TransmissionRecipient EscalateTo(Guid physicianId, DateTimeOffset now)
+    {
+        if (!TransmissionRules.NeedsEscalation(this, now)) throw new DomainValidationException("escalation", "Ce signal n'est pas en retard.");
+        EscalatedAt = now;
+        return new TransmissionRecipient
+        {
+            Id = Guid.CreateVersion7(now),
+            TransmissionId = TransmissionId,
+            PatientId = PatientId,
+            RecipientId = physicianId,
+            Kind = RecipientKinds.SpecialistTeam,
+            DueAt = DueAt,
+            DeliveredAt = now,
+            IsEscalation = true,
+        };
+    }
 
     public TransmissionStatus StatusAt(DateTimeOffset now) => TransmissionRules.Status(DeliveredAt, AcknowledgedAt, MailFailedAt, DueAt, now);
 
@@ -131,6 +188,10 @@ public static class TransmissionRules
 
     public static bool ReminderBeforeDue(DateTimeOffset? acknowledgedAt, DateTimeOffset? remindedAt, DateTimeOffset dueAt, DateTimeOffset now) =>
         acknowledgedAt is null && remindedAt is null && now >= dueAt - ReminderBefore && now < dueAt;
+
+    /// <summary>A team item is escalated once, when its owner has not acknowledged it by its due time.</summary>
+    public static bool NeedsEscalation(TransmissionRecipient row, DateTimeOffset now) =>
+        row.IsTeamItem && row.AcknowledgedAt is null && row.EscalatedAt is null && now >= row.DueAt;
 
     public static bool ReminderAfterDue(DateTimeOffset? acknowledgedAt, DateTimeOffset? lastRemindedAfter, DateTimeOffset dueAt, DateTimeOffset now) =>
         acknowledgedAt is null && now >= dueAt && (lastRemindedAfter is null || now >= lastRemindedAfter + ReminderAfterInterval);

@@ -43,6 +43,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ObligationSetting> ObligationSettings => Set<ObligationSetting>();
+    public DbSet<SignalOwnerChoice> SignalOwnerChoices => Set<SignalOwnerChoice>();
     public DbSet<Domain.TumorBoards.TumorBoard> TumorBoards => Set<Domain.TumorBoards.TumorBoard>();
     public DbSet<Domain.TumorBoards.TumorBoardMeeting> Meetings => Set<Domain.TumorBoards.TumorBoardMeeting>();
     public DbSet<Domain.TumorBoards.MeetingParticipant> MeetingParticipants => Set<Domain.TumorBoards.MeetingParticipant>();

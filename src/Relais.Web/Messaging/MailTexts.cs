@@ -63,6 +63,22 @@ public static class MailTexts
         return (subject, body);
     }
 
+    /// <summary>To the referring physician: a signal of the team's queue its owner has not taken in charge in time.</summary>
+    public static (string Subject, string Body) Escalation(Patient patient, Transmission t, string ownerName, MailOptions options)
+    {
+        var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var subject = $"[Relais]{(t.Urgent ? " URGENT —" : "")} Signal non pris en charge — {PatientIdentity(patient)}";
+        var body = $"""
+            Bonjour,
+
+            Un signal adressé à l'équipe de soins de {patient.DisplayName} n'a pas été pris en charge par {ownerName}, son responsable, avant le {due}.
+            {options.PublicUrl.TrimEnd('/')}/patients/{t.PatientId}/transmissions/{t.Id}
+
+            Obligation de coordination ville-hôpital {t.Obligation} — {ObligationCatalogue.Get(t.Obligation).Trigger}.
+            """;
+        return (subject, body);
+    }
+
     public static (string Subject, string Body) Reminder(Patient patient, Transmission t, bool late, MailOptions options)
     {
         var due = Clock.ToParis(t.DueAt).ToString("dd/MM/yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);

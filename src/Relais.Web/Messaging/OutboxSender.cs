@@ -255,6 +255,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                 if (clock - lastReminderScan >= TimeSpan.FromMinutes(1))
                 {
                     await scope.ServiceProvider.GetRequiredService<Features.Coordination.Reminders>().ScanAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Coordination.TeamQueue.EscalateLateSignals>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Reminders.RemindPatients>().HandleAsync(stoppingToken);
                     lastReminderScan = clock;
                 }

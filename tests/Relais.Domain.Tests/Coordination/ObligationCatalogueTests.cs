@@ -12,7 +12,9 @@ public class ObligationCatalogueTests
         Assert.Equal(15, ObligationCatalogue.All.Count);
     }
 
-    // PRODUCT.md §4: "from → to" and "[G] section" columns; the delays are the catalogue's defaults [R].
+    // PRODUCT.md §4: "from → to" and "[G] section" columns; the delays are the catalogue's defaults [R]. C14 is
+    // taken in charge by the team's owner within a day ([G] 3.3 "réadressé rapidement"; it was 7 days, the
+    // referral's own delay), and the GP has his copy of it whoever raised it.
     [Theory]
     [InlineData(ObligationCode.C1, SenderSide.Team, GeneralPractitioner, 7, "1.1")]
     [InlineData(ObligationCode.C2, SenderSide.Team, GeneralPractitioner, 3, "1.1")]
@@ -27,7 +29,7 @@ public class ObligationCatalogueTests
     [InlineData(ObligationCode.C11, SenderSide.TeamWithGp, GeneralPractitioner | Patient, 7, "3.4")]
     [InlineData(ObligationCode.C12, SenderSide.Team, GeneralPractitioner, 7, "3.5")]
     [InlineData(ObligationCode.C13, SenderSide.GeneralPractitioner, SpecialistTeam, 3, "3.5")]
-    [InlineData(ObligationCode.C14, SenderSide.GeneralPractitioner, SpecialistTeam, 7, "3.3")]
+    [InlineData(ObligationCode.C14, SenderSide.GeneralPractitioner, SpecialistTeam | GeneralPractitionerCopy, 1, "3.3")]
     [InlineData(ObligationCode.C15, SenderSide.Either, GeneralPractitioner | SpecialistTeam, 2, "2.6")]
     public void Get_ReturnsTheObligationOfTheSpecificationTable(
         ObligationCode code, SenderSide sender, RecipientKinds recipients, int dueDays, string guideSection)
@@ -48,6 +50,32 @@ public class ObligationCatalogueTests
     public void OnlySuspectedRecurrence_IsUrgent()
     {
         Assert.Equal([ObligationCode.C14], ObligationCatalogue.All.Where(o => o.Urgent).Select(o => o.Code));
+    }
+
+    // An urgent signal is due within the obligation's urgent delay, when it has one and it is shorter.
+    [Theory]
+    [InlineData(ObligationCode.C9, false, 24)]
+    [InlineData(ObligationCode.C9, true, 4)]
+    [InlineData(ObligationCode.C13, false, 72)]
+    [InlineData(ObligationCode.C13, true, 24)]
+    [InlineData(ObligationCode.C14, true, 24)]
+    [InlineData(ObligationCode.C3, true, 168)]
+    [InlineData(ObligationCode.C2, true, 72)]
+    public void DueDelay_OfAnUrgentTransmission_IsTheUrgentDelay(ObligationCode code, bool urgent, int hours) =>
+        Assert.Equal(TimeSpan.FromHours(hours), ObligationCatalogue.DueDelay(code, null, urgent));
+
+    [Fact]
+    public void DueDelay_OfAnUrgentTransmission_KeepsAnOrganisationsShorterDelay()
+    {
+        var overrides = new Dictionary<ObligationCode, TimeSpan> { [ObligationCode.C9] = TimeSpan.FromHours(2) };
+
+        Assert.Equal(TimeSpan.FromHours(2), ObligationCatalogue.DueDelay(ObligationCode.C9, overrides, urgent: true));
+    }
+
+    [Fact]
+    public void EveryUrgentDelay_StatesItsSource()
+    {
+        Assert.All(ObligationCatalogue.All.Where(o => o.UrgentDueDelay is not null || o.Urgent), o => Assert.False(string.IsNullOrWhiteSpace(o.DelaySource)));
     }
 
     [Fact]
@@ -84,6 +112,8 @@ public class TwoWayObligationTests
     [InlineData(ObligationCode.C15, false, RecipientKinds.GeneralPractitioner)]
     [InlineData(ObligationCode.C5, false, RecipientKinds.GeneralPractitioner | RecipientKinds.Patient)]
     [InlineData(ObligationCode.C9, true, RecipientKinds.SpecialistTeam)]
+    [InlineData(ObligationCode.C14, true, RecipientKinds.SpecialistTeam)]
+    [InlineData(ObligationCode.C14, false, RecipientKinds.SpecialistTeam | RecipientKinds.GeneralPractitionerCopy)]
     public void EachSideSendsToTheOther_NeverToItself(ObligationCode code, bool senderIsGp, RecipientKinds expected) =>
         Assert.Equal(expected, ObligationCatalogue.RecipientsWhenSentBy(code, senderIsGp));
 }

@@ -101,7 +101,7 @@ public static class Labels
 
     /// <summary>Who receives under an obligation, in words (for the explanation on the upload form).</summary>
     public static string Recipients(RecipientKinds kinds, IStringLocalizer l) => string.Join(", ",
-        new[] { RecipientKinds.GeneralPractitioner, RecipientKinds.Patient, RecipientKinds.Pharmacist, RecipientKinds.SpecialistTeam }
+        new[] { RecipientKinds.GeneralPractitioner, RecipientKinds.Patient, RecipientKinds.Pharmacist, RecipientKinds.SpecialistTeam, RecipientKinds.GeneralPractitionerCopy }
             .Where(k => kinds.HasFlag(k)).Select(k => RecipientKind(k, l)));
 
     public static string RecipientKind(RecipientKinds kind, IStringLocalizer l) => l[kind switch
@@ -110,6 +110,7 @@ public static class Labels
         RecipientKinds.Patient => "le patient",
         RecipientKinds.Pharmacist => "le pharmacien",
         RecipientKinds.SpecialistTeam => "l'équipe hospitalière",
+        RecipientKinds.GeneralPractitionerCopy => "le médecin traitant, en copie",
         _ => "un autre destinataire",
     }];
 
@@ -212,16 +213,7 @@ public static class Labels
         _ => "Annulée",
     }];
 
-    public static string TreatmentKind(Domain.Programmes.TreatmentKind kind, IStringLocalizer l) => l[kind switch
-    {
-        Domain.Programmes.TreatmentKind.Surgery => "Chirurgie",
-        Domain.Programmes.TreatmentKind.Chemotherapy => "Chimiothérapie",
-        Domain.Programmes.TreatmentKind.Radiotherapy => "Radiothérapie",
-        Domain.Programmes.TreatmentKind.Hormone => "Hormonothérapie",
-        Domain.Programmes.TreatmentKind.Targeted => "Thérapie ciblée",
-        Domain.Programmes.TreatmentKind.Immunotherapy => "Immunothérapie",
-        _ => "Traitement oral à domicile",
-    }];
+    public static string TreatmentKind(Domain.Programmes.TreatmentKind kind, IStringLocalizer l) => l[Domain.Programmes.TreatmentKindLabels.French(kind)];
 
     public static string NursingTime(Domain.Announcements.NursingTime state, IStringLocalizer l) => l[state switch
     {

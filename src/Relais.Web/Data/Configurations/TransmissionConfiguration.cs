@@ -38,5 +38,6 @@ public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.AcknowledgedAt, r.DueAt });
         // The team's late transmissions, per patient: only what is still unacknowledged.
         builder.HasIndex(r => new { r.PatientId, r.DueAt }).HasFilter("\"AcknowledgedAt\" IS NULL").HasDatabaseName("IX_TransmissionRecipients_Unacknowledged");
+        builder.Ignore(r => r.IsTeamItem);
     }
 }

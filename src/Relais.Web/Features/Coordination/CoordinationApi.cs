@@ -13,6 +13,7 @@ using Relais.Web.Features.Coordination.Events;
 using Relais.Web.Features.Coordination.Inbox;
 using Relais.Web.Features.Coordination.Messages;
 using Relais.Web.Features.Coordination.Referrals;
+using Relais.Web.Features.Coordination.TeamQueue;
 using Relais.Web.Features.Coordination.Transmissions;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
@@ -32,6 +33,7 @@ public static class CoordinationApi
         read.MapGet("/transmissions/{transmissionId:guid}", GetTransmission).WithSummary("Lit une transmission ; elle devient lue pour son destinataire.");
         // Acknowledging is the recipient's own act, the patient's included: a read right suffices.
         read.MapPost("/transmissions/{transmissionId:guid}/acknowledge", Acknowledge).WithSummary("Le destinataire déclare avoir pris connaissance de la transmission.");
+        read.MapGet("/care-team/signal-owner", GetOwner).WithSummary("Donne le responsable des signaux entrants de l'équipe de soins et les membres qui peuvent l'être.");
         read.MapGet("/events", ListEvents).WithSummary("Liste les événements signalés par le médecin traitant.");
         read.MapGet("/messages", ReadThread).WithSummary("Lit un fil de messages du patient et le marque comme lu.")
             .ProducesValidationProblem();
@@ -52,6 +54,12 @@ public static class CoordinationApi
         write.MapPost("/events", Report).WithSummary("Signale un événement à l'équipe hospitalière (C9, C13, C14).")
             .WithIdempotency().ProducesValidationProblem();
         write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared).WithSummary("Enregistre que l'événement a été déclaré à la pharmacovigilance.");
+        write.MapPost("/transmissions/{transmissionId:guid}/hand-on", HandOn).WithSummary("Confie un signal de la file de l'équipe à un autre membre de l'équipe de soins.")
+            .ProducesValidationProblem();
+        // The hospital team chooses; the role is checked once the access rule has answered, so that an outsider
+        // gets the answer of a patient that does not exist.
+        write.MapPut("/care-team/signal-owner", ChooseOwner).WithSummary("Choisit le responsable des signaux entrants de l'équipe de soins (aucun : l'ordre par défaut).")
+            .ProducesValidationProblem();
         write.MapPost("/referrals/{referralId:guid}/close", Close).WithSummary("Clôt une demande d'avis (faite, ou annulée avec cancelled=true).")
             .ProducesValidationProblem();
 
@@ -65,6 +73,10 @@ public static class CoordinationApi
         mine.MapGet("/referrals", Referrals).WithSummary("Demandes d'avis ouvertes pour les patients des équipes de l'utilisateur.")
             .DeclareNoPatientData("open referrals of the caller's care teams' patients, limited by the access rule")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals));
+        mine.MapGet("/team-queue", Queue).WithSummary("File de l'équipe : les signaux entrants non pris en charge, avec leur responsable, paginés.")
+            .ProducesValidationProblem()
+            .DeclareNoPatientData("inbound signals of the caller's care teams' patients, limited by the care-team rule and objections")
+            .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator));
         mine.MapGet("/obligations", () => TypedResults.Ok(ObligationCatalogue.All)).WithSummary("Le catalogue des obligations de coordination C1 à C15.")
             .DeclareNoPatientData("the catalogue C1–C15");
 
@@ -188,6 +200,37 @@ public static class CoordinationApi
 
     private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CurrentUser user, OpenReferralsQuery referrals, CancellationToken ct) =>
         TypedResults.Ok(await referrals.HandleAsync(user, ct));
+
+    private static async Task<Ok<TeamQueuePage>> Queue(string? filter, int? page, int? pageSize, CurrentUser user, TeamQueueQuery queue, CancellationToken ct)
+    {
+        var chosen = TeamQueueFilter.Open;
+        if (!string.IsNullOrEmpty(filter) && !EnumCodes.TryParse(filter, out chosen))
+            throw new DomainValidationException("filter", $"Filtre inconnu ; valeurs possibles : {string.Join(", ", EnumCodes.All<TeamQueueFilter>())}.");
+        return TypedResults.Ok(await queue.HandleAsync(user, chosen, page ?? 1, pageSize ?? 20, ct));
+    }
+
+    private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> HandOn(Guid patientId, Guid transmissionId, HandOnInput input, CurrentUser user,
+        HandOnSignal handOn, TransmissionsQuery transmissions, CancellationToken ct)
+    {
+        if (!await handOn.HandleAsync(user, patientId, transmissionId, input, ct))
+        {
+            var notFound = Problems.NotFound("Transmission");
+            notFound.ProblemDetails.Detail = "Vous n'êtes pas responsable d'un signal de l'équipe pour cette transmission.";
+            return notFound;
+        }
+        return TypedResults.Ok((await transmissions.GetAsync(patientId, transmissionId, ct))!);
+    }
+
+    private static async Task<Ok<SignalOwnerDto>> GetOwner(Guid patientId, SignalOwnerQuery owner, CancellationToken ct) =>
+        TypedResults.Ok(await owner.GetAsync(patientId, ct));
+
+    private static async Task<Results<Ok<SignalOwnerDto>, ForbidHttpResult>> ChooseOwner(Guid patientId, SignalOwnerInput input, CurrentUser user,
+        ChooseSignalOwner choose, SignalOwnerQuery owner, CancellationToken ct)
+    {
+        if (!ChooseSignalOwner.MayChoose(user)) return TypedResults.Forbid();
+        await choose.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Ok(await owner.GetAsync(patientId, ct));
+    }
 
     private static async Task<Ok<IReadOnlyList<DeadLetterDto>>> DeadLetters(DeadLettersQuery deadLetters, CancellationToken ct) =>
         TypedResults.Ok(await deadLetters.HandleAsync(ct));

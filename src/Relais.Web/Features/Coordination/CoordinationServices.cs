@@ -4,6 +4,7 @@ using Relais.Web.Features.Coordination.Inbox;
 using Relais.Web.Features.Coordination.Messages;
 using Relais.Web.Features.Coordination.Referrals;
 using Relais.Web.Features.Coordination.Transmissions;
+using Relais.Web.Features.Coordination.TeamQueue;
 
 namespace Relais.Web.Features.Coordination;
 
@@ -31,6 +32,11 @@ public static class CoordinationServices
         services.AddScoped<ThreadQuery>();
         services.AddScoped<MarkThreadRead>();
         services.AddScoped<PostMessage>();
+        services.AddScoped<TeamQueueQuery>();
+        services.AddScoped<HandOnSignal>();
+        services.AddScoped<EscalateLateSignals>();
+        services.AddScoped<SignalOwnerQuery>();
+        services.AddScoped<ChooseSignalOwner>();
         return services;
     }
 }

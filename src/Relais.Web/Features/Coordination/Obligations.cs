@@ -4,6 +4,7 @@ using Relais.Domain.Audit;
 using Relais.Domain.Coordination;
 using Relais.Domain.Patients;
 using Relais.Web.Features.Access;
+using Relais.Web.Features.Coordination.TeamQueue;
 using Relais.Web.Data;
 using Relais.Web.Identity;
 using Relais.Web.Messaging;
@@ -14,17 +15,20 @@ namespace Relais.Web.Features.Coordination;
 /// Fires a coordination obligation: one call creates the transmission to the recipients the
 /// catalogue names (resolved from the patient's declared GP, account and care team), the in-app
 /// inbox entries, the outbox e-mails and the audit row — all in the caller's unit of work, committed
-/// by the caller's SaveChanges. Professionals the patient objected to receive nothing.
+/// by the caller's SaveChanges. Professionals the patient objected to receive nothing. What is addressed to
+/// the specialist team goes to the team's queue, owned by one named member (<see cref="TeamSignals"/>).
 /// </summary>
 public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> mail)
 {
-    private static readonly CareTeamRole[] SpecialistRoles =
-    [
-        CareTeamRole.ReferringOncologist, CareTeamRole.OrganSpecialist, CareTeamRole.Surgeon, CareTeamRole.Radiotherapist,
-        CareTeamRole.Pathologist, CareTeamRole.Geriatrician, CareTeamRole.NurseCoordinator, CareTeamRole.OtherPhysician,
-    ];
+    public Task<Transmission> FireAsync(ObligationCode code, Guid patientId, Guid senderId, Guid? documentId = null,
+        string? title = null, string? message = null, bool urgent = false, bool requireRecipients = false, CancellationToken ct = default) =>
+        FireAsync(code, AllKinds, patientId, senderId, documentId, title, message, urgent, requireRecipients, ct);
 
-    public async Task<Transmission> FireAsync(ObligationCode code, Guid patientId, Guid senderId, Guid? documentId = null,
+    /// <summary>
+    /// Fires the obligation to only some of the recipients its catalogue entry names: C8 goes to the
+    /// pharmacist only for the phases whose drugs he dispenses (<see cref="TreatmentStart"/>).
+    /// </summary>
+    public async Task<Transmission> FireAsync(ObligationCode code, RecipientKinds only, Guid patientId, Guid senderId, Guid? documentId = null,
         string? title = null, string? message = null, bool urgent = false, bool requireRecipients = false, CancellationToken ct = default)
     {
         var obligation = ObligationCatalogue.Get(code);
@@ -33,8 +37,8 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
         var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == patientId, ct);
         var senderIsGp = patient.GeneralPractitionerId == senderId || await db.UserRoles.AnyAsync(ur => ur.UserId == senderId
             && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.GeneralPractitioner), ct);
-        var recipients = await ResolveRecipientsAsync(patient, ObligationCatalogue.RecipientsWhenSentBy(code, senderIsGp), senderId, today, ct);
-        var delay = await DueDelayAsync(code, senderId, ct);
+        var recipients = await ResolveRecipientsAsync(patient, ObligationCatalogue.RecipientsWhenSentBy(code, senderIsGp) & only, senderId, today, ct);
+        var delay = obligation.DueDelayFor(urgent, await OrganisationDelayAsync(code, senderId, ct));
         var transmission = Transmission.Create(patientId, code, documentId, title, message, senderId, recipients, now, delay, urgent, requireRecipients);
         db.Transmissions.Add(transmission);
 
@@ -61,17 +65,22 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
         return transmission;
     }
 
+    private const RecipientKinds AllKinds = RecipientKinds.GeneralPractitioner | RecipientKinds.Patient | RecipientKinds.Pharmacist
+        | RecipientKinds.SpecialistTeam | RecipientKinds.GeneralPractitionerCopy;
+
     private async Task<List<(Guid UserId, RecipientKinds Kind)>> ResolveRecipientsAsync(Patient patient, RecipientKinds kinds, Guid senderId, DateOnly today, CancellationToken ct)
     {
         var result = new List<(Guid, RecipientKinds)>();
-        var team = await db.CareTeamMembers.AsNoTracking()
-            .Where(m => m.PatientId == patient.Id && m.From <= today && (m.To == null || m.To >= today))
-            .Select(m => new { m.ProfessionalId, m.Role })
-            .ToListAsync(ct);
-        if (kinds.HasFlag(RecipientKinds.GeneralPractitioner))
+        // Sharing follows the patient's consent [B]: no transmission to a professional the patient objected to.
+        var objected = await db.AccessObjections.AsNoTracking()
+            .Where(o => o.PatientId == patient.Id && o.WithdrawnAt == null)
+            .Select(o => o.ProfessionalId).ToListAsync(ct);
+        var team = (await TeamSignalQueries.ActiveMembersAsync(db, patient.Id, today, ct)).Where(m => !objected.Contains(m.ProfessionalId)).ToList();
+        foreach (var gpKind in new[] { RecipientKinds.GeneralPractitioner, RecipientKinds.GeneralPractitionerCopy })
         {
-            if (patient.GeneralPractitionerId is { } gp) result.Add((gp, RecipientKinds.GeneralPractitioner));
-            else result.AddRange(team.Where(m => m.Role == CareTeamRole.GeneralPractitioner).Select(m => (m.ProfessionalId, RecipientKinds.GeneralPractitioner)));
+            if (!kinds.HasFlag(gpKind)) continue;
+            if (patient.GeneralPractitionerId is { } gp) result.Add((gp, gpKind));
+            else result.AddRange(team.Where(m => m.Role == CareTeamRole.GeneralPractitioner).Select(m => (m.ProfessionalId, gpKind)));
         }
         if (kinds.HasFlag(RecipientKinds.Patient))
         {
@@ -80,18 +89,15 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
         }
         if (kinds.HasFlag(RecipientKinds.Pharmacist))
             result.AddRange(team.Where(m => m.Role == CareTeamRole.Pharmacist).Select(m => (m.ProfessionalId, RecipientKinds.Pharmacist)));
-        if (kinds.HasFlag(RecipientKinds.SpecialistTeam))
-            result.AddRange(team.Where(m => SpecialistRoles.Contains(m.Role)).Select(m => (m.ProfessionalId, RecipientKinds.SpecialistTeam)));
-
-        // Sharing follows the patient's consent [B]: no transmission to a professional the patient objected to.
-        var objected = await db.AccessObjections.AsNoTracking()
-            .Where(o => o.PatientId == patient.Id && o.WithdrawnAt == null)
-            .Select(o => o.ProfessionalId).ToListAsync(ct);
+        // The team receives one item with one accountable owner, not a copy for each specialist to acknowledge.
+        if (kinds.HasFlag(RecipientKinds.SpecialistTeam)
+            && TeamSignals.ChooseOwner(team.Select(m => (m.ProfessionalId, m.Role)), await TeamSignalQueries.ChosenOwnerAsync(db, patient.Id, ct), senderId) is { } owner)
+            result.Add((owner, RecipientKinds.SpecialistTeam));
         return result.Where(r => !objected.Contains(r.Item1) && r.Item1 != senderId).ToList();
     }
 
     /// <summary>The sender organisation's delay for this obligation, or the catalogue's default.</summary>
-    private async Task<TimeSpan> DueDelayAsync(ObligationCode code, Guid senderId, CancellationToken ct)
+    private async Task<TimeSpan> OrganisationDelayAsync(ObligationCode code, Guid senderId, CancellationToken ct)
     {
         var hours = await (from u in db.Users
                            join s in db.ObligationSettings on u.OrganisationId equals s.OrganisationId

@@ -64,11 +64,12 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
         var pdf = await renderer.PdfAsync(await html.RenderAsync(programme, decision, followUp, ct), ct);
         var label = kind == ProgrammeKind.Pps ? "Programme personnalisé de soins" : "Programme personnalisé de l'après-cancer";
         var title = programme.Version > 1 ? $"{label} (version {programme.Version})" : label;
-        var code = kind == ProgrammeKind.Pps ? ObligationCode.C5 : ObligationCode.C11;
+        var documentKind = kind == ProgrammeKind.Pps ? DocumentKind.Pps : DocumentKind.Ppac;
+        var code = DocumentObligations.For(documentKind, signerIsGeneralPractitioner: false)!.Value;
         Guid? documentId = null;
         if (pdf is not null)
         {
-            var document = Document.Create(patientId, kind == ProgrammeKind.Pps ? DocumentKind.Pps : DocumentKind.Ppac, title,
+            var document = Document.Create(patientId, documentKind, title,
                 kind == ProgrammeKind.Pps ? "pps.pdf" : "ppac.pdf", pdf, user.Id, now, await PreviousDocumentAsync(previous, ct));
             document.Sign(user.Id, now);
             db.Documents.Add(document);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Coordination;
 using Relais.Domain.Pathways;
+using Relais.Domain.Programmes;
 using Relais.Web.Data;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Identity;
@@ -10,8 +11,9 @@ namespace Relais.Web.Features.Programmes;
 public sealed record PhaseStartInput(DateOnly? On);
 
 /// <summary>
-/// Starts a treatment phase; the first one sends the protocol, its frequent complications and advice
-/// to the GP and the community pharmacist (C8) and moves the pathway to active treatment.
+/// Starts a treatment phase. Every phase sends its protocol, frequent complications and advice under C8 —
+/// to the GP always, to the community pharmacist for the phases whose drugs he dispenses
+/// (<see cref="TreatmentStart"/>, [G] 2.5) —; the first one also moves the pathway to active treatment.
 /// </summary>
 public sealed class StartPhase(RelaisDb db, Clock clock, Obligations obligations)
 {
@@ -22,13 +24,15 @@ public sealed class StartPhase(RelaisDb db, Clock clock, Obligations obligations
         if (programme is null) return false;
         var on = input.On ?? clock.Today;
         var first = programme.StartPhase(order, on, clock.Today);
+        var phase = programme.Content.Phases.First(p => p.Order == order);
+        var kind = TreatmentKindLabels.French(phase.Kind);
+        var message = $"Début de l'étape {phase.Order} ({kind}) le {on:dd/MM/yyyy} : {phase.Description}."
+            + (phase.FrequentComplications is null ? "" : $"\nComplications les plus fréquentes : {phase.FrequentComplications}")
+            + (phase.Advice is null ? "" : $"\nConseils : {phase.Advice}");
+        await obligations.FireAsync(ObligationCode.C8, TreatmentStart.Recipients(phase.Kind), patientId, user.Id, null,
+            $"Début du traitement ({kind}) : protocole, complications et conseils", message, ct: ct);
         if (first)
         {
-            var phase = programme.Content.Phases.First(p => p.Order == order);
-            var message = $"Début du traitement le {on:dd/MM/yyyy} : {phase.Description}."
-                + (phase.FrequentComplications is null ? "" : $"\nComplications les plus fréquentes : {phase.FrequentComplications}")
-                + (phase.Advice is null ? "" : $"\nConseils : {phase.Advice}");
-            await obligations.FireAsync(ObligationCode.C8, patientId, user.Id, null, "Début du traitement : protocole, complications et conseils", message, ct: ct);
             var episode = await db.Episodes.FirstAsync(e => e.Id == programme.EpisodeId, ct);
             if (PathwayTransitions.IsAllowed(episode.Phase, PathwayPhase.ActiveTreatment) && on >= episode.PhaseSince)
                 db.PathwayEvents.Add(episode.Transition(PathwayPhase.ActiveTreatment, on, user.Id, clock.Today, clock.Now, phase.Description));

@@ -573,6 +573,25 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("ReferralTasks");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Coordination.SignalOwnerChoice", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ChosenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChosenBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("SignalOwnerChoices");
+                });
+
             modelBuilder.Entity("Relais.Domain.Coordination.Transmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -636,6 +655,18 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HandedOnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandedOnBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsEscalation")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1985,6 +2016,15 @@ namespace Relais.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Relais.Domain.Coordination.ReferralTask", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Coordination.SignalOwnerChoice", b =>
                 {
                     b.HasOne("Relais.Domain.Patients.Patient", null)
                         .WithMany()

@@ -560,6 +560,25 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("ReferralTasks");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Coordination.SignalOwnerChoice", b =>
+                {
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChosenBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PatientId");
+
+                    b.ToTable("SignalOwnerChoices");
+                });
+
             modelBuilder.Entity("Relais.Domain.Coordination.Transmission", b =>
                 {
                     b.Property<Guid>("Id")
@@ -622,6 +641,18 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EscalatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HandedOnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandedOnBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsEscalation")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
@@ -1972,6 +2003,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Relais.Domain.Coordination.ReferralTask", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Coordination.SignalOwnerChoice", b =>
                 {
                     b.HasOne("Relais.Domain.Patients.Patient", null)
                         .WithMany()

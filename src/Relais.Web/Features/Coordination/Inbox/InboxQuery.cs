@@ -11,7 +11,7 @@ public enum InboxFilter { All, Unread, ToAcknowledge, Late }
 
 public sealed record InboxItem(Guid RecipientEntryId, Guid TransmissionId, Guid PatientId, string PatientName, DateOnly PatientBirthDate,
     ObligationCode Obligation, string Title, string Sender, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Urgent,
-    TransmissionStatus Status, bool Unread, bool HasDocument);
+    TransmissionStatus Status, bool Unread, bool HasDocument, bool Escalation = false);
 
 public sealed record InboxGroup(Guid PatientId, string PatientName, DateOnly PatientBirthDate, IReadOnlyList<InboxItem> Items);
 
@@ -60,14 +60,14 @@ public sealed class InboxQuery(RelaisDb db, Clock clock)
                 {
                     r.Id, r.TransmissionId, r.PatientId, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate, t.Obligation, t.Title,
                     s.FirstName, s.LastName, t.CreatedAt, r.DueAt, t.Urgent, r.DeliveredAt, r.AcknowledgedAt, r.MailFailedAt, r.ReadAt,
-                    HasDocument = t.DocumentId != null,
+                    HasDocument = t.DocumentId != null, r.IsEscalation,
                 })
             .ToListAsync(ct);
         // A join does not keep the subquery's order: the page is put back in it.
         rows = rows.OrderByDescending(x => x.DeliveredAt).ThenByDescending(x => x.Id).ToList();
         var items = rows.Select(x => new InboxItem(x.Id, x.TransmissionId, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.BirthDate,
             x.Obligation, x.Title, RelaisUser.NameOf(x.FirstName, x.LastName), x.CreatedAt, x.DueAt, x.Urgent,
-            TransmissionRules.Status(x.DeliveredAt, x.AcknowledgedAt, x.MailFailedAt, x.DueAt, now), x.ReadAt == null, x.HasDocument)).ToList();
+            TransmissionRules.Status(x.DeliveredAt, x.AcknowledgedAt, x.MailFailedAt, x.DueAt, now), x.ReadAt == null, x.HasDocument, x.IsEscalation)).ToList();
         // Grouped by patient, groups in the order of their newest item.
         var groups = items.GroupBy(i => i.PatientId).Select(g => new InboxGroup(g.Key, g.First().PatientName, g.First().PatientBirthDate, g.ToList())).ToList();
         return new InboxPage(groups, total, page, pageSize, counts);

@@ -5,7 +5,12 @@ using Relais.Web.Data;
 namespace Relais.Web.Features.Coordination.Transmissions;
 
 public sealed record RecipientDto(Guid Id, Guid UserId, string Name, RecipientKinds Kind, TransmissionStatus Status, DateTimeOffset DueAt,
-    DateTimeOffset? DeliveredAt, DateTimeOffset? MailSentAt, DateTimeOffset? ReadAt, DateTimeOffset? AcknowledgedAt);
+    DateTimeOffset? DeliveredAt, DateTimeOffset? MailSentAt, DateTimeOffset? ReadAt, DateTimeOffset? AcknowledgedAt,
+    bool IsEscalation = false, DateTimeOffset? EscalatedAt = null, DateTimeOffset? HandedOnAt = null)
+{
+    /// <summary>The row the team's owner answers for (<see cref="TeamSignals"/>).</summary>
+    public bool IsTeamItem => Kind == RecipientKinds.SpecialistTeam && !IsEscalation;
+}
 
 public sealed record TransmissionDto(Guid Id, Guid PatientId, ObligationCode Obligation, string ObligationLabel, string Title, string? Message,
     Guid? DocumentId, string Sender, DateTimeOffset CreatedAt, DateTimeOffset DueAt, bool Urgent, TransmissionStatus Status,
@@ -34,7 +39,7 @@ public sealed class TransmissionsQuery(RelaisDb db, Clock clock)
         return transmissions.Select(t =>
         {
             var recipients = t.Recipients.Select(r => new RecipientDto(r.Id, r.RecipientId, names.GetValueOrDefault(r.RecipientId, "?"), r.Kind, r.StatusAt(now),
-                r.DueAt, r.DeliveredAt, r.MailSentAt, r.ReadAt, r.AcknowledgedAt)).ToList();
+                r.DueAt, r.DeliveredAt, r.MailSentAt, r.ReadAt, r.AcknowledgedAt, r.IsEscalation, r.EscalatedAt, r.HandedOnAt)).ToList();
             return new TransmissionDto(t.Id, t.PatientId, t.Obligation, ObligationCatalogue.Get(t.Obligation).Trigger, t.Title, t.Message, t.DocumentId,
                 names.GetValueOrDefault(t.SenderId, "?"), t.CreatedAt, t.DueAt, t.Urgent, Overall(recipients.Select(r => r.Status)), recipients);
         }).ToList();
