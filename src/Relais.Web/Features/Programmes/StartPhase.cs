@@ -2,18 +2,22 @@ using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Coordination;
 using Relais.Domain.Pathways;
 using Relais.Web.Data;
+using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Programmes;
 
-public sealed record PhaseStartInput(DateOnly? On);
+/// <param name="FertilityWarningAcknowledged">The prescriber read the fertility warning and starts anyway (<see cref="FertilityBeforeTreatment"/>).</param>
+public sealed record PhaseStartInput(DateOnly? On, bool FertilityWarningAcknowledged = false);
 
 /// <summary>
 /// Starts a treatment phase; the first one sends the protocol, its frequent complications and advice
-/// to the GP and the community pharmacist (C8) and moves the pathway to active treatment.
+/// to the GP and the community pharmacist (C8) and moves the pathway to active treatment. A treatment that
+/// may be gonadotoxic, for a patient of reproductive age to whom no fertility preservation was proposed,
+/// is refused with the warning until the prescriber confirms it.
 /// </summary>
-public sealed class StartPhase(RelaisDb db, Clock clock, Obligations obligations)
+public sealed class StartPhase(RelaisDb db, Clock clock, Obligations obligations, FertilityBeforeTreatment fertility)
 {
     /// <summary>False when the patient has no such programme.</summary>
     public async Task<bool> HandleAsync(CurrentUser user, Guid patientId, Guid programmeId, int order, PhaseStartInput input, CancellationToken ct)
@@ -21,6 +25,8 @@ public sealed class StartPhase(RelaisDb db, Clock clock, Obligations obligations
         var programme = await db.Programmes.FirstOrDefaultAsync(p => p.Id == programmeId && p.PatientId == patientId, ct);
         if (programme is null) return false;
         var on = input.On ?? clock.Today;
+        if (programme.Content.Phases.FirstOrDefault(p => p.Order == order && p.StartedOn is null) is { } starting)
+            await fertility.EnsureWarnedAsync(patientId, programme.EpisodeId, starting.Kind, on, input.FertilityWarningAcknowledged, ct);
         var first = programme.StartPhase(order, on, clock.Today);
         if (first)
         {
