@@ -7,6 +7,7 @@ namespace Relais.Browser.Tests;
 public sealed class TumorBoardJourneyTests(BrowserFixture browser)
 {
     private const string Question = "Patient de 78 ans : quelle stratégie thérapeutique de première ligne ?";
+    private const string SiteReason = "Pas de RCP d'hématologie dans l'établissement : avis de la RCP Sénologie, avec l'hématologue référent.";
 
     /// <summary>Rendering and signing a document with Chromium on the server takes a few seconds the first time.</summary>
     private static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 30_000 };
@@ -31,8 +32,9 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await Assertions.Expect(secretary.GetByRole(AriaRole.Heading, new() { Name = $"RCP — {patientName}", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(secretary.GetByText("Patient de 78 ans : un dépistage G8 de moins de 3 mois est requis")).ToBeVisibleAsync();
 
+        // The demo's 78-year-old has a lymphoma: the breast board says why it takes the case (there is no haematology board).
         // Registering without a G8 is refused, and the page says why.
-        await FillRegistrationAsync(secretary, meetingLabel, Question);
+        await FillRegistrationAsync(secretary, meetingLabel, Question, SiteReason);
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Inscrire le dossier" }).ClickAsync();
         var refusal = secretary.Locator("#err-g8");
         await Assertions.Expect(refusal).ToContainTextAsync("Inscription impossible sans dépistage G8");
@@ -52,7 +54,7 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await Assertions.Expect(recorded).ToContainTextAsync("score 13 sur 17");
         await Assertions.Expect(recorded).ToContainTextAsync("évaluation gériatrique approfondie recommandée");
 
-        await FillRegistrationAsync(secretary, meetingLabel, Question);
+        await FillRegistrationAsync(secretary, meetingLabel, Question, SiteReason);
         await secretary.GetByRole(AriaRole.Button, new() { Name = "Inscrire le dossier" }).ClickAsync();
         await Assertions.Expect(secretary.GetByRole(AriaRole.Status)).ToContainTextAsync("Dossier inscrit à la RCP Sénologie du 23/11/2026 09:00");
         var registered = secretary.GetByRole(AriaRole.Article).Filter(new() { HasText = "RCP Sénologie — 23/11/2026 09:00" });
@@ -290,10 +292,11 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Participants" }).GetByRole(AriaRole.Row).Filter(new() { HasText = name })).ToContainTextAsync(presence);
     }
 
-    private static async Task FillRegistrationAsync(IPage page, string meeting, string question)
+    private static async Task FillRegistrationAsync(IPage page, string meeting, string question, string? siteReason = null)
     {
         var form = page.GetByRole(AriaRole.Region, new() { Name = "Inscrire le dossier en RCP" });
         await form.GetByLabel("Réunion", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = meeting });
         await form.GetByLabel("Question posée à la RCP").FillAsync(question);
+        if (siteReason is not null) await form.GetByLabel("Motif, si la RCP ne traite pas cette localisation").FillAsync(siteReason);
     }
 }

@@ -4,14 +4,6 @@ public enum NursingTime { NotYetOffered, Offered, Accepted, Declined }
 
 public enum TobaccoStatus { Unknown, Never, Former, Current }
 
-/// <summary>Reproductive age bounds for fertility information [G][P]; configurable, defaults [R].</summary>
-public sealed record FertilityAgeBounds(int From, int To)
-{
-    public static readonly FertilityAgeBounds Default = new(15, 45);
-
-    public bool Contains(int age) => age >= From && age <= To;
-}
-
 public sealed record ChecklistItem(string Code, string Label, bool Done, bool Applicable);
 
 /// <summary>
@@ -41,6 +33,12 @@ public sealed class AnnouncementRecord
     public decimal? EpicesScore { get; private set; }
     public bool? SocialWorkerOriented { get; private set; }
     public bool FertilityInformed { get; private set; }
+    /// <summary>The oncofertility referral (CECOS / fertility preservation platform), proposed before any gonadotoxic treatment [G] 4.</summary>
+    public FertilityReferral FertilityReferral { get; private set; } = FertilityReferral.NotProposed;
+    public DateOnly? FertilityReferralOn { get; private set; }
+    public string? FertilityCentre { get; private set; }
+    /// <summary>The contraception advised during and after the treatment [G] 4; null until recorded.</summary>
+    public string? ContraceptionAdvice { get; private set; }
     public TobaccoStatus Tobacco { get; private set; }
     public bool CessationOffered { get; private set; }
     public bool TrustedPersonInformed { get; private set; }
@@ -113,6 +111,33 @@ public sealed class AnnouncementRecord
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// The oncofertility referral moves one step at a time: proposed, then accepted or declined by the patient,
+    /// then (accepted) referred to the centre, then done [G] 4. A declined proposal may be made again.
+    /// </summary>
+    public void RecordFertilityReferral(FertilityReferral step, DateOnly on, string? centre, DateOnly today, DateTimeOffset now)
+    {
+        if (on > today) throw new DomainValidationException("on", "L'étape ne peut pas être datée dans le futur.");
+        if (FertilityReferralOn is { } previous && on < previous) throw new DomainValidationException("on", "L'étape ne peut pas précéder la précédente.");
+        if (!Fertility.NextSteps(FertilityReferral).Contains(step))
+            throw new DomainValidationException("step", $"Après « {Fertility.Label(FertilityReferral)} », l'étape suivante est : {string.Join(" ou ", Fertility.NextSteps(FertilityReferral).Select(Fertility.Label))}.");
+        var place = centre?.Trim();
+        if (step == FertilityReferral.Referred && string.IsNullOrEmpty(place) && FertilityCentre is null)
+            throw new DomainValidationException("centre", "Indiquez le centre (CECOS ou plateforme de préservation de la fertilité).");
+        FertilityReferral = step;
+        FertilityReferralOn = on;
+        if (!string.IsNullOrEmpty(place)) FertilityCentre = place.Length > 300 ? throw new DomainValidationException("centre", "Limité à 300 caractères.") : place;
+        UpdatedAt = now;
+    }
+
+    public void RecordContraceptionAdvice(string? advice, DateTimeOffset now)
+    {
+        var text = advice?.Trim();
+        if (string.IsNullOrEmpty(text)) throw new DomainValidationException("contraceptionAdvice", "Indiquez la contraception conseillée et sa durée.");
+        ContraceptionAdvice = text.Length > 2000 ? throw new DomainValidationException("contraceptionAdvice", "Limité à 2000 caractères.") : text;
+        UpdatedAt = now;
+    }
+
     /// <summary>What the announcement still lacks, in the order of the guide.</summary>
     public IReadOnlyList<ChecklistItem> Checklist(int age, FertilityAgeBounds bounds) =>
     [
@@ -124,6 +149,8 @@ public sealed class AnnouncementRecord
         new("social-fragility", "Fragilité sociale dépistée (EPICES)", EpicesScore is not null, true),
         new("social-worker", "Orientation vers l'assistant(e) social(e)", SocialWorkerOriented == true, IsPrecarious),
         new("fertility", "Information sur la fertilité et sa préservation", FertilityInformed, bounds.Contains(age)),
+        new("fertility-referral", "Préservation de la fertilité proposée (CECOS, plateforme)", FertilityReferral != FertilityReferral.NotProposed, bounds.Contains(age)),
+        new("contraception", "Conseil de contraception", ContraceptionAdvice is not null, bounds.Contains(age)),
         new("tobacco", "Statut tabagique renseigné", Tobacco != TobaccoStatus.Unknown, true),
         new("cessation", "Aide au sevrage tabagique proposée", CessationOffered, Tobacco == TobaccoStatus.Current),
         new("trusted-person", "Information sur la personne de confiance", TrustedPersonInformed, true),

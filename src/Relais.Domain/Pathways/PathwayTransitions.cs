@@ -72,6 +72,32 @@ public static class PathwayTransitions
 
     public static bool IsAllowed(PathwayPhase from, PathwayPhase to) => AllowedFrom(from).Contains(to);
 
+    /// <summary>
+    /// Phases that have their own use case, because reaching them means something was done: "PPS remis"
+    /// is a PPS written and given [G] 1.2; the end of treatment and the shared follow-up are the PPAC,
+    /// the enrolment on a surveillance protocol and the carnet [G] 3.4–3.5. The generic step form
+    /// cannot set them by hand, or the pathway would claim a PPS or a PPAC that does not exist.
+    /// </summary>
+    public static string? OwnUseCase(PathwayPhase to) => to switch
+    {
+        PathwayPhase.CareProgramme => "la rédaction du PPS (page « PPS » du patient, POST /api/patients/{id}/programmes/pps)",
+        PathwayPhase.EndOfTreatment or PathwayPhase.SharedFollowUp =>
+            "la fin de traitement, qui émet le PPAC et le carnet de suivi (page « Fin de traitement », POST /api/patients/{id}/end-of-treatment)",
+        _ => null,
+    };
+
+    /// <summary>The next phases a user may record by hand: the allowed ones without a use case of their own.</summary>
+    public static IReadOnlyList<PathwayPhase> ManualFrom(PathwayPhase from) =>
+        AllowedFrom(from).Where(to => OwnUseCase(to) is null).ToList();
+
+    /// <summary>A step recorded by hand: allowed by the pathway, and not one of the phases with their own use case.</summary>
+    public static void EnsureManualAllowed(PathwayPhase from, PathwayPhase to)
+    {
+        if (OwnUseCase(to) is { } useCase)
+            throw new DomainValidationException("to", $"La phase « {FrenchName(to)} » ne s'enregistre pas à la main : passez par {useCase}.");
+        EnsureAllowed(from, to);
+    }
+
     public static void EnsureAllowed(PathwayPhase from, PathwayPhase to)
     {
         if (!IsAllowed(from, to))

@@ -22,9 +22,25 @@ public sealed record G8Answers(
 
 public sealed record G8Result(decimal Score, decimal BmiPoints, decimal AgePoints, bool FullAssessmentRecommended);
 
+/// <summary>A band of a G8 item scored by a measure: from <see cref="From"/> (included) to below <see cref="Below"/>; open when null.</summary>
+public sealed record G8Band(decimal? From, decimal? Below, decimal Points)
+{
+    public bool Holds(decimal value) => (From is null || value >= From) && (Below is null || value < Below);
+}
+
 public static class G8
 {
     public const decimal Threshold = 14m;
+
+    /// <summary>Item E, body mass index [R]: 0 below 19, 1 from 19 to below 21, 2 from 21 to below 23, 3 from 23.</summary>
+    public static readonly IReadOnlyList<G8Band> BmiBands = [new(null, 19m, 0m), new(19m, 21m, 1m), new(21m, 23m, 2m), new(23m, null, 3m)];
+
+    /// <summary>Item H, age in whole years [R]: 2 under 80, 1 from 80 to 85, 0 over 85.</summary>
+    public static readonly IReadOnlyList<G8Band> AgeBands = [new(null, 80m, 2m), new(80m, 86m, 1m), new(86m, null, 0m)];
+
+    public static decimal AgePoints(int age) => AgeBands.First(b => b.Holds(age)).Points;
+
+    public static decimal BmiPoints(decimal bmi) => BmiBands.First(b => b.Holds(bmi)).Points;
 
     public static G8Result Score(G8Answers a, int age)
     {
@@ -39,10 +55,8 @@ public static class G8
         if (age is < 0 or > 130)
             throw new DomainValidationException("age", "Âge invraisemblable.");
 
-        // BMI: 0 below 19, 1 from 19 to below 21, 2 from 21 to below 23, 3 from 23.
-        var bmi = a.BodyMassIndex < 19 ? 0m : a.BodyMassIndex < 21 ? 1m : a.BodyMassIndex < 23 ? 2m : 3m;
-        // Age: 0 over 85, 1 from 80 to 85, 2 under 80.
-        var agePoints = age > 85 ? 0m : age >= 80 ? 1m : 2m;
+        var bmi = BmiPoints(a.BodyMassIndex);
+        var agePoints = AgePoints(age);
         var score = a.FoodIntake + a.WeightLoss + a.Mobility + a.Neuropsychological + bmi + (a.MoreThanThreeMedications ? 0 : 1) + a.SelfRatedHealth + agePoints;
         return new G8Result(score, bmi, agePoints, score <= Threshold);
     }

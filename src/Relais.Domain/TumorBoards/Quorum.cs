@@ -6,11 +6,18 @@ public enum Presence { OnSite, Remote, Absent }
 
 public sealed record Participant(Guid ProfessionalId, string Name, Specialty Specialty, Presence Presence);
 
-public sealed record QuorumCheck(bool Reached, IReadOnlyList<Specialty> PresentSpecialties, IReadOnlyList<Specialty> MissingExpected, string Message);
+/// <summary>
+/// The quorum of a meeting: the decision specialties present, those the board expects and miss, and the
+/// participants shown as present who do not count (the invited GP, nurses, secretaries...).
+/// </summary>
+public sealed record QuorumCheck(bool Reached, IReadOnlyList<Specialty> PresentSpecialties, IReadOnlyList<Specialty> MissingExpected, string Message,
+    IReadOnlyList<string> PresentNotCounted);
 
 /// <summary>
-/// The RCP quorum [G][P]: at least three physicians of different specialties, present on site or
-/// remotely — remote participation counts [C]. Without it, no decision.
+/// The RCP quorum [G] 1.3 "un nombre minimum de trois médecins de spécialités différentes jugées nécessaires
+/// pour prendre la décision médicale" [P]: at least three physicians of different decision specialties — the
+/// board's own when it lists them —, present on site or remotely (remote participation counts [C]). Without
+/// it, no decision. The GP is invited and contributes [G] 1.3, but is not one of the specialties that decide.
 /// </summary>
 public static class Quorum
 {
@@ -22,10 +29,25 @@ public static class Quorum
         or Specialty.Dermatology or Specialty.OtherOrganSpecialty or Specialty.Pathology or Specialty.Radiology or Specialty.NuclearMedicine
         or Specialty.Geriatrics or Specialty.Paediatrics or Specialty.GeneralPractice;
 
+    /// <summary>
+    /// The specialties that may take the RCP decision [G] 1.3 (organ specialist, surgeon, medical oncologist,
+    /// radiotherapist, pathologist...): every physician specialty but general practice — the GP is informed,
+    /// invited and contributes, he does not decide.
+    /// </summary>
+    public static bool IsDecisionSpecialty(Specialty s) => IsPhysicianSpecialty(s) && s != Specialty.GeneralPractice;
+
+    /// <summary>
+    /// Whether a physician of this specialty counts toward the quorum of a board with these decision
+    /// specialties: one the board names, or any decision specialty when the board names none.
+    /// </summary>
+    public static bool Counts(Specialty s, IReadOnlyCollection<Specialty> decisionSpecialties) =>
+        IsDecisionSpecialty(s) && (decisionSpecialties.Count == 0 || decisionSpecialties.Contains(s));
+
     public static QuorumCheck Check(IEnumerable<Participant> participants, IReadOnlyCollection<Specialty> expected)
     {
-        var present = participants.Where(p => p.Presence != Presence.Absent && IsPhysicianSpecialty(p.Specialty))
-            .Select(p => p.Specialty).Distinct().Order().ToList();
+        var attending = participants.Where(p => p.Presence != Presence.Absent).ToList();
+        var present = attending.Where(p => Counts(p.Specialty, expected)).Select(p => p.Specialty).Distinct().Order().ToList();
+        var notCounted = attending.Where(p => !Counts(p.Specialty, expected)).Select(p => $"{p.Name} ({SpecialtyLabels.French(p.Specialty)})").ToList();
         var missing = expected.Where(e => !present.Contains(e)).Distinct().ToList();
         var reached = present.Count >= MinimumSpecialties;
         var message = reached
@@ -34,7 +56,8 @@ public static class Quorum
               + (present.Count > 0 ? $" ({string.Join(", ", present.Select(SpecialtyLabels.French))})" : "")
               + $", il en faut au moins {MinimumSpecialties} différentes."
               + (missing.Count > 0 ? $" Spécialités attendues absentes : {string.Join(", ", missing.Select(SpecialtyLabels.French))}." : "");
-        return new QuorumCheck(reached, present, missing, message);
+        if (notCounted.Count > 0) message += $" Présents sans compter pour le quorum : {string.Join(", ", notCounted)}.";
+        return new QuorumCheck(reached, present, missing, message, notCounted);
     }
 }
 

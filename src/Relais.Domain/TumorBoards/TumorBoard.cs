@@ -21,6 +21,7 @@ public sealed class TumorBoard
     public bool IsPaediatric { get; private set; }
     public string ExpectedSpecialtiesCsv { get; private set; } = "";
 
+    /// <summary>The board's decision specialties: those that count toward its quorum (<see cref="Quorum.Counts"/>).</summary>
     public IReadOnlyList<Professionals.Specialty> ExpectedSpecialties =>
         ExpectedSpecialtiesCsv.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Professionals.Specialty>).ToList();
 
@@ -30,8 +31,8 @@ public sealed class TumorBoard
         if (string.IsNullOrWhiteSpace(name)) throw new DomainValidationException("name", "Le nom de la RCP est obligatoire.");
         if (string.IsNullOrWhiteSpace(specialty)) throw new DomainValidationException("specialty", "La spécialité de la RCP est obligatoire.");
         var list = expected.Distinct().ToList();
-        if (list.Any(s => !Quorum.IsPhysicianSpecialty(s)))
-            throw new DomainValidationException("expectedSpecialties", "Les spécialités attendues sont des spécialités médicales.");
+        if (list.Any(s => !Quorum.IsDecisionSpecialty(s)))
+            throw new DomainValidationException("expectedSpecialties", "Les spécialités attendues sont des spécialités médicales qui prennent la décision (le médecin traitant est invité, il ne décide pas).");
         return new TumorBoard
         {
             Id = Guid.CreateVersion7(now), Name = name.Trim(), Specialty = specialty.Trim(), OrganisationId = organisationId,
@@ -39,4 +40,10 @@ public sealed class TumorBoard
             ExpectedSpecialtiesCsv = string.Join(',', list),
         };
     }
+
+    /// <summary>The cancer sites the board's specialty covers (ICD-10 ranges); empty for a board of every site.</summary>
+    public IReadOnlyList<Icd10Range> CoveredSites() => BoardSites.Of(Specialty);
+
+    /// <summary>Whether a cancer of this ICD-10 site belongs to this board (see <see cref="BoardSites"/>).</summary>
+    public bool Fits(string primarySite) => BoardSites.Fits(CoveredSites(), primarySite);
 }

@@ -31,6 +31,13 @@ public sealed class TumorBoardCase
     /// <summary>Strategy at recurrence is discussed in RCP [G]; the case then links to the episode's history.</summary>
     public bool IsRecurrence { get; private set; }
     public Guid? G8AssessmentId { get; private set; }
+    /// <summary>
+    /// Why a patient over 75 was registered without a G8: only in an emergency registration [G] 1.3; the
+    /// G8 is then due before the next step, and listed on the RCP worklists until it is recorded.
+    /// </summary>
+    public string? G8WaiverReason { get; private set; }
+    /// <summary>Why the case is registered on a board whose specialty does not cover the cancer's site (<see cref="BoardSites"/>).</summary>
+    public string? SiteMismatchReason { get; private set; }
     public string? GpContribution { get; private set; }
     public Guid? GpContributionBy { get; private set; }
     public DateTimeOffset? GpContributionAt { get; private set; }
@@ -47,9 +54,17 @@ public sealed class TumorBoardCase
     /// <summary>How long a G8 stays valid for a presentation [R].</summary>
     public static readonly int G8ValidityMonths = 3;
 
-    public static TumorBoardCase Register(Guid patientId, Guid episodeId, TumorBoardMeeting meeting, TumorBoard board, string? question, Guid presentingPhysician,
-        CaseKind kind, RegisteredOnlyReason? reason, bool recurrence, int ageAtMeeting, G8Assessment? latestG8, DateOnly meetingDay, Guid by, DateTimeOffset now)
+    /// <summary>The reasons a registration may carry: a board of another site, a G8 waived in an emergency.</summary>
+    public sealed record Reasons(string? SiteMismatch, string? G8Waiver)
     {
+        public static readonly Reasons None = new(null, null);
+    }
+
+    public static TumorBoardCase Register(Guid patientId, Guid episodeId, string primarySite, TumorBoardMeeting meeting, TumorBoard board, string? question, Guid presentingPhysician,
+        CaseKind kind, RegisteredOnlyReason? reason, bool recurrence, int ageAtMeeting, G8Assessment? latestG8, DateOnly meetingDay, Guid by, DateTimeOffset now,
+        Reasons? reasons = null)
+    {
+        reasons ??= Reasons.None;
         var text = question?.Trim();
         if (string.IsNullOrEmpty(text)) throw new DomainValidationException("question", "La question posée à la RCP est obligatoire.");
         if (text.Length > 2000) throw new DomainValidationException("question", "La question est limitée à 2000 caractères.");
@@ -65,14 +80,28 @@ public sealed class TumorBoardCase
         }
         if (latestG8 is not null && latestG8.PatientId != patientId)
             throw new DomainValidationException("g8", "Ce dépistage G8 concerne un autre patient.");
-        // [G]: every patient over 75 has an oncogeriatric screening before the case is presented.
-        if (G8.Required(ageAtMeeting) && (latestG8 is null || latestG8.AssessedOn < meetingDay.AddMonths(-G8ValidityMonths)))
-            throw new DomainValidationException("g8", $"Patient de {ageAtMeeting} ans : un dépistage oncogériatrique G8 de moins de {G8ValidityMonths} mois est requis avant l'inscription.");
+        // [G] 1.3: RCPs are organised by specialty; a case on a board of another site says why.
+        var siteMismatch = Text(reasons.SiteMismatch, "siteMismatchReason");
+        var fits = board.Fits(primarySite);
+        if (!fits && siteMismatch is null)
+            throw new DomainValidationException("siteMismatchReason",
+                $"La {board.Name} ({board.Specialty}) ne traite pas la localisation {primarySite} : indiquez pourquoi le dossier y est inscrit.");
+        // [G]: every patient over 75 has an oncogeriatric screening before the case is presented; an emergency
+        // registration may come first, with its reason, and the G8 is then due before the next step.
+        var g8Valid = latestG8 is not null && latestG8.AssessedOn >= meetingDay.AddMonths(-G8ValidityMonths);
+        var waiver = Text(reasons.G8Waiver, "g8WaiverReason");
+        var emergency = kind == CaseKind.RegisteredOnly && reason == TumorBoards.RegisteredOnlyReason.Emergency;
+        if (G8.Required(ageAtMeeting) && !g8Valid && (waiver is null || !emergency))
+            throw new DomainValidationException(waiver is null ? "g8" : "g8WaiverReason", waiver is null
+                ? $"Patient de {ageAtMeeting} ans : un dépistage oncogériatrique G8 de moins de {G8ValidityMonths} mois est requis avant l'inscription. Une inscription en urgence peut s'en passer, en disant pourquoi."
+                : "Seule une inscription en urgence peut se faire sans G8.");
         return new TumorBoardCase
         {
+            SiteMismatchReason = fits ? null : siteMismatch,
+            G8WaiverReason = G8.Required(ageAtMeeting) && !g8Valid ? waiver : null,
             Id = Guid.CreateVersion7(now), PatientId = patientId, EpisodeId = episodeId, MeetingId = meeting.Id, Question = text,
             PresentingPhysicianId = presentingPhysician, Kind = kind, RegisteredOnlyReason = kind == CaseKind.RegisteredOnly ? reason : null,
-            IsRecurrence = recurrence, G8AssessmentId = G8.Required(ageAtMeeting) ? latestG8!.Id : null, Status = CaseStatus.Registered,
+            IsRecurrence = recurrence, G8AssessmentId = G8.Required(ageAtMeeting) && g8Valid ? latestG8!.Id : null, Status = CaseStatus.Registered,
             RegisteredBy = by, RegisteredAt = now,
         };
     }
@@ -88,22 +117,45 @@ public sealed class TumorBoardCase
         GpContributionAt = now;
     }
 
-    /// <summary>The decision: refused without the quorum for a discussed case, with the missing specialties named.</summary>
-    public void Decide(string? proposal, string? guideline, Guid by, QuorumCheck quorum, DateTimeOffset now)
+    /// <summary>
+    /// The decision, at the meeting [G] 1.3: not before it starts; refused without the quorum for a discussed
+    /// case, with the missing specialties named; recorded by a physician of a decision specialty — for a
+    /// discussed case, one attending the meeting. The invited GP contributes, he does not decide.
+    /// </summary>
+    public void Decide(string? proposal, string? guideline, Decider by, TumorBoardMeeting meeting, IReadOnlyCollection<Professionals.Specialty> decisionSpecialties, DateTimeOffset now)
     {
+        if (meeting.Id != MeetingId) throw new DomainValidationException("meeting", "Ce dossier est inscrit à une autre réunion.");
         if (Status != CaseStatus.Registered) throw new DomainValidationException("status", "Une décision a déjà été rendue pour ce dossier.");
+        if (!meeting.HasStarted(now))
+            throw new DomainValidationException("meeting", "La réunion n'a pas encore commencé : la décision se saisit en séance.");
         var text = proposal?.Trim();
         if (string.IsNullOrEmpty(text)) throw new DomainValidationException("proposal", "La proposition thérapeutique est obligatoire.");
+        var quorum = meeting.Quorum(decisionSpecialties);
         if (Kind == CaseKind.Discussed && !quorum.Reached) throw new DomainValidationException("quorum", quorum.Message);
+        var decides = Kind == CaseKind.Discussed ? meeting.AttendsAsDecider(by.Id, decisionSpecialties) : Quorum.IsDecisionSpecialty(by.Specialty);
+        if (!decides)
+            throw new DomainValidationException("decidedBy", Kind == CaseKind.Discussed
+                ? "La décision est enregistrée par un médecin présent à la réunion, d'une spécialité qui prend la décision (le médecin traitant invité contribue, il ne décide pas)."
+                : "La décision est enregistrée par un médecin d'une spécialité qui prend la décision.");
         if (Kind == CaseKind.RegisteredOnly && string.IsNullOrWhiteSpace(guideline) && RegisteredOnlyReason == TumorBoards.RegisteredOnlyReason.ValidatedGuideline)
             throw new DomainValidationException("guideline", "Citez le référentiel qui valide ce traitement.");
         Proposal = text;
         Guideline = string.IsNullOrWhiteSpace(guideline) ? null : guideline.Trim();
-        DecidedBy = by;
+        DecidedBy = by.Id;
         DecidedAt = now;
         QuorumAtDecision = quorum.Message;
         Status = CaseStatus.Decided;
     }
 
     public void ReportFiled(Guid documentId) => ReportDocumentId = documentId;
+
+    private static string? Text(string? value, string field)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        return text.Length > 1000 ? throw new DomainValidationException(field, "Limité à 1000 caractères.") : text;
+    }
 }
+
+/// <summary>Who records a decision, with the specialty the decision rule looks at.</summary>
+public sealed record Decider(Guid Id, Professionals.Specialty Specialty);

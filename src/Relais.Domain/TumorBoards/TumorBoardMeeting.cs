@@ -45,4 +45,11 @@ public sealed class TumorBoardMeeting
         TumorBoards.Quorum.Check(participants.Select(p => new Participant(p.ProfessionalId, p.Name, p.Specialty, p.Presence)), expected);
 
     public void MarkHeld() => Status = MeetingStatus.Held;
+
+    /// <summary>The board decides when it sits [G] 1.3: from the meeting's start, never before it.</summary>
+    public bool HasStarted(DateTimeOffset now) => now >= StartsAt;
+
+    /// <summary>Whether this professional attends (on site or remotely) as a physician who counts toward the quorum.</summary>
+    public bool AttendsAsDecider(Guid professionalId, IReadOnlyCollection<Specialty> decisionSpecialties) =>
+        participants.Any(p => p.ProfessionalId == professionalId && p.Presence != Presence.Absent && TumorBoards.Quorum.Counts(p.Specialty, decisionSpecialties));
 }

@@ -4,6 +4,7 @@ using Relais.Domain.Episodes;
 using Relais.Domain.Pathways;
 using Relais.Domain.Patients;
 using Relais.Domain.Professionals;
+using Relais.Domain.Programmes;
 using Relais.Web.Data;
 using Relais.Web.Identity;
 
@@ -27,13 +28,14 @@ public static partial class DemoData
         var followed = await (from e in db.Episodes
                               join ev in db.PathwayEvents on e.Id equals ev.EpisodeId
                               where e.Phase == PathwayPhase.SharedFollowUp && ev.To == PathwayPhase.SharedFollowUp
-                              select new { e.PatientId, e.PrimarySite, ev.OccurredOn }).ToListAsync();
+                              select new { e.PatientId, EpisodeId = e.Id, e.PrimarySite, ev.OccurredOn }).ToListAsync();
         foreach (var f in followed)
         {
             var code = Domain.Surveillance.ProtocolProposal.CodeFor(f.PrimarySite, protocols.Select(p => (p.Code, p.Kind)));
             if (code is null) continue;
             var protocol = protocols.Where(p => p.Code == code).OrderByDescending(p => p.Version).First();
             var enrolment = Domain.Surveillance.Enrolment.Start(f.PatientId, protocol, f.OccurredOn, radiotherapy: code == "breast", now);
+            db.Programmes.Add(DemoPpac(f.PatientId, f.EpisodeId, f.OccurredOn, oncologist, gp));
             db.Enrolments.Add(enrolment);
             var first = true;
             foreach (var entry in enrolment.Calendar(protocol, 120))
@@ -59,6 +61,35 @@ public static partial class DemoData
         }
         await db.SaveChangesAsync();
     }
+
+    /// <summary>The PPS of a patient whose phase says "PPS remis": written and handed to the patient on the day of that step.</summary>
+    private static void SeedPps(RelaisDb db, CancerEpisode episode, RelaisUser oncologist, RelaisUser gp, DateOnly today)
+    {
+        var day = episode.PhaseSince;
+        var content = new ProgrammeContent(
+            [new TreatmentPhase(1, TreatmentKind.Surgery, "Chirurgie selon la proposition de la RCP", day.AddDays(14), null, "Hôpital Saint-Relais", 2, null, null, null)],
+            [new PlannedAssessment("Consultation d'oncologie", "après la chirurgie")], null, null, Contacts(oncologist, gp));
+        var pps = CareProgramme.Draft(episode.PatientId, episode.Id, ProgrammeKind.Pps, null, content, oncologist.Id, AtTen(day));
+        pps.HandedToPatient(day, today);
+        db.Programmes.Add(pps);
+    }
+
+    /// <summary>The PPAC of a patient in shared follow-up, drawn up with the GP at the end of treatment.</summary>
+    private static CareProgramme DemoPpac(Guid patientId, Guid episodeId, DateOnly endOfTreatment, RelaisUser oncologist, RelaisUser gp)
+    {
+        var content = new ProgrammeContent([], [], "Forfait de soins de support après cancer : demandez-le à votre médecin.", null, Contacts(oncologist, gp));
+        var ppac = CareProgramme.Draft(patientId, episodeId, ProgrammeKind.Ppac, null, content, oncologist.Id, AtTen(endOfTreatment));
+        ppac.RecordGpAgreement(AtTen(endOfTreatment));
+        return ppac;
+    }
+
+    private static ProgrammeContact[] Contacts(RelaisUser oncologist, RelaisUser gp) =>
+    [
+        new(RelaisUser.NameOf(oncologist.FirstName, oncologist.LastName), "Oncologue référent", "Hôpital Saint-Relais", null),
+        new(RelaisUser.NameOf(gp.FirstName, gp.LastName), "Médecin traitant", null, null),
+    ];
+
+    private static DateTimeOffset AtTen(DateOnly day) => new(day.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero);
 
     /// <summary>Two boards of the demo hospital, each with its weekly meetings for the coming weeks.</summary>
     private static void SeedTumorBoards(RelaisDb db, Organisation hospital, RelaisUser secretary, DateTimeOffset now, DateOnly today)

@@ -157,6 +157,8 @@ public static partial class DemoData
         {
             var isPortalPatient = i == 18; // Marie Durand, in shared follow-up of a breast cancer
             var cancer = isPortalPatient ? Cancers[0] : Cancers[random.Next(Cancers.Length)];
+            // Shared follow-up means a surveillance protocol, a carnet and a PPAC: the demo follows the cancers a protocol exists for.
+            if (Targets[i] == PathwayPhase.SharedFollowUp && cancer.Site is "C34.1" or "C83.3") cancer = Cancers[2];
             var sex = cancer.Sex ?? (random.Next(2) == 0 ? Sex.Female : Sex.Male);
             var first = isPortalPatient ? "Marie" : sex == Sex.Female ? FemaleFirst[random.Next(FemaleFirst.Length)] : MaleFirst[random.Next(MaleFirst.Length)];
             var last = isPortalPatient ? "Durand" : LastNames[random.Next(LastNames.Length)];
@@ -194,6 +196,8 @@ public static partial class DemoData
                 var by = phase is PathwayPhase.TumorBoard ? secretary.Id : phase is PathwayPhase.SharedFollowUp or PathwayPhase.AfterCancer or PathwayPhase.MovedAway or PathwayPhase.LostToFollowUp or PathwayPhase.RuledOut ? myGp.Id : oncologist.Id;
                 db.PathwayEvents.Add(episode.Transition(phase, day, by, today, now, null));
             }
+
+            if (Targets[i] == PathwayPhase.CareProgramme) SeedPps(db, episode, oncologist, myGp, today);
 
             var teamFrom = start;
             db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, myGp.Id, CareTeamRole.GeneralPractitioner, teamFrom, null, oncologist.Id, now));

@@ -11,7 +11,7 @@ public sealed record TumorBoardReportModel(
     string BoardName, string BoardSpecialty, string? Site, DateTimeOffset MeetingStartsAt, IReadOnlyList<Participant> Participants,
     PatientHeader Patient, EpisodeHeader Episode, string Question, string PresentingPhysician, bool Recurrence, CaseKind Kind,
     RegisteredOnlyReason? RegisteredOnlyReason, decimal? G8Score, bool? G8FullAssessment, string? GpContribution, string Proposal,
-    string? Guideline, string DecidedBy, DateTimeOffset DecidedAt, string Quorum, int Version);
+    string? Guideline, string DecidedBy, DateTimeOffset DecidedAt, string Quorum, int Version, string? SiteMismatchReason = null, string? G8WaiverReason = null);
 
 public sealed record ProgrammeModel(
     ProgrammeKind Kind, int Version, string Author, DateTimeOffset CreatedAt, PatientHeader Patient, EpisodeHeader Episode,

@@ -1,4 +1,5 @@
 using Relais.Domain.Announcements;
+using Relais.Domain.Patients;
 using static Relais.Domain.Tests.Builders.AnnouncementRecords;
 using static Relais.Domain.Tests.Builders.Ids;
 using static Relais.Domain.Tests.Builders.Moments;
@@ -11,22 +12,22 @@ public class AnnouncementChecklistTests
     [Fact]
     public void Checklist_FollowsTheOrderOfTheGuide()
     {
-        var codes = Open().Checklist(60, FertilityAgeBounds.Default).Select(i => i.Code);
+        var codes = Open().Checklist(60, FertilityAgeBounds.Female).Select(i => i.Code);
 
         Assert.Equal(
             ["gp-contacted", "gp-context", "medical-time", "nursing-time", "supportive-care", "social-fragility", "social-worker",
-             "fertility", "tobacco", "cessation", "trusted-person", "advance-directives"],
+             "fertility", "fertility-referral", "contraception", "tobacco", "cessation", "trusted-person", "advance-directives"],
             codes);
     }
 
     [Fact]
     public void Checklist_OfANewRecord_HasNothingDone_AndOnlyTheConditionalItemsNotApplicable()
     {
-        var checklist = Open().Checklist(60, FertilityAgeBounds.Default);
+        var checklist = Open().Checklist(60, FertilityAgeBounds.Female);
 
         Assert.All(checklist, i => Assert.False(i.Done));
         Assert.All(checklist, i => Assert.False(string.IsNullOrWhiteSpace(i.Label)));
-        Assert.Equal(["social-worker", "fertility", "cessation"], checklist.Where(i => !i.Applicable).Select(i => i.Code));
+        Assert.Equal(["social-worker", "fertility", "fertility-referral", "contraception", "cessation"], checklist.Where(i => !i.Applicable).Select(i => i.Code));
     }
 
     public static TheoryData<string, Action<AnnouncementRecord>, string[]> Steps() => new()
@@ -45,6 +46,8 @@ public class AnnouncementChecklistTests
         { "cessation offered", r => r.RecordInformation(false, TobaccoStatus.Current, true, false, false, Now), ["tobacco", "cessation"] },
         { "trusted person", r => r.RecordInformation(false, TobaccoStatus.Unknown, false, true, false, Now), ["trusted-person"] },
         { "advance directives", r => r.RecordInformation(false, TobaccoStatus.Unknown, false, false, true, Now), ["advance-directives"] },
+        { "fertility preservation proposed", r => r.RecordFertilityReferral(FertilityReferral.Proposed, Today, null, Today, Now), ["fertility-referral"] },
+        { "contraception advised", r => r.RecordContraceptionAdvice("Préservatifs pendant la chimiothérapie.", Now), ["contraception"] },
     };
 
     [Theory]
@@ -55,18 +58,29 @@ public class AnnouncementChecklistTests
 
         act(record);
 
-        var ticked = record.Checklist(30, FertilityAgeBounds.Default).Where(i => i.Done).Select(i => i.Code).ToList();
+        var ticked = record.Checklist(30, FertilityAgeBounds.Female).Where(i => i.Done).Select(i => i.Code).ToList();
         Assert.True(ticked.SequenceEqual(done), $"{step}: ticked [{string.Join(", ", ticked)}], expected [{string.Join(", ", done)}]");
     }
 
+    /// <summary>Reproductive age by sex, adolescents included (issue 10 point 8: the old 15–45 for both sexes missed both).</summary>
     [Theory]
-    [InlineData(14, false)]
-    [InlineData(15, true)]
-    [InlineData(30, true)]
-    [InlineData(45, true)]
-    [InlineData(46, false)]
-    public void Fertility_AppliesWithinTheDefaultReproductiveAge_BoundsIncluded(int age, bool applicable) =>
-        Assert.Equal(applicable, Item(Open(), "fertility", age).Applicable);
+    [InlineData(Sex.Female, 9, false)]
+    [InlineData(Sex.Female, 10, true)]
+    [InlineData(Sex.Female, 14, true)]
+    [InlineData(Sex.Female, 49, true)]
+    [InlineData(Sex.Female, 50, false)]
+    [InlineData(Sex.Male, 9, false)]
+    [InlineData(Sex.Male, 10, true)]
+    [InlineData(Sex.Male, 50, true)]
+    [InlineData(Sex.Male, 59, true)]
+    [InlineData(Sex.Male, 60, false)]
+    [InlineData(Sex.Unknown, 59, true)]
+    [InlineData(Sex.Other, 10, true)]
+    public void Fertility_AppliesWithinTheReproductiveAgeOfTheSex_AdolescentsIncluded(Sex sex, int age, bool applicable)
+    {
+        foreach (var code in new[] { "fertility", "fertility-referral", "contraception" })
+            Assert.Equal(applicable, Item(Open(), code, age, FertilityAgeBounds.For(sex)).Applicable);
+    }
 
     [Theory]
     [InlineData(17, false)]

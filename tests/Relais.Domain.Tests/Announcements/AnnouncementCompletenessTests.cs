@@ -13,8 +13,8 @@ public class AnnouncementCompletenessTests
     {
         var record = Complete();
 
-        Assert.All(record.Checklist(30, FertilityAgeBounds.Default), i => Assert.True(i.Done, i.Code));
-        Assert.True(record.IsComplete(30, FertilityAgeBounds.Default));
+        Assert.All(record.Checklist(30, FertilityAgeBounds.Female), i => Assert.True(i.Done, i.Code));
+        Assert.True(record.IsComplete(30, FertilityAgeBounds.Female));
     }
 
     [Fact]
@@ -23,7 +23,7 @@ public class AnnouncementCompletenessTests
         // A 60-year-old former smoker, not informed on fertility (not of reproductive age).
         var record = Complete(TobaccoStatus.Former, fertility: false);
 
-        Assert.True(record.IsComplete(60, FertilityAgeBounds.Default));
+        Assert.True(record.IsComplete(60, FertilityAgeBounds.Female));
         Assert.False(Item(record, "fertility", 60).Done);
         Assert.False(Item(record, "cessation", 60).Done);
     }
@@ -33,10 +33,10 @@ public class AnnouncementCompletenessTests
     {
         var record = Complete(fertility: false);
 
-        Assert.False(record.IsComplete(30, FertilityAgeBounds.Default));
-        Assert.True(record.IsComplete(46, FertilityAgeBounds.Default));
+        Assert.False(record.IsComplete(30, FertilityAgeBounds.Female));
+        Assert.True(record.IsComplete(50, FertilityAgeBounds.Female));
     }
 
     [Fact]
-    public void IsComplete_IsFalse_ForANewRecord() => Assert.False(Open().IsComplete(60, FertilityAgeBounds.Default));
+    public void IsComplete_IsFalse_ForANewRecord() => Assert.False(Open().IsComplete(60, FertilityAgeBounds.Female));
 }

@@ -17,9 +17,9 @@ public static class AnnouncementRecords
     public static AnnouncementRecord Open() => AnnouncementRecord.Open(Patient, Episode, Now);
 
     public static ChecklistItem Item(AnnouncementRecord record, string code, int age = 60, FertilityAgeBounds? bounds = null) =>
-        record.Checklist(age, bounds ?? FertilityAgeBounds.Default).Single(i => i.Code == code);
+        record.Checklist(age, bounds ?? FertilityAgeBounds.Female).Single(i => i.Code == code);
 
-    /// <summary>Every item of the guide done, for a current smoker with a precarious EPICES score.</summary>
+    /// <summary>Every item of the guide done, for a current smoker with a precarious EPICES score (fertility: informed, preservation proposed, contraception advised).</summary>
     public static AnnouncementRecord Complete(TobaccoStatus tobacco = TobaccoStatus.Current, bool fertility = true)
     {
         var record = Open();
@@ -30,6 +30,11 @@ public static class AnnouncementRecords
         record.RecordSupportiveCareNeeds("Soutien psychologique, diététique.", Now);
         record.RecordEpices(Precarious, socialWorkerOriented: true, Now);
         record.RecordInformation(fertility, tobacco, cessationOffered: true, trustedPerson: true, advanceDirectives: true, Now);
+        if (fertility)
+        {
+            record.RecordFertilityReferral(FertilityReferral.Proposed, Today, null, Today, Now);
+            record.RecordContraceptionAdvice("Contraception mécanique pendant la chimiothérapie et 6 mois après.", Now);
+        }
         return record;
     }
 }

@@ -50,6 +50,8 @@ public sealed class CaseBuilder
     private bool recurrence;
     private int age = 58;
     private G8Assessment? g8;
+    private string site = "C50.4";
+    private TumorBoardCase.Reasons reasons = TumorBoardCase.Reasons.None;
 
     public CaseBuilder WithBoard(TumorBoard value) { board = value; return this; }
     public CaseBuilder WithMeeting(TumorBoardMeeting value) { meeting = value; return this; }
@@ -59,16 +61,43 @@ public sealed class CaseBuilder
     public CaseBuilder WithRecurrence(bool value) { recurrence = value; return this; }
     public CaseBuilder WithAge(int value) { age = value; return this; }
     public CaseBuilder WithG8(G8Assessment? value) { g8 = value; return this; }
+    public CaseBuilder WithSite(string value) { site = value; return this; }
+    public CaseBuilder WithSiteMismatchReason(string? value) { reasons = reasons with { SiteMismatch = value }; return this; }
+    public CaseBuilder WithG8WaiverReason(string? value) { reasons = reasons with { G8Waiver = value }; return this; }
+
+    /// <summary>The meeting the case is registered at (the board's next one unless given).</summary>
+    public TumorBoardMeeting Meeting => meeting ??= A.Meeting().Of(board).Build();
+
+    /// <summary>Who attends the meeting, and how.</summary>
+    public CaseBuilder Attended(params (Guid Id, Specialty Specialty, Presence Presence)[] participants)
+    {
+        foreach (var p in participants) Meeting.SetParticipant(p.Id, p.Specialty.ToString(), p.Specialty, p.Presence);
+        return this;
+    }
+
+    /// <summary>Surgeon and oncologist on site, radiotherapist remote: the quorum of a breast board.</summary>
+    public CaseBuilder WithQuorum() => Attended(
+        (Surgeon, Specialty.Surgery, Presence.OnSite), (Oncologist, Specialty.MedicalOncology, Presence.OnSite), (Radiotherapist, Specialty.Radiotherapy, Presence.Remote));
+
+    /// <summary>Surgeon and oncologist only: the radiotherapist is missing.</summary>
+    public CaseBuilder WithoutQuorum() => Attended((Surgeon, Specialty.Surgery, Presence.OnSite), (Oncologist, Specialty.MedicalOncology, Presence.OnSite));
 
     /// <summary>A case registered without discussion, for the given reason.</summary>
     public CaseBuilder RegisteredOnly(RegisteredOnlyReason? value) => WithKind(CaseKind.RegisteredOnly).WithReason(value);
 
     public TumorBoardCase Register() =>
-        TumorBoardCase.Register(Patient, Episode, meeting ?? A.Meeting().Of(board).Build(), board, question, Oncologist,
-            kind, reason, recurrence, age, g8, MeetingDay, Secretary, Now);
+        TumorBoardCase.Register(Patient, Episode, site, Meeting, board, question, Oncologist,
+            kind, reason, recurrence, age, g8, MeetingDay, Secretary, Now, reasons);
 
     /// <summary>The refusal the registration meets.</summary>
     public DomainValidationException Refused() => Assert.Throws<DomainValidationException>(() => Register());
+}
+
+/// <summary>Who records a decision.</summary>
+public static class Deciders
+{
+    public static readonly Decider TheOncologist = new(Oncologist, Specialty.MedicalOncology);
+    public static readonly Decider TheSurgeon = new(Surgeon, Specialty.Surgery);
 }
 
 /// <summary>Quorum checks of a breast cancer board's meeting.</summary>

@@ -104,4 +104,31 @@ public class PathwayTransitionsTests
         Assert.Contains("suspicion", exception.Message);
         Assert.Contains("traitement actif", exception.Message);
     }
+
+    private static readonly PathwayPhase[] WithTheirOwnUseCase = [CareProgramme, EndOfTreatment, SharedFollowUp];
+
+    [Theory]
+    [MemberData(nameof(EveryPair))]
+    public void ManualFrom_IsTheAllowedStepsWithoutThePhasesThatHaveTheirOwnUseCase(PathwayPhase from, PathwayPhase to, bool allowed) =>
+        Assert.Equal(allowed && !WithTheirOwnUseCase.Contains(to), PathwayTransitions.ManualFrom(from).Contains(to));
+
+    [Theory]
+    [InlineData(Announcement, CareProgramme, "programmes/pps")]
+    [InlineData(TumorBoard, CareProgramme, "programmes/pps")]
+    [InlineData(ActiveTreatment, EndOfTreatment, "end-of-treatment")]
+    [InlineData(EndOfTreatment, SharedFollowUp, "end-of-treatment")]
+    public void EnsureManualAllowed_RefusesAPhaseWithItsOwnUseCase_NamingTheUseCase(PathwayPhase from, PathwayPhase to, string useCase)
+    {
+        var exception = Assert.Throws<DomainValidationException>(() => PathwayTransitions.EnsureManualAllowed(from, to));
+
+        Assert.Equal("to", exception.Field);
+        Assert.Contains(useCase, exception.Message);
+    }
+
+    [Theory]
+    [InlineData(CareProgramme, ActiveTreatment)]
+    [InlineData(ActiveTreatment, Palliative)]
+    [InlineData(SharedFollowUp, TumorBoard)]
+    public void EnsureManualAllowed_AcceptsTheOtherAllowedSteps(PathwayPhase from, PathwayPhase to) =>
+        Assert.Null(Record.Exception(() => PathwayTransitions.EnsureManualAllowed(from, to)));
 }

@@ -44,12 +44,13 @@ public class BoardTests
         Assert.Equal(field, error.Field);
     }
 
-    public static TheoryData<Specialty> NonPhysicianSpecialties() =>
-        new(Enum.GetValues<Specialty>().Where(s => !Quorum.IsPhysicianSpecialty(s)));
+    public static TheoryData<Specialty> NonDecisionSpecialties() =>
+        new(Enum.GetValues<Specialty>().Where(s => !Quorum.IsPhysicianSpecialty(s)).Append(Specialty.GeneralPractice));
 
+    /// <summary>The GP is a physician, invited and contributing, but not one of the specialties that decide ([G] 1.3; issue 10 point 7).</summary>
     [Theory]
-    [MemberData(nameof(NonPhysicianSpecialties))]
-    public void Create_IsRefused_WhenAnExpectedSpecialtyIsNotAPhysicianSpecialty(Specialty specialty)
+    [MemberData(nameof(NonDecisionSpecialties))]
+    public void Create_IsRefused_WhenAnExpectedSpecialtyIsNotADecisionSpecialty(Specialty specialty)
     {
         var error = Assert.Throws<DomainValidationException>(() => A.Board().WithExpected([Specialty.Surgery, specialty]).Build());
 
@@ -57,13 +58,14 @@ public class BoardTests
     }
 
     [Fact]
-    public void Create_AcceptsEveryPhysicianSpecialty()
+    public void Create_AcceptsEveryDecisionSpecialty()
     {
-        var physicians = Enum.GetValues<Specialty>().Where(Quorum.IsPhysicianSpecialty).ToList();
+        var physicians = Enum.GetValues<Specialty>().Where(Quorum.IsDecisionSpecialty).ToList();
 
         var board = A.Board().WithExpected(physicians).Build();
 
-        Assert.Equal(16, physicians.Count);
+        Assert.Equal(15, physicians.Count);
+        Assert.DoesNotContain(Specialty.GeneralPractice, physicians);
         Assert.Equal(physicians, board.ExpectedSpecialties);
     }
 }

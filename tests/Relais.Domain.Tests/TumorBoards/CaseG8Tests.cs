@@ -65,4 +65,45 @@ public class CaseG8Tests
 
         Assert.Equal("g8", error.Field);
     }
+
+    [Fact]
+    public void Register_Over75_InAnEmergency_MayWaiveTheG8WithAReason_WhichIsKept()
+    {
+        var @case = A.Case().WithAge(82).WithG8(null).RegisteredOnly(RegisteredOnlyReason.Emergency)
+            .WithG8WaiverReason("  Compression médullaire : radiothérapie dans les 24 heures.  ").Register();
+
+        Assert.Null(@case.G8AssessmentId);
+        Assert.Equal("Compression médullaire : radiothérapie dans les 24 heures.", @case.G8WaiverReason);
+    }
+
+    [Theory]
+    [InlineData(CaseKind.Discussed, null)]
+    [InlineData(CaseKind.RegisteredOnly, RegisteredOnlyReason.ValidatedGuideline)]
+    public void Register_Over75_OutsideAnEmergency_CannotWaiveTheG8(CaseKind kind, RegisteredOnlyReason? reason)
+    {
+        var error = A.Case().WithAge(82).WithG8(null).WithKind(kind).WithReason(reason).WithG8WaiverReason("Pas le temps.").Refused();
+
+        Assert.Equal("g8WaiverReason", error.Field);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void Register_Over75_InAnEmergency_WithoutAReason_StillNeedsTheG8(string? waiver)
+    {
+        var error = A.Case().WithAge(82).WithG8(null).RegisteredOnly(RegisteredOnlyReason.Emergency).WithG8WaiverReason(waiver).Refused();
+
+        Assert.Equal("g8", error.Field);
+    }
+
+    [Fact]
+    public void Register_WithAValidG8_KeepsNoWaiver()
+    {
+        var g8 = A.G8().On(new DateOnly(2025, 6, 1)).Build();
+
+        var @case = A.Case().WithAge(80).WithG8(g8).RegisteredOnly(RegisteredOnlyReason.Emergency).WithG8WaiverReason("Urgence").Register();
+
+        Assert.Equal(g8.Id, @case.G8AssessmentId);
+        Assert.Null(@case.G8WaiverReason);
+    }
 }

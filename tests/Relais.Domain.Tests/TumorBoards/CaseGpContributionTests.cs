@@ -51,8 +51,9 @@ public class CaseGpContributionTests
     [Fact]
     public void AddGpContribution_IsRefused_OnceTheDecisionIsMade()
     {
-        var @case = A.Case().Register();
-        @case.Decide("Tumorectomie puis radiothérapie.", "Référentiel régional sein 2024", Oncologist, Quorums.Reached(), Now.AddDays(8));
+        var builder = A.Case().WithQuorum();
+        var @case = builder.Register();
+        @case.Decide("Tumorectomie puis radiothérapie.", "Référentiel régional sein 2024", Deciders.TheOncologist, builder.Meeting, BoardBuilder.Breast, MeetingStart.AddMinutes(30));
 
         var error = Assert.Throws<DomainValidationException>(() => @case.AddGpContribution("Trop tard.", Gp, Now.AddDays(9)));
 

@@ -231,6 +231,9 @@ public static class Labels
         _ => "Non renseigné",
     }];
 
+    /// <summary>The oncofertility referral's steps, worded by the domain.</summary>
+    public static string FertilityReferral(Domain.Announcements.FertilityReferral step, IStringLocalizer l) => l[Domain.Announcements.Fertility.Label(step)];
+
     /// <summary>The steps of the announcement checklist, by their stable code.</summary>
     public static string AnnouncementStep(Domain.Announcements.ChecklistItem item, IStringLocalizer l) => l[item.Code switch
     {
@@ -242,6 +245,8 @@ public static class Labels
         "social-fragility" => "Fragilité sociale dépistée (EPICES)",
         "social-worker" => "Orientation vers l'assistant(e) social(e)",
         "fertility" => "Information sur la fertilité et sa préservation",
+        "fertility-referral" => "Préservation de la fertilité proposée (CECOS, plateforme)",
+        "contraception" => "Conseil de contraception",
         "tobacco" => "Statut tabagique renseigné",
         "cessation" => "Aide au sevrage tabagique proposée",
         "trusted-person" => "Information sur la personne de confiance",

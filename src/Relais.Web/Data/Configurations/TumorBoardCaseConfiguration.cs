@@ -17,7 +17,10 @@ public sealed class TumorBoardCaseConfiguration : IEntityTypeConfiguration<Tumor
         builder.Property(x => x.GpContribution).HasMaxLength(4000);
         builder.Property(x => x.Proposal).HasMaxLength(4000);
         builder.Property(x => x.Guideline).HasMaxLength(400);
-        builder.Property(x => x.QuorumAtDecision).HasMaxLength(600);
+        // The quorum as it stood, with the participants present who did not count (the invited GP...).
+        builder.Property(x => x.QuorumAtDecision).HasMaxLength(2000);
+        builder.Property(x => x.G8WaiverReason).HasMaxLength(1000);
+        builder.Property(x => x.SiteMismatchReason).HasMaxLength(1000);
         builder.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<CancerEpisode>().WithMany().HasForeignKey(x => x.EpisodeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TumorBoardMeeting>().WithMany().HasForeignKey(x => x.MeetingId).OnDelete(DeleteBehavior.Restrict);

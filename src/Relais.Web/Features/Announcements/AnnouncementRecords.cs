@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Announcements;
 using Relais.Domain.Coordination;
+using Relais.Domain.Patients;
 using Relais.Web.Data;
 using Relais.Web.Identity;
 
@@ -10,7 +11,8 @@ public sealed record AnnouncementDto(Guid Id, Guid EpisodeId, DateTimeOffset? Gp
     DateOnly? MedicalTimeOn, string? MedicalTimePhysician, string? MedicalTimeExplained, NursingTime NursingTime, DateOnly? NursingTimeOn,
     string? SupportiveCareNeeds, IReadOnlyList<bool>? EpicesAnswers, decimal? EpicesScore, bool? Precarious, bool? SocialWorkerOriented,
     bool FertilityInformed, TobaccoStatus Tobacco, bool CessationOffered, bool TrustedPersonInformed, bool AdvanceDirectivesInformed,
-    int PatientAge, bool ReproductiveAge, IReadOnlyList<ChecklistItem> Checklist, bool Complete);
+    int PatientAge, bool ReproductiveAge, IReadOnlyList<ChecklistItem> Checklist, bool Complete,
+    FertilityReferral FertilityReferral, DateOnly? FertilityReferralOn, string? FertilityCentre, string? ContraceptionAdvice, FertilityAgeBounds ReproductiveAgeBounds);
 
 /// <summary>
 /// The announcement scheme of an episode (PRODUCT.md §3 step 3): one record per episode, filled step by
@@ -19,9 +21,16 @@ public sealed record AnnouncementDto(Guid Id, Guid EpisodeId, DateTimeOffset? Gp
 /// </summary>
 public sealed class AnnouncementRecords(RelaisDb db, Clock clock, IConfiguration configuration)
 {
-    /// <summary>The ages at which fertility information is due, from configuration (defaults in the domain).</summary>
-    public FertilityAgeBounds Bounds => new(configuration.GetValue("Announcement:FertilityAgeFrom", FertilityAgeBounds.Default.From),
-        configuration.GetValue("Announcement:FertilityAgeTo", FertilityAgeBounds.Default.To));
+    /// <summary>
+    /// The reproductive ages of a sex, at which fertility information and preservation are due: from
+    /// configuration (<c>Announcement:FertilityAge:Female:From</c>, <c>...:Male:To</c>...), defaults in the domain.
+    /// </summary>
+    public FertilityAgeBounds BoundsFor(Sex sex)
+    {
+        var defaults = FertilityAgeBounds.For(sex);
+        var key = sex is Sex.Female or Sex.Male ? $"Announcement:FertilityAge:{sex}" : null;
+        return key is null ? defaults : new(configuration.GetValue($"{key}:From", defaults.From), configuration.GetValue($"{key}:To", defaults.To));
+    }
 
     /// <summary>
     /// The episode's record, added to the context when it does not exist yet (the caller saves), or null
@@ -47,6 +56,7 @@ public sealed class AnnouncementRecords(RelaisDb db, Clock clock, IConfiguration
     {
         var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == r.PatientId, ct);
         var age = patient.AgeOn(clock.Today);
+        var bounds = BoundsFor(patient.Sex);
         var physician = r.MedicalTimePhysicianId is { } id
             ? await db.Users.Where(u => u.Id == id).Select(u => new { u.FirstName, u.LastName }).FirstOrDefaultAsync(ct)
             : null;
@@ -54,6 +64,7 @@ public sealed class AnnouncementRecords(RelaisDb db, Clock clock, IConfiguration
             physician is null ? null : RelaisUser.NameOf(physician.FirstName, physician.LastName), r.MedicalTimeExplained,
             r.NursingTime, r.NursingTimeOn, r.SupportiveCareNeeds, r.EpicesAnswers?.Select(c => c == '1').ToList(), r.EpicesScore, r.EpicesScore is null ? null : r.IsPrecarious,
             r.SocialWorkerOriented, r.FertilityInformed, r.Tobacco, r.CessationOffered, r.TrustedPersonInformed, r.AdvanceDirectivesInformed,
-            age, Bounds.Contains(age), r.Checklist(age, Bounds), r.IsComplete(age, Bounds));
+            age, bounds.Contains(age), r.Checklist(age, bounds), r.IsComplete(age, bounds),
+            r.FertilityReferral, r.FertilityReferralOn, r.FertilityCentre, r.ContraceptionAdvice, bounds);
     }
 }

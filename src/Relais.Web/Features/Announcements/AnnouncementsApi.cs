@@ -21,6 +21,8 @@ public static class AnnouncementsApi
         write.MapPost("/supportive-care", SupportiveCare).WithSummary("Enregistre les besoins en soins de support.").ProducesValidationProblem();
         write.MapPost("/epices", Epices).WithSummary("Calcule et enregistre le score EPICES de fragilité sociale.").ProducesValidationProblem();
         write.MapPost("/information", Information).WithSummary("Enregistre les informations données au patient.").ProducesValidationProblem();
+        write.MapPost("/fertility", Fertility).WithSummary("Suit la préservation de la fertilité (proposée, acceptée ou refusée, adressé au CECOS, faite) et le conseil de contraception.")
+            .ProducesValidationProblem();
         write.MapPost("/gp-context", GpContext).WithSummary("Enregistre le contexte transmis par le médecin traitant.").ProducesValidationProblem();
         return app;
     }
@@ -42,6 +44,9 @@ public static class AnnouncementsApi
 
     private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Information(Guid patientId, Guid episodeId, InformationInput input,
         RecordInformation record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Fertility(Guid patientId, Guid episodeId, FertilityInput input,
+        RecordFertility record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
 
     private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> GpContext(Guid patientId, Guid episodeId, GpContextInput input,
         RecordGpContext record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));

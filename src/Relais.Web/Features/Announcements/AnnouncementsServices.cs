@@ -14,6 +14,8 @@ public static class AnnouncementsServices
         services.AddScoped<RecordEpices>();
         services.AddScoped<RecordInformation>();
         services.AddScoped<IncompleteAnnouncements>();
+        services.AddScoped<RecordFertility>();
+        services.AddScoped<FertilityBeforeTreatment>();
         return services;
     }
 }

@@ -20,12 +20,11 @@ public sealed class IncompleteAnnouncements(RelaisDb db, Clock clock, Announceme
                           select new { e.PatientId, EpisodeId = e.Id, Record = a, Patient = p })
             .Take(500).ToListAsync(ct);
         var today = clock.Today;
-        var bounds = records.Bounds;
         return rows.Select(x =>
         {
             var missing = x.Record is null
                 ? "dispositif d'annonce non commencé"
-                : string.Join(", ", x.Record.Checklist(x.Patient.AgeOn(today), bounds).Where(i => i.Applicable && !i.Done).Select(i => i.Label.ToLowerInvariant()));
+                : string.Join(", ", x.Record.Checklist(x.Patient.AgeOn(today), records.BoundsFor(x.Patient.Sex)).Where(i => i.Applicable && !i.Done).Select(i => i.Label.ToLowerInvariant()));
             return new IncompleteAnnouncement(x.PatientId, x.EpisodeId, missing);
         }).Where(x => x.Missing.Length > 0).ToList();
     }

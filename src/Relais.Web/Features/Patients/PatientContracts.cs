@@ -29,12 +29,13 @@ public sealed record EpisodeDto(
     Guid Id, string PrimarySite, string? PrimarySiteLabel, Laterality Laterality, string? Histology, string? HistologyLabel,
     DateOnly? DiagnosisDate, DiagnosisBasis DiagnosisBasis, string? ClinicalT, string? ClinicalN, string? ClinicalM,
     string? PathologicalT, string? PathologicalN, string? PathologicalM, string? StageGroup, bool IsRareCancer,
-    bool HereditarySuspicion, PathwayPhase Phase, DateOnly PhaseSince, IReadOnlyList<PathwayPhase> AllowedNext)
+    bool HereditarySuspicion, PathwayPhase Phase, DateOnly PhaseSince, IReadOnlyList<PathwayPhase> AllowedNext, IReadOnlyList<PathwayPhase> ManualNext)
 {
     public static EpisodeDto From(CancerEpisode e) => new(
         e.Id, e.PrimarySite, e.PrimarySiteLabel, e.Laterality, e.Histology, e.HistologyLabel, e.DiagnosisDate, e.DiagnosisBasis,
         e.ClinicalT, e.ClinicalN, e.ClinicalM, e.PathologicalT, e.PathologicalN, e.PathologicalM, e.StageGroup, e.IsRareCancer,
-        e.HereditarySuspicion, e.Phase, e.PhaseSince, PathwayTransitions.AllowedFrom(e.Phase));
+        e.HereditarySuspicion, e.Phase, e.PhaseSince, PathwayTransitions.AllowedFrom(e.Phase),
+        PathwayTransitions.ManualFrom(e.Phase));
 }
 
 public sealed record PatientDetail(

@@ -30,6 +30,8 @@ public abstract class AnnouncementChecklistTests(RelaisFactory factory)
         Assert.Equal("Claire MARTIN", medical.GetProperty("medicalTimePhysician").GetString());
         await oncologist.PostAsJsonAsync($"{url}/nursing-time", new { state = "accepted", on = "2026-11-21" });
         await oncologist.PostAsJsonAsync($"{url}/supportive-care", new { needs = "Anxiété, besoin d'aide à domicile." });
+        // At 36, the fertility preservation is proposed and the contraception advised before treatment (issue 10 point 8).
+        await oncologist.PostAsJsonAsync($"{url}/fertility", new { step = "proposed", on = "2026-11-21", contraceptionAdvice = "Contraception non hormonale pendant le traitement." });
         var info = await (await oncologist.PostAsJsonAsync($"{url}/information", new
         {
             fertilityInformed = true, tobacco = "current", cessationOffered = true, trustedPersonInformed = true, advanceDirectivesInformed = true,

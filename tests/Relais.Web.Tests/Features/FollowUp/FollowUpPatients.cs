@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Relais.Domain.Pathways;
+using Relais.Web.Data;
 using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Features.FollowUp;
@@ -10,28 +14,29 @@ public static class FollowUpPatients
     public static async Task<(HttpClient Oncologist, Guid PatientId, Guid EpisodeId)> PatientInTreatmentAsync(this RelaisFactory factory, string nir13, string site = "C50.4")
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var (patientId, episodeId) = await oncologist.PatientInTreatmentAsync(nir13, site);
+        var (patientId, episodeId) = await oncologist.PatientInTreatmentAsync(factory.Services, nir13, site);
         return (oncologist, patientId, episodeId);
     }
 
-    /// <summary>The same, through an oncologist's client of any app instance.</summary>
     /// <summary>A new patient of Dr Dubois (built by <see cref="A.Patient"/>), in active treatment of a breast cancer diagnosed on 5 January 2026.</summary>
     public static async Task<(HttpClient Oncologist, Guid PatientId, Guid EpisodeId)> PatientInTreatmentAsync(this RelaisFactory factory)
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var patientId = await A.Patient().Named("Suivi", "Anne").CreateAsync(oncologist);
         var episodeId = await An.Episode().DiagnosedOn(2026, 1, 5).CreateAsync(oncologist, patientId);
-        await oncologist.IntoTreatmentAsync(patientId, episodeId);
+        await oncologist.IntoTreatmentAsync(factory.Services, patientId, episodeId);
         return (oncologist, patientId, episodeId);
     }
 
-    private static async Task IntoTreatmentAsync(this HttpClient oncologist, Guid id, Guid episodeId)
+    private static async Task IntoTreatmentAsync(this HttpClient oncologist, IServiceProvider services, Guid id, Guid episodeId)
     {
-        foreach (var (to, on) in new[] { ("announcement", "2026-01-12"), ("tumor-board", "2026-01-20"), ("care-programme", "2026-01-27"), ("active-treatment", "2026-02-09") })
+        foreach (var (to, on) in new[] { ("announcement", "2026-01-12"), ("tumor-board", "2026-01-20") })
             Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{id}/episodes/{episodeId}/transitions", new { to, occurredOn = on })).StatusCode);
+        await services.PastStepsAsync(episodeId, (PathwayPhase.CareProgramme, new DateOnly(2026, 1, 27)), (PathwayPhase.ActiveTreatment, new DateOnly(2026, 2, 9)));
     }
 
-    public static async Task<(Guid PatientId, Guid EpisodeId)> PatientInTreatmentAsync(this HttpClient oncologist, string nir13, string site = "C50.4")
+    /// <summary>The same, through an oncologist's client of any app instance (and that instance's services).</summary>
+    public static async Task<(Guid PatientId, Guid EpisodeId)> PatientInTreatmentAsync(this HttpClient oncologist, IServiceProvider services, string nir13, string site = "C50.4")
     {
         var gpId = (await oncologist.GetJsonAsync("/api/professionals?role=GeneralPractitioner&search=Dubois"))[0].GetProperty("id").GetGuid();
         var patient = await (await oncologist.PostAsJsonAsync("/api/patients", new
@@ -44,7 +49,23 @@ public static class FollowUpPatients
             primarySite = site, histology = "8500/3", diagnosisDate = "2026-01-05", initialPhase = "diagnosis-confirmed", openedOn = "2026-01-05",
         })).JsonAsync();
         var episodeId = episode.GetProperty("id").GetGuid();
-        await oncologist.IntoTreatmentAsync(id, episodeId);
+        await oncologist.IntoTreatmentAsync(services, id, episodeId);
         return (id, episodeId);
+    }
+
+    /// <summary>
+    /// Past steps of a pathway set up in the domain: the PPS ("PPS remis") is reached only by writing one, dated
+    /// today by its use case, so a pathway treated since February is written as the episode's own transitions.
+    /// </summary>
+    public static async Task PastStepsAsync(this IServiceProvider services, Guid episodeId, params (PathwayPhase To, DateOnly On)[] steps)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var clock = scope.ServiceProvider.GetRequiredService<Clock>();
+        var episode = await db.Episodes.SingleAsync(e => e.Id == episodeId);
+        var oncologistId = await db.Users.Where(u => u.Email == Api.Oncologist).Select(u => u.Id).SingleAsync();
+        foreach (var (to, on) in steps)
+            db.PathwayEvents.Add(episode.Transition(to, on, oncologistId, clock.Today, clock.Now, null));
+        await db.SaveChangesAsync();
     }
 }

@@ -339,6 +339,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<bool>("CessationOffered")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("ContraceptionAdvice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("EpicesAnswers")
                         .HasMaxLength(11)
                         .HasColumnType("character varying(11)");
@@ -350,8 +354,22 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid>("EpisodeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("FertilityCentre")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<bool>("FertilityInformed")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("FertilityReferral")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("NotProposed");
+
+                    b.Property<DateOnly?>("FertilityReferralOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset?>("GpContactedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1528,6 +1546,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("G8AssessmentId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("G8WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("GpContribution")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -1569,8 +1591,8 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<string>("QuorumAtDecision")
-                        .HasMaxLength(600)
-                        .HasColumnType("character varying(600)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<DateTimeOffset>("RegisteredAt")
                         .HasColumnType("timestamp with time zone");
@@ -1584,6 +1606,10 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.Property<Guid?>("ReportDocumentId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("SiteMismatchReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -328,6 +328,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<bool>("CessationOffered")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ContraceptionAdvice")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("EpicesAnswers")
                         .HasMaxLength(11)
                         .HasColumnType("TEXT");
@@ -339,8 +343,22 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("EpisodeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FertilityCentre")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("FertilityInformed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FertilityReferral")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NotProposed");
+
+                    b.Property<DateOnly?>("FertilityReferralOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("GpContactedAt")
                         .HasColumnType("INTEGER");
@@ -1515,6 +1533,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("G8AssessmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("G8WaiverReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("GpContribution")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
@@ -1556,7 +1578,7 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("QuorumAtDecision")
-                        .HasMaxLength(600)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RegisteredAt")
@@ -1570,6 +1592,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ReportDocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteMismatchReason")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")

@@ -21,7 +21,7 @@ public sealed record EndOfTreatmentResult(Guid EnrolmentId, string Protocol, int
 /// <summary>
 /// The end of active treatment: the baton passes to the GP [P]. The episode moves to end of treatment
 /// then shared follow-up; the patient is enrolled on the protocol's validated version and gets the
-/// carnet; the PPAC is issued (C11) and the protocol with its late complications sent (C12). All of it
+/// carnet (an episode already at end of treatment only moves on to shared follow-up); the PPAC is issued (C11) and the protocol with its late complications sent (C12). All of it
 /// commits in one SaveChanges: a failure half-way leaves nothing behind, so the retry is not refused
 /// as "already enrolled".
 /// </summary>
@@ -47,7 +47,10 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
             throw new DomainValidationException("episodeId", "Ce patient suit déjà un protocole de surveillance.");
         var today = clock.Today;
         var now = clock.Now;
-        db.PathwayEvents.Add(episode.Transition(PathwayPhase.EndOfTreatment, j0, user.Id, today, now, "Fin du traitement actif"));
+        // An episode already at end of treatment (set by hand before that phase had its own use case) still
+        // gets its PPAC and carnet: the end of treatment is not recorded twice.
+        if (episode.Phase != PathwayPhase.EndOfTreatment)
+            db.PathwayEvents.Add(episode.Transition(PathwayPhase.EndOfTreatment, j0, user.Id, today, now, "Fin du traitement actif"));
         db.PathwayEvents.Add(episode.Transition(PathwayPhase.SharedFollowUp, j0, user.Id, today, now, $"Suivi partagé : {protocol.Title}"));
 
         var enrolment = Enrolment.Start(patientId, protocol, j0, input.Radiotherapy, now);

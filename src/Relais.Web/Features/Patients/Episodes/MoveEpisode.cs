@@ -9,7 +9,10 @@ namespace Relais.Web.Features.Patients.Episodes;
 /// <summary>Body of POST /api/patients/{id}/episodes/{episodeId}/transitions.</summary>
 public sealed record TransitionInput(PathwayPhase? To, DateOnly? OccurredOn, string? Note);
 
-/// <summary>Records the next step of an episode's pathway, as the pathway allows it (<see cref="PathwayTransitions"/>).</summary>
+/// <summary>
+/// Records the next step of an episode's pathway, as the pathway allows it (<see cref="PathwayTransitions"/>);
+/// the phases with their own use case (PPS, end of treatment, shared follow-up) are refused, naming it.
+/// </summary>
 public sealed class MoveEpisode(RelaisDb db, Clock clock, PathwayObligations pathwayObligations)
 {
     /// <returns>The recorded step, or null when the patient has no such episode.</returns>
@@ -18,6 +21,7 @@ public sealed class MoveEpisode(RelaisDb db, Clock clock, PathwayObligations pat
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId && e.PatientId == patientId, ct);
         if (episode is null) return null;
         if (input.To is not { } to) throw new DomainValidationException("to", "La phase visée est obligatoire.");
+        PathwayTransitions.EnsureManualAllowed(episode.Phase, to);
         var today = clock.Today;
         var evt = episode.Transition(to, input.OccurredOn ?? today, user.Id, today, clock.Now, input.Note);
         db.PathwayEvents.Add(evt);

@@ -5,9 +5,12 @@ using Relais.Web.Data;
 
 namespace Relais.Web.Features.TumorBoards.Boards;
 
-public sealed record BoardDto(Guid Id, string Name, string Specialty, string Site, string Schedule, bool IsPaediatric, IReadOnlyList<Specialty> ExpectedSpecialties)
+/// <summary>A board; <c>Sites</c> are the ICD-10 ranges its specialty covers (empty: every site, see <see cref="BoardSites"/>).</summary>
+public sealed record BoardDto(Guid Id, string Name, string Specialty, string Site, string Schedule, bool IsPaediatric, IReadOnlyList<Specialty> ExpectedSpecialties,
+    IReadOnlyList<string> Sites)
 {
-    public static BoardDto From(TumorBoard b) => new(b.Id, b.Name, b.Specialty, b.Site, b.Schedule, b.IsPaediatric, b.ExpectedSpecialties);
+    public static BoardDto From(TumorBoard b) => new(b.Id, b.Name, b.Specialty, b.Site, b.Schedule, b.IsPaediatric, b.ExpectedSpecialties,
+        b.CoveredSites().Select(r => r.ToString()).ToList());
 }
 
 /// <summary>The tumor boards, by name.</summary>

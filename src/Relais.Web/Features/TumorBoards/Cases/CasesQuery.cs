@@ -8,7 +8,8 @@ namespace Relais.Web.Features.TumorBoards.Cases;
 
 public sealed record CaseDto(Guid Id, Guid PatientId, Guid EpisodeId, Guid MeetingId, string BoardName, DateTimeOffset MeetingStartsAt, string Question,
     string PresentingPhysician, CaseKind Kind, RegisteredOnlyReason? RegisteredOnlyReason, bool Recurrence, G8Dto? G8, string? GpContribution,
-    CaseStatus Status, string? Proposal, string? Guideline, string? DecidedBy, DateTimeOffset? DecidedAt, string? QuorumAtDecision, Guid? ReportDocumentId);
+    CaseStatus Status, string? Proposal, string? Guideline, string? DecidedBy, DateTimeOffset? DecidedAt, string? QuorumAtDecision, Guid? ReportDocumentId,
+    string? SiteMismatchReason, string? G8WaiverReason);
 
 /// <summary>A patient's tumor board cases, the latest meeting first, with who presented and who decided.</summary>
 public sealed class CasesQuery(RelaisDb db)
@@ -34,6 +35,6 @@ public sealed class CasesQuery(RelaisDb db)
             names.GetValueOrDefault(x.c.PresentingPhysicianId, "?"), x.c.Kind, x.c.RegisteredOnlyReason, x.c.IsRecurrence,
             x.c.G8AssessmentId is { } g && g8s.TryGetValue(g, out var a) ? G8Dto.From(a) : null,
             x.c.GpContribution, x.c.Status, x.c.Proposal, x.c.Guideline, x.c.DecidedBy is { } d ? names.GetValueOrDefault(d) : null, x.c.DecidedAt,
-            x.c.QuorumAtDecision, x.c.ReportDocumentId)).ToList();
+            x.c.QuorumAtDecision, x.c.ReportDocumentId, x.c.SiteMismatchReason, x.c.G8WaiverReason)).ToList();
     }
 }

@@ -17,7 +17,7 @@ namespace Relais.Web.Features.TumorBoards.Cases;
 public sealed record DecisionInput(string? Proposal, string? Guideline);
 
 /// <summary>
-/// Decides a case: refused without quorum; then the report is rendered, signed, filed and sent to the
+/// Decides a case under the domain's rules (at the meeting, under quorum, by a physician who decides); then the report is rendered, signed, filed and sent to the
 /// GP (C7), and the episode's pathway records the tumor board when its phase allows it. One unit of work.
 /// </summary>
 public sealed class DecideCase(RelaisDb db, Clock clock, Obligations obligations, TumorBoardReport report, DocumentRenderer renderer)
@@ -30,10 +30,8 @@ public sealed class DecideCase(RelaisDb db, Clock clock, Obligations obligations
         var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == @case.MeetingId, ct);
         var board = await db.TumorBoards.AsNoTracking().FirstAsync(b => b.Id == meeting.BoardId, ct);
         var now = clock.Now;
-        // The board decides when it sits: not before the meeting (an hour's margin for a early start).
-        if (now < meeting.StartsAt - TimeSpan.FromHours(1))
-            throw new DomainValidationException("meeting", $"La réunion du {Clock.ToParis(meeting.StartsAt):dd/MM/yyyy 'à' HH:mm} n'a pas encore eu lieu : la décision sera saisie en séance.");
-        @case.Decide(input.Proposal, input.Guideline, user.Id, meeting.Quorum(board.ExpectedSpecialties), now);
+        var specialty = await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.Specialty).FirstAsync(ct);
+        @case.Decide(input.Proposal, input.Guideline, new Decider(user.Id, specialty), meeting, board.ExpectedSpecialties, now);
         if (meeting.Status == MeetingStatus.Planned && meeting.StartsAt <= now + TimeSpan.FromHours(12)) meeting.MarkHeld();
 
         var episode = await db.Episodes.FirstAsync(e => e.Id == @case.EpisodeId, ct);

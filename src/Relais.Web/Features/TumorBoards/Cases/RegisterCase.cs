@@ -9,11 +9,11 @@ using Relais.Web.Identity;
 namespace Relais.Web.Features.TumorBoards.Cases;
 
 public sealed record CaseInput(Guid? MeetingId, Guid? EpisodeId, string? Question, Guid? PresentingPhysicianId, CaseKind? Kind,
-    RegisteredOnlyReason? RegisteredOnlyReason, bool Recurrence);
+    RegisteredOnlyReason? RegisteredOnlyReason, bool Recurrence, string? SiteMismatchReason = null, string? G8WaiverReason = null);
 
 /// <summary>
-/// Registers a patient's case at a meeting, under the domain's rules (G8 for the over-75s, paediatric
-/// cases discussed), and invites the GP to contribute (C6), in one unit of work.
+/// Registers a patient's case at a meeting, under the domain's rules (G8 for the over-75s unless waived
+/// in an emergency, paediatric cases discussed, a reason for a board of another site), and invites the GP to contribute (C6), in one unit of work.
 /// </summary>
 public sealed class RegisterCase(RelaisDb db, Clock clock, Obligations obligations)
 {
@@ -29,8 +29,9 @@ public sealed class RegisterCase(RelaisDb db, Clock clock, Obligations obligatio
         var day = meeting.Day(Clock.Paris);
         var g8 = await db.G8Assessments.AsNoTracking().Where(g => g.PatientId == patientId).OrderByDescending(g => g.AssessedOn).FirstOrDefaultAsync(ct);
         var presenter = input.PresentingPhysicianId ?? user.Id;
-        var @case = TumorBoardCase.Register(patientId, episode.Id, meeting, board, input.Question, presenter, input.Kind ?? CaseKind.Discussed,
-            input.RegisteredOnlyReason, input.Recurrence, patient.AgeOn(day), g8, day, user.Id, clock.Now);
+        var @case = TumorBoardCase.Register(patientId, episode.Id, episode.PrimarySite, meeting, board, input.Question, presenter, input.Kind ?? CaseKind.Discussed,
+            input.RegisteredOnlyReason, input.Recurrence, patient.AgeOn(day), g8, day, user.Id, clock.Now,
+            new TumorBoardCase.Reasons(input.SiteMismatchReason, input.G8WaiverReason));
         db.TumorBoardCases.Add(@case);
         // [G] 1.3: the GP is told the case will be discussed, and invited to contribute (C6).
         var when = Clock.ToParis(meeting.StartsAt).ToString("dd/MM/yyyy 'à' HH:mm", System.Globalization.CultureInfo.InvariantCulture);

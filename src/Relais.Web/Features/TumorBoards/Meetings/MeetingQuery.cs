@@ -8,12 +8,14 @@ using Relais.Web.Identity;
 
 namespace Relais.Web.Features.TumorBoards.Meetings;
 
-public sealed record ParticipantDto(Guid ProfessionalId, string Name, Specialty Specialty, Presence Presence);
+/// <summary>A participant, and whether a physician of that specialty counts toward this board's quorum (the invited GP does not).</summary>
+public sealed record ParticipantDto(Guid ProfessionalId, string Name, Specialty Specialty, Presence Presence, bool CountsForQuorum);
 
 public sealed record MeetingCaseDto(Guid Id, Guid PatientId, string PatientName, string Question, CaseKind Kind, CaseStatus Status, bool Recurrence);
 
 public sealed record MeetingDto(Guid Id, Guid BoardId, string BoardName, string BoardSpecialty, DateTimeOffset StartsAt, string? Location, MeetingStatus Status,
-    IReadOnlyList<ParticipantDto> Participants, QuorumCheck Quorum, IReadOnlyList<MeetingCaseDto> Cases, int CasesNotShown);
+    IReadOnlyList<ParticipantDto> Participants, QuorumCheck Quorum, IReadOnlyList<MeetingCaseDto> Cases, int CasesNotShown,
+    IReadOnlyList<Specialty> DecisionSpecialties, bool Started);
 
 /// <summary>
 /// Meetings with their quorum and their cases; patients the user may not see are counted, not named.
@@ -58,9 +60,10 @@ public sealed class MeetingQuery(RelaisDb db, Clock clock)
         {
             var board = boards[m.BoardId];
             var shown = cases[m.Id].ToList();
+            var decision = board.ExpectedSpecialties;
             return new MeetingDto(m.Id, board.Id, board.Name, board.Specialty, m.StartsAt, m.Location, m.Status,
-                m.Participants.Select(p => new ParticipantDto(p.ProfessionalId, p.Name, p.Specialty, p.Presence)).ToList(),
-                m.Quorum(board.ExpectedSpecialties), shown, counts.GetValueOrDefault(m.Id) - shown.Count);
+                m.Participants.Select(p => new ParticipantDto(p.ProfessionalId, p.Name, p.Specialty, p.Presence, Quorum.Counts(p.Specialty, decision))).ToList(),
+                m.Quorum(decision), shown, counts.GetValueOrDefault(m.Id) - shown.Count, decision, m.HasStarted(clock.Now));
         }).ToList();
     }
 }

@@ -36,7 +36,7 @@ public sealed class TumorBoardReport(RelaisDb db, Clock clock, DocumentRenderer 
             await PatientHeaderAsync(c.PatientId, ct), await EpisodeHeaderAsync(c.EpisodeId, ct), c.Question,
             names.GetValueOrDefault(c.PresentingPhysicianId, "?"), c.IsRecurrence, c.Kind, c.RegisteredOnlyReason, g8?.Score, g8?.FullAssessmentRecommended,
             c.GpContribution, c.Proposal ?? "", c.Guideline, c.DecidedBy is { } d ? names.GetValueOrDefault(d, "?") : "?", c.DecidedAt ?? clock.Now,
-            c.QuorumAtDecision ?? "", 1);
+            c.QuorumAtDecision ?? "", 1, c.SiteMismatchReason, c.G8WaiverReason);
         return await renderer.HtmlAsync<TumorBoardReportDocument>(new Dictionary<string, object?> { ["Model"] = model });
     }
 

@@ -45,6 +45,18 @@ public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery mee
                              select new { Patient = p, EpisodeId = e.Id, e.PhaseSince })
             .Take(200).ToListAsync(ct);
 
+        // Registered in an emergency without a G8 [G]: the G8 is due before the next step, listed until one is recorded.
+        var waivedCases = await (from c in db.TumorBoardCases.AsNoTracking()
+                                 join p in db.Patients on c.PatientId equals p.Id
+                                 where visible.Contains(c.PatientId) && c.G8WaiverReason != null
+                                 orderby c.RegisteredAt
+                                 select new { Patient = p, c.EpisodeId, c.G8WaiverReason, c.RegisteredAt })
+            .Take(200).ToListAsync(ct);
+        var waivedIds = waivedCases.Select(x => x.Patient.Id).Distinct().ToList();
+        var lastG8 = await db.G8Assessments.AsNoTracking().Where(g => waivedIds.Contains(g.PatientId)).GroupBy(g => g.PatientId)
+            .Select(g => new { g.Key, Last = g.Max(x => x.AssessedOn) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
+        var waived = waivedCases.Where(x => !(lastG8.TryGetValue(x.Patient.Id, out var last) && last >= DateOnly.FromDateTime(Clock.ToParis(x.RegisteredAt).DateTime))).ToList();
+
         var withoutQuorum = (await meetings.UpcomingAsync(user, 14, ct))
             .Where(m => m.Status == MeetingStatus.Planned && !m.Quorum.Reached && m.Cases.Count + m.CasesNotShown > 0)
             .Select(m => new MeetingWithoutQuorum(m.Id, m.BoardName, m.StartsAt, m.Cases.Count + m.CasesNotShown, m.Quorum.Message)).ToList();
@@ -64,7 +76,10 @@ public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery mee
 
         return new RcpWorklists(
             waiting.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
-                $"{x.Patient.AgeOn(today)} ans : G8 à réaliser avant la RCP", x.PhaseSince)).ToList(),
+                $"{x.Patient.AgeOn(today)} ans : G8 à réaliser avant la RCP", x.PhaseSince))
+                .Concat(waived.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
+                    $"{x.Patient.AgeOn(today)} ans, inscrit en urgence sans G8 ({x.G8WaiverReason}) : G8 dû avant l'étape suivante",
+                    DateOnly.FromDateTime(Clock.ToParis(x.RegisteredAt).DateTime)))).ToList(),
             withoutQuorum,
             notHanded.Select(x => new WorklistPatient(x.Id, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
                 $"Décision de RCP du {Clock.ToParis(x.DecidedAt!.Value):dd/MM/yyyy} : PPS non remis", DateOnly.FromDateTime(x.DecidedAt!.Value.UtcDateTime))).ToList(),
