@@ -236,12 +236,15 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
     }
 }
 
-/// <summary>Runs the outbox dispatcher and the reminder scan in the background.</summary>
+/// <summary>
+/// Runs the outbox dispatcher and, every minute, the reminder and escalation scans in the background.
+/// The scans run with mail off too: an urgent signal's owner who does not react is escalated in the
+/// app (the inbox and the team queue) whether or not an e-mail can be sent.
+/// </summary>
 public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailOptions> options, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.DispatchIntervalSeconds)));
         var lastReminderScan = DateTimeOffset.MinValue;
         do
@@ -250,7 +253,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                while (await sender.DispatchOnceAsync(stoppingToken) > 0) { }
+                if (options.Value.Enabled)
+                    while (await sender.DispatchOnceAsync(stoppingToken) > 0) { }
                 var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
                 if (clock - lastReminderScan >= TimeSpan.FromMinutes(1))
                 {

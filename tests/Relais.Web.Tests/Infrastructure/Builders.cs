@@ -35,9 +35,11 @@ public sealed class PatientBuilder
         return this;
     }
 
-    public PatientBuilder Born(int year, int month, int day)
+    public PatientBuilder Born(int year, int month, int day) => Born(new DateOnly(year, month, day));
+
+    public PatientBuilder Born(DateOnly date)
     {
-        birthDate = new DateOnly(year, month, day);
+        birthDate = date;
         return this;
     }
 

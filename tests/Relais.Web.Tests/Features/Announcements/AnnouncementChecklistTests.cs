@@ -11,7 +11,7 @@ public abstract class AnnouncementChecklistTests(RelaisFactory factory)
     [Fact]
     public async Task TheAnnouncementChecklist_ShowsWhatIsMissing_AndEpicesOrientsToTheSocialWorker()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2900176555005", "1990-04-04");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1990-04-04");
         var url = $"/api/patients/{patientId}/episodes/{episodeId}/announcement";
         var record = await oncologist.GetJsonAsync(url);
         Assert.True(record.GetProperty("reproductiveAge").GetBoolean());
@@ -43,7 +43,7 @@ public abstract class AnnouncementChecklistTests(RelaisFactory factory)
     [Fact]
     public async Task AnEpisodeOfAnotherPatient_IsNotFound()
     {
-        var (oncologist, patientId, _) = await factory.NewPatientAsync("2900176555009", "1991-05-05");
+        var (oncologist, patientId, _) = await factory.NewPatientAsync("1991-05-05");
         var response = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{Guid.NewGuid()}/announcement/supportive-care", new { needs = "Aucun." });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Épisode introuvable", (await response.JsonAsync()).GetProperty("title").GetString());

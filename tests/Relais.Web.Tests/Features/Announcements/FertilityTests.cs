@@ -22,7 +22,7 @@ public abstract class FertilityTests(RelaisFactory factory)
     [Fact]
     public async Task AnAdolescent_IsOfReproductiveAge_AndTheReferralIsTrackedUntilDone_WithTheContraceptionAdvice()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2140676555201", "2014-06-01");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2014-06-01");
         var url = $"/api/patients/{patientId}/episodes/{episodeId}/announcement";
         var record = await oncologist.GetJsonAsync(url);
         // A girl of 12: the old bounds (15–45 for both sexes) left adolescents out.
@@ -49,7 +49,7 @@ public abstract class FertilityTests(RelaisFactory factory)
     [Fact]
     public async Task StartingAGonadotoxicTreatment_WithoutThePreservationProposed_WarnsThePrescriber_WhoMayStartAnyway()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2920576555202", "1992-05-05");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1992-05-05");
         var pps = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/programmes/pps", Pps(episodeId, "chemotherapy"))).JsonAsync();
         var start = $"/api/patients/{patientId}/programmes/{pps.GetProperty("id").GetGuid()}/phases/1/start";
 
@@ -63,7 +63,7 @@ public abstract class FertilityTests(RelaisFactory factory)
     [Fact]
     public async Task OnceThePreservationIsProposed_TheTreatmentStartsWithoutWarning()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2920576555203", "1992-05-06");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1992-05-06");
         Assert.Equal(HttpStatusCode.OK, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{episodeId}/announcement/fertility",
             new { step = "proposed", on = "2026-11-20" })).StatusCode);
         var pps = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/programmes/pps", Pps(episodeId, "chemotherapy"))).JsonAsync();

@@ -24,7 +24,7 @@ public abstract class TeamQueueTests(RelaisFactory factory)
     {
         // This test moves the clock: it runs on an app of its own (see RelaisFactory.Fresh).
         await using var app = factory.Fresh();
-        var team = await app.PatientWithFullTeamAsync("2640375555101");
+        var team = await app.PatientWithFullTeamAsync();
         var oncologist = team.Oncologist;
         var raised = await oncologist.PostAsJsonAsync($"/api/patients/{team.PatientId}/events", new
         {
@@ -90,9 +90,39 @@ public abstract class TeamQueueTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task WithMailOff_TheBackgroundWorkerStillEscalatesALateSignal_InTheApp()
+    {
+        // This test moves the clock: it runs on an app of its own, whose worker wakes every second.
+        await using var app = factory.Fresh();
+        app.Settings["Mail:Enabled"] = "false";
+        app.Settings["Mail:DispatchIntervalSeconds"] = "1";
+        var team = await app.PatientWithFullTeamAsync();
+        var raised = await team.Oncologist.PostAsJsonAsync($"/api/patients/{team.PatientId}/events", new
+        {
+            kind = "suspected-recurrence", description = "Nodule du sein controlatéral", occurredOn = "2026-11-22",
+        });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var transmissionId = (await raised.JsonAsync()).GetProperty("transmissionId").GetGuid();
+
+        app.Time.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(5));
+        // A day later the oncologist signs in again (the token of the morning has expired).
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
+
+        // No one calls the scan: the app's own worker must find the late item within a few of its passes.
+        var escalated = false;
+        for (var attempt = 0; attempt < 60 && !escalated; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            escalated = InboxItems(await oncologist.GetJsonAsync("/api/inbox?filter=late&pageSize=100"))
+                .Any(i => i.GetProperty("transmissionId").GetGuid() == transmissionId && i.GetProperty("escalation").GetBoolean());
+        }
+        Assert.True(escalated, "the late signal should have been escalated to the referring physician's inbox with mail off");
+    }
+
+    [Fact]
     public async Task TheTeamChoosesItsOwner_TheNextSignalGoesToThem()
     {
-        var team = await factory.PatientWithFullTeamAsync("2640375555102");
+        var team = await factory.PatientWithFullTeamAsync();
         var url = $"/api/patients/{team.PatientId}/care-team/signal-owner";
         var initial = await team.Oncologist.GetJsonAsync(url);
         Assert.Equal(team.Nurse, initial.GetProperty("ownerId").GetGuid());

@@ -10,20 +10,12 @@ internal static class TeamSignalPatients
 {
     public sealed record Team(HttpClient Oncologist, Guid PatientId, Guid EpisodeId, Guid Nurse, Guid Surgeon, Guid Pathologist, Guid Pharmacist, Guid OncologistId);
 
-    public static async Task<Team> PatientWithFullTeamAsync(this RelaisFactory factory, string nir13)
+    public static async Task<Team> PatientWithFullTeamAsync(this RelaisFactory factory)
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var gpId = await IdAsync(oncologist, "GeneralPractitioner", "Dubois");
-        var patient = await (await oncologist.PostAsJsonAsync("/api/patients", new
-        {
-            ins = Api.Ins(nir13), birthName = "Signal", firstNames = "Lucie", birthDate = "1964-03-12", sex = "female", generalPractitionerId = gpId,
-        })).JsonAsync();
-        var patientId = patient.GetProperty("id").GetGuid();
-        var episode = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes", new
-        {
-            primarySite = "C50.4", histology = "8500/3", diagnosisDate = "2026-10-05", initialPhase = "diagnosis-confirmed", openedOn = "2026-10-05",
-        })).JsonAsync();
-        var team = new Team(oncologist, patientId, episode.GetProperty("id").GetGuid(),
+        var patientId = await A.Patient().Named("Signal", "Lucie").Born(1964, 3, 12).CreateAsync(oncologist);
+        var episodeId = await An.Episode().DiagnosedOn(2026, 10, 5).CreateAsync(oncologist, patientId);
+        var team = new Team(oncologist, patientId, episodeId,
             await IdAsync(oncologist, "NurseCoordinator", "Isabelle"), await IdAsync(oncologist, "HospitalClinician", "Paul"),
             await IdAsync(oncologist, "HospitalClinician", "Camille"), await IdAsync(oncologist, "Pharmacist", "Hugo"),
             await IdAsync(oncologist, "HospitalClinician", "Claire"));

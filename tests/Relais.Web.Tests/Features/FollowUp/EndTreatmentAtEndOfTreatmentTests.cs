@@ -14,7 +14,7 @@ public abstract class EndTreatmentAtEndOfTreatmentTests(RelaisFactory factory)
     [Fact]
     public async Task AnEpisodeAlreadyAtEndOfTreatment_GetsItsPpacAndCarnet_WithoutASecondEndOfTreatmentStep()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888201");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         await factory.Services.PastStepsAsync(episodeId, (PathwayPhase.EndOfTreatment, new DateOnly(2026, 10, 10)));
 
         var ended = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new

@@ -38,7 +38,7 @@ public abstract partial class EndTreatmentAtomicityTests(RelaisFactory factory)
         var login = await oncologist.PostAsJsonAsync("/api/auth/login", new { email = Api.Oncologist, password = Api.Password });
         oncologist.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
-        var (patientId, episodeId) = await oncologist.PatientInTreatmentAsync(app.Services, "2610676888101");
+        var (patientId, episodeId) = await oncologist.PatientInTreatmentAsync(app.Services);
         var before = await StateAsync(app, patientId, episodeId);
         var request = new { episodeId, endOfTreatment = "2026-10-15", protocol = "breast", radiotherapy = true, horizonMonths = 12, lateComplications = "Lymphœdème." };
 

@@ -10,9 +10,9 @@ public abstract class LaboratoryFeedTests(RelaisFactory factory)
     [Fact]
     public async Task ALaboratoryFeed_RecordsABatchForSeveralPatients_WithTheirRules_AllOrNothing()
     {
-        var (oncologist, anne, anneEpisode) = await factory.PatientInTreatmentAsync("2610676888006");
+        var (oncologist, anne, anneEpisode) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{anne}/end-of-treatment", new { episodeId = anneEpisode, endOfTreatment = "2026-02-15", protocol = "breast" });
-        var (_, other, otherEpisode) = await factory.PatientInTreatmentAsync("2610676888007");
+        var (_, other, otherEpisode) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{other}/end-of-treatment", new { episodeId = otherEpisode, endOfTreatment = "2026-02-15", protocol = "breast" });
         var gp = await factory.ClientAsAsync(Api.Gp);
         const string lab = "Laboratoire Bio-Normandie";
@@ -72,7 +72,7 @@ public abstract class LaboratoryFeedTests(RelaisFactory factory)
     [Fact]
     public async Task ACa153RiseThenItsConfirmingControl_FromTheFeed_IsOneAlert_EscalatedToAnEarlyReturn_WithOneC14()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888203");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
             new { episodeId, endOfTreatment = "2026-02-15", protocol = "breast" })).StatusCode);
         var gp = await factory.ClientAsAsync(Api.Gp);

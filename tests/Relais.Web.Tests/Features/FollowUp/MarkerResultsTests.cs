@@ -12,7 +12,7 @@ public abstract class MarkerResultsTests(RelaisFactory factory)
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task AfterRadiotherapy_ThePsaChart_DrawsNadirPlus2_NotTheProstatectomyThreshold_AndProposesPsa()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888204", "C61");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("C61");
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
             new { episodeId, endOfTreatment = "2026-03-01", protocol = "prostate-radiotherapy", radiotherapy = true })).StatusCode);
         foreach (var (value, on) in new[] { (0.5m, "2026-06-01"), (1.1m, "2026-10-01") })

@@ -11,7 +11,7 @@ public abstract class RecordObservationTests(RelaisFactory factory)
     [Fact]
     public async Task ARisingCa153_RaisesAnExplainedAlert_ThenAnAcceleratingRise_RefersThePatientBack()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888002");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-02-15", protocol = "breast", radiotherapy = false });
         var gp = await factory.ClientAsAsync(Api.Gp);
         async Task<JsonElement> Result(decimal value, string on, string lab = "Laboratoire Bio-Normandie") =>
@@ -46,7 +46,7 @@ public abstract class RecordObservationTests(RelaisFactory factory)
     [Fact]
     public async Task APsaEnteredLate_TakesItsPlaceByDate_AndConfirmsTheRise_OneAlertOneC14()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888201", "C61");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("C61");
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
             new { episodeId, endOfTreatment = "2026-03-01", protocol = "prostate-prostatectomy" })).StatusCode);
         var gp = await factory.ClientAsAsync(Api.Gp);
@@ -74,7 +74,7 @@ public abstract class RecordObservationTests(RelaisFactory factory)
     [Fact]
     public async Task FourRisingCeaResults_OneAlert_OneUrgentC14_TheOwnersToldAgainOfEachUpdate()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888202", "C18.7");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("C18.7");
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
             new { episodeId, endOfTreatment = "2026-02-15", protocol = "colorectal" })).StatusCode);
         var gp = await factory.ClientAsAsync(Api.Gp);

@@ -13,7 +13,7 @@ public abstract class ReportCriteriaTests(RelaisFactory factory)
     [Fact]
     public async Task ClinicalWarningSigns_FromTheGp_ReferThePatientBack_C14_WithATaskForTheTeam()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888003");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-05-15", protocol = "breast" });
         var gp = await factory.ClientAsAsync(Api.Gp);
         var response = await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = ChangeSeen, note = "Rétraction cutanée du sein traité" });
@@ -30,7 +30,7 @@ public abstract class ReportCriteriaTests(RelaisFactory factory)
     [Fact]
     public async Task ASecondReport_WhileTheFirstIsOpen_UpdatesItsAlert_WithoutASecondC14()
     {
-        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync("2610676888205");
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment", new { episodeId, endOfTreatment = "2026-05-15", protocol = "breast" });
         var gp = await factory.ClientAsAsync(Api.Gp);
         var first = await (await gp.PostAsJsonAsync($"/api/patients/{patientId}/clinical-criteria", new { criteria = ChangeSeen })).JsonAsync();

@@ -11,7 +11,7 @@ public abstract class IssuePpsTests(RelaisFactory factory)
     [Fact]
     public async Task ThePps_IsAPdfWithItsPhasesAndContacts_ARevisionIsVersion2AndANewTransmission_TheFirstPhaseStartFiresC8()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2600176555004", "1962-02-20");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1962-02-20");
         // The PPS follows the announcement and the RCP.
         foreach (var (to, on) in new[] { ("announcement", "2026-11-16"), ("tumor-board", "2026-11-19") })
             Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{episodeId}/transitions", new { to, occurredOn = on })).StatusCode);

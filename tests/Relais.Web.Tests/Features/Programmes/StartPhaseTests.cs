@@ -11,7 +11,7 @@ public abstract class StartPhaseTests(RelaisFactory factory)
     [Fact]
     public async Task C8_EveryPhaseInformsTheGp_TheChemotherapyAlsoThePharmacist()
     {
-        var team = await factory.PatientWithFullTeamAsync("2640375555103");
+        var team = await factory.PatientWithFullTeamAsync();
         var oncologist = team.Oncologist;
         foreach (var (to, on) in new[] { ("announcement", "2026-10-12"), ("tumor-board", "2026-10-19") })
             Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{team.PatientId}/episodes/{team.EpisodeId}/transitions", new { to, occurredOn = on })).StatusCode);

@@ -21,7 +21,7 @@ public abstract class DecideCaseTests(RelaisFactory factory)
     [Fact]
     public async Task TheDecisionNeedsThreeSpecialties_RemoteCounts_AndTheReportReachesTheGp()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2600176555003", "1960-01-15");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1960-01-15");
         var secretary = await factory.ClientAsAsync(Api.Secretary);
         var boardId = await RcpTestData.BreastBoardIdAsync(secretary);
         // A sitting this very hour: a decision is recorded at the meeting, never before it.
@@ -77,7 +77,7 @@ public abstract class DecideCaseTests(RelaisFactory factory)
     [Fact]
     public async Task AnUnknownCase_IsNotFound()
     {
-        var (oncologist, patientId, _) = await factory.NewPatientAsync("2600176555008", "1961-05-05");
+        var (oncologist, patientId, _) = await factory.NewPatientAsync("1961-05-05");
         var response = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases/{Guid.NewGuid()}/decision", new { proposal = "Tumorectomie" });
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("Dossier introuvable", (await response.JsonAsync()).GetProperty("title").GetString());

@@ -8,7 +8,7 @@ public abstract class RcpWorklistsTests(RelaisFactory factory)
     [Fact]
     public async Task TheWorklists_ShowWhoWaitsForAG8_WithTheirAge()
     {
-        var (oncologist, patientId, _) = await factory.NewPatientAsync("2450176555006", "1945-01-01");
+        var (oncologist, patientId, _) = await factory.NewPatientAsync("1945-01-01");
         var lists = await oncologist.GetJsonAsync("/api/worklists/rcp");
         var waiting = Assert.Single(lists.GetProperty("waitingForG8").EnumerateArray(), w => w.GetProperty("patientId").GetGuid() == patientId);
         // Born 1 January 1945, on 23 November 2026.

@@ -14,7 +14,7 @@ public abstract class RecordG8Tests(RelaisFactory factory)
     public async Task ARefusedG8_ComesBackBeforeTheRegistration_WithItsAnswersAndTheFieldNamed()
     {
         // 66 years old: no G8 due, so the registration form comes first until a G8 is refused.
-        var (_, patientId, _) = await factory.NewPatientAsync("2600176555010", "1960-03-03");
+        var (_, patientId, _) = await factory.NewPatientAsync("1960-03-03");
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = Api.Oncologist, password = Api.Password })).StatusCode);
         var url = $"/patients/{patientId}/rcp";

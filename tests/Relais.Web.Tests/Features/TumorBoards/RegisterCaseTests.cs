@@ -10,7 +10,7 @@ public abstract class RegisterCaseTests(RelaisFactory factory)
     [Fact]
     public async Task AnOver75Case_NeedsAG8_ThenIsRegistered_AndTheGpIsInvited()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2480176555001", "1948-03-02");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1948-03-02");
         var meeting = await RcpTestData.BreastMeetingAsync(oncologist);
         var body = new { meetingId = meeting.GetProperty("id").GetGuid(), episodeId, question = "Stratégie thérapeutique ?", kind = "discussed" };
         var refused = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases", body);
@@ -35,7 +35,7 @@ public abstract class RegisterCaseTests(RelaisFactory factory)
     [Fact]
     public async Task APaediatricCase_CannotBeRegisteredOnly()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2100176555002", "2010-06-01");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2010-06-01");
         var meeting = await RcpTestData.BreastMeetingAsync(oncologist);
         var response = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases", new
         {
@@ -49,7 +49,7 @@ public abstract class RegisterCaseTests(RelaisFactory factory)
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task TheOneClickPathFromAnEarlyReturn_OpensTheCaseFormAsARecurrence()
     {
-        var (_, patientId, _) = await factory.NewPatientAsync("2600176555007", "1960-07-07");
+        var (_, patientId, _) = await factory.NewPatientAsync("1960-07-07");
         var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = Api.Oncologist, password = Api.Password })).StatusCode);
         var plain = await browser.GetStringAsync($"/patients/{patientId}/rcp");

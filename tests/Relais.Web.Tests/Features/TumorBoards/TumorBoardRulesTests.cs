@@ -33,7 +33,7 @@ public abstract class TumorBoardRulesTests(RelaisFactory factory)
     [Fact]
     public async Task TheInvitedGp_IsShownPresent_ButNeitherMakesTheQuorumNorRecordsTheDecision()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2600176555101", "1960-01-15");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1960-01-15");
         var (secretary, meetingId) = await MeetingAsync(factory.Time.GetUtcNow());
         var caseId = (await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases",
             new { meetingId, episodeId, question = "Chirurgie première ?" })).JsonAsync()).GetProperty("id").GetGuid();
@@ -64,7 +64,7 @@ public abstract class TumorBoardRulesTests(RelaisFactory factory)
     [Fact]
     public async Task TheDecision_IsRefusedBeforeTheMeetingStarts_EvenWithTheQuorum()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2600176555102", "1960-02-15");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1960-02-15");
         // Half an hour ahead: within the hour the old rule let a decision through.
         var (secretary, meetingId) = await MeetingAsync(factory.Time.GetUtcNow().AddMinutes(30));
         var caseId = (await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases",
@@ -83,7 +83,7 @@ public abstract class TumorBoardRulesTests(RelaisFactory factory)
     [Fact]
     public async Task ACaseOnABoardOfAnotherSite_NeedsAReason_WhichTheCaseShows()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2600176555103", "1960-03-15", site: "C61");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1960-03-15", site: "C61");
         var meeting = await RcpTestData.BreastMeetingAsync(oncologist);
         var body = new { meetingId = meeting.GetProperty("id").GetGuid(), episodeId, question = "Stratégie ?" };
 
@@ -102,7 +102,7 @@ public abstract class TumorBoardRulesTests(RelaisFactory factory)
     [Fact]
     public async Task AnEmergencyRegistrationOver75_MayWaiveTheG8WithAReason_AndTheG8IsListedAsDueUntilRecorded()
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("2440176555104", "1944-04-04");
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1944-04-04");
         var meeting = await RcpTestData.BreastMeetingAsync(oncologist);
         var body = new
         {
