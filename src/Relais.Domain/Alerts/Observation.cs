@@ -134,8 +134,15 @@ public sealed class Observation
     }
 
     /// <summary>Same laboratory, whatever the case, accents or spacing of its name.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309:Use ordinal string comparison",
-        Justification = "Accent-insensitive on purpose: « Biomédical » and « BIOMEDICAL » are one laboratory, which an ordinal comparison cannot see.")]
-    public bool SameLaboratoryAs(Observation other) =>
-        string.Compare(Laboratory, other.Laboratory, CultureInfo.InvariantCulture, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) == 0;
+    public bool SameLaboratoryAs(Observation other) => LaboratoryKey(Laboratory) == LaboratoryKey(other.Laboratory);
+
+    /// <summary>
+    /// The name a laboratory is recognised by: « Biomédical  Caen » and « BIOMEDICAL CAEN » are one laboratory
+    /// (spacing collapsed, accents removed, upper case). The rules and the chart's series compare this key.
+    /// </summary>
+    public static string LaboratoryKey(string laboratory)
+    {
+        var decomposed = string.Join(' ', laboratory.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Normalize(System.Text.NormalizationForm.FormD);
+        return new string(decomposed.Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray()).ToUpperInvariant();
+    }
 }

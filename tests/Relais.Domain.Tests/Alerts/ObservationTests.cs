@@ -70,6 +70,7 @@ public class ObservationTests
     [Theory]
     [InlineData("Laboratoire Bio Rouen", "laboratoire  bio rouen ", true)]
     [InlineData("Biolab Évreux", "BIOLAB EVREUX", true)]
+    [InlineData("Biolab  Évreux", "biolab evreux", true)]
     [InlineData("Laboratoire Bio Rouen", "Cerballiance Le Havre", false)]
     public void SameLaboratory_IgnoresCaseAccentsAndSpacing(string a, string b, bool same)
     {

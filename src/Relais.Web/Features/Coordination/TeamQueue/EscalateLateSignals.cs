@@ -28,6 +28,13 @@ public sealed class EscalateLateSignals(RelaisDb db, Clock clock, IOptions<MailO
             .OrderBy(r => r.DueAt).ThenBy(r => r.Id)
             .Take(Batch)
             .ToListAsync(ct);
+        // What the e-mails need, loaded once for the whole batch rather than item by item.
+        var transmissionIds = late.Select(r => r.TransmissionId).Distinct().ToList();
+        var patientIds = late.Select(r => r.PatientId).Distinct().ToList();
+        var transmissions = mail.Value.Enabled
+            ? await db.Transmissions.AsNoTracking().Where(t => transmissionIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct) : [];
+        var patients = mail.Value.Enabled
+            ? await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct) : [];
         foreach (var item in late)
         {
             var members = await TeamSignalQueries.ReachableMembersAsync(db, item.PatientId, today, ct);
@@ -45,8 +52,8 @@ public sealed class EscalateLateSignals(RelaisDb db, Clock clock, IOptions<MailO
             if (!mail.Value.Enabled) continue;
             var person = await db.Users.AsNoTracking().Where(u => u.Id == physician).Select(u => u.Email).FirstOrDefaultAsync(ct);
             if (person is not { Length: > 0 } email) continue;
-            var transmission = await db.Transmissions.AsNoTracking().FirstAsync(t => t.Id == item.TransmissionId, ct);
-            var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == item.PatientId, ct);
+            var transmission = transmissions[item.TransmissionId];
+            var patient = patients[item.PatientId];
             var owner = await db.Users.AsNoTracking().Where(u => u.Id == item.RecipientId).Select(u => new { u.FirstName, u.LastName }).FirstAsync(ct);
             var (subject, body) = MailTexts.Escalation(patient, transmission, RelaisUser.NameOf(owner.FirstName, owner.LastName), mail.Value);
             db.OutboxMessages.Add(OutboxMessage.Create(item.PatientId, OutboxKind.Reminder, row.Id, physician, email, subject, body, null,
