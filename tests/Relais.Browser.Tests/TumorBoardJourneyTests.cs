@@ -170,7 +170,7 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Status).Filter(new() { HasText = "Décision enregistrée" })).ToBeVisibleAsync(Slow);
 
         await oncologist.GotoAsync(patientUrl);
-        await oncologist.GetByRole(AriaRole.Link, new() { Name = "Programme personnalisé de soins (PPS)" }).ClickAsync();
+        await oncologist.GetByRole(AriaRole.Link, new() { Name = "PPS : programme personnalisé de soins" }).ClickAsync();
         await Assertions.Expect(oncologist.GetByText("Aucun PPS pour l'instant.")).ToBeVisibleAsync();
         await Assertions.Expect(oncologist.GetByLabel("Décision de RCP")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
         var contactsPreview = oncologist.GetByRole(AriaRole.Table, new() { Name = "Contacts utiles, repris de l'équipe de soins" });
