@@ -31,6 +31,7 @@ public sealed class TeamQueueJourneyTests(BrowserFixture browser)
 
         await nurse.GetByRole(AriaRole.Link, new() { Name = "Confier à un autre membre de l'équipe" }).ClickAsync();
         await Assertions.Expect(nurse.GetByRole(AriaRole.Heading, new() { Name = "Confier le signal à un autre membre de l'équipe", Level = 1 })).ToBeVisibleAsync();
+        Assert.Empty(await AccessibilityTests.ViolationsAsync(nurse));
         await nurse.GetByLabel("Nouveau responsable").SelectOptionAsync(new SelectOptionValue { Label = "Claire MARTIN — Oncologue référent" });
         await nurse.GetByRole(AriaRole.Button, new() { Name = "Confier", Exact = true }).ClickAsync();
         await Assertions.Expect(nurse.GetByText("Signal de la file de l'équipe ; responsable : Claire MARTIN.")).ToBeVisibleAsync();

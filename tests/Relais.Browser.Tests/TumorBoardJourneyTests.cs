@@ -116,6 +116,7 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         var pdf = await oncologist.APIRequest.GetAsync((await pdfLink.GetAttributeAsync("href"))!);
         Assert.Equal(200, pdf.Status);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+        Assert.Empty(await AccessibilityTests.ViolationsAsync(oncologist));
         await oncologist.Context.CloseAsync();
 
         // The report reaches the GP, systematically (C7).
