@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Relais.Web.Data;
 using Relais.Domain;
 using Relais.Domain.Access;
 using Relais.Domain.Coordination;
@@ -119,8 +120,8 @@ public static class CoordinationApi
             ? Problems.NotFound("Document")
             : TypedResults.Ok((await documents.GetAsync(patientId, documentId, ct))!);
 
-    private static async Task<Ok<IReadOnlyList<TransmissionDto>>> ListTransmissions(Guid patientId, TransmissionsQuery transmissions, CancellationToken ct) =>
-        TypedResults.Ok(await transmissions.ListAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<TransmissionDto>>> ListTransmissions(Guid patientId, TransmissionsQuery transmissions, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok(response.WithTotalCount(await transmissions.ListAsync(patientId, ct)));
 
     private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> GetTransmission(Guid patientId, Guid transmissionId, CurrentUser user,
         TransmissionsQuery transmissions, MarkTransmissionRead markRead, CancellationToken ct)
@@ -198,8 +199,8 @@ public static class CoordinationApi
     private static async Task<Ok<PendingPage>> Pending(bool? lateOnly, int? page, int? pageSize, CurrentUser user, PendingTransmissionsQuery pending, CancellationToken ct) =>
         TypedResults.Ok(await pending.HandleAsync(user, lateOnly ?? false, page ?? 1, pageSize ?? 20, ct));
 
-    private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CurrentUser user, OpenReferralsQuery referrals, CancellationToken ct) =>
-        TypedResults.Ok(await referrals.HandleAsync(user, ct));
+    private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CurrentUser user, OpenReferralsQuery referrals, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok(response.WithTotalCount(await referrals.HandleAsync(user, ct)));
 
     private static async Task<Ok<TeamQueuePage>> Queue(string? filter, int? page, int? pageSize, CurrentUser user, TeamQueueQuery queue, CancellationToken ct)
     {

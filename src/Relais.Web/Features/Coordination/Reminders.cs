@@ -12,6 +12,12 @@ namespace Relais.Web.Features.Coordination;
 /// </summary>
 public sealed class Reminders(RelaisDb db, TimeProvider time, IOptions<MailOptions> mail)
 {
+    /// <summary>
+    /// The most one scan reminds, the soonest due first; what remains is taken by the next scans, since a
+    /// reminded row leaves the query.
+    /// </summary>
+    public const int BatchSize = 500;
+
     public async Task<int> ScanAsync(CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
@@ -21,7 +27,7 @@ public sealed class Reminders(RelaisDb db, TimeProvider time, IOptions<MailOptio
             .Where(r => r.AcknowledgedAt == null && r.DueAt <= horizon
                 && ((r.DueAt > now && r.ReminderBeforeAt == null) || (r.DueAt <= now && (r.ReminderAfterAt == null || r.ReminderAfterAt <= lateAgain))))
             .OrderBy(r => r.DueAt)
-            .Take(500)
+            .Take(BatchSize)
             .ToListAsync(ct);
         if (due.Count == 0) return 0;
         var transmissionIds = due.Select(r => r.TransmissionId).Distinct().ToList();

@@ -12,17 +12,20 @@ public sealed record ReferralDto(Guid Id, Guid PatientId, string PatientName, st
 /// <summary>Open referrals back to the specialist (C14) for the patients the access rule lets the user see today, by due date.</summary>
 public sealed class OpenReferralsQuery(RelaisDb db, Clock clock)
 {
-    public async Task<IReadOnlyList<ReferralDto>> HandleAsync(CurrentUser user, CancellationToken ct)
+    /// <summary>The most the list shows, the soonest due first; the total says how many are open.</summary>
+    public const int MaxItems = 200;
+
+    public async Task<Capped<ReferralDto>> HandleAsync(CurrentUser user, CancellationToken ct)
     {
         var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
         var rows = await (from r in db.ReferralTasks.AsNoTracking()
                           join p in db.Patients on r.PatientId equals p.Id
                           where r.Status == ReferralStatus.Open && visible.Contains(r.PatientId)
-                          orderby r.DueOn
+                          orderby r.DueOn, r.Id
                           select new { r, p.BirthName, p.UsedName, p.FirstNames })
-            .Take(200).ToListAsync(ct);
-        var names = await ProfessionalNames.OfAsync(db, rows.Select(x => x.r.CreatedBy), ct);
-        return rows.Select(x => new ReferralDto(x.r.Id, x.r.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.r.Reason, x.r.DueOn,
-            x.r.Status, x.r.CreatedAt, names.GetValueOrDefault(x.r.CreatedBy, "?"))).ToList();
+            .ToCappedAsync(MaxItems, ct);
+        var names = await ProfessionalNames.OfAsync(db, rows.Items.Select(x => x.r.CreatedBy), ct);
+        return new(rows.Items.Select(x => new ReferralDto(x.r.Id, x.r.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.r.Reason, x.r.DueOn,
+            x.r.Status, x.r.CreatedAt, names.GetValueOrDefault(x.r.CreatedBy, "?"))).ToList(), rows.Total);
     }
 }

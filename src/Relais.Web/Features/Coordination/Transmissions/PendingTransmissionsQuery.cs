@@ -18,6 +18,9 @@ public sealed record PendingPage(IReadOnlyList<PendingItem> Items, int Total, in
 /// </summary>
 public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
 {
+    /// <summary>The transmissions that found no recipient head the first page, at most this many; the page's total counts them all.</summary>
+    public const int MaxOrphans = 50;
+
     public async Task<PendingPage> HandleAsync(CurrentUser user, bool lateOnly, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
@@ -44,15 +47,15 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
                            })
             .ToListAsync(ct)).OrderBy(x => x.DueAt).ThenBy(x => x.RecipientRowId).ToList();
         // Transmissions that found nobody to receive them (no declared GP...) come first: they need a hand.
-        var orphans = page > 1 || lateOnly ? [] : await (from t in db.Transmissions.AsNoTracking()
+        var orphans = page > 1 || lateOnly ? new Capped<PendingItem>([], 0) : await (from t in db.Transmissions.AsNoTracking()
                                                           join p in db.Patients on t.PatientId equals p.Id
                                                           where !db.TransmissionRecipients.Any(r => r.TransmissionId == t.Id) && visible.Contains(t.PatientId) && (coordinator || t.SenderId == user.Id)
                                                           orderby t.CreatedAt descending
                                                           select new PendingItem(t.Id, t.PatientId, p.BirthName + " " + p.FirstNames, t.Obligation, t.Title,
                                                               "Aucun destinataire (médecin traitant non déclaré ?)", RecipientKinds.None, t.CreatedAt, t.DueAt, TransmissionStatus.Failed, false))
-                                                         .Take(50).ToListAsync(ct);
-        return new PendingPage(orphans.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
+                                                         .ToCappedAsync(MaxOrphans, ct);
+        return new PendingPage(orphans.Items.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
             RelaisUser.NameOf(x.FirstName, x.LastName), x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null))).ToList(),
-            total + orphans.Count, page, pageSize);
+            total + orphans.Total, page, pageSize);
     }
 }

@@ -19,11 +19,14 @@ public sealed record TransmissionDto(Guid Id, Guid PatientId, ObligationCode Obl
 /// <summary>A patient's transmissions with each recipient's status. Access was checked by the caller.</summary>
 public sealed class TransmissionsQuery(RelaisDb db, Clock clock)
 {
-    public async Task<IReadOnlyList<TransmissionDto>> ListAsync(Guid patientId, CancellationToken ct)
+    /// <summary>The most a patient's list shows, the latest first; the total says how many there are.</summary>
+    public const int MaxItems = 200;
+
+    public async Task<Capped<TransmissionDto>> ListAsync(Guid patientId, CancellationToken ct)
     {
         var transmissions = await db.Transmissions.AsNoTracking().Include(t => t.Recipients)
-            .Where(t => t.PatientId == patientId).OrderByDescending(t => t.CreatedAt).Take(200).ToListAsync(ct);
-        return await ToDtosAsync(transmissions, ct);
+            .Where(t => t.PatientId == patientId).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id).ToCappedAsync(MaxItems, ct);
+        return new(await ToDtosAsync(transmissions.Items, ct), transmissions.Total);
     }
 
     public async Task<TransmissionDto?> GetAsync(Guid patientId, Guid transmissionId, CancellationToken ct)

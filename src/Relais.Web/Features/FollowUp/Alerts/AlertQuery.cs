@@ -12,13 +12,20 @@ namespace Relais.Web.Features.FollowUp.Alerts;
 public sealed record AlertItem(Guid Id, string Rule, int RuleVersion, string Severity, string Action, DateOnly? Due, string Explanation, DateTimeOffset RaisedAt,
     Guid? ReferralId, bool Handled, string? Marker, string Status, DateTimeOffset? UpdatedAt, int Renotifications, DateTimeOffset? ClosedAt, string? ClosedReason);
 
-public sealed record AlertList(IReadOnlyList<AlertItem> Items);
+/// <summary>At most <see cref="AlertQuery.MaxItems"/> alerts; <see cref="Total"/> counts them all.</summary>
+public sealed record AlertList(IReadOnlyList<AlertItem> Items, int Total);
 
 /// <summary>The patient's alerts, open ones first, then latest first.</summary>
 public sealed class AlertQuery(RelaisDb db)
 {
-    public async Task<AlertList> HandleAsync(Guid patientId, CancellationToken ct) =>
-        new((await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId).OrderBy(a => a.HandledAt != null || a.ClosedAt != null).ThenByDescending(a => a.RaisedAt).Take(200).ToListAsync(ct)).Select(ToItem).ToList());
+    public const int MaxItems = 200;
+
+    public async Task<AlertList> HandleAsync(Guid patientId, CancellationToken ct)
+    {
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId)
+            .OrderBy(a => a.HandledAt != null || a.ClosedAt != null).ThenByDescending(a => a.RaisedAt).ThenBy(a => a.Id).ToCappedAsync(MaxItems, ct);
+        return new(alerts.Items.Select(ToItem).ToList(), alerts.Total);
+    }
 
     public static AlertItem ToItem(StoredAlert a) => new(a.Id, a.Rule, a.RuleVersion, a.Severity.Code(), a.Action.Code(), a.Due, a.Explanation, a.RaisedAt,
         a.ReferralTaskId, a.HandledAt is not null, a.Marker?.Code(), a.IsOpen ? "open" : a.HandledAt is not null ? "handled" : "closed",

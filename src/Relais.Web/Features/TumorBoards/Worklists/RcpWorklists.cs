@@ -15,8 +15,13 @@ public sealed record WorklistPatient(Guid PatientId, string PatientName, Guid? E
 
 public sealed record MeetingWithoutQuorum(Guid MeetingId, string Board, DateTimeOffset StartsAt, int Cases, string Quorum);
 
+/// <summary>
+/// Each patient list shows at most <see cref="RcpWorklistsQuery.MaxPerList"/> rows, the oldest first; its
+/// <c>...Total</c> counts every row that matched (the G8 list's total counts both its parts).
+/// </summary>
 public sealed record RcpWorklists(IReadOnlyList<WorklistPatient> WaitingForG8, IReadOnlyList<MeetingWithoutQuorum> MeetingsWithoutQuorum,
-    IReadOnlyList<WorklistPatient> PpsNotHandedOver, IReadOnlyList<WorklistPatient> IncompleteAnnouncements, int PpsHandOverDays);
+    IReadOnlyList<WorklistPatient> PpsNotHandedOver, IReadOnlyList<WorklistPatient> IncompleteAnnouncements, int PpsHandOverDays,
+    int WaitingForG8Total, int PpsNotHandedOverTotal, int IncompleteAnnouncementsTotal);
 
 /// <summary>
 /// The coordination worklists of the first months (issue "tumor boards and PPS"): cases waiting for a
@@ -25,6 +30,8 @@ public sealed record RcpWorklists(IReadOnlyList<WorklistPatient> WaitingForG8, I
 /// </summary>
 public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery meetings, IncompleteAnnouncements announcements, IConfiguration configuration)
 {
+    public const int MaxPerList = 200;
+
     public int PpsHandOverDays => configuration.GetValue("Worklists:PpsHandOverDays", 7);
 
     public async Task<RcpWorklists> HandleAsync(CurrentUser user, CancellationToken ct)
@@ -41,21 +48,24 @@ public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery mee
                              where visible.Contains(e.PatientId) && p.BirthDate <= bornBy
                                    && (e.Phase == PathwayPhase.DiagnosisConfirmed || e.Phase == PathwayPhase.Announcement)
                                    && !db.G8Assessments.Any(g => g.PatientId == p.Id && g.AssessedOn >= g8Since)
-                             orderby e.PhaseSince
+                             orderby e.PhaseSince, e.Id
                              select new { Patient = p, EpisodeId = e.Id, e.PhaseSince })
-            .Take(200).ToListAsync(ct);
+            .ToCappedAsync(MaxPerList, ct);
 
-        // Registered in an emergency without a G8 [G]: the G8 is due before the next step, listed until one is recorded.
-        var waivedCases = await (from c in db.TumorBoardCases.AsNoTracking()
-                                 join p in db.Patients on c.PatientId equals p.Id
-                                 where visible.Contains(c.PatientId) && c.G8WaiverReason != null
-                                 orderby c.RegisteredAt
-                                 select new { Patient = p, c.EpisodeId, c.G8WaiverReason, c.RegisteredAt })
-            .Take(200).ToListAsync(ct);
-        var waivedIds = waivedCases.Select(x => x.Patient.Id).Distinct().ToList();
-        var lastG8 = await db.G8Assessments.AsNoTracking().Where(g => waivedIds.Contains(g.PatientId)).GroupBy(g => g.PatientId)
-            .Select(g => new { g.Key, Last = g.Max(x => x.AssessedOn) }).ToDictionaryAsync(x => x.Key, x => x.Last, ct);
-        var waived = waivedCases.Where(x => !(lastG8.TryGetValue(x.Patient.Id, out var last) && last >= DateOnly.FromDateTime(Clock.ToParis(x.RegisteredAt).DateTime))).ToList();
+        // Registered in an emergency without a G8 [G]: the G8 is due before the next step, listed until one is
+        // recorded on or after the registration day (a day of Paris, so the rule runs here, batch by batch).
+        var waived = await (from c in db.TumorBoardCases.AsNoTracking()
+                            join p in db.Patients on c.PatientId equals p.Id
+                            where visible.Contains(c.PatientId) && c.G8WaiverReason != null
+                            orderby c.RegisteredAt, c.Id
+                            select new { Patient = p, c.EpisodeId, c.G8WaiverReason, c.RegisteredAt })
+            .FilterInBatchesAsync(MaxPerList, async (batch, token) =>
+            {
+                var ids = batch.Select(x => x.Patient.Id).Distinct().ToList();
+                var lastG8 = await db.G8Assessments.AsNoTracking().Where(g => ids.Contains(g.PatientId)).GroupBy(g => g.PatientId)
+                    .Select(g => new { g.Key, Last = g.Max(x => x.AssessedOn) }).ToDictionaryAsync(x => x.Key, x => x.Last, token);
+                return batch.Where(x => !(lastG8.TryGetValue(x.Patient.Id, out var last) && last >= DateOnly.FromDateTime(Clock.ToParis(x.RegisteredAt).DateTime)));
+            }, ct);
 
         var withoutQuorum = (await meetings.UpcomingAsync(user, 14, ct))
             .Where(m => m.Status == MeetingStatus.Planned && !m.Quorum.Reached && m.Cases.Count + m.CasesNotShown > 0)
@@ -66,24 +76,25 @@ public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery mee
                                join p in db.Patients on c.PatientId equals p.Id
                                where visible.Contains(c.PatientId) && c.Status == CaseStatus.Decided && c.DecidedAt <= decidedBefore
                                      && !db.Programmes.Any(x => x.EpisodeId == c.EpisodeId && x.Kind == ProgrammeKind.Pps && x.HandedToPatientOn != null)
-                               orderby c.DecidedAt
+                               orderby c.DecidedAt, c.Id
                                select new { p.Id, p.BirthName, p.UsedName, p.FirstNames, c.EpisodeId, c.DecidedAt })
-            .Take(200).ToListAsync(ct);
+            .ToCappedAsync(MaxPerList, ct);
 
-        var incomplete = await announcements.HandleAsync(visible, ct);
-        var names = await db.Patients.AsNoTracking().Where(p => incomplete.Select(i => i.PatientId).Contains(p.Id))
+        var incomplete = await announcements.HandleAsync(visible, MaxPerList, ct);
+        var incompleteIds = incomplete.Items.Select(i => i.PatientId).ToList();
+        var names = await db.Patients.AsNoTracking().Where(p => incompleteIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => PatientName.Of(p.BirthName, p.UsedName, p.FirstNames), ct);
 
         return new RcpWorklists(
-            waiting.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
+            waiting.Items.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
                 $"{x.Patient.AgeOn(today)} ans : G8 à réaliser avant la RCP", x.PhaseSince))
-                .Concat(waived.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
+                .Concat(waived.Items.Select(x => new WorklistPatient(x.Patient.Id, PatientName.Of(x.Patient.BirthName, x.Patient.UsedName, x.Patient.FirstNames), x.EpisodeId,
                     $"{x.Patient.AgeOn(today)} ans, inscrit en urgence sans G8 ({x.G8WaiverReason}) : G8 dû avant l'étape suivante",
-                    DateOnly.FromDateTime(Clock.ToParis(x.RegisteredAt).DateTime)))).ToList(),
+                    DateOnly.FromDateTime(Clock.ToParis(x.RegisteredAt).DateTime)))).Take(MaxPerList).ToList(),
             withoutQuorum,
-            notHanded.Select(x => new WorklistPatient(x.Id, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
+            notHanded.Items.Select(x => new WorklistPatient(x.Id, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.EpisodeId,
                 $"Décision de RCP du {Clock.ToParis(x.DecidedAt!.Value):dd/MM/yyyy} : PPS non remis", DateOnly.FromDateTime(x.DecidedAt!.Value.UtcDateTime))).ToList(),
-            incomplete.Select(i => new WorklistPatient(i.PatientId, names.GetValueOrDefault(i.PatientId, "?"), i.EpisodeId, $"Manque : {i.Missing}", null)).ToList(),
-            PpsHandOverDays);
+            incomplete.Items.Select(i => new WorklistPatient(i.PatientId, names.GetValueOrDefault(i.PatientId, "?"), i.EpisodeId, $"Manque : {i.Missing}", null)).ToList(),
+            PpsHandOverDays, waiting.Total + waived.Total, notHanded.Total, incomplete.Total);
     }
 }
