@@ -193,6 +193,14 @@ public static class TransmissionRules
     public static bool NeedsEscalation(TransmissionRecipient row, DateTimeOffset now) =>
         row.IsTeamItem && row.AcknowledgedAt is null && row.EscalatedAt is null && now >= row.DueAt;
 
+    /// <summary>
+    /// Which late reminder this is: the number of whole <see cref="ReminderAfterInterval"/> periods since the due
+    /// time. Reminders are at least one interval apart, so each falls in a period of its own, and the number is the
+    /// key by which two instances scanning at once issue it once.
+    /// </summary>
+    public static int LateReminderOccurrence(DateTimeOffset dueAt, DateTimeOffset now) =>
+        now < dueAt ? 0 : (int)((now - dueAt).Ticks / ReminderAfterInterval.Ticks);
+
     public static bool ReminderAfterDue(DateTimeOffset? acknowledgedAt, DateTimeOffset? lastRemindedAfter, DateTimeOffset dueAt, DateTimeOffset now) =>
         acknowledgedAt is null && now >= dueAt && (lastRemindedAfter is null || now >= lastRemindedAfter + ReminderAfterInterval);
 }

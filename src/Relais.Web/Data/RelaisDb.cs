@@ -41,6 +41,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<ThreadMessage> ThreadMessages => Set<ThreadMessage>();
     public DbSet<ThreadReadMark> ThreadReadMarks => Set<ThreadReadMark>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ObligationSetting> ObligationSettings => Set<ObligationSetting>();
     public DbSet<SignalOwnerChoice> SignalOwnerChoices => Set<SignalOwnerChoice>();

@@ -18,7 +18,7 @@ namespace Relais.Web.Messaging;
 /// until the claim expires, and the resend carries the same Message-ID, which the receiving side
 /// uses to recognise a duplicate. Nothing is lost either way.
 /// </summary>
-public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOptions> options, IHostEnvironment host, ILogger<OutboxSender> logger)
+public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOptions> options, IHostEnvironment host, ReminderScheduler reminders, ILogger<OutboxSender> logger)
 {
     private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
 
@@ -80,6 +80,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
             logger.OutboxMessageFailed(message.Id, message.Attempts, message.Status, ex.GetType().Name);
         }
         await MarkRecipientsAsync(finished, ct);
+        await reminders.MarkDeliveredAsync(finished, time.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
         return sent;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Relais.Web.Data;
+using Relais.Web.Messaging;
 using Relais.Domain;
 using Relais.Domain.Access;
 using Relais.Domain.Coordination;
@@ -65,6 +66,8 @@ public static class CoordinationApi
             .ProducesValidationProblem();
 
         var mine = app.MapGroup("/api").WithTags("Coordination").RequireAuthorization();
+        mine.MapGet("/reminders", MyRemindersList).WithSummary("Rappels de l'utilisateur encore à traiter, avec le sort de leur e-mail.")
+            .DeclareNoPatientData("the caller's own reminders, limited to patients the access rule lets them see");
         mine.MapGet("/inbox", Inbox).WithSummary("Boîte de réception de l'utilisateur, groupée par patient et paginée.")
             .ProducesValidationProblem()
             .DeclareNoPatientData("the caller's own inbox, limited to patients the access rule lets them see");
@@ -198,6 +201,9 @@ public static class CoordinationApi
 
     private static async Task<Ok<PendingPage>> Pending(bool? lateOnly, int? page, int? pageSize, CurrentUser user, PendingTransmissionsQuery pending, CancellationToken ct) =>
         TypedResults.Ok(await pending.HandleAsync(user, lateOnly ?? false, page ?? 1, pageSize ?? 20, ct));
+
+    private static async Task<Ok<Capped<ReminderItem>>> MyRemindersList(CurrentUser user, MyReminders reminders, CancellationToken ct) =>
+        TypedResults.Ok(await reminders.HandleAsync(user, ct));
 
     private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CurrentUser user, OpenReferralsQuery referrals, HttpResponse response, CancellationToken ct) =>
         TypedResults.Ok(response.WithTotalCount(await referrals.HandleAsync(user, ct)));

@@ -8,9 +8,11 @@ namespace Relais.Web.Features.Coordination;
 
 /// <summary>
 /// Reminds recipients who have not acknowledged a transmission: once the day before it is due,
-/// then every two days while it is late (PRODUCT.md §4: no obligation may be satisfied silently).
+/// then every two days while it is late (PRODUCT.md §4: no obligation may be satisfied silently). The
+/// reminders go through the one <see cref="ReminderScheduler"/>: issued once across instances, shown in the app,
+/// marked sent when delivered. Returns the number issued by this scan.
 /// </summary>
-public sealed class Reminders(RelaisDb db, TimeProvider time, IOptions<MailOptions> mail)
+public sealed class Reminders(RelaisDb db, TimeProvider time, IOptions<MailOptions> mail, ReminderScheduler scheduler)
 {
     /// <summary>
     /// The most one scan reminds, the soonest due first; what remains is taken by the next scans, since a
@@ -36,16 +38,20 @@ public sealed class Reminders(RelaisDb db, TimeProvider time, IOptions<MailOptio
         var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var userIds = due.Select(r => r.RecipientId).Distinct().ToList();
         var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email, ct);
+        var requests = new List<ReminderRequest>(due.Count);
         foreach (var r in due)
         {
             var late = r.DueAt <= now;
             if (late) r.RemindedAfter(now); else r.RemindedBefore(now);
-            if (r.Kind == RecipientKinds.Patient || emails.GetValueOrDefault(r.RecipientId) is not { Length: > 0 } email || !mail.Value.Enabled) continue;
             var t = transmissions[r.TransmissionId];
             var (subject, body) = MailTexts.Reminder(patients[t.PatientId], t, late, mail.Value);
-            db.OutboxMessages.Add(OutboxMessage.Create(t.PatientId, OutboxKind.Reminder, r.Id, r.RecipientId, email, subject, body, null, t.Obligation.ToString(), mail.Value.Domain, now));
+            // The patient reads their transmissions in their own record, not by e-mail.
+            var email = r.Kind == RecipientKinds.Patient ? null : emails.GetValueOrDefault(r.RecipientId);
+            var link = r.Kind == RecipientKinds.Patient ? "/mon-dossier" : $"/patients/{t.PatientId}/transmissions/{t.Id}";
+            requests.Add(new ReminderRequest(late ? ReminderKind.TransmissionLate : ReminderKind.TransmissionBeforeDue, r.Id, r.RecipientId,
+                late ? TransmissionRules.LateReminderOccurrence(r.DueAt, now) : 0, t.PatientId, email,
+                $"{t.Obligation} — {t.Title}{(late ? " (en retard)" : "")}", subject, body, link, t.Obligation.ToString(), r.Id));
         }
-        await db.SaveChangesAsync(ct);
-        return due.Count;
+        return await scheduler.IssueAsync(requests, now, ct);
     }
 }

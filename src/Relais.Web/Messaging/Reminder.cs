@@ -1,0 +1,61 @@
+namespace Relais.Web.Messaging;
+
+public enum ReminderKind { TransmissionBeforeDue, TransmissionLate, CarnetItem }
+
+/// <summary>
+/// Where a reminder stands: <see cref="Pending"/> while its e-mail waits in the outbox, <see cref="Sent"/>
+/// once the mail server took it, <see cref="Failed"/> when it never could, <see cref="InAppOnly"/> when no
+/// e-mail could be written (mail off, no address). Whatever the state, the app shows it to its recipient.
+/// </summary>
+public enum ReminderDelivery { Pending, Sent, Failed, InAppOnly }
+
+/// <summary>
+/// One reminder of one thing to one person, issued once: (kind, subject, recipient, occurrence) is unique, so
+/// that several instances scanning at once remind once — the first insert claims it, the others' fail and
+/// retry with what is left. It is marked sent only when its e-mail was delivered (<see cref="ReminderScheduler"/>).
+/// </summary>
+public sealed class Reminder
+{
+    private Reminder() { }
+
+    public Guid Id { get; private set; }
+    public ReminderKind Kind { get; private set; }
+    /// <summary>The transmission recipient row, or the carnet item.</summary>
+    public Guid SubjectId { get; private set; }
+    public Guid RecipientUserId { get; private set; }
+    /// <summary>Which reminder of the series: 0 for a one-off, the late period's number for a late transmission.</summary>
+    public int Occurrence { get; private set; }
+    public Guid PatientId { get; private set; }
+    /// <summary>What the reminder says in the app, without clinical detail (the same words as the e-mail's subject).</summary>
+    public string Title { get; private set; } = "";
+    /// <summary>The page it points to, inside Relais.</summary>
+    public string Link { get; private set; } = "";
+    public DateTimeOffset IssuedAt { get; private set; }
+    public ReminderDelivery Delivery { get; private set; }
+    public DateTimeOffset? DeliveredAt { get; private set; }
+    public Guid? OutboxMessageId { get; private set; }
+
+    public static Reminder Issue(ReminderKind kind, Guid subjectId, Guid recipientUserId, int occurrence, Guid patientId, string title, string link,
+        OutboxMessage? mail, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Kind = kind,
+        SubjectId = subjectId,
+        RecipientUserId = recipientUserId,
+        Occurrence = occurrence,
+        PatientId = patientId,
+        Title = title,
+        Link = link,
+        IssuedAt = now,
+        Delivery = mail is null ? ReminderDelivery.InAppOnly : ReminderDelivery.Pending,
+        OutboxMessageId = mail?.Id,
+    };
+
+    public void MailDelivered(DateTimeOffset at)
+    {
+        Delivery = ReminderDelivery.Sent;
+        DeliveredAt ??= at;
+    }
+
+    public void MailFailed() => Delivery = ReminderDelivery.Failed;
+}
