@@ -22,12 +22,14 @@ public sealed class MyReminders(RelaisDb db, Clock clock)
     /// <summary>How far back a reminder still shows; older ones have been followed by newer ones or by the worklists.</summary>
     public static readonly TimeSpan ShownFor = TimeSpan.FromDays(14);
 
-    public async Task<Capped<ReminderItem>> HandleAsync(CurrentUser user, CancellationToken ct)
+    /// <param name="patientId">Only the reminders about this patient, when given.</param>
+    public async Task<Capped<ReminderItem>> HandleAsync(CurrentUser user, Guid? patientId, CancellationToken ct)
     {
         var since = clock.Now - ShownFor;
         // The access rule still holds: a reminder about a patient the user may no longer see is not shown.
         var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
-        var mine = db.Reminders.AsNoTracking().Where(r => r.RecipientUserId == user.Id && r.IssuedAt >= since && visible.Contains(r.PatientId));
+        var mine = db.Reminders.AsNoTracking().Where(r => r.RecipientUserId == user.Id && r.IssuedAt >= since && visible.Contains(r.PatientId)
+            && (patientId == null || r.PatientId == patientId));
         var transmissions = from r in mine
                             join t in db.TransmissionRecipients on r.SubjectId equals t.Id
                             where (r.Kind == ReminderKind.TransmissionBeforeDue || r.Kind == ReminderKind.TransmissionLate)
@@ -37,7 +39,9 @@ public sealed class MyReminders(RelaisDb db, Clock clock)
                      join i in db.CarnetItems on r.SubjectId equals i.Id
                      where r.Kind == ReminderKind.CarnetItem && i.Status == CarnetItemStatus.Planned
                      select r;
-        var open = from r in transmissions.Concat(carnet)
+        // An alert's update stays news for its owners even once they acknowledged the alert's first transmission.
+        var alertUpdates = mine.Where(r => r.Kind == ReminderKind.AlertUpdated);
+        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates)
                    join p in db.Patients on r.PatientId equals p.Id
                    orderby r.IssuedAt descending, r.Id
                    select new { r, p.BirthName, p.UsedName, p.FirstNames };

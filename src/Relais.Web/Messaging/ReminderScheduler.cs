@@ -26,6 +26,22 @@ public sealed class ReminderScheduler(RelaisDb db, IOptions<MailOptions> mail)
     /// </summary>
     public async Task<int> IssueAsync(IReadOnlyList<ReminderRequest> requests, DateTimeOffset now, CancellationToken ct)
     {
+        Add(requests, now);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return requests.Count;
+        }
+        catch (DbUpdateException ex) when (ProblemExceptionHandler.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+
+    /// <summary>Adds the reminders and their e-mails to the caller's unit of work, which commits them with what caused them.</summary>
+    public void Add(IReadOnlyList<ReminderRequest> requests, DateTimeOffset now)
+    {
         foreach (var r in requests)
         {
             OutboxMessage? message = null;
@@ -36,16 +52,6 @@ public sealed class ReminderScheduler(RelaisDb db, IOptions<MailOptions> mail)
                 db.OutboxMessages.Add(message);
             }
             db.Reminders.Add(Reminder.Issue(r.Kind, r.SubjectId, r.RecipientUserId, r.Occurrence, r.PatientId, r.Title, r.Link, message, now));
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return requests.Count;
-        }
-        catch (DbUpdateException ex) when (ProblemExceptionHandler.IsUniqueViolation(ex))
-        {
-            db.ChangeTracker.Clear();
-            return 0;
         }
     }
 

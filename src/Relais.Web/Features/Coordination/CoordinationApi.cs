@@ -202,8 +202,8 @@ public static class CoordinationApi
     private static async Task<Ok<PendingPage>> Pending(bool? lateOnly, int? page, int? pageSize, CurrentUser user, PendingTransmissionsQuery pending, CancellationToken ct) =>
         TypedResults.Ok(await pending.HandleAsync(user, lateOnly ?? false, page ?? 1, pageSize ?? 20, ct));
 
-    private static async Task<Ok<Capped<ReminderItem>>> MyRemindersList(CurrentUser user, MyReminders reminders, CancellationToken ct) =>
-        TypedResults.Ok(await reminders.HandleAsync(user, ct));
+    private static async Task<Ok<Capped<ReminderItem>>> MyRemindersList(Guid? patientId, CurrentUser user, MyReminders reminders, CancellationToken ct) =>
+        TypedResults.Ok(await reminders.HandleAsync(user, patientId, ct));
 
     private static async Task<Ok<IReadOnlyList<ReferralDto>>> Referrals(CurrentUser user, OpenReferralsQuery referrals, HttpResponse response, CancellationToken ct) =>
         TypedResults.Ok(response.WithTotalCount(await referrals.HandleAsync(user, ct)));

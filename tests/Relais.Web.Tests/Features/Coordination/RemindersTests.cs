@@ -97,7 +97,7 @@ public abstract class RemindersTests(RelaisFactory factory)
             await app.DispatchAsync();
             Assert.Equal(ReminderDelivery.Pending, Assert.Single(await RemindersRowsAsync(app, id)).Delivery);
             var gp = await app.ClientAsAsync(Api.Gp);
-            var shown = (await gp.GetJsonAsync("/api/reminders")).GetProperty("items").EnumerateArray()
+            var shown = (await gp.GetJsonAsync($"/api/reminders?patientId={marie}")).GetProperty("items").EnumerateArray()
                 .Single(r => r.GetProperty("id").GetGuid() == issued.Id);
             Assert.Equal("pending", shown.GetProperty("delivery").GetString());
             Assert.Equal($"/patients/{marie}/transmissions/{id}", shown.GetProperty("link").GetString());
@@ -114,7 +114,7 @@ public abstract class RemindersTests(RelaisFactory factory)
         // Once acknowledged, the reminder leaves the GP's list.
         var gpAgain = await app.ClientAsAsync(Api.Gp);
         await gpAgain.PostAsync($"/api/patients/{marie}/transmissions/{id}/acknowledge", null);
-        Assert.DoesNotContain((await gpAgain.GetJsonAsync("/api/reminders")).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == sent.Id);
+        Assert.DoesNotContain((await gpAgain.GetJsonAsync($"/api/reminders?patientId={marie}")).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == sent.Id);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public abstract class RemindersTests(RelaisFactory factory)
         Assert.Equal((ReminderKind.TransmissionLate, ReminderDelivery.InAppOnly, (Guid?)null), (issued.Kind, issued.Delivery, issued.OutboxMessageId));
         Assert.Equal(0, await RemindersForAsync(app, id));
         var gp = await app.ClientAsAsync(Api.Gp);
-        var mine = await gp.GetJsonAsync("/api/reminders");
+        var mine = await gp.GetJsonAsync($"/api/reminders?patientId={marie}");
         var shown = mine.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == issued.Id);
         Assert.Equal("in-app-only", shown.GetProperty("delivery").GetString());
         var home = await (await app.CookieClientAsync(Api.Gp)).GetStringAsync("/");
@@ -143,7 +143,7 @@ public abstract class RemindersTests(RelaisFactory factory)
         Assert.Contains("rappel dans Relais seulement", home, StringComparison.Ordinal);
         // Nobody else sees it.
         var other = await app.ClientAsAsync(Api.OtherGp);
-        Assert.DoesNotContain((await other.GetJsonAsync("/api/reminders")).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == issued.Id);
+        Assert.DoesNotContain((await other.GetJsonAsync($"/api/reminders?patientId={marie}")).GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == issued.Id);
     }
 
     [Fact]

@@ -87,6 +87,14 @@ public abstract class RecordObservationTests(RelaisFactory factory)
         Assert.Contains("9 ng/mL le 15/11/2026", alert.GetProperty("explanation").GetString());
         Assert.Equal(2, alert.GetProperty("renotifications").GetInt32());
         var c14 = Assert.Single(await TransmissionsAsync(oncologist, patientId, "c14"));
+        // Its owner (here the team's, the oncologist) is told of both updates in the app too, whatever becomes of the e-mails.
+        foreach (var owner in new[] { oncologist })
+        {
+            var updates = (await owner.GetJsonAsync($"/api/reminders?patientId={patientId}")).GetProperty("items").EnumerateArray()
+                .Where(r => r.GetProperty("kind").GetString() == "alert-updated" && r.GetProperty("patientId").GetGuid() == patientId).ToList();
+            Assert.Equal(2, updates.Count);
+            Assert.All(updates, r => Assert.Equal($"/patients/{patientId}/transmissions/{c14.GetProperty("id").GetGuid()}", r.GetProperty("link").GetString()));
+        }
         Assert.True(c14.GetProperty("urgent").GetBoolean());
         Assert.Empty(await TransmissionsAsync(oncologist, patientId, "c13"));
     }

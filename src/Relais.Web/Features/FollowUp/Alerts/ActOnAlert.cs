@@ -18,7 +18,7 @@ namespace Relais.Web.Features.FollowUp.Alerts;
 /// (the recipients of its transmission) rather than sending a new urgent transmission. Adds to the
 /// caller's unit of work; saving is the caller's.
 /// </summary>
-public sealed class ActOnAlert(RelaisDb db, Clock clock, Obligations obligations, IOptions<MailOptions> mail)
+public sealed class ActOnAlert(RelaisDb db, Clock clock, Obligations obligations, IOptions<MailOptions> mail, ReminderScheduler reminders)
 {
     public async Task AddAsync(CurrentUser user, AlertChange change, Enrolment enrolment, CancellationToken ct)
     {
@@ -57,28 +57,27 @@ public sealed class ActOnAlert(RelaisDb db, Clock clock, Obligations obligations
     }
 
     /// <summary>
-    /// The owners of an alert are the recipients of its transmission: each professional among them gets
-    /// the update by secure mail, tied to their copy of the transmission. A transmission written in this
+    /// The owners of an alert are the recipients of its transmission: each professional among them is told of the
+    /// update in the app and, when mail is on, by secure mail tied to their copy of the transmission — through the
+    /// one reminder scheduler, so an update is shown whatever became of its e-mail. A transmission written in this
     /// same unit of work already carries the values: nobody is told twice.
     /// </summary>
     private async Task RenotifyAsync(StoredAlert alert, CancellationToken ct)
     {
-        if (alert.TransmissionId is not { } transmissionId || !mail.Value.Enabled) return;
+        if (alert.TransmissionId is not { } transmissionId) return;
         var transmission = await db.Transmissions.AsNoTracking().Include(t => t.Recipients).FirstOrDefaultAsync(t => t.Id == transmissionId, ct);
         if (transmission is null) return;
         var owners = transmission.Recipients.Where(r => r.Kind != RecipientKinds.Patient).ToList();
+        if (owners.Count == 0) return;
         var ownerIds = owners.Select(r => r.RecipientId).ToList();
         var emails = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id) && u.Email != null).ToDictionaryAsync(u => u.Id, u => u.Email!, ct);
         var patient = await db.Patients.AsNoTracking().FirstAsync(p => p.Id == alert.PatientId, ct);
         var (subject, body) = MailTexts.AlertUpdated(patient, transmission, alert.Explanation, mail.Value);
-        var told = false;
-        foreach (var owner in owners)
-        {
-            if (emails.GetValueOrDefault(owner.RecipientId) is not { Length: > 0 } email) continue;
-            db.OutboxMessages.Add(OutboxMessage.Create(alert.PatientId, OutboxKind.Reminder, owner.Id, owner.RecipientId, email, subject, body, null,
-                transmission.Obligation.ToString(), mail.Value.Domain, clock.Now));
-            told = true;
-        }
-        if (told) alert.Renotified();
+        // The n-th update of this alert: the key that tells each owner of it once.
+        var occurrence = alert.Renotifications + 1;
+        reminders.Add(owners.Select(owner => new ReminderRequest(ReminderKind.AlertUpdated, owner.Id, owner.RecipientId, occurrence, alert.PatientId,
+            emails.GetValueOrDefault(owner.RecipientId), $"{transmission.Obligation} — alerte mise à jour par de nouvelles valeurs", subject, body,
+            $"/patients/{alert.PatientId}/transmissions/{transmission.Id}", transmission.Obligation.ToString(), owner.Id)).ToList(), clock.Now);
+        alert.Renotified();
     }
 }
