@@ -99,4 +99,10 @@ public static partial class Accounts
         var detail = $"account {userId}";
         return await db.AuditEntries.Where(a => a.Detail == detail).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
     }
+
+    public static async Task<Guid> UserIdAsync(this RelaisFactory factory, string email)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RelaisDb>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+    }
 }

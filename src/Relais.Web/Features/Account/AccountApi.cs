@@ -20,7 +20,7 @@ public static class AccountApi
         auth.MapPost("/activate", Activate).WithSummary("Active un compte invité : mot de passe et double authentification (code TOTP).")
             .AllowAnonymous().ProducesValidationProblem();
         auth.MapPost("/password-reset", RequestReset).WithSummary("Envoie un lien de réinitialisation du mot de passe ; même réponse quelle que soit l'adresse.")
-            .AllowAnonymous();
+            .AllowAnonymous().ProducesValidationProblem();
         auth.MapPost("/password-reset/confirm", ConfirmReset).WithSummary("Choisit un nouveau mot de passe avec le lien reçu par courriel.")
             .AllowAnonymous().ProducesValidationProblem();
     }

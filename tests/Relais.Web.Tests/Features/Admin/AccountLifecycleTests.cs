@@ -79,6 +79,7 @@ public abstract class AccountLifecycleTests(RelaisFactory factory)
         var refused = await anonymous.PostAsJsonAsync("/api/auth/activate", new { token, password = Accounts.NewPassword, confirmation = Accounts.NewPassword, code = "000000" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
 
+        admin = await app.ClientAsAsync(Api.Admin);
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/admin/users/{id}/invite", null)).StatusCode);
         var renewed = await app.MailedTokenAsync(id, expected: 2);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync($"/api/auth/activate?token={renewed}")).StatusCode);
@@ -139,7 +140,7 @@ public abstract class AccountLifecycleTests(RelaisFactory factory)
         var dubois = await admin.GetJsonAsync("/api/admin/users?search=dubois");
         var gp = Assert.Single(dubois.GetProperty("items").EnumerateArray());
         Assert.Equal(Api.Gp, gp.GetProperty("email").GetString());
-        Assert.Equal("GeneralPractitioner", Assert.Single(gp.GetProperty("roles").EnumerateArray()).GetString());
+        Assert.Equal("general-practitioner", Assert.Single(gp.GetProperty("roles").EnumerateArray()).GetString());
         Assert.Equal(["medecin.traitant@relais.demo"], Emails(await admin.GetJsonAsync("/api/admin/users?search=10000000041")));
         Assert.Equal(["psychologue@relais.demo"], Emails(await admin.GetJsonAsync("/api/admin/users?search=PSYCHOLOGUE@relais")));
         Assert.Equal(["oncologue@relais.demo"], Emails(await admin.GetJsonAsync("/api/admin/users?search=claire%20martin")));

@@ -7,7 +7,11 @@ namespace Relais.Web.Features.Admin.Users;
 /// <summary>The words of the account pages: the roles of PRODUCT.md §2 and the account statuses.</summary>
 public static class AccountLabels
 {
-    public static string Role(string role, IStringLocalizer l) => l[role switch
+    /// <summary>A role as the API writes it, in kebab-case like every code ("general-practitioner").</summary>
+    public static string RoleCode(string role) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(role);
+
+    /// <summary>The label of a role given by its name or its code.</summary>
+    public static string Role(string role, IStringLocalizer l) => l[(Roles.All.FirstOrDefault(r => r == role || RoleCode(r) == role) ?? role) switch
     {
         Roles.HospitalClinician => "Clinicien hospitalier",
         Roles.NurseCoordinator => "Infirmier(ère) de coordination",

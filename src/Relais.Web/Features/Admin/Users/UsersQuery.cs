@@ -6,6 +6,7 @@ using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Admin.Users;
 
+/// <summary>An account as the administrators' list shows it; roles in the API's kebab-case ("general-practitioner").</summary>
 public sealed record UserListItem(Guid Id, string Email, string FirstName, string LastName, string DisplayName, IReadOnlyList<string> Roles,
     Specialty Specialty, string? Rpps, Guid? OrganisationId, string? Organisation, AccountStatus Status, bool TwoFactorEnabled);
 
@@ -46,7 +47,7 @@ public sealed class UsersQuery(RelaisDb db)
                             select new { ur.UserId, r.Name }).ToListAsync(ct))
             .ToLookup(x => x.UserId, x => x.Name!);
         var items = rows.Select(r => new UserListItem(r.Id, r.Email ?? "", r.FirstName, r.LastName, RelaisUser.NameOf(r.FirstName, r.LastName),
-            roles[r.Id].Order(StringComparer.Ordinal).ToList(), r.Specialty, r.Rpps, r.OrganisationId, r.Org,
+            roles[r.Id].Select(AccountLabels.RoleCode).Order(StringComparer.Ordinal).ToList(), r.Specialty, r.Rpps, r.OrganisationId, r.Org,
             AccountRules.StatusOf(r.IsActive, r.HasPassword), r.TwoFactorEnabled)).ToList();
         return new UserPage(items, total, page, pageSize);
     }
@@ -54,18 +55,23 @@ public sealed class UsersQuery(RelaisDb db)
     public async Task<IReadOnlyList<OrganisationOption>> OrganisationsAsync(CancellationToken ct) =>
         await db.Organisations.AsNoTracking().OrderBy(o => o.Name).Select(o => new OrganisationOption(o.Id, o.Name)).ToListAsync(ct);
 
-    /// <summary>Every word must appear in the name, the e-mail or the identifier, in any order ("martin claire").</summary>
-    private static IQueryable<RelaisUser> Matching(IQueryable<RelaisUser> query, string? search)
+    /// <summary>
+    /// Every word must appear in the name, the e-mail or the identifier, in any order ("martin claire"),
+    /// whatever the case: ILIKE on PostgreSQL; on SQLite, LIKE, whose case folding covers ASCII letters
+    /// only, so an accented letter is matched as typed ("lemaître" finds Lemaître, as upper() would not).
+    /// </summary>
+    private IQueryable<RelaisUser> Matching(IQueryable<RelaisUser> query, string? search)
     {
-        // Translated to SQL upper(): the culture overloads the analyzers ask for have no translation.
-#pragma warning disable CA1304, CA1311, CA1862
         foreach (var word in (search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(5))
         {
-            var term = word.ToUpperInvariant();
-            query = query.Where(u => u.LastName.ToUpper().Contains(term) || u.FirstName.ToUpper().Contains(term)
-                || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(term)) || (u.Rpps != null && u.Rpps.StartsWith(term)));
+            var pattern = "%" + word.Replace("\\", "").Replace("%", "").Replace("_", "") + "%";
+            var upper = word.ToUpperInvariant();
+            query = db.IsPostgres
+                ? query.Where(u => EF.Functions.ILike(u.LastName, pattern) || EF.Functions.ILike(u.FirstName, pattern)
+                    || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(upper)) || (u.Rpps != null && u.Rpps.StartsWith(upper)))
+                : query.Where(u => EF.Functions.Like(u.LastName, pattern) || EF.Functions.Like(u.FirstName, pattern)
+                    || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(upper)) || (u.Rpps != null && u.Rpps.StartsWith(upper)));
         }
-#pragma warning restore CA1304, CA1311, CA1862
         return query;
     }
 }
