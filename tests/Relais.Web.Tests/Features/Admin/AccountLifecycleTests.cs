@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Relais.Web.Identity;
 using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Features.Admin;
@@ -118,6 +121,18 @@ public abstract class AccountLifecycleTests(RelaisFactory factory)
         var again = await factory.ClientAsAsync(who);
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/patients")).StatusCode);
         Assert.Equal(["account-deactivated", "account-reactivated"], await factory.AccountEventsAsync(id));
+    }
+
+    [Fact]
+    public async Task ADeactivatedAccount_IsRefusedBySignInChecks_ProSanteConnectIncluded()
+    {
+        // Pro Santé Connect's return (AuthApi) signs in through ExternalLoginSignInAsync, whose pre-sign-in check is this one.
+        await using var scope = factory.Services.CreateAsyncScope();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<RelaisUser>>();
+        var user = (await signIn.UserManager.FindByEmailAsync(Api.Secretary))!;
+        Assert.True(await signIn.CanSignInAsync(user));
+        user.IsActive = false; // in memory only, never saved
+        Assert.False(await signIn.CanSignInAsync(user));
     }
 
     [Fact]
