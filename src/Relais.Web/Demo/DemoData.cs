@@ -32,6 +32,10 @@ public static partial class DemoData
         new("ide.coordination@relais.demo", "Isabelle", "Moreau", Roles.NurseCoordinator, Specialty.Nursing, "10000000066", "hospital"),
         new("secretariat.rcp@relais.demo", "Nathalie", "Petit", Roles.TumorBoardSecretary, Specialty.Administration, null, "hospital"),
         new("pharmacien@relais.demo", "Hugo", "Lemoine", Roles.Pharmacist, Specialty.Pharmacy, "10000000074", "pharmacy"),
+        // Supportive care [G][L]: psychologists and dietitians are in ADELI, APA teachers in no health directory.
+        new("psychologue@relais.demo", "Léa", "Fournier", Roles.SupportiveCare, Specialty.Psychology, "769300011", "support"),
+        new("dieteticienne@relais.demo", "Chloé", "Girard", Roles.SupportiveCare, Specialty.Dietetics, "769300029", "support"),
+        new("apa@relais.demo", "Thomas", "Bonnet", Roles.SupportiveCare, Specialty.AdaptedPhysicalActivity, null, "support"),
         new("qualite.3c@relais.demo", "Marc", "Roux", Roles.QualityCoordinator, Specialty.None, null, "3c"),
         new("admin@relais.demo", "Alice", "Fontaine", Roles.Administrator, Specialty.None, null, "hospital"),
         new("patient@relais.demo", "Marie", "Durand", Roles.Patient, Specialty.None, null, ""),

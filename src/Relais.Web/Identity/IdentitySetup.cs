@@ -10,6 +10,7 @@ public static class IdentitySetup
 {
     public const string ProSanteConnectScheme = "ProSanteConnect";
     public const string LoginPath = "/connexion";
+    public const string CookieName = "relais.auth";
 
     public static WebApplicationBuilder AddRelaisIdentity(this WebApplicationBuilder builder)
     {
@@ -36,7 +37,7 @@ public static class IdentitySetup
             o.ReturnUrlParameter = "retour";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/acces-refuse";
-            o.Cookie.Name = "relais.auth";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.SlidingExpiration = true;
@@ -112,7 +113,28 @@ public sealed class RelaisSignInManager(
     public override async Task<SignInResult> CheckPasswordSignInAsync(RelaisUser user, string password, bool lockoutOnFailure)
     {
         if (!environment.IsDevelopment() && password == DemoPassword) return SignInResult.Failed;
-        if (!user.IsActive) return SignInResult.NotAllowed;
+        if (!user.IsActive)
+        {
+            // A deactivated account answers as a wrong password does, after the same hashing work: the
+            // answer must not tell that the address has an account (security review M6).
+            await UserManager.CheckPasswordAsync(user, password);
+            return SignInResult.Failed;
+        }
         return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
     }
+
+    /// <summary>No sign-in of any kind (second factor, Pro Santé Connect) for a deactivated account.</summary>
+    public override async Task<bool> CanSignInAsync(RelaisUser user) => user.IsActive && await base.CanSignInAsync(user);
+
+    /// <summary>
+    /// Checked by the token refresh and the cookie's periodic validation: a deactivated account, or a
+    /// session older than the account's last sign-out or deactivation, gets no new token.
+    /// </summary>
+    public override async Task<bool> ValidateSecurityStampAsync(RelaisUser? user, string? securityStamp) =>
+        user is { IsActive: true } && await base.ValidateSecurityStampAsync(user, securityStamp);
+
+    public override async Task<RelaisUser?> ValidateSecurityStampAsync(System.Security.Claims.ClaimsPrincipal? principal) =>
+        await base.ValidateSecurityStampAsync(principal) is { } user && principal is not null && SessionRevocation.IsCurrent(principal, user.SessionGeneration)
+            ? user
+            : null;
 }

@@ -14,6 +14,7 @@ public sealed class RelaisClaimsFactory(UserManager<RelaisUser> users, RoleManag
         if (user.PatientId is { } patientId)
             identity.AddClaim(new Claim(CurrentUser.PatientIdClaim, patientId.ToString()));
         identity.AddClaim(new Claim("relais:name", user.DisplayName));
+        identity.AddClaim(new Claim(SessionRevocation.GenerationClaim, user.SessionGeneration.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return identity;
     }
 }

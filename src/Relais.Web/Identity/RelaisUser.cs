@@ -15,6 +15,16 @@ public sealed class RelaisUser : IdentityUser<Guid>
     /// <summary>For a patient's own account: the patient record it opens.</summary>
     public Guid? PatientId { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>
+    /// The account's session generation, carried by every cookie and token as a claim: signing out or
+    /// deactivating moves it on, which revokes every earlier session on the next request (security review
+    /// H3). Kept apart from the security stamp, which Identity also changes for benign edits (enrolling an
+    /// authenticator), so that those do not sign the person out.
+    /// </summary>
+    public int SessionGeneration { get; set; }
+
+    /// <summary>Ends every session and token issued so far.</summary>
+    public void RevokeSessions() => SessionGeneration++;
 
     public string DisplayName => string.IsNullOrWhiteSpace(LastName) ? Email ?? UserName ?? Id.ToString() : NameOf(FirstName, LastName);
 

@@ -18,6 +18,7 @@ using Relais.Web.Features.Home;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
 using Relais.Web.Features.TumorBoards;
+using Relais.Web.Identity;
 using Scalar.AspNetCore;
 
 namespace Relais.Web.Operations;
@@ -117,6 +118,7 @@ public static class WebSetup
             await next();
         });
         app.UseAuthentication();
+        app.UseSessionRevocation();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;

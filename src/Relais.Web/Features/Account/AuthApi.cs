@@ -29,6 +29,7 @@ public static class AuthApi
         });
         auth.MapIdentityApi<RelaisUser>().WithSummary("Identité ASP.NET Core : connexion, jetons, double authentification.")
             .Add(DocumentIdentityAnswers);
+        AccountApi.MapAccountSelfService(auth);
         auth.MapPost("/logout", SignOutAsync).WithSummary("Ferme la session de l'utilisateur.").RequireAuthorization();
         MapUiSignInOut(app);
         return app;
@@ -63,15 +64,16 @@ public static class AuthApi
             .ExcludeFromDescription().DeclareNoPatientData("external sign-in callback");
     }
 
-    private static async Task<NoContent> SignOutAsync(SignInManager<RelaisUser> signIn)
+    /// <summary>Signing out revokes: the bearer and refresh tokens and cookies issued so far stop working (security review H3).</summary>
+    private static async Task<NoContent> SignOutAsync(SignInManager<RelaisUser> signIn, HttpContext context)
     {
-        await signIn.SignOutAsync();
+        await SessionRevocation.RevokeAsync(signIn, context.User);
         return TypedResults.NoContent();
     }
 
-    private static async Task<RedirectHttpResult> SignOutToLoginAsync(SignInManager<RelaisUser> signIn)
+    private static async Task<RedirectHttpResult> SignOutToLoginAsync(SignInManager<RelaisUser> signIn, HttpContext context)
     {
-        await signIn.SignOutAsync();
+        await SessionRevocation.RevokeAsync(signIn, context.User);
         return TypedResults.LocalRedirect("/connexion");
     }
 

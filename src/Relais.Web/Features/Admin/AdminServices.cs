@@ -7,6 +7,16 @@ public static class AdminServices
     {
         services.AddScoped<DeadLettersQuery>();
         services.AddScoped<RetryDeadLetter>();
+        services.AddScoped<Users.CreateUser>();
+        services.AddScoped<Users.UsersQuery>();
+        services.AddScoped<Users.DeactivateUser>();
+        services.AddScoped<Users.ReactivateUser>();
+        services.AddScoped<Users.ResendInvitation>();
+        services.AddScoped<Identity.AccountStore>();
+        services.AddScoped<Account.Invitations.AccountInvitations>();
+        services.AddScoped<Account.Invitations.ActivateAccount>();
+        services.AddScoped<Account.PasswordReset.RequestPasswordReset>();
+        services.AddScoped<Account.PasswordReset.ResetPassword>();
         return services;
     }
 }

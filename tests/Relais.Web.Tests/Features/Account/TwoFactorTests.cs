@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,29 +9,7 @@ namespace Relais.Web.Tests.Features.Account;
 
 public abstract class TwoFactorTests(RelaisFactory factory)
 {
-    /// <summary>RFC 6238 TOTP (SHA-1, 30 s, 6 digits), as an authenticator app computes it.</summary>
-    private static string Totp(string base32Key, DateTimeOffset at)
-    {
-        var key = Base32(base32Key);
-        var counter = BitConverter.GetBytes(at.ToUnixTimeSeconds() / 30);
-        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
-        #pragma warning disable CA5350 // RFC 6238 TOTP is defined on HMAC-SHA1, which is what Identity's authenticator checks.
-        var hash = HMACSHA1.HashData(key, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var code = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (code % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32(string text)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(text.TrimEnd('=').ToUpperInvariant().Where(c => c != ' ').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        return Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-    }
-
     [Fact]
-
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task AnyAccountCanTurnOnTotp_ThenSignInNeedsTheCode()
     {
@@ -44,7 +21,7 @@ public abstract class TwoFactorTests(RelaisFactory factory)
         // DateTimeOffset.UtcNow and ignore the injected TimeProvider. If a later Identity takes the
         // TimeProvider, this must become factory.Time.GetUtcNow(). scripts/test.sh also runs this class
         // under faketime a year on and a year back: both clocks then move together.
-        var enabled = await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = Totp(key, DateTimeOffset.UtcNow) });
+        var enabled = await client.PostAsJsonAsync("/api/auth/manage/2fa", new { enable = true, twoFactorCode = Accounts.Totp(key, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
         Assert.True((await enabled.JsonAsync()).GetProperty("isTwoFactorEnabled").GetBoolean());
 
@@ -52,7 +29,7 @@ public abstract class TwoFactorTests(RelaisFactory factory)
         var withoutCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.Nurse, password = Api.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
         Assert.Equal("RequiresTwoFactor", (await withoutCode.JsonAsync()).GetProperty("detail").GetString());
-        var withCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.Nurse, password = Api.Password, twoFactorCode = Totp(key, DateTimeOffset.UtcNow) });
+        var withCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.Nurse, password = Api.Password, twoFactorCode = Accounts.Totp(key, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
     }
 }
