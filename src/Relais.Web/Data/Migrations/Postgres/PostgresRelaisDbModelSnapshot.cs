@@ -1781,6 +1781,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
+                    b.Property<int>("SessionGeneration")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Specialty")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1768,6 +1768,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SessionGeneration")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Specialty")
                         .IsRequired()
                         .HasMaxLength(40)
