@@ -34,6 +34,8 @@ app.MapAuth();
 app.MapPatients();
 app.MapProfessionals();
 app.MapAccess();
+app.MapMe();
+app.MapAccessGrants();
 app.MapCoordination();
 app.MapTumorBoards();
 app.MapProgrammes();
