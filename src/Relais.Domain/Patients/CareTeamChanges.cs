@@ -18,16 +18,17 @@ public static class CareTeamChanges
     public static bool Coordinates(CareTeamRole role) => role is CareTeamRole.ReferringOncologist or CareTeamRole.NurseCoordinator;
 
     /// <summary>
-    /// Whether <paramref name="actorId"/> may end <paramref name="target"/> on <paramref name="lastDay"/>: members
+    /// Whether <paramref name="actorId"/> may end <paramref name="target"/> on <paramref name="lastDay"/>, deciding on
+    /// <paramref name="today"/>: members
     /// end their own membership; the referring physician or the nurse coordinator end others'; and the team is never
     /// left without a referring hospital physician once it has one (the pathway's decisions and signals go to him).
     /// </summary>
-    public static CareTeamChangeRefusal RefusalToEnd(Guid actorId, CareTeamMember target, IReadOnlyCollection<CareTeamMember> team, DateOnly lastDay)
+    public static CareTeamChangeRefusal RefusalToEnd(Guid actorId, CareTeamMember target, IReadOnlyCollection<CareTeamMember> team, DateOnly lastDay, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(team);
         var own = target.ProfessionalId == actorId;
-        if (!own && !team.Any(m => m.ProfessionalId == actorId && Coordinates(m.Role) && m.IsActiveOn(lastDay)))
+        if (!own && !team.Any(m => m.ProfessionalId == actorId && Coordinates(m.Role) && m.IsActiveOn(today)))
             return CareTeamChangeRefusal.NotYoursToEnd;
         var after = lastDay.AddDays(1);
         if (target.Role == CareTeamRole.ReferringOncologist && target.IsActiveOn(after)

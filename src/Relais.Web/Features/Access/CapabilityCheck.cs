@@ -34,8 +34,7 @@ public sealed class CapabilityCheck(RelaisDb db, TimeProvider time)
 {
     private Specialty? specialty;
 
-    public static IReadOnlyList<UserRole> RolesOf(CurrentUser user) =>
-        user.Roles.Select(r => Enum.TryParse<UserRole>(r, out var role) ? role : (UserRole?)null).OfType<UserRole>().ToList();
+    public static IReadOnlyList<string> RolesOf(CurrentUser user) => user.Roles.Where(UserRoles.All.Contains).ToList();
 
     public async Task<Specialty> SpecialtyAsync(CurrentUser user, CancellationToken ct) =>
         specialty ??= await db.Users.AsNoTracking().Where(u => u.Id == user.Id).Select(u => u.Specialty).FirstOrDefaultAsync(ct);

@@ -6,7 +6,7 @@ namespace Relais.Web.Features.Access;
 
 /// <summary>
 /// The answer of GET /api/me: who is signed in, their roles and the capability codes the table gives them
-/// (kebab-case, <see cref="Capabilities"/>); a patient's answer names their record.
+/// (kebab-case, <see cref="Capabilities"/>), roles as the accounts carry them ("GeneralPractitioner"); a patient's answer names their record.
 /// </summary>
 public sealed record MeDto(Guid Id, IReadOnlyList<string> Roles, IReadOnlyList<string> Capabilities)
 {

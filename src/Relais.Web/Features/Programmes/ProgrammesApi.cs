@@ -16,7 +16,7 @@ public static class ProgrammesApi
         read.MapGet("/{programmeId:guid}/document", Html).RequireCapability(Capability.ReadTreatment).WithSummary("Affiche un PPS ou un PPAC en HTML.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC")
-            .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner)).RequirePatientAccess(AccessKind.Write);
+            .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Write);
         write.MapPost("/pps", IssuePps).RequireCapability(Capability.SignProgramme).WithSummary("Rédige, signe et transmet un PPS (C5) ou sa nouvelle version.")
             .ProducesValidationProblem().WithIdempotency();
         write.MapPost("/{programmeId:guid}/handed", HandOver).RequireCapability(Capability.HandOverProgramme).WithSummary("Enregistre la remise du programme au patient.").ProducesValidationProblem();

@@ -24,7 +24,7 @@ public sealed class EndMembership(RelaisDb db, Clock clock)
         var member = team.FirstOrDefault(m => m.Id == memberId);
         if (member is null) return false;
         var lastDay = input.To ?? clock.Today;
-        switch (CareTeamChanges.RefusalToEnd(user.Id, member, team, lastDay))
+        switch (CareTeamChanges.RefusalToEnd(user.Id, member, team, lastDay, clock.Today))
         {
             case CareTeamChangeRefusal.NotYoursToEnd:
                 throw new CapabilityRefusedException(Capability.ManageCareTeam,
