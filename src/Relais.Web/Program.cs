@@ -36,6 +36,8 @@ app.MapAdminUsers();
 app.MapPatients();
 app.MapProfessionals();
 app.MapAccess();
+app.MapMe();
+app.MapAccessGrants();
 app.MapCoordination();
 app.MapTumorBoards();
 app.MapProgrammes();

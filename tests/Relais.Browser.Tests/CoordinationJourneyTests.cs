@@ -15,7 +15,19 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
         await File.WriteAllBytesAsync(file, DemoPdf.Create(title, "Patient : DURAND Marie", "Conclusion : carcinome canalaire infiltrant, marges saines.", "Document de test, fictif."));
         try
         {
+            // Issue 11: the pathology report is signed by the pathologist of the team (the oncologist signed it here before):
+            // the oncologist adds Dr Lambert to the team, and she files and signs her report.
             var oncologist = await browser.SignedInPageAsync(Api.Oncologist);
+            await OpenDurandMarieAsync(oncologist);
+            await oncologist.GotoAsync(new Uri(oncologist.Url).AbsolutePath + "/equipe/ajouter");
+            var lambert = await oncologist.Locator("#pro option", new() { HasText = "Camille LAMBERT" }).GetAttributeAsync("value");
+            await oncologist.Locator("#pro").SelectOptionAsync(lambert!);
+            await oncologist.GetByLabel("Rôle").SelectOptionAsync(new SelectOptionValue { Label = "Anatomopathologiste" });
+            await oncologist.GetByRole(AriaRole.Button, new() { Name = "Ajouter", Exact = true }).ClickAsync();
+            await Assertions.Expect(oncologist.GetByRole(AriaRole.Heading, new() { Name = "DURAND Marie", Level = 1 })).ToBeVisibleAsync();
+            await oncologist.Context.CloseAsync();
+
+            oncologist = await browser.SignedInPageAsync(Api.Pathologist);
             await OpenDurandMarieAsync(oncologist);
             await oncologist.GetByRole(AriaRole.Link, new() { Name = "Ajouter un document" }).ClickAsync();
             await oncologist.GetByLabel("Type de document").SelectOptionAsync(new SelectOptionValue { Label = "Compte rendu anatomopathologique" });
@@ -26,7 +38,7 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
 
             await Assertions.Expect(oncologist.GetByRole(AriaRole.Heading, new() { Name = "DURAND Marie", Level = 1 })).ToBeVisibleAsync();
             var documents = oncologist.GetByRole(AriaRole.Region, new() { Name = "Documents" });
-            await Assertions.Expect(documents.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("Claire MARTIN");
+            await Assertions.Expect(documents.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("Camille LAMBERT");
             var transmissions = oncologist.GetByRole(AriaRole.Region, new() { Name = "Transmissions" });
             await Assertions.Expect(transmissions.GetByRole(AriaRole.Row).Filter(new() { HasText = title })).ToContainTextAsync("C2");
             await oncologist.Context.CloseAsync();

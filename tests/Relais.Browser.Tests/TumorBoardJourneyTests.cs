@@ -85,7 +85,10 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         var decision = oncologist.GetByRole(AriaRole.Region, new() { Name = $"Décision — {patientName}" });
         await decision.GetByLabel("Proposition thérapeutique").FillAsync("Tumorectomie et ganglion sentinelle, puis radiothérapie adjuvante et hormonothérapie.");
         await decision.GetByLabel("Référentiel (recommandation suivie)").FillAsync("Référentiel régional sein 2026");
-        await decision.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Relire le compte rendu avant de signer" }).ClickAsync();
+        // Issue 11: the report is shown as it will be sent, then signed on confirmation.
+        await Assertions.Expect(decision).ToContainTextAsync("Compte rendu tel qu'il sera transmis au médecin traitant (C7)");
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Confirmer : signer et transmettre" }).ClickAsync();
         var refused = oncologist.GetByRole(AriaRole.Region, new() { Name = $"Décision — {patientName}" }).GetByRole(AriaRole.Alert);
         await Assertions.Expect(refused).ToContainTextAsync("Décision refusée, faute de quorum.");
         await Assertions.Expect(refused).ToContainTextAsync("il en faut au moins 3 différentes");
@@ -98,7 +101,10 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         decision = oncologist.GetByRole(AriaRole.Region, new() { Name = $"Décision — {patientName}" });
         await decision.GetByLabel("Proposition thérapeutique").FillAsync("Tumorectomie et ganglion sentinelle, puis radiothérapie adjuvante et hormonothérapie.");
         await decision.GetByLabel("Référentiel (recommandation suivie)").FillAsync("Référentiel régional sein 2026");
-        await decision.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Relire le compte rendu avant de signer" }).ClickAsync();
+        // Issue 11: the report is shown as it will be sent, then signed on confirmation.
+        await Assertions.Expect(decision).ToContainTextAsync("Compte rendu tel qu'il sera transmis au médecin traitant (C7)");
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Confirmer : signer et transmettre" }).ClickAsync();
         var done = oncologist.GetByRole(AriaRole.Status).Filter(new() { HasText = "Décision enregistrée" });
         await Assertions.Expect(done).ToBeVisibleAsync(Slow);
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Row).Filter(new() { HasText = patientName })).ToContainTextAsync("Décision rendue");
@@ -167,7 +173,10 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await oncologist.GotoAsync(meetingUrl);
         var decision = oncologist.GetByRole(AriaRole.Region, new() { Name = $"Décision — {name}" });
         await decision.GetByLabel("Proposition thérapeutique").FillAsync("Tumorectomie puis radiothérapie adjuvante.");
-        await decision.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la décision" }).ClickAsync();
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Relire le compte rendu avant de signer" }).ClickAsync();
+        // Issue 11: the report is shown as it will be sent, then signed on confirmation.
+        await Assertions.Expect(decision).ToContainTextAsync("Compte rendu tel qu'il sera transmis au médecin traitant (C7)");
+        await decision.GetByRole(AriaRole.Button, new() { Name = "Confirmer : signer et transmettre" }).ClickAsync();
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Status).Filter(new() { HasText = "Décision enregistrée" })).ToBeVisibleAsync(Slow);
 
         await oncologist.GotoAsync(patientUrl);

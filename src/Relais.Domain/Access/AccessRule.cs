@@ -22,6 +22,8 @@ public enum AccessBasis
     CareTeam,
     Self,
     BreakGlass,
+    /// <summary>A scoped grant (<see cref="AccessGrant"/>): only its sections.</summary>
+    Grant,
 }
 
 /// <summary>A membership of the patient's care team, both ends included (<see cref="To"/> null while open).</summary>
@@ -40,7 +42,8 @@ public sealed record BreakGlassWindow(DateTimeOffset GrantedAt, DateTimeOffset E
 /// Who asks to read or write one patient's record. <paramref name="IsThePatient"/> says whether
 /// the accessor is that patient; <paramref name="Memberships"/> and <paramref name="BreakGlass"/>
 /// are the accessor's own periods and grants for this patient; <paramref name="HasObjection"/>
-/// says the patient objected to sharing with this accessor.
+/// says the patient objected to sharing with this accessor; <paramref name="Grants"/> are the accessor's
+/// scoped grants on this record.
 /// </summary>
 public sealed record AccessRequest(
     AccessorKind Accessor,
@@ -48,10 +51,14 @@ public sealed record AccessRequest(
     bool IsThePatient,
     IReadOnlyList<CareTeamPeriod> Memberships,
     bool HasObjection,
-    IReadOnlyList<BreakGlassWindow> BreakGlass);
+    IReadOnlyList<BreakGlassWindow> BreakGlass,
+    IReadOnlyList<GrantWindow>? Grants = null);
 
-/// <summary><paramref name="Reason"/> is a short stable code written to the audit row.</summary>
-public sealed record AccessDecision(bool Granted, AccessBasis Basis, string Reason)
+/// <summary>
+/// <paramref name="Reason"/> is a short stable code written to the audit row; <paramref name="Sections"/>
+/// are the parts a scoped grant opens (null: the whole record, as the capabilities allow).
+/// </summary>
+public sealed record AccessDecision(bool Granted, AccessBasis Basis, string Reason, RecordSections? Sections = null)
 {
     public static AccessDecision Denied(string reason) => new(false, AccessBasis.None, reason);
 }
@@ -68,6 +75,9 @@ public static class AccessRule
     /// shift without leaving a standing access [R].
     /// </summary>
     public static readonly TimeSpan BreakGlassDuration = TimeSpan.FromHours(4);
+
+    /// <summary>The reason of a write refused under break-the-glass.</summary>
+    public const string BreakGlassReadOnly = "break-glass-read-only";
 
     public static AccessDecision Decide(AccessRequest request, DateOnly today, DateTimeOffset now)
     {
@@ -115,11 +125,44 @@ public static class AccessRule
             return new AccessDecision(true, AccessBasis.CareTeam, "care-team");
         }
 
-        if (request.BreakGlass.Any(window => window.IsActiveAt(now)))
+        // Break the glass to read in an emergency (the whole record: an emergency is not scoped), never to
+        // change the record of a patient one does not treat (issue 11: an outsider erased the declared GP and
+        // the trusted person with one PUT).
+        var breakGlass = request.BreakGlass.Any(window => window.IsActiveAt(now));
+        if (breakGlass && request.Kind == AccessKind.Read)
         {
             return new AccessDecision(true, AccessBasis.BreakGlass, "break-glass");
         }
 
+        // A scoped grant opens its sections, no more (PRODUCT.md §2: "named in an open referral, for its
+        // scope"); whether an act falls in them is Opens' question.
+        var sections = (request.Grants ?? []).Where(g => g.Covers(today)).Aggregate(RecordSections.None, (all, g) => all | g.Sections);
+        if (sections != RecordSections.None)
+        {
+            return new AccessDecision(true, AccessBasis.Grant, "grant", sections);
+        }
+
+        if (breakGlass)
+        {
+            return AccessDecision.Denied(BreakGlassReadOnly);
+        }
+
         return AccessDecision.Denied("not-in-team");
+    }
+
+    /// <summary>
+    /// Whether an access already granted opens this capability: a break-glass access only reads, a scoped
+    /// grant only its sections; the care team and the patient as the capability table says.
+    /// </summary>
+    public static bool Opens(AccessDecision decision, Capability capability)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Basis switch
+        {
+            AccessBasis.None => false,
+            AccessBasis.BreakGlass => Capabilities.IsRead(capability),
+            AccessBasis.Grant => Capabilities.SectionOf(capability) is { } section && (decision.Sections ?? RecordSections.None).HasFlag(section),
+            _ => true,
+        };
     }
 }

@@ -29,6 +29,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<AccessObjection> AccessObjections => Set<AccessObjection>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
     public DbSet<CancerEpisode> Episodes => Set<CancerEpisode>();
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

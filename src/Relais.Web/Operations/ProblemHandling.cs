@@ -17,6 +17,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ProblemDetails problem;
         switch (exception)
         {
+            case Features.Access.CapabilityRefusedException refused:
+                // A use case refused the act in its context (the physician present at the meeting, the team's coordinator).
+                var identity = Identity.CurrentUser.From(httpContext.User);
+                Guid? patient = Guid.TryParse(httpContext.Request.RouteValues[Features.Access.PatientScope.RouteParameter]?.ToString(), out var p) ? p : null;
+                await httpContext.RequestServices.GetRequiredService<Features.Access.CapabilityCheck>().AuditRefusalAsync(identity, refused.Capability, patient,
+                    $"{httpContext.Request.Method} {httpContext.Request.Path}", !HttpMethods.IsGet(httpContext.Request.Method), cancellationToken);
+                problem = Features.Access.CapabilityCheck.Problem(refused.Capability, refused.Message);
+                break;
             case DomainValidationException dve:
                 problem = Validation(dve.Field, dve.Message);
                 break;

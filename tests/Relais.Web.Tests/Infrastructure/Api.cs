@@ -11,6 +11,8 @@ public static class Api
 {
     public const string Password = "Relais-Demo-2026!";
     public const string Oncologist = "oncologue@relais.demo";
+    public const string Pathologist = "anapath@relais.demo";
+    public const string Pharmacist = "pharmacien@relais.demo";
     public const string Gp = "medecin.traitant@relais.demo";
     public const string OtherGp = "medecin.traitant2@relais.demo";
     public const string Nurse = "ide.coordination@relais.demo";

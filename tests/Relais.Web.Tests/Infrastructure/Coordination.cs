@@ -64,4 +64,21 @@ public static class Coordination
         var patient = await factory.ClientAsAsync(Api.PatientAccount);
         return await patient.FirstPatientIdAsync();
     }
+
+    /// <summary>
+    /// The demo pathologist (Dr Camille Lambert), joined to the patient's care team by the oncologist when not yet a
+    /// member: a pathology report is signed by a pathologist of the team (issue 11).
+    /// </summary>
+    public static async Task<HttpClient> PathologistInTeamAsync(this RelaisFactory factory, Guid patientId)
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var pathologistId = (await oncologist.GetJsonAsync("/api/professionals?search=Lambert"))[0].GetProperty("id").GetGuid();
+        var team = await oncologist.GetJsonAsync($"/api/patients/{patientId}/care-team");
+        if (!team.EnumerateArray().Any(m => m.GetProperty("professional").GetProperty("id").GetGuid() == pathologistId && m.GetProperty("active").GetBoolean()))
+        {
+            var added = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/care-team", new { professionalId = pathologistId, role = "pathologist" });
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        }
+        return await factory.ClientAsAsync(Api.Pathologist);
+    }
 }

@@ -16,6 +16,7 @@ public abstract class PatientPageBase : ComponentBase
     [CascadingParameter] protected HttpContext HttpContext { get; set; } = default!;
     [Inject] protected PatientAccess Access { get; set; } = default!;
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
+    [Inject] protected CapabilityCheck CapabilityCheck { get; set; } = default!;
 
     protected CurrentUser? User => CurrentUser.From(HttpContext.User);
     protected AccessDecision? Decision { get; private set; }
@@ -26,9 +27,29 @@ public abstract class PatientPageBase : ComponentBase
     {
         var resource = $"{HttpContext.Request.Method} {GetType().Name}";
         Decision = await Access.CheckAsync(User, PatientId, kind, resource, HttpContext.RequestAborted);
-        if (!Decision.Granted) Navigation.NotFound();
-        return Decision.Granted;
+        if (!Decision.Granted)
+        {
+            Navigation.NotFound();
+            return false;
+        }
+        // The page's capability, after the access rule (an outsider still sees "not found"): a role without it
+        // is sent to the access-denied page, as the role policies do.
+        if (GetType().GetCustomAttributes(typeof(RequiresCapabilityAttribute), true).FirstOrDefault() is RequiresCapabilityAttribute required
+            && !await CapabilityCheck.CheckAsync(User, required.AnyOf, PatientId, Decision, resource, kind == AccessKind.Write, HttpContext.RequestAborted))
+        {
+            Decision = AccessDecision.Denied($"capability:{Domain.Access.Capabilities.Code(required.AnyOf[0])}");
+            Navigation.NavigateTo("/acces-refuse");
+            return false;
+        }
+        return true;
     }
+
+    /// <summary>Whether the user may do this on this record (to show a button): the table and the basis of the access.</summary>
+    protected Task<bool> MayAsync(Capability capability) => CapabilityCheck.AllowsAsync(User, capability, Decision, HttpContext.RequestAborted);
+
+    /// <summary>Audits a refusal a use case raised in its context; the page shows its message.</summary>
+    protected Task AuditRefusalAsync(CapabilityRefusedException refused) =>
+        CapabilityCheck.AuditRefusalAsync(User, refused.Capability, PatientId, $"{HttpContext.Request.Method} {GetType().Name}", IsPost, HttpContext.RequestAborted);
 
     /// <summary>Pages that change the record check the write right on the form post, the read right otherwise.</summary>
     protected Task<bool> AuthorizeForRequestAsync() => AuthorizeAsync(IsPost ? AccessKind.Write : AccessKind.Read);

@@ -1,3 +1,4 @@
+using Relais.Domain.Access;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Web.Audit;
 using Relais.Web.Data;
@@ -13,7 +14,7 @@ public static class AccessApi
 {
     public static IEndpointRouteBuilder MapAccess(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/break-glass", BreakGlass).WithTags("Accès")
+        app.MapPost("/api/break-glass", BreakGlass).RequireCapability(Capability.OpenBreakGlass).WithTags("Accès")
             .WithSummary("Ouvre un accès d'urgence de quatre heures à un dossier, avec un motif écrit ; tracé et revu.")
             .ProducesValidationProblem()
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals))
@@ -32,11 +33,11 @@ public static class AccessApi
             .DeclareNoPatientData("the caller's own record, resolved from the session");
 
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-        admin.MapGet("/audit/verify", VerifyChain).WithSummary("Vérifie la chaîne de hachage du journal d'audit.")
+        admin.MapGet("/audit/verify", VerifyChain).RequireCapability(Capability.VerifyAudit).WithSummary("Vérifie la chaîne de hachage du journal d'audit.")
             .DeclareNoPatientData("checks hashes only");
-        admin.MapGet("/break-glass", BreakGlassList).WithSummary("Liste les accès d'urgence, à revoir d'abord.")
+        admin.MapGet("/break-glass", BreakGlassList).RequireCapability(Capability.ReviewBreakGlass).WithSummary("Liste les accès d'urgence, à revoir d'abord.")
             .DeclareNoPatientData("patient shown by identifier only, for review");
-        admin.MapPost("/break-glass/{grantId:guid}/review", Review).WithSummary("Enregistre la revue d'un accès d'urgence.")
+        admin.MapPost("/break-glass/{grantId:guid}/review", Review).RequireCapability(Capability.ReviewBreakGlass).WithSummary("Enregistre la revue d'un accès d'urgence.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DeclareNoPatientData("review of an emergency access");

@@ -6,6 +6,8 @@ public static class AccessServices
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddScoped<PatientAccess>();
+        services.AddScoped<CapabilityCheck>();
+        services.AddScoped<GrantAccess>();
         services.AddScoped<OpenBreakGlass>();
         services.AddScoped<ObjectionsQuery>();
         services.AddScoped<RecordObjection>();

@@ -68,7 +68,7 @@ public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
     private async Task<AccessDecision> DecideAsync(CurrentUser user, Guid patientId, AccessKind kind, DateTimeOffset now, CancellationToken ct) =>
         (await DecideAsync(user, [patientId], kind, now, ct))[patientId];
 
-    /// <summary>The facts of the rule for each patient — existence, the caller's care-team periods, objection, break-glass windows — in one round trip.</summary>
+    /// <summary>The facts of the rule for each patient — existence, the caller's care-team periods, objection, break-glass windows, scoped grants — in one round trip.</summary>
     private async Task<Dictionary<Guid, AccessDecision>> DecideAsync(CurrentUser user, List<Guid> patientIds, AccessKind kind, DateTimeOffset now, CancellationToken ct)
     {
         var userId = user.Id;
@@ -80,6 +80,8 @@ public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
                 Periods = db.CareTeamMembers.Where(m => m.PatientId == p.Id && m.ProfessionalId == userId).Select(m => new { m.From, m.To }).ToList(),
                 Objection = db.AccessObjections.Any(o => o.PatientId == p.Id && o.ProfessionalId == userId && o.WithdrawnAt == null),
                 Windows = db.BreakGlassGrants.Where(g => g.PatientId == p.Id && g.ProfessionalId == userId && g.ExpiresAt > now).Select(g => new { g.GrantedAt, g.ExpiresAt }).ToList(),
+                Grants = db.AccessGrants.Where(g => g.PatientId == p.Id && g.ProfessionalId == userId && g.RevokedAt == null)
+                    .Select(g => new { g.Sections, g.From, g.Until }).ToList(),
             })
             .ToDictionaryAsync(f => f.Id, ct);
         var today = clock.Today;
@@ -93,7 +95,8 @@ public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
             }
             var request = new AccessRequest(user.Kind, kind, user.OwnPatientId == id,
                 f.Periods.Select(m => new CareTeamPeriod(m.From, m.To)).ToList(), f.Objection,
-                f.Windows.Select(g => new BreakGlassWindow(g.GrantedAt, g.ExpiresAt)).ToList());
+                f.Windows.Select(g => new BreakGlassWindow(g.GrantedAt, g.ExpiresAt)).ToList(),
+                f.Grants.Select(g => new GrantWindow(g.Sections, g.From, g.Until, false)).ToList());
             decisions[id] = AccessRule.Decide(request, today, now);
         }
         return decisions;

@@ -71,6 +71,11 @@ public static class PatientScope
             var endpoint = http.GetEndpoint() as RouteEndpoint;
             var resource = $"{http.Request.Method} {endpoint?.RoutePattern.RawText ?? http.Request.Path}";
             var decision = await access.CheckAsync(CurrentUser.From(http.User), patientId, kind, resource, http.RequestAborted);
+            // Break the glass reads, never writes (AccessRule): the caller knows the patient exists, so the
+            // refusal says what is refused rather than feigning a missing record.
+            if (!decision.Granted && decision.Reason == AccessRule.BreakGlassReadOnly
+                && endpoint?.Metadata.GetMetadata<RequiresCapabilityAttribute>() is { } required)
+                return TypedResults.Problem(CapabilityCheck.Problem(required.AnyOf[0], "Un accès d'urgence (bris de glace) permet de lire le dossier, pas de le modifier."));
             if (!decision.Granted) return NotFound();
             http.Items[DecisionKey] = decision;
             return await next(context);

@@ -12,18 +12,18 @@ public static class AnnouncementsApi
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}/episodes/{episodeId:guid}/announcement").WithTags("Annonce")
             .RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/", Get).WithSummary("Lit le dispositif d'annonce de l'épisode et ce qu'il reste à faire.");
+        read.MapGet("/", Get).RequireCapability(Capability.ReadPsychologicalNotes).WithSummary("Lit le dispositif d'annonce de l'épisode et ce qu'il reste à faire.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/episodes/{episodeId:guid}/announcement").WithTags("Annonce")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/medical-time", MedicalTime).WithSummary("Enregistre le temps médical de l'annonce.").ProducesValidationProblem();
-        write.MapPost("/nursing-time", NursingTime).WithSummary("Enregistre le temps soignant : proposé, accepté ou refusé.").ProducesValidationProblem();
-        write.MapPost("/supportive-care", SupportiveCare).WithSummary("Enregistre les besoins en soins de support.").ProducesValidationProblem();
-        write.MapPost("/epices", Epices).WithSummary("Calcule et enregistre le score EPICES de fragilité sociale.").ProducesValidationProblem();
-        write.MapPost("/information", Information).WithSummary("Enregistre les informations données au patient.").ProducesValidationProblem();
-        write.MapPost("/fertility", Fertility).WithSummary("Suit la préservation de la fertilité (proposée, acceptée ou refusée, adressé au CECOS, faite) et le conseil de contraception.")
+        write.MapPost("/medical-time", MedicalTime).RequireCapability(Capability.WriteAnnouncement).WithSummary("Enregistre le temps médical de l'annonce.").ProducesValidationProblem();
+        write.MapPost("/nursing-time", NursingTime).RequireCapability(Capability.WriteAnnouncement).WithSummary("Enregistre le temps soignant : proposé, accepté ou refusé.").ProducesValidationProblem();
+        write.MapPost("/supportive-care", SupportiveCare).RequireCapability(Capability.WriteAnnouncement).WithSummary("Enregistre les besoins en soins de support.").ProducesValidationProblem();
+        write.MapPost("/epices", Epices).RequireCapability(Capability.WriteAnnouncement).WithSummary("Calcule et enregistre le score EPICES de fragilité sociale.").ProducesValidationProblem();
+        write.MapPost("/information", Information).RequireCapability(Capability.WriteAnnouncement).WithSummary("Enregistre les informations données au patient.").ProducesValidationProblem();
+        write.MapPost("/fertility", Fertility).RequireCapability(Capability.WriteAnnouncement).WithSummary("Suit la préservation de la fertilité (proposée, acceptée ou refusée, adressé au CECOS, faite) et le conseil de contraception.")
             .ProducesValidationProblem();
-        write.MapPost("/gp-context", GpContext).WithSummary("Enregistre le contexte transmis par le médecin traitant.").ProducesValidationProblem();
+        write.MapPost("/gp-context", GpContext).RequireCapability(Capability.WriteAnnouncement).WithSummary("Enregistre le contexte transmis par le médecin traitant.").ProducesValidationProblem();
         return app;
     }
 

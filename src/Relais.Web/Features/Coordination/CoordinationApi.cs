@@ -28,41 +28,41 @@ public static class CoordinationApi
     public static IEndpointRouteBuilder MapCoordination(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Coordination").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/documents", ListDocuments).WithSummary("Liste les documents du patient, du plus récent au plus ancien.");
-        read.MapGet("/documents/{documentId:guid}", GetDocument).WithSummary("Lit la fiche d'un document du patient.");
-        read.MapGet("/documents/{documentId:guid}/content", GetContent).WithSummary("Télécharge le fichier d'un document, ou l'affiche (inline=true).");
-        read.MapGet("/transmissions", ListTransmissions).WithSummary("Liste les transmissions du patient avec le statut de chaque destinataire.");
-        read.MapGet("/transmissions/{transmissionId:guid}", GetTransmission).WithSummary("Lit une transmission ; elle devient lue pour son destinataire.");
+        read.MapGet("/documents", ListDocuments).RequireCapability(Capability.ReadDocuments).WithSummary("Liste les documents du patient, du plus récent au plus ancien.");
+        read.MapGet("/documents/{documentId:guid}", GetDocument).RequireCapability(Capability.ReadDocuments).WithSummary("Lit la fiche d'un document du patient.");
+        read.MapGet("/documents/{documentId:guid}/content", GetContent).RequireCapability(Capability.ReadDocuments).WithSummary("Télécharge le fichier d'un document, ou l'affiche (inline=true).");
+        read.MapGet("/transmissions", ListTransmissions).RequireCapability(Capability.ReadTransmissions).WithSummary("Liste les transmissions du patient avec le statut de chaque destinataire.");
+        read.MapGet("/transmissions/{transmissionId:guid}", GetTransmission).RequireCapability(Capability.ReadTransmissions).WithSummary("Lit une transmission ; elle devient lue pour son destinataire.");
         // Acknowledging is the recipient's own act, the patient's included: a read right suffices.
-        read.MapPost("/transmissions/{transmissionId:guid}/acknowledge", Acknowledge).WithSummary("Le destinataire déclare avoir pris connaissance de la transmission.");
-        read.MapGet("/care-team/signal-owner", GetOwner).WithSummary("Donne le responsable des signaux entrants de l'équipe de soins et les membres qui peuvent l'être.");
-        read.MapGet("/events", ListEvents).WithSummary("Liste les événements signalés par le médecin traitant.");
-        read.MapGet("/messages", ReadThread).WithSummary("Lit un fil de messages du patient et le marque comme lu.")
+        read.MapPost("/transmissions/{transmissionId:guid}/acknowledge", Acknowledge).RequireCapability(Capability.ReadTransmissions).WithSummary("Le destinataire déclare avoir pris connaissance de la transmission.");
+        read.MapGet("/care-team/signal-owner", GetOwner).RequireCapability(Capability.ReadRecord).WithSummary("Donne le responsable des signaux entrants de l'équipe de soins et les membres qui peuvent l'être.");
+        read.MapGet("/events", ListEvents).RequireCapability(Capability.ReadEvents).WithSummary("Liste les événements signalés par le médecin traitant.");
+        read.MapGet("/messages", ReadThread).RequireCapability(Capability.ReadMessages).WithSummary("Lit un fil de messages du patient et le marque comme lu.")
             .ProducesValidationProblem();
-        read.MapPost("/messages", PostToThread).WithSummary("Écrit dans un fil de messages du patient.")
+        read.MapPost("/messages", PostToThread).RequireCapability(Capability.WriteMessage).WithSummary("Écrit dans un fil de messages du patient.")
             .WithIdempotency().ProducesValidationProblem();
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Coordination").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
         // Uploads are multipart: the API takes them with a bearer token only, so no cross-site form can post one.
-        write.MapPost("/documents", Upload).WithSummary("Ajoute un document (ou une nouvelle version), signé et transmis si demandé.")
+        write.MapPost("/documents", Upload).RequireCapability(Capability.WriteDocument).WithSummary("Ajoute un document (ou une nouvelle version), signé et transmis si demandé.")
             .WithIdempotency().DisableAntiforgery()
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser())
             .ProducesValidationProblem();
-        write.MapPost("/documents/{documentId:guid}/sign", Sign).WithSummary("Signe un document, ce qui déclenche l'obligation de son type.")
+        write.MapPost("/documents/{documentId:guid}/sign", Sign).RequireCapability(Capability.SignDocument, Capability.SignPathologyReport, Capability.SignProgramme).WithSummary("Signe un document, ce qui déclenche l'obligation de son type.")
             .ProducesValidationProblem();
-        write.MapPost("/transmissions", Send).WithSummary("Envoie une transmission au titre d'une obligation C1 à C15.")
+        write.MapPost("/transmissions", Send).RequireCapability(Capability.SendTransmission).WithSummary("Envoie une transmission au titre d'une obligation C1 à C15.")
             .WithIdempotency().ProducesValidationProblem();
-        write.MapPost("/events", Report).WithSummary("Signale un événement à l'équipe hospitalière (C9, C13, C14).")
+        write.MapPost("/events", Report).RequireCapability(Capability.ReportClinicalEvent, Capability.WritePharmaceuticalObservation).WithSummary("Signale un événement à l'équipe hospitalière (C9, C13, C14).")
             .WithIdempotency().ProducesValidationProblem();
-        write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared).WithSummary("Enregistre que l'événement a été déclaré à la pharmacovigilance.");
-        write.MapPost("/transmissions/{transmissionId:guid}/hand-on", HandOn).WithSummary("Confie un signal de la file de l'équipe à un autre membre de l'équipe de soins.")
+        write.MapPost("/events/{eventId:guid}/pharmacovigilance", Declared).RequireCapability(Capability.ReportClinicalEvent, Capability.WritePharmaceuticalObservation).WithSummary("Enregistre que l'événement a été déclaré à la pharmacovigilance.");
+        write.MapPost("/transmissions/{transmissionId:guid}/hand-on", HandOn).RequireCapability(Capability.HandleTeamSignals).WithSummary("Confie un signal de la file de l'équipe à un autre membre de l'équipe de soins.")
             .ProducesValidationProblem();
         // The hospital team chooses; the role is checked once the access rule has answered, so that an outsider
         // gets the answer of a patient that does not exist.
-        write.MapPut("/care-team/signal-owner", ChooseOwner).WithSummary("Choisit le responsable des signaux entrants de l'équipe de soins (aucun : l'ordre par défaut).")
+        write.MapPut("/care-team/signal-owner", ChooseOwner).RequireCapability(Capability.HandleTeamSignals).WithSummary("Choisit le responsable des signaux entrants de l'équipe de soins (aucun : l'ordre par défaut).")
             .ProducesValidationProblem();
-        write.MapPost("/referrals/{referralId:guid}/close", Close).WithSummary("Clôt une demande d'avis (faite, ou annulée avec cancelled=true).")
+        write.MapPost("/referrals/{referralId:guid}/close", Close).RequireCapability(Capability.CloseReferral).WithSummary("Clôt une demande d'avis (faite, ou annulée avec cancelled=true).")
             .ProducesValidationProblem();
 
         var mine = app.MapGroup("/api").WithTags("Coordination").RequireAuthorization();
@@ -85,24 +85,42 @@ public static class CoordinationApi
             .DeclareNoPatientData("the catalogue C1–C15");
 
         var admin = app.MapGroup("/api/admin/outbox").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
-        admin.MapGet("/dead-letters", DeadLetters).WithSummary("Liste les courriels abandonnés après plusieurs tentatives.")
+        admin.MapGet("/dead-letters", DeadLetters).RequireCapability(Capability.ManageOutbox).WithSummary("Liste les courriels abandonnés après plusieurs tentatives.")
             .DeclareNoPatientData("addresses and errors only, no clinical content");
-        admin.MapPost("/{messageId:guid}/retry", Retry).WithSummary("Relance l'envoi d'un courriel abandonné.")
+        admin.MapPost("/{messageId:guid}/retry", Retry).RequireCapability(Capability.ManageOutbox).WithSummary("Relance l'envoi d'un courriel abandonné.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem()
             .DeclareNoPatientData("sends a parked message again");
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, DocumentsQuery documents, CancellationToken ct) =>
-        TypedResults.Ok(await documents.ListAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, CurrentUser user, HttpContext http, CapabilityCheck capabilities,
+        DocumentsQuery documents, CancellationToken ct)
+    {
+        var readable = await capabilities.ReadableKindsAsync(user, PatientScope.Decision(http), ct);
+        return TypedResults.Ok<IReadOnlyList<DocumentDto>>((await documents.ListAsync(patientId, ct)).Where(d => readable.Contains(d.Kind)).ToList());
+    }
 
-    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetDocument(Guid patientId, Guid documentId, DocumentsQuery documents, CancellationToken ct) =>
-        await documents.GetAsync(patientId, documentId, ct) is { } d ? TypedResults.Ok(d) : Problems.NotFound("Document");
+    private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetDocument(Guid patientId, Guid documentId, CurrentUser user, HttpContext http,
+        CapabilityCheck capabilities, DocumentsQuery documents, CancellationToken ct)
+    {
+        if (await documents.GetAsync(patientId, documentId, ct) is not { } d) return Problems.NotFound("Document");
+        return await RefusalToReadAsync(d.Kind, patientId, user, http, capabilities, ct) ?? (Results<Ok<DocumentDto>, ProblemHttpResult>)TypedResults.Ok(d);
+    }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetContent(Guid patientId, Guid documentId, bool? inline, DocumentsQuery documents, CancellationToken ct)
+    /// <summary>A document of a part of the record the role does not read (the pathology report for the pharmacist): 403 naming the capability, audited.</summary>
+    private static async Task<ProblemHttpResult?> RefusalToReadAsync(DocumentKind kind, Guid patientId, CurrentUser user, HttpContext http, CapabilityCheck capabilities, CancellationToken ct)
+    {
+        var needed = Capabilities.ToRead(kind);
+        if (await capabilities.CheckAsync(user, [needed], patientId, PatientScope.Decision(http), $"GET {http.Request.Path}", false, ct)) return null;
+        return TypedResults.Problem(CapabilityCheck.Problem(needed));
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetContent(Guid patientId, Guid documentId, bool? inline, CurrentUser user, HttpContext http,
+        CapabilityCheck capabilities, DocumentsQuery documents, CancellationToken ct)
     {
         var document = await documents.ContentAsync(patientId, documentId, ct);
         if (document is null) return Problems.NotFound("Document");
+        if (await RefusalToReadAsync(document.Kind, patientId, user, http, capabilities, ct) is { } refused) return refused;
         return inline == true
             ? TypedResults.File(document.Content, document.ContentType)
             : TypedResults.File(document.Content, document.ContentType, document.FileName);

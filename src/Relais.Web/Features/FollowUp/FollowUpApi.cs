@@ -24,12 +24,12 @@ public static class FollowUpApi
             .DeclareNoPatientData("protocols are reference data");
         protocols.MapPost("/{code}/preview", Preview).WithSummary("Calcule le calendrier qu'un protocole donne pour une date de fin de traitement.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DeclareNoPatientData("a calendar computed for a date, no patient");
-        protocols.MapPost("/{code}/versions/{version:int}/validate", Validate).WithSummary("Valide une version de protocole, côté spécialiste ou médecin généraliste.")
+        protocols.MapPost("/{code}/versions/{version:int}/validate", Validate).RequireCapability(Capability.ValidateProtocol).WithSummary("Valide une version de protocole, côté spécialiste ou médecin généraliste.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DeclareNoPatientData("validation of a protocol version")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.GeneralPractitioner));
         protocols.MapGet("/{code}/export", Export).WithSummary("Exporte une version de protocole en JSON.")
             .ProducesProblem(StatusCodes.Status404NotFound).DeclareNoPatientData("protocol as JSON");
-        protocols.MapPost("/import", Import).WithSummary("Importe un protocole en JSON comme nouvelle version à valider.")
+        protocols.MapPost("/import", Import).RequireCapability(Capability.ValidateProtocol).WithSummary("Importe un protocole en JSON comme nouvelle version à valider.")
             .Accepts<object>("application/json").ProducesValidationProblem().DeclareNoPatientData("imports a protocol version to validate")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.GeneralPractitioner));
 
@@ -37,7 +37,7 @@ public static class FollowUpApi
         professionals.MapGet("/follow-up/worklist", Worklist).WithSummary("Liste les examens en retard et à venir des patients suivis.")
             .DeclareNoPatientData("limited to the patients the access rule lets the caller see");
         // A laboratory feed: results for many patients in one request; the access rule is applied to each of them.
-        professionals.MapPost("/observations/batch", RecordBatch).WithSummary("Enregistre un lot de résultats de laboratoire pour plusieurs patients.")
+        professionals.MapPost("/observations/batch", RecordBatch).RequireCapability(Capability.RecordLabResult).WithSummary("Enregistre un lot de résultats de laboratoire pour plusieurs patients.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem()
             .ChecksEachPatient("the access rule is applied to the patient of every result, and one refusal refuses the batch").WithIdempotency();
 
@@ -54,25 +54,25 @@ public static class FollowUpApi
             .AllowAnonymous().DeclareNoPatientData("secret, revocable calendar address; audited on every read");
 
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/carnet", Carnet).WithSummary("Lit le carnet de surveillance du patient.");
-        read.MapGet("/observations", Observations).WithSummary("Liste les résultats de marqueurs du patient.").ProducesValidationProblem();
-        read.MapGet("/alerts", Alerts).WithSummary("Liste les alertes de retour précoce du patient.");
+        read.MapGet("/carnet", Carnet).RequireCapability(Capability.ReadTreatment).WithSummary("Lit le carnet de surveillance du patient.");
+        read.MapGet("/observations", Observations).RequireCapability(Capability.ReadLabs).WithSummary("Liste les résultats de marqueurs du patient.").ProducesValidationProblem();
+        read.MapGet("/alerts", Alerts).RequireCapability(Capability.ReadLabs).WithSummary("Liste les alertes de retour précoce du patient.");
         // The patient reports warning signs too [B]: a read right on the own record suffices.
-        read.MapPost("/clinical-criteria", ReportCriteria).WithSummary("Signale des critères cliniques de retour précoce.")
+        read.MapPost("/clinical-criteria", ReportCriteria).RequireCapability(Capability.ReportSymptoms).WithSummary("Signale des critères cliniques de retour précoce.")
             .ProducesValidationProblem().WithIdempotency();
-        read.MapGet("/calendar-feeds", PatientFeeds).WithSummary("Liste les calendriers iCalendar du carnet du patient.");
-        read.MapPost("/calendar-feeds", CreatePatientFeed).WithSummary("Crée une adresse de calendrier iCalendar pour le carnet du patient.");
-        read.MapDelete("/calendar-feeds/{feedId:guid}", RevokePatientFeed).WithSummary("Révoque une adresse de calendrier du carnet du patient.");
+        read.MapGet("/calendar-feeds", PatientFeeds).RequireCapability(Capability.ManageCalendarFeeds).WithSummary("Liste les calendriers iCalendar du carnet du patient.");
+        read.MapPost("/calendar-feeds", CreatePatientFeed).RequireCapability(Capability.ManageCalendarFeeds).WithSummary("Crée une adresse de calendrier iCalendar pour le carnet du patient.");
+        read.MapDelete("/calendar-feeds/{feedId:guid}", RevokePatientFeed).RequireCapability(Capability.ManageCalendarFeeds).WithSummary("Révoque une adresse de calendrier du carnet du patient.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/end-of-treatment", EndTreatment).WithSummary("Termine le traitement actif : suivi partagé, carnet, PPAC (C11) et protocole (C12).")
+        write.MapPost("/end-of-treatment", EndTreatment).RequireCapability(Capability.SignProgramme).WithSummary("Termine le traitement actif : suivi partagé, carnet, PPAC (C11) et protocole (C12).")
             .ProducesValidationProblem().WithIdempotency();
-        write.MapPost("/observations", RecordObservation).WithSummary("Enregistre un résultat de marqueur et applique les règles de retour précoce.")
+        write.MapPost("/observations", RecordObservation).RequireCapability(Capability.RecordLabResult).WithSummary("Enregistre un résultat de marqueur et applique les règles de retour précoce.")
             .ProducesValidationProblem().WithIdempotency();
-        write.MapPost("/carnet/{itemId:guid}/done", MarkDone).WithSummary("Marque un élément du carnet comme réalisé.").ProducesValidationProblem();
-        write.MapPost("/carnet/{itemId:guid}/cancel", CancelItem).WithSummary("Annule un élément du carnet.").ProducesValidationProblem();
-        write.MapPost("/alerts/{alertId:guid}/handled", HandleAlert).WithSummary("Marque une alerte comme traitée.");
+        write.MapPost("/carnet/{itemId:guid}/done", MarkDone).RequireCapability(Capability.ManageFollowUp).WithSummary("Marque un élément du carnet comme réalisé.").ProducesValidationProblem();
+        write.MapPost("/carnet/{itemId:guid}/cancel", CancelItem).RequireCapability(Capability.ManageFollowUp).WithSummary("Annule un élément du carnet.").ProducesValidationProblem();
+        write.MapPost("/alerts/{alertId:guid}/handled", HandleAlert).RequireCapability(Capability.ManageFollowUp).WithSummary("Marque une alerte comme traitée.");
         return app;
     }
 

@@ -44,11 +44,14 @@ public sealed record PatientDetail(
     TrustedPersonDto? TrustedPerson, AdvanceDirectivesDto AdvanceDirectives, IReadOnlyList<CareTeamMemberDto> CareTeam,
     IReadOnlyList<EpisodeDto> Episodes, AccessBasis AccessBasis);
 
-/// <summary>Body of POST/PUT /api/patients. Dates are ISO (YYYY-MM-DD).</summary>
+/// <summary>
+/// Body of POST/PUT /api/patients. Dates are ISO (YYYY-MM-DD). <paramref name="GpChangeAgreement"/> records how the
+/// patient agreed to a change of their declared GP (<see cref="CareTeamChanges.EnsureGpChangeAgreed"/>).
+/// </summary>
 public sealed record PatientInput(
     string? Ins, string? BirthName, string? UsedName, string? FirstNames, DateOnly? BirthDate, Sex? Sex,
     string? Phone, string? Email, AddressDto? Address, Guid? GeneralPractitionerId,
-    TrustedPersonDto? TrustedPerson, AdvanceDirectivesDto? AdvanceDirectives)
+    TrustedPersonDto? TrustedPerson, AdvanceDirectivesDto? AdvanceDirectives, string? GpChangeAgreement = null)
 {
     public PatientDetails ToDetails() => new(
         Ins, BirthName, UsedName, FirstNames,

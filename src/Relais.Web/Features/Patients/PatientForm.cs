@@ -19,6 +19,7 @@ public sealed class PatientForm
     public string? PostalCode { get; set; }
     public string? City { get; set; }
     public string? GeneralPractitionerId { get; set; }
+    public string? GpChangeAgreement { get; set; }
     public string? TrustedPersonName { get; set; }
     public string? TrustedPersonRelationship { get; set; }
     public string? TrustedPersonPhone { get; set; }
@@ -54,6 +55,6 @@ public sealed class PatientForm
                 FormDates.Optional(TrustedPersonRevokedOn, "trustedPerson.revokedOn"));
         var directives = new AdvanceDirectivesDto(AdvanceDirectivesExist, FormDates.Optional(AdvanceDirectivesWrittenOn, "advanceDirectives.writtenOn"), AdvanceDirectivesWhereKept);
         return new PatientInput(Ins, BirthName, UsedName, FirstNames, birth, sex, Phone, Email,
-            new AddressDto(AddressLine1, null, PostalCode, City), gp, trusted, directives);
+            new AddressDto(AddressLine1, null, PostalCode, City), gp, trusted, directives, GpChangeAgreement);
     }
 }

@@ -16,31 +16,31 @@ public static class PatientsApi
 
         api.MapGet("/", Search).WithSummary("Recherche parmi les patients que l'utilisateur peut voir, par nom, INS ou date de naissance.")
             .DeclareNoPatientData("lists only the patients the access rule lets the caller see; each one shown is audited");
-        api.MapPost("/", Register).WithSummary("Crée un dossier patient ; son auteur et le médecin traitant déclaré rejoignent l'équipe de soins.")
+        api.MapPost("/", Register).RequireCapability(Capability.RegisterPatient).WithSummary("Crée un dossier patient ; son auteur et le médecin traitant déclaré rejoignent l'équipe de soins.")
             .ProducesValidationProblem()
             .DeclareNoPatientData("creates a record; its author joins the care team")
             .RequireAuthorization(p => p.RequireRole(Roles.TeamManagers.Split(',')));
 
         var read = api.MapGroup("/{patientId:guid}").RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/", Get).WithSummary("Lit le dossier d'un patient : identité, équipe de soins, épisodes.");
-        read.MapGet("/care-team", GetCareTeam).WithSummary("Liste l'équipe de soins du patient, membres actuels d'abord.");
-        read.MapGet("/episodes", GetEpisodes).WithSummary("Liste les épisodes de cancer du patient.");
-        read.MapGet("/episodes/{episodeId:guid}", GetEpisode).WithSummary("Lit un épisode de cancer du patient.");
-        read.MapGet("/timeline", GetTimeline).WithSummary("Donne les étapes du parcours de chaque épisode et les délais entre elles.");
-        read.MapGet("/access-log", GetAccessLog).WithSummary("Liste qui a consulté ou modifié le dossier, et quand.");
+        read.MapGet("/", Get).RequireCapability(Capability.ReadRecord).WithSummary("Lit le dossier d'un patient : identité, équipe de soins, épisodes.");
+        read.MapGet("/care-team", GetCareTeam).RequireCapability(Capability.ReadRecord).WithSummary("Liste l'équipe de soins du patient, membres actuels d'abord.");
+        read.MapGet("/episodes", GetEpisodes).RequireCapability(Capability.ReadRecord).WithSummary("Liste les épisodes de cancer du patient.");
+        read.MapGet("/episodes/{episodeId:guid}", GetEpisode).RequireCapability(Capability.ReadRecord).WithSummary("Lit un épisode de cancer du patient.");
+        read.MapGet("/timeline", GetTimeline).RequireCapability(Capability.ReadRecord).WithSummary("Donne les étapes du parcours de chaque épisode et les délais entre elles.");
+        read.MapGet("/access-log", GetAccessLog).RequireCapability(Capability.ReadAccessLog).WithSummary("Liste qui a consulté ou modifié le dossier, et quand.");
 
         var write = api.MapGroup("/{patientId:guid}").RequirePatientAccess(AccessKind.Write);
-        write.MapPut("/", Update).WithSummary("Modifie l'identité, les coordonnées, la personne de confiance et les directives anticipées.")
+        write.MapPut("/", Update).RequireCapability(Capability.EditIdentity).WithSummary("Modifie l'identité, les coordonnées, la personne de confiance et les directives anticipées.")
             .ProducesValidationProblem();
-        write.MapPost("/episodes", Open).WithSummary("Ouvre un épisode de cancer à sa première étape du parcours.")
+        write.MapPost("/episodes", Open).RequireCapability(Capability.RecordPathway).WithSummary("Ouvre un épisode de cancer à sa première étape du parcours.")
             .ProducesValidationProblem();
-        write.MapPut("/episodes/{episodeId:guid}", Correct).WithSummary("Corrige le diagnostic et la stadification d'un épisode.")
+        write.MapPut("/episodes/{episodeId:guid}", Correct).RequireCapability(Capability.RecordPathway).WithSummary("Corrige le diagnostic et la stadification d'un épisode.")
             .ProducesValidationProblem();
-        write.MapPost("/episodes/{episodeId:guid}/transitions", Move).WithSummary("Enregistre l'étape suivante du parcours d'un épisode.")
+        write.MapPost("/episodes/{episodeId:guid}/transitions", Move).RequireCapability(Capability.RecordPathway).WithSummary("Enregistre l'étape suivante du parcours d'un épisode.")
             .ProducesValidationProblem();
-        write.MapPost("/care-team", Add).WithSummary("Ajoute un professionnel de santé à l'équipe de soins pour une période.")
+        write.MapPost("/care-team", Add).RequireCapability(Capability.ManageCareTeam).WithSummary("Ajoute un professionnel de santé à l'équipe de soins pour une période.")
             .ProducesValidationProblem();
-        write.MapPost("/care-team/{memberId:guid}/end", End).WithSummary("Met fin à la participation d'un membre de l'équipe de soins.")
+        write.MapPost("/care-team/{memberId:guid}/end", End).RequireCapability(Capability.EndOwnMembership, Capability.ManageCareTeam).WithSummary("Met fin à la participation d'un membre de l'équipe de soins.")
             .ProducesValidationProblem();
         return app;
     }
@@ -110,7 +110,7 @@ public static class PatientsApi
         return TypedResults.Created($"/api/patients/{patientId}/care-team", dto);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> End(Guid patientId, Guid memberId, EndMembershipInput input, EndMembership end, CancellationToken ct) =>
-        await end.HandleAsync(patientId, memberId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Membre");
+    private static async Task<Results<NoContent, ProblemHttpResult>> End(Guid patientId, Guid memberId, EndMembershipInput input, CurrentUser user, EndMembership end, CancellationToken ct) =>
+        await end.HandleAsync(user, patientId, memberId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Membre");
 
 }

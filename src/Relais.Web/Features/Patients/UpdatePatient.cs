@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Audit;
 using Relais.Domain.Patients;
 using Relais.Web.Data;
+using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Patients;
@@ -15,10 +17,14 @@ public sealed class UpdatePatient(RelaisDb db, Clock clock, UserManager<RelaisUs
         var details = input.ToDetails();
         await PatientChecks.EnsureGeneralPractitionerAsync(users, details.GeneralPractitionerId);
         var previousGp = patient.GeneralPractitionerId;
+        CareTeamChanges.EnsureGpChangeAgreed(previousGp, details.GeneralPractitionerId, user.OwnPatientId == patientId, input.GpChangeAgreement);
         patient.Update(details, clock.Today, clock.Now);
         await PatientChecks.EnsureInsIsFreeAsync(db, patient.Ins, patientId, ct);
         if (details.GeneralPractitionerId is { } gp && gp != previousGp)
             await ChangeGeneralPractitionerAsync(user, patientId, previousGp, gp, ct);
+        if (details.GeneralPractitionerId != previousGp && previousGp is not null)
+            db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "declared GP change",
+                AuditOutcomes.Allowed, $"accord du patient : {input.GpChangeAgreement?.Trim()}"));
         await db.SaveChangesAsync(ct);
     }
 

@@ -18,7 +18,8 @@ public sealed record ProgrammeInput(Guid? EpisodeId, Guid? TumorBoardCaseId, IRe
 /// Issues a PPS or a PPAC: drafted (from the RCP decision for a PPS), rendered as a French A4 document,
 /// signed, sent to the GP and the patient (C5 / C11); a new version supersedes the previous one.
 /// </summary>
-public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligations, DocumentRenderer renderer, ProgrammeHtml html, ProgrammeQueries queries)
+public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligations, DocumentRenderer renderer, ProgrammeHtml html, ProgrammeQueries queries,
+    Access.CapabilityCheck capabilities)
 {
     public async Task<CareProgramme> HandleAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, CancellationToken ct)
     {
@@ -35,6 +36,9 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
     /// </summary>
     public async Task<CareProgramme> AddAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, IReadOnlyList<CalendarLine> followUp, CancellationToken ct)
     {
+        // Signing sends the programme to the GP and the patient: a hospital physician's act [G] 2.3.
+        await capabilities.RequireAsync(user, Domain.Access.Capability.SignProgramme,
+            "Le PPS et le PPAC sont signés par un médecin hospitalier de l'équipe de soins.", ct);
         CareProgramme? previous = null;
         if (input.PreviousVersionId is { } prevId)
         {

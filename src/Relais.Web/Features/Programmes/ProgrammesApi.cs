@@ -12,15 +12,15 @@ public static class ProgrammesApi
     public static IEndpointRouteBuilder MapProgrammes(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/", List).WithSummary("Liste les PPS et PPAC du patient, toutes versions.");
-        read.MapGet("/{programmeId:guid}/document", Html).WithSummary("Affiche un PPS ou un PPAC en HTML.");
+        read.MapGet("/", List).RequireCapability(Capability.ReadTreatment).WithSummary("Liste les PPS et PPAC du patient, toutes versions.");
+        read.MapGet("/{programmeId:guid}/document", Html).RequireCapability(Capability.ReadTreatment).WithSummary("Affiche un PPS ou un PPAC en HTML.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC")
-            .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner)).RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/pps", IssuePps).WithSummary("Rédige, signe et transmet un PPS (C5) ou sa nouvelle version.")
+            .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Write);
+        write.MapPost("/pps", IssuePps).RequireCapability(Capability.SignProgramme).WithSummary("Rédige, signe et transmet un PPS (C5) ou sa nouvelle version.")
             .ProducesValidationProblem().WithIdempotency();
-        write.MapPost("/{programmeId:guid}/handed", HandOver).WithSummary("Enregistre la remise du programme au patient.").ProducesValidationProblem();
-        write.MapPost("/{programmeId:guid}/phases/{order:int}/start", StartPhase).WithSummary("Démarre une phase de traitement (C8 pour la première).")
+        write.MapPost("/{programmeId:guid}/handed", HandOver).RequireCapability(Capability.HandOverProgramme).WithSummary("Enregistre la remise du programme au patient.").ProducesValidationProblem();
+        write.MapPost("/{programmeId:guid}/phases/{order:int}/start", StartPhase).RequireCapability(Capability.StartTreatmentPhase).WithSummary("Démarre une phase de traitement (C8 pour la première).")
             .ProducesValidationProblem();
         return app;
     }

@@ -19,32 +19,32 @@ public static class TumorBoardsApi
         var boards = app.MapGroup("/api").WithTags("RCP").RequireAuthorization(p => p.RequireRole(Roles.Professionals));
         boards.MapGet("/tumor-boards", Boards).WithSummary("Liste les RCP.")
             .DeclareNoPatientData("boards: specialty, site, schedule");
-        boards.MapPost("/tumor-boards", CreateBoard).WithSummary("Crée une RCP.").ProducesValidationProblem()
+        boards.MapPost("/tumor-boards", CreateBoard).RequireCapability(Capability.OrganiseTumorBoard).WithSummary("Crée une RCP.").ProducesValidationProblem()
             .DeclareNoPatientData("creates a board").RequireAuthorization(p => p.RequireRole(RcpOrganisers.Roles));
-        boards.MapPost("/tumor-boards/{boardId:guid}/meetings", PlanMeeting).WithSummary("Planifie une réunion d'une RCP.").ProducesValidationProblem()
+        boards.MapPost("/tumor-boards/{boardId:guid}/meetings", PlanMeeting).RequireCapability(Capability.OrganiseTumorBoard).WithSummary("Planifie une réunion d'une RCP.").ProducesValidationProblem()
             .DeclareNoPatientData("plans a meeting").RequireAuthorization(p => p.RequireRole(RcpOrganisers.Roles));
         boards.MapGet("/meetings", UpcomingMeetings).WithSummary("Liste les réunions à venir, avec leur quorum et leurs dossiers.")
             .DeclareNoPatientData("meetings; cases named only for patients the access rule lets the caller see");
         boards.MapGet("/meetings/{meetingId:guid}", Meeting).WithSummary("Lit une réunion, avec son quorum et ses dossiers.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .DeclareNoPatientData("one meeting; cases named only for patients the access rule lets the caller see");
-        boards.MapPut("/meetings/{meetingId:guid}/participants", SetParticipant).WithSummary("Enregistre la présence d'un médecin à une réunion et rend le quorum.")
+        boards.MapPut("/meetings/{meetingId:guid}/participants", SetParticipant).RequireCapability(Capability.OrganiseTumorBoard).WithSummary("Enregistre la présence d'un médecin à une réunion et rend le quorum.")
             .ProducesValidationProblem()
             .DeclareNoPatientData("attendance: names and specialties of physicians").RequireAuthorization(p => p.RequireRole(RcpOrganisers.Roles));
 
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("RCP").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/tumor-board-cases", Cases).WithSummary("Liste les dossiers RCP du patient.");
-        read.MapGet("/tumor-board-cases/{caseId:guid}/report", Report).WithSummary("Rend le compte rendu HTML d'un dossier décidé.");
-        read.MapGet("/g8", G8History).WithSummary("Liste les dépistages G8 du patient.");
+        read.MapGet("/tumor-board-cases", Cases).RequireCapability(Capability.ReadTumorBoardDeliberation).WithSummary("Liste les dossiers RCP du patient.");
+        read.MapGet("/tumor-board-cases/{caseId:guid}/report", Report).RequireCapability(Capability.ReadTumorBoardDeliberation).WithSummary("Rend le compte rendu HTML d'un dossier décidé.");
+        read.MapGet("/g8", G8History).RequireCapability(Capability.ReadRecord).WithSummary("Liste les dépistages G8 du patient.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}").WithTags("RCP").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/g8", RecordG8).WithSummary("Enregistre un dépistage G8.").ProducesValidationProblem().WithIdempotency();
-        write.MapPost("/tumor-board-cases", Register).WithSummary("Inscrit le dossier à une réunion de RCP et en informe le médecin traitant (C6).")
+        write.MapPost("/g8", RecordG8).RequireCapability(Capability.RecordG8).WithSummary("Enregistre un dépistage G8.").ProducesValidationProblem().WithIdempotency();
+        write.MapPost("/tumor-board-cases", Register).RequireCapability(Capability.OrganiseTumorBoard).WithSummary("Inscrit le dossier à une réunion de RCP et en informe le médecin traitant (C6).")
             .ProducesValidationProblem().WithIdempotency();
-        write.MapPost("/tumor-board-cases/{caseId:guid}/contribution", Contribute).WithSummary("Transmet la contribution du médecin traitant au dossier inscrit.")
+        write.MapPost("/tumor-board-cases/{caseId:guid}/contribution", Contribute).RequireCapability(Capability.ContributeToTumorBoard).WithSummary("Transmet la contribution du médecin traitant au dossier inscrit.")
             .ProducesValidationProblem();
-        write.MapPost("/tumor-board-cases/{caseId:guid}/decision", Decide)
+        write.MapPost("/tumor-board-cases/{caseId:guid}/decision", Decide).RequireCapability(Capability.RecordTumorBoardDecision)
             .WithSummary("Enregistre la décision sous quorum ; le compte rendu signé part au médecin traitant (C7).").ProducesValidationProblem();
         return app;
     }

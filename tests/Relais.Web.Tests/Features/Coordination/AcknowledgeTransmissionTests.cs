@@ -14,11 +14,12 @@ public abstract class AcknowledgeTransmissionTests(RelaisFactory factory)
     [Fact]
     public async Task ADocumentSentToTheGp_ReachesTheSmtpServerWithItsAttachment_AndTheInbox_AndAcknowledgingClosesTheLoop()
     {
-        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var marie = await factory.MarieDurandAsync();
+        // Issue 11: the pathology report is the pathologist's to sign (the oncologist signed it here before).
+        var pathologist = await factory.PathologistInTeamAsync(marie);
         var pdf = DemoPdf.Create("Compte rendu anatomopathologique", "Carcinome canalaire infiltrant, grade II.");
-        var document = await oncologist.UploadAsync(marie, "pathology-report", "Compte rendu anatomopathologique", content: pdf);
-        var transmission = await oncologist.TransmissionAsync(marie, "c2");
+        var document = await pathologist.UploadAsync(marie, "pathology-report", "Compte rendu anatomopathologique", content: pdf);
+        var transmission = await pathologist.TransmissionAsync(marie, "c2");
         var transmissionId = transmission.GetProperty("id").GetGuid();
         var outbox = await factory.OutboxIdsAsync(transmissionId);
         Assert.Single(outbox);
@@ -58,7 +59,7 @@ public abstract class AcknowledgeTransmissionTests(RelaisFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         Assert.True(await db.AuditEntries.AnyAsync(a => a.PatientId == marie && a.Action == "write" && a.Resource == "acknowledge" && a.Detail == transmissionId.ToString()));
-        var pending = await oncologist.GetJsonAsync("/api/transmissions/pending");
+        var pending = await pathologist.GetJsonAsync("/api/transmissions/pending");
         Assert.DoesNotContain(pending.GetProperty("items").EnumerateArray(), i => i.GetProperty("transmissionId").GetGuid() == transmissionId);
     }
 

@@ -13,7 +13,6 @@ public abstract class UploadDocumentTests(RelaisFactory factory)
 {
     [Theory]
     [InlineData("exam-result", "c1", new[] { "general-practitioner" })]
-    [InlineData("pathology-report", "c2", new[] { "general-practitioner" })]
     [InlineData("pps", "c5", new[] { "general-practitioner", "patient" })]
     [InlineData("treatment-protocol", "c8", new[] { "general-practitioner", "pharmacist" })]
     [InlineData("ppac", "c11", new[] { "general-practitioner", "patient" })]
@@ -25,6 +24,18 @@ public abstract class UploadDocumentTests(RelaisFactory factory)
         await oncologist.UploadAsync(marie, kind, $"Document {code}");
         var t = await oncologist.TransmissionAsync(marie, code);
         AssertTransmission(t, code, recipients);
+        Assert.Contains("Jean DUBOIS", RecipientNames(t));
+    }
+
+    /// <summary>Issue 11: the pathology report is signed by the pathologist of the team (it was the oncologist here before).</summary>
+    [Fact]
+    public async Task C2_ThePathologyReportSignedByThePathologist_GoesToTheGp()
+    {
+        var marie = await factory.MarieDurandAsync();
+        var pathologist = await factory.PathologistInTeamAsync(marie);
+        await pathologist.UploadAsync(marie, "pathology-report", "Document c2");
+        var t = await pathologist.TransmissionAsync(marie, "c2");
+        AssertTransmission(t, "c2", "general-practitioner");
         Assert.Contains("Jean DUBOIS", RecipientNames(t));
     }
 
@@ -43,10 +54,11 @@ public abstract class UploadDocumentTests(RelaisFactory factory)
     [Fact]
     public async Task C7_TheTumorBoardReport_GoesToTheGpSystematically()
     {
-        var secretary = await factory.ClientAsAsync(Api.Secretary);
+        // Issue 11: a physician who decides signs the report; the secretary organises, without clinical writes (she signed it here before).
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var marie = await factory.MarieDurandAsync();
-        await secretary.UploadAsync(marie, "tumor-board-report", "Compte rendu de RCP sein");
-        AssertTransmission(await secretary.TransmissionAsync(marie, "c7"), "c7", "general-practitioner");
+        await oncologist.UploadAsync(marie, "tumor-board-report", "Compte rendu de RCP sein");
+        AssertTransmission(await oncologist.TransmissionAsync(marie, "c7"), "c7", "general-practitioner");
     }
 }
 

@@ -5,7 +5,7 @@ namespace Relais.Web.Tests.Features.Patients;
 /// <summary>Bodies of POST/PUT /api/patients, and the count of patients a client sees.</summary>
 internal static class PatientBodies
 {
-    public static object New(string ins, string birthDate = "1958-03-14", Guid? gp = null) => new
+    public static object New(string ins, string birthDate = "1958-03-14", Guid? gp = null, string? gpChangeAgreement = null) => new
     {
         ins,
         birthName = "Lemaire",
@@ -17,6 +17,7 @@ internal static class PatientBodies
         email = (string?)null,
         address = new { line1 = "3 rue des Lilas", postalCode = "76000", city = "Rouen" },
         generalPractitionerId = gp,
+        gpChangeAgreement,
     };
 
     public static async Task<int> CountAsync(HttpClient client) =>

@@ -53,8 +53,9 @@ public abstract class TumorBoardRulesTests(RelaisFactory factory)
         await AttendAsync(secretary, meetingId, "Bernard", "remote");
         var gpClient = await factory.ClientAsAsync(Api.Gp);
         var byGp = await gpClient.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases/{caseId}/decision", new { proposal = "Tumorectomie" });
-        Assert.Equal(HttpStatusCode.BadRequest, byGp.StatusCode);
-        Assert.Contains("médecin traitant", (await byGp.JsonAsync()).GetProperty("errors").GetProperty("decidedBy")[0].GetString());
+        // Issue 11: the GP's role never records a decision: refused by the capability table (403 naming it), before the meeting's rule (was a 400 on decidedBy).
+        Assert.Equal(HttpStatusCode.Forbidden, byGp.StatusCode);
+        Assert.Equal("record-tumor-board-decision", (await byGp.JsonAsync()).GetProperty("capability").GetString());
 
         var byOncologist = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/tumor-board-cases/{caseId}/decision", new { proposal = "Tumorectomie" });
         Assert.Equal(HttpStatusCode.OK, byOncologist.StatusCode);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Access;
 using Relais.Domain.Coordination;
 using Relais.Domain.Documents;
 using Relais.Web.Data;
+using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Coordination.Documents;
@@ -10,9 +12,10 @@ public sealed record SignedDocument(Document Document, Transmission? Transmissio
 
 /// <summary>
 /// Signs a document: from then on it never changes, and its kind's obligation fires
-/// (<see cref="DocumentObligations"/>) in the same unit of work. Access was checked by the caller.
+/// (<see cref="DocumentObligations"/>) in the same unit of work. Access was checked by the caller; a signature
+/// sends the document, so who may sign a kind is the capability table's (<see cref="Capabilities.ToSign"/>).
 /// </summary>
-public sealed class SignDocument(RelaisDb db, Clock clock, Obligations obligations)
+public sealed class SignDocument(RelaisDb db, Clock clock, Obligations obligations, CapabilityCheck capabilities)
 {
     /// <returns>Null when the patient has no such document.</returns>
     public async Task<SignedDocument?> HandleAsync(CurrentUser user, Guid patientId, Guid documentId, CancellationToken ct)
@@ -27,6 +30,11 @@ public sealed class SignDocument(RelaisDb db, Clock clock, Obligations obligatio
     /// <summary>Signs and fires the obligation in the caller's unit of work, without saving (for <see cref="UploadDocument"/>).</summary>
     internal async Task<Transmission?> SignAndFireAsync(CurrentUser user, Document document, CancellationToken ct)
     {
+        var needed = Capabilities.ToSign(document.Kind);
+        if (!await capabilities.AllowsAsync(user, needed, null, ct))
+            throw new CapabilityRefusedException(needed, needed == Capability.SignPathologyReport
+                ? "Le compte rendu anatomopathologique est signé par un anatomopathologiste."
+                : $"Votre rôle ne signe pas ce type de document (capacité « {Capabilities.Code(needed)} »).");
         document.Sign(user.Id, clock.Now);
         var code = DocumentObligations.For(document.Kind, user.IsInRole(Roles.GeneralPractitioner));
         if (code is null) return null;

@@ -20,13 +20,16 @@ public sealed record DecisionInput(string? Proposal, string? Guideline);
 /// Decides a case under the domain's rules (at the meeting, under quorum, by a physician who decides); then the report is rendered, signed, filed and sent to the
 /// GP (C7), and the episode's pathway records the tumor board when its phase allows it. One unit of work.
 /// </summary>
-public sealed class DecideCase(RelaisDb db, Clock clock, Obligations obligations, TumorBoardReport report, DocumentRenderer renderer)
+public sealed class DecideCase(RelaisDb db, Clock clock, Obligations obligations, TumorBoardReport report, DocumentRenderer renderer, CapabilityCheck capabilities)
 {
     /// <returns>The decided case, or null when the patient has no such case.</returns>
     public async Task<TumorBoardCase?> HandleAsync(CurrentUser user, Guid patientId, Guid caseId, DecisionInput input, CancellationToken ct)
     {
         var @case = await db.TumorBoardCases.FirstOrDefaultAsync(c => c.Id == caseId && c.PatientId == patientId, ct);
         if (@case is null) return null;
+        // The role first (a pharmacist, a GP, a secretary never decide); the meeting's rule next (TumorBoardCase.Decide).
+        await capabilities.RequireAsync(user, Domain.Access.Capability.RecordTumorBoardDecision,
+            "La décision de RCP est enregistrée et signée par un médecin d'une spécialité qui décide, présent à la réunion.", ct);
         var meeting = await db.Meetings.Include(m => m.Participants).FirstAsync(m => m.Id == @case.MeetingId, ct);
         var board = await db.TumorBoards.AsNoTracking().FirstAsync(b => b.Id == meeting.BoardId, ct);
         var now = clock.Now;

@@ -1,0 +1,252 @@
+using Relais.Domain.Documents;
+using Relais.Domain.Professionals;
+using Relais.Domain.TumorBoards;
+
+namespace Relais.Domain.Access;
+
+/// <summary>
+/// The roles of PRODUCT.md §2, named as the accounts carry them (the identity role names, which the audit rows and
+/// the API show as they are).
+/// </summary>
+public static class UserRoles
+{
+    public const string HospitalClinician = "HospitalClinician";
+    public const string NurseCoordinator = "NurseCoordinator";
+    public const string GeneralPractitioner = "GeneralPractitioner";
+    public const string SupportiveCare = "SupportiveCare";
+    public const string Pharmacist = "Pharmacist";
+    public const string TumorBoardSecretary = "TumorBoardSecretary";
+    public const string QualityCoordinator = "QualityCoordinator";
+    public const string Patient = "Patient";
+    public const string TrustedPerson = "TrustedPerson";
+    public const string Administrator = "Administrator";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        HospitalClinician, NurseCoordinator, GeneralPractitioner, SupportiveCare, Pharmacist,
+        TumorBoardSecretary, QualityCoordinator, Patient, TrustedPerson, Administrator,
+    ];
+}
+
+/// <summary>
+/// What a user may do, inside the access rule: the rule says whose record, a capability says which part
+/// and which act. The API spells them in kebab-case ("sign-pathology-report").
+/// </summary>
+public enum Capability
+{
+    // Reading the record, part by part.
+    ReadRecord,
+    ReadDocuments,
+    ReadTransmissions,
+    ReadTreatment,
+    ReadLabs,
+    ReadEvents,
+    ReadMessages,
+    ReadPathology,
+    ReadTumorBoardDeliberation,
+    ReadPsychologicalNotes,
+    ReadAccessLog,
+
+    // Writing the record.
+    WriteMessage,
+    ReportClinicalEvent,
+    WritePharmaceuticalObservation,
+    ReportSymptoms,
+    ManageCalendarFeeds,
+    RegisterPatient,
+    EditIdentity,
+    RecordPathway,
+    ManageCareTeam,
+    EndOwnMembership,
+    WriteDocument,
+    SignDocument,
+    SignPathologyReport,
+    SendTransmission,
+    HandleTeamSignals,
+    CloseReferral,
+    WriteAnnouncement,
+    RecordG8,
+    OrganiseTumorBoard,
+    ContributeToTumorBoard,
+    RecordTumorBoardDecision,
+    SignProgramme,
+    HandOverProgramme,
+    StartTreatmentPhase,
+    RecordLabResult,
+    ManageFollowUp,
+    ValidateProtocol,
+    OpenBreakGlass,
+    ManageAccessGrants,
+
+    // Outside any record.
+    ReadAggregates,
+    AdministerUsers,
+    ReviewBreakGlass,
+    VerifyAudit,
+    ManageOutbox,
+    ReadCapabilities,
+}
+
+/// <summary>What a line of the table asks of the user's specialty besides the role.</summary>
+public enum SpecialtyCondition
+{
+    Any,
+    /// <summary>A physician of a specialty that takes medical decisions (<see cref="Quorum.IsDecisionSpecialty"/>): not the GP, not a nurse.</summary>
+    Physician,
+    /// <summary>An anatomopathologist.</summary>
+    Pathologist,
+}
+
+/// <summary>One line of the capability × role table, with the text it comes from.</summary>
+public sealed record CapabilityLine(string Role, Capability Capability, SpecialtyCondition Condition, string Source);
+
+/// <summary>
+/// The capability × role table of PRODUCT.md §2, defined once: the endpoints and pages, <c>GET /api/me</c>
+/// and the administrators' page all read it. A capability some context also limits (the physician present
+/// at the tumor board, the last referring physician of a team) is checked again by its use case.
+/// </summary>
+public static class Capabilities
+{
+    private const string Team = "PRODUCT.md §2: a care-team member reads and completes the record of their patients";
+    private const string Hospital = "PRODUCT.md §2 hospital clinician: oncologist, organ specialist, surgeon, radiotherapist, pathologist";
+    private const string Nurse = "PRODUCT.md §2 nurse coordinator (IDEC): coordination, announcement nursing time, worklists [G][P]";
+    private const string Gp = "PRODUCT.md §2 GP: the patient's declared GP, coordination C1–C15 [G]";
+    private const string Pharmacist = "PRODUCT.md §2 pharmacist: the treatment protocol and side-effect advice (C8) [G][P]";
+    private const string Secretary = "PRODUCT.md §2 tumor board secretary: meetings, registered cases, report distribution [G]";
+    private const string Support = "PRODUCT.md §2 supportive care: only what their referral grants and the patient shares [G][L]";
+    private const string PatientSelf = "PRODUCT.md §2 patient: their own record, plans, calendar, documents, messages; reports symptoms";
+    private const string Admin = "PRODUCT.md §2 administrator: users, organisations, templates; never clinical content";
+
+    private static readonly string[] CareRoles = [UserRoles.HospitalClinician, UserRoles.NurseCoordinator, UserRoles.GeneralPractitioner];
+
+    public static readonly IReadOnlyList<CapabilityLine> Table = Build();
+
+    private static List<CapabilityLine> Build()
+    {
+        var lines = new List<CapabilityLine>();
+        void Add(Capability c, string source, params string[] roles) =>
+            lines.AddRange(roles.Select(r => new CapabilityLine(r, c, SpecialtyCondition.Any, source)));
+        void AddIf(Capability c, SpecialtyCondition condition, string source, string role) => lines.Add(new CapabilityLine(role, c, condition, source));
+
+        // Reads: the hospital team, the GP and the patient read the whole record [G] "dossier partagé"; the
+        // pharmacist reads identity, treatment (C8), inter-cure events and the labs safe dispensing of oral
+        // anticancer drugs needs (renal and hepatic function, blood counts) [G] 3.2 / [P] — not the pathology
+        // report, the deliberations or the psychological notes. The secretary prepares the cases: identity,
+        // documents and deliberations, no labs, no psychological notes.
+        Add(Capability.ReadRecord, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadDocuments, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadTransmissions, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadTreatment, Pharmacist, [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadLabs, Pharmacist, [.. CareRoles, UserRoles.Pharmacist, UserRoles.Patient]);
+        Add(Capability.ReadEvents, Pharmacist, [.. CareRoles, UserRoles.Pharmacist, UserRoles.Patient]);
+        Add(Capability.ReadMessages, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadPathology, Hospital + "; the GP receives it (C2); the secretary files it for the case", [.. CareRoles, UserRoles.TumorBoardSecretary, UserRoles.Patient]);
+        Add(Capability.ReadTumorBoardDeliberation, Secretary + "; the GP receives the report (C7)", [.. CareRoles, UserRoles.TumorBoardSecretary, UserRoles.Patient]);
+        Add(Capability.ReadPsychologicalNotes, "[G] 2.2 announcement: the GP's family and psychological context, the supportive-care needs — the physicians and nurses of the announcement", [.. CareRoles, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadAccessLog, "PRODUCT.md §2: the patient can see who accessed the record; the treating team answers for it", [.. CareRoles, UserRoles.Patient]);
+
+        // Writes.
+        Add(Capability.WriteMessage, Team + "; " + Pharmacist + " writes messages", [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReportClinicalEvent, Gp + " C9, C13, C14", [.. CareRoles]);
+        Add(Capability.WritePharmaceuticalObservation, Pharmacist + ": a side effect, an interaction or an adherence problem reaches the team between cycles (C9)", [.. CareRoles, UserRoles.Pharmacist]);
+        Add(Capability.ReportSymptoms, PatientSelf + "; the GP reports early-return criteria [G] 3.3", UserRoles.Patient, UserRoles.GeneralPractitioner, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.ManageCalendarFeeds, PatientSelf + " (calendar)", [.. CareRoles, UserRoles.Patient]);
+        Add(Capability.RegisterPatient, Team + "; " + Secretary + " (registers the patient of a case)", [.. CareRoles, UserRoles.TumorBoardSecretary]);
+        Add(Capability.EditIdentity, Team + "; " + Secretary + " (identity is administrative, not clinical)", [.. CareRoles, UserRoles.TumorBoardSecretary]);
+        Add(Capability.RecordPathway, Team + " (the pathway's steps)", [.. CareRoles]);
+        Add(Capability.ManageCareTeam, Hospital + "; " + Nurse + "; " + Gp + " (the team that treats builds the team)", [.. CareRoles]);
+        Add(Capability.EndOwnMembership, "Issue 11: every member ends their own membership", [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare]);
+        Add(Capability.WriteDocument, Team + "; supportive care files its own reports", [.. CareRoles, UserRoles.SupportiveCare]);
+        Add(Capability.SignDocument, Team + " (exam results, letters: C1, C3)", [.. CareRoles]);
+        AddIf(Capability.SignPathologyReport, SpecialtyCondition.Pathologist, "[G] 1.2: the pathology report is the pathologist's (C2)", UserRoles.HospitalClinician);
+        Add(Capability.SendTransmission, Team + "; " + Secretary + " (C6 registration)", [.. CareRoles, UserRoles.TumorBoardSecretary]);
+        Add(Capability.HandleTeamSignals, Nurse + "; the referring physician owns the team's queue", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.CloseReferral, Team, [.. CareRoles]);
+        Add(Capability.WriteAnnouncement, "[G] 2.2 announcement: medical time, nursing time, the GP's context", [.. CareRoles]);
+        Add(Capability.RecordG8, "[G] oncogeriatric screening before the RCP, by a physician or a nurse", [.. CareRoles]);
+        Add(Capability.OrganiseTumorBoard, Secretary + "; clinicians and nurse coordinators organise too", UserRoles.TumorBoardSecretary, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.ContributeToTumorBoard, "[G] 1.3: the GP is invited and contributes", UserRoles.GeneralPractitioner, UserRoles.HospitalClinician);
+        AddIf(Capability.RecordTumorBoardDecision, SpecialtyCondition.Physician, "[G] 1.3: the decision is taken by the physicians of the decision specialties present (TumorBoardCase.Decide checks the meeting)", UserRoles.HospitalClinician);
+        AddIf(Capability.SignProgramme, SpecialtyCondition.Physician, "[G] 2.3 / [P]: the PPS and the PPAC are written by the referring hospital physician", UserRoles.HospitalClinician);
+        Add(Capability.HandOverProgramme, "[G] 2.3: the PPS is handed to the patient by the team or the GP", [.. CareRoles]);
+        Add(Capability.StartTreatmentPhase, Hospital + "; " + Nurse, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.RecordLabResult, Team + " (laboratory results)", [.. CareRoles]);
+        Add(Capability.ManageFollowUp, "[G] 3: shared follow-up between the team and the GP (carnet, alerts)", [.. CareRoles]);
+        Add(Capability.ValidateProtocol, "[G] 3: a follow-up protocol is validated by the specialist and the GP", UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
+        Add(Capability.OpenBreakGlass, "PRODUCT.md §2: emergency access outside the team, for health professionals", [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare]);
+        Add(Capability.ManageAccessGrants, Hospital + "; " + Nurse + " (a referral to supportive care grants a scope)", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+
+        Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);
+        Add(Capability.AdministerUsers, Admin, UserRoles.Administrator);
+        Add(Capability.ReviewBreakGlass, Admin + "; break-the-glass is flagged for review", UserRoles.Administrator);
+        Add(Capability.VerifyAudit, Admin + "; the audit chain", UserRoles.Administrator);
+        Add(Capability.ManageOutbox, Admin + "; the dead-letter list holds addresses, not content", UserRoles.Administrator);
+        Add(Capability.ReadCapabilities, Admin + "; this table", UserRoles.Administrator);
+        return lines;
+    }
+
+    /// <summary>The kebab-case code the API and the problems use.</summary>
+    public static string Code(Capability capability) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(capability.ToString());
+
+    public static bool Satisfies(SpecialtyCondition condition, Specialty specialty) => condition switch
+    {
+        SpecialtyCondition.Physician => Quorum.IsDecisionSpecialty(specialty),
+        SpecialtyCondition.Pathologist => specialty == Specialty.Pathology,
+        _ => true,
+    };
+
+    public static bool Allows(IEnumerable<string> roles, Specialty specialty, Capability capability)
+    {
+        var set = roles as IReadOnlyCollection<string> ?? roles.ToList();
+        return Table.Any(l => l.Capability == capability && set.Contains(l.Role) && Satisfies(l.Condition, specialty));
+    }
+
+    /// <summary>Every capability these roles hold with this specialty, in the enumeration's order.</summary>
+    public static IReadOnlyList<Capability> Of(IEnumerable<string> roles, Specialty specialty)
+    {
+        var set = roles.ToHashSet();
+        return Table.Where(l => set.Contains(l.Role) && Satisfies(l.Condition, specialty)).Select(l => l.Capability).Distinct().Order().ToList();
+    }
+
+    /// <summary>The capabilities that only read: the only ones a break-the-glass access opens.</summary>
+    public static bool IsRead(Capability capability) => capability is Capability.ReadRecord or Capability.ReadDocuments
+        or Capability.ReadTransmissions or Capability.ReadTreatment or Capability.ReadLabs or Capability.ReadEvents
+        or Capability.ReadMessages or Capability.ReadPathology or Capability.ReadTumorBoardDeliberation
+        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog;
+
+    /// <summary>What reading a document of this kind asks: the pathology report and the tumor-board report are parts of their own.</summary>
+    public static Capability ToRead(DocumentKind kind) => kind switch
+    {
+        DocumentKind.PathologyReport => Capability.ReadPathology,
+        DocumentKind.TumorBoardReport => Capability.ReadTumorBoardDeliberation,
+        _ => Capability.ReadDocuments,
+    };
+
+    /// <summary>What signing a document of this kind asks: a signature sends it (its obligation fires), so it is the author's.</summary>
+    public static Capability ToSign(DocumentKind kind) => kind switch
+    {
+        DocumentKind.PathologyReport => Capability.SignPathologyReport,
+        DocumentKind.TumorBoardReport => Capability.RecordTumorBoardDecision,
+        DocumentKind.Pps or DocumentKind.Ppac => Capability.SignProgramme,
+        _ => Capability.SignDocument,
+    };
+
+    /// <summary>
+    /// The part of the record a capability touches, for a scoped grant (<see cref="AccessGrant"/>): a grant
+    /// opens only the capabilities of its sections. Null: no grant ever opens it (clinical writes, signatures).
+    /// </summary>
+    public static RecordSections? SectionOf(Capability capability) => capability switch
+    {
+        Capability.ReadRecord => RecordSections.Identity,
+        Capability.ReadDocuments => RecordSections.Documents,
+        Capability.ReadTreatment => RecordSections.Treatment,
+        Capability.ReadLabs => RecordSections.Labs,
+        Capability.ReadEvents => RecordSections.Events,
+        Capability.ReadMessages or Capability.WriteMessage => RecordSections.Messages,
+        Capability.ReadPathology => RecordSections.Pathology,
+        Capability.ReadTumorBoardDeliberation => RecordSections.TumorBoard,
+        Capability.ReadPsychologicalNotes => RecordSections.PsychologicalNotes,
+        Capability.OrganiseTumorBoard => RecordSections.TumorBoardOrganisation,
+        _ => null,
+    };
+}
