@@ -206,11 +206,16 @@ public sealed class Patient
     /// kept only when the user confirms it with a reason (a NIR can be wrong on the carte Vitale too), and the
     /// identity then waits for the identity-vigilance referent.
     /// </summary>
-    private static string? ConfirmedMismatch(InsNumber ins, PatientDetails d)
+    private string? ConfirmedMismatch(InsNumber ins, PatientDetails d)
     {
         var mismatches = InsTraits.Mismatches(ins, d.Sex, d.BirthDate);
         if (mismatches.Count == 0) return null;
+        // Confirmed once for this INS, sex and birth date: an edit of other fields does not ask again.
+        if (!d.ConfirmIdentityMismatch && IdentityMismatchReason is { } kept && ins.Value == Ins && d.Sex == Sex && d.BirthDate == BirthDate)
+            return kept;
         var reason = PostalAddress.Blank(d.IdentityMismatchReason);
+        if (reason?.Length > 500)
+            throw new DomainValidationException("identityMismatchReason", "500 caractères au plus.");
         if (d.ConfirmIdentityMismatch && reason is not null) return reason;
         if (d.ConfirmIdentityMismatch)
             throw new DomainValidationException("identityMismatchReason", "Indiquez pourquoi vous maintenez une identité que le matricule INS contredit.");
