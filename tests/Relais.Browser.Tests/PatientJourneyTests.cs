@@ -54,6 +54,8 @@ public sealed class PatientJourneyTests(BrowserFixture browser)
         await page.GetByLabel("Nom de naissance").FillAsync("Navarre");
         await page.GetByLabel("Prénom(s)").FillAsync("Odile");
         await page.GetByLabel("Date de naissance").FillAsync("1970-01-15");
+        // No sex is pre-selected: it is chosen explicitly (identity vigilance).
+        await page.GetByLabel("Sexe").SelectOptionAsync("Female");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(page.Locator("#err-ins")).ToContainTextAsync("clé");
 

@@ -148,6 +148,7 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await oncologist.GetByLabel("Nom de naissance").FillAsync($"Programme{suffix}");
         await oncologist.GetByLabel("Prénom(s)").FillAsync("Lucie");
         await oncologist.GetByLabel("Date de naissance").FillAsync("1970-01-15");
+        await oncologist.GetByLabel("Sexe").SelectOptionAsync("Female");
         await oncologist.GetByLabel("Médecin traitant déclaré").SelectOptionAsync(new SelectOptionValue { Label = "Jean DUBOIS (Rouen)" });
         await oncologist.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();

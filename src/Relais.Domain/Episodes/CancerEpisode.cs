@@ -70,6 +70,8 @@ public sealed class CancerEpisode
     public DateOnly PhaseSince { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Concurrency token: every change adds one, and a change made from an older version is refused.</summary>
+    public int Version { get; private set; }
 
     /// <summary>Opens an episode; it starts at suspicion, or directly at diagnosis when pathology already confirmed it.</summary>
     public static (CancerEpisode Episode, PathwayEvent Opening) Open(Guid patientId, EpisodeDetails details, PathwayPhase initialPhase, DateOnly openedOn, Guid by, DateOnly today, DateTimeOffset now, string? note = null)
@@ -90,6 +92,12 @@ public sealed class CancerEpisode
 
     public void Update(EpisodeDetails details, DateOnly today, DateTimeOffset now) => Apply(details, today, now);
 
+    /// <summary>Refuses a change made from another version than the current one (a concurrent edit).</summary>
+    public void EnsureVersion(int? expected)
+    {
+        if (expected is { } v && v != Version) throw new StaleVersionException("version", v, Version);
+    }
+
     /// <summary>Moves the episode to another phase; refused when the pathway does not allow it or the date is impossible.</summary>
     public PathwayEvent Transition(PathwayPhase to, DateOnly occurredOn, Guid by, DateOnly today, DateTimeOffset now, string? note)
     {
@@ -104,6 +112,7 @@ public sealed class CancerEpisode
         Phase = to;
         PhaseSince = occurredOn;
         UpdatedAt = now;
+        Version++;
         return PathwayEvent.Create(this, from, to, occurredOn, by, now, note);
     }
 
@@ -134,6 +143,7 @@ public sealed class CancerEpisode
         IsRareCancer = d.IsRareCancer;
         HereditarySuspicion = d.HereditarySuspicion;
         UpdatedAt = now;
+        Version++;
     }
 
     private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -75,11 +75,21 @@ public sealed class CareTeamMember
 
     public bool IsActiveOn(DateOnly day) => From <= day && (To is null || day <= To);
 
+    /// <summary>Concurrency token: every change adds one, and a change made from an older version is refused.</summary>
+    public int Version { get; private set; }
+
+    /// <summary>Refuses a change made from another version than the current one (a concurrent edit).</summary>
+    public void EnsureVersion(int? expected)
+    {
+        if (expected is { } v && v != Version) throw new StaleVersionException("version", v, Version);
+    }
+
     public void End(DateOnly lastDay)
     {
         if (lastDay < From)
             throw new DomainValidationException("to", "La fin de participation ne peut pas précéder son début.");
         To = lastDay;
+        Version++;
     }
 }
 

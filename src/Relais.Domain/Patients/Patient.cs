@@ -56,6 +56,25 @@ public sealed class Patient
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>The RNIV status, from <see cref="IdentityStatuses.Of"/>: never set by hand.</summary>
+    public IdentityStatus IdentityStatus { get; private set; }
+    /// <summary>When the INSi teleservice last verified this INS with these traits; null for an INS typed by hand.</summary>
+    public DateTimeOffset? InsiVerifiedAt { get; private set; }
+    /// <summary>The OID of the authority the INSi answer gave (<see cref="InsOids"/>).</summary>
+    public string? InsOid { get; private set; }
+    public IdentityDocumentKind? IdentityDocument { get; private set; }
+    public Guid? IdentityDocumentCheckedBy { get; private set; }
+    public DateOnly? IdentityDocumentCheckedOn { get; private set; }
+    /// <summary>Why the user kept an identity its INS contradicts; set, the identity waits for the identity-vigilance referent.</summary>
+    public string? IdentityMismatchReason { get; private set; }
+    /// <summary>
+    /// Set when this record was given an INS another record holds, by someone who may not read that record:
+    /// the referent reconciles the two. Never shown to the author, so that it tells nobody the INS exists.
+    /// </summary>
+    public DateTimeOffset? SuspectedDuplicateSince { get; private set; }
+    /// <summary>Concurrency token: every change adds one, and a change made from an older version is refused.</summary>
+    public int Version { get; private set; }
+
     public string DisplayName => $"{(UsedName ?? BirthName).ToUpperInvariant()} {FirstNames}";
 
     public static Patient Register(PatientDetails details, DateOnly today, DateTimeOffset now)
@@ -66,6 +85,64 @@ public sealed class Patient
     }
 
     public void Update(PatientDetails details, DateOnly today, DateTimeOffset now) => Apply(details, today, now);
+
+    /// <summary>
+    /// The INSi teleservice verified the INS with the current traits (RNIV): the identity is recovered, or
+    /// qualified when a high-trust document was checked too. A suspected duplicate waits for the referent.
+    /// </summary>
+    public void InsVerifiedByInsi(string oid, DateTimeOffset now)
+    {
+        if (SuspectedDuplicateSince is not null || IdentityMismatchReason is not null)
+            throw new DomainValidationException("ins", "Cette identité attend la cellule d'identitovigilance : elle ne peut pas être qualifiée avant.");
+        if (string.IsNullOrWhiteSpace(oid))
+            throw new DomainValidationException("insOid", "La réponse du téléservice INSi ne donne pas l'OID de l'INS.");
+        InsOid = oid.Trim();
+        InsiVerifiedAt = now;
+        Changed(now);
+    }
+
+    /// <summary>A professional checked a high-trust identity document against the identity (RNIV): validated, or qualified after INSi.</summary>
+    public void IdentityDocumentChecked(IdentityDocumentKind kind, Guid by, DateOnly on, DateOnly today, DateTimeOffset now)
+    {
+        if (!IdentityStatuses.IsHighTrust(kind))
+            throw new DomainValidationException("kind", "Ce justificatif n'est pas à haut niveau de confiance : seuls le passeport, la carte nationale d'identité et le titre de séjour valident une identité.");
+        if (on > today)
+            throw new DomainValidationException("checkedOn", "La vérification ne peut pas être datée dans le futur.");
+        IdentityDocument = kind;
+        IdentityDocumentCheckedBy = by;
+        IdentityDocumentCheckedOn = on;
+        Changed(now);
+    }
+
+    /// <summary>Another record holds this INS (see <see cref="SuspectedDuplicateSince"/>); the referent reconciles them.</summary>
+    public void SuspectDuplicate(DateTimeOffset now)
+    {
+        SuspectedDuplicateSince ??= now;
+        InsiVerifiedAt = null;
+        InsOid = null;
+        Changed(now);
+    }
+
+    /// <summary>The referent reconciled the identity: the flags drop, the checks made stay.</summary>
+    public void IdentityReviewed(DateTimeOffset now)
+    {
+        SuspectedDuplicateSince = null;
+        IdentityMismatchReason = null;
+        Changed(now);
+    }
+
+    /// <summary>Refuses a change made from another version than the current one (a concurrent edit).</summary>
+    public void EnsureVersion(int? expected)
+    {
+        if (expected is { } v && v != Version) throw new Domain.StaleVersionException("version", v, Version);
+    }
+
+    private void Changed(DateTimeOffset now)
+    {
+        IdentityStatus = IdentityStatuses.Of(InsiVerifiedAt is not null, IdentityDocument is { } d && IdentityStatuses.IsHighTrust(d));
+        UpdatedAt = now;
+        Version++;
+    }
 
     private void Apply(PatientDetails d, DateOnly today, DateTimeOffset now)
     {
@@ -95,10 +172,21 @@ public sealed class Patient
             throw new DomainValidationException("advanceDirectives.writtenOn", "Une date de rédaction suppose que des directives anticipées existent.");
         if (d.AdvanceDirectives?.WrittenOn > today)
             throw new DomainValidationException("advanceDirectives.writtenOn", "Les directives anticipées ne peuvent pas être datées dans le futur.");
+        var mismatchReason = ConfirmedMismatch(ins, d);
+        var usedName = PostalAddress.Blank(d.UsedName);
+        // The checks were made on the INS and the strict traits (RNIV): changing any of them by hand undoes them.
+        if (ins.Value != Ins || birthName != BirthName || firstNames != FirstNames || d.BirthDate != BirthDate || d.Sex != Sex)
+        {
+            InsiVerifiedAt = null;
+            InsOid = null;
+            IdentityDocument = null;
+            IdentityDocumentCheckedBy = null;
+            IdentityDocumentCheckedOn = null;
+        }
 
         Ins = ins.Value;
         BirthName = birthName;
-        UsedName = PostalAddress.Blank(d.UsedName);
+        UsedName = usedName;
         FirstNames = firstNames;
         BirthDate = d.BirthDate;
         Sex = d.Sex;
@@ -109,7 +197,33 @@ public sealed class Patient
         TrustedPerson = d.TrustedPerson is { } t ? t with { FullName = t.FullName.Trim() } : null;
         AdvanceDirectives = d.AdvanceDirectives ?? new AdvanceDirectives(false, null, null);
         SearchKey = SearchText.Normalize($"{UsedName} {BirthName} {FirstNames}");
-        UpdatedAt = now;
+        IdentityMismatchReason = mismatchReason;
+        Changed(now);
+    }
+
+    /// <summary>
+    /// The INS must agree with the sex and the birth date (<see cref="InsTraits.Mismatches"/>); a mismatch is
+    /// kept only when the user confirms it with a reason (a NIR can be wrong on the carte Vitale too), and the
+    /// identity then waits for the identity-vigilance referent.
+    /// </summary>
+    private string? ConfirmedMismatch(InsNumber ins, PatientDetails d)
+    {
+        var mismatches = InsTraits.Mismatches(ins, d.Sex, d.BirthDate);
+        if (mismatches.Count == 0) return null;
+        // Confirmed once for this INS, sex and birth date: an edit of other fields does not ask again.
+        if (!d.ConfirmIdentityMismatch && IdentityMismatchReason is { } kept && ins.Value == Ins && d.Sex == Sex && d.BirthDate == BirthDate)
+            return kept;
+        var reason = PostalAddress.Blank(d.IdentityMismatchReason);
+        if (reason?.Length > 500)
+            throw new DomainValidationException("identityMismatchReason", "500 caractères au plus.");
+        if (d.ConfirmIdentityMismatch && reason is not null) return reason;
+        if (d.ConfirmIdentityMismatch)
+            throw new DomainValidationException("identityMismatchReason", "Indiquez pourquoi vous maintenez une identité que le matricule INS contredit.");
+        var fields = new Dictionary<string, string>(mismatches)
+        {
+            ["ins"] = "Le matricule INS ne correspond pas à l'identité saisie : corrigez, ou confirmez avec un motif (l'identité sera signalée à la cellule d'identitovigilance).",
+        };
+        throw new IdentityMismatchException(fields);
     }
 
     public int AgeOn(DateOnly day)
@@ -139,4 +253,6 @@ public sealed record PatientDetails(
     string? City,
     Guid? GeneralPractitionerId,
     TrustedPerson? TrustedPerson,
-    AdvanceDirectives? AdvanceDirectives);
+    AdvanceDirectives? AdvanceDirectives,
+    bool ConfirmIdentityMismatch = false,
+    string? IdentityMismatchReason = null);

@@ -22,6 +22,17 @@ public sealed class SurveillanceProtocol
     public DateTimeOffset CreatedAt { get; private set; }
     public ProtocolValidation? SpecialistValidation { get; private set; }
     public ProtocolValidation? GpValidation { get; private set; }
+    /// <summary>
+    /// Concurrency token of this version's row (its content and validations): every change adds one, and a
+    /// change made from an older revision is refused. Not <see cref="Version"/>, the protocol's own numbering.
+    /// </summary>
+    public int Revision { get; private set; }
+
+    /// <summary>Refuses a change made from another revision than the current one (a concurrent edit).</summary>
+    public void EnsureRevision(int? expected)
+    {
+        if (expected is { } r && r != Revision) throw new StaleVersionException("revision", r, Revision);
+    }
 
     public ProtocolStatus Status => SpecialistValidation is not null && GpValidation is not null
         ? ProtocolStatus.Validated
@@ -63,6 +74,7 @@ public sealed class SurveillanceProtocol
         Definition = definition;
         SpecialistValidation = null;
         GpValidation = null;
+        Revision++;
     }
 
     /// <summary>A new version of this protocol, "à valider", from <paramref name="definition"/> (same code, a higher version number).</summary>
@@ -93,6 +105,7 @@ public sealed class SurveillanceProtocol
         var validation = new ProtocolValidation(role, by, who, now);
         if (role == ValidatorRole.Specialist) SpecialistValidation = validation;
         else GpValidation = validation;
+        Revision++;
     }
 
     /// <summary>Refuses a version that is not validated by both a specialist and a GP representative [B].</summary>

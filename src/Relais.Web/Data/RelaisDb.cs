@@ -26,6 +26,7 @@ public abstract class RelaisDb(DbContextOptions options)
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<IdentityAlert> IdentityAlerts => Set<IdentityAlert>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<AccessObjection> AccessObjections => Set<AccessObjection>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();

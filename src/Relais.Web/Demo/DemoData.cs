@@ -177,6 +177,9 @@ public static partial class DemoData
                 i % 4 == 0 ? new TrustedPerson($"{MaleFirst[random.Next(MaleFirst.Length)]} {last}", "Conjoint", "06 11 22 33 44", today.AddDays(-random.Next(30, 400)), null) : null,
                 i % 5 == 0 ? new AdvanceDirectives(true, today.AddDays(-random.Next(30, 700)), "Dossier du médecin traitant") : new AdvanceDirectives(false, null, null));
             var patient = Patient.Register(details, today, now);
+            // Demo identities are test identities (INS-NIR test OID), shown qualified so that the demo's mail carries the INS.
+            patient.InsVerifiedByInsi(InsOids.NirTest, now);
+            patient.IdentityDocumentChecked(IdentityDocumentKind.NationalIdentityCard, nurse.Id, today, today, now);
             db.Patients.Add(patient);
 
             var path = PathTo(Targets[i]).ToList();

@@ -3,7 +3,8 @@ using Relais.Domain.TumorBoards;
 
 namespace Relais.Web.Documents;
 
-public sealed record PatientHeader(string Name, DateOnly BirthDate, string Ins, string? Address, string? GeneralPractitioner);
+/// <summary>The patient as a document shows them; <see cref="Ins"/> is null unless the identity is qualified.</summary>
+public sealed record PatientHeader(string Name, DateOnly BirthDate, string? Ins, string? Address, string? GeneralPractitioner);
 
 public sealed record EpisodeHeader(string Site, string? Histology, string? Tnm, string? Stage, DateOnly? DiagnosisDate);
 

@@ -9,8 +9,9 @@ namespace Relais.Web.Messaging;
 /// </summary>
 public static class MailTexts
 {
+    /// <summary>Name and birth date, and the INS only when the identity is qualified: no other INS leaves Relais (RNIV).</summary>
     public static string PatientIdentity(Patient p) =>
-        $"{p.DisplayName}, né(e) le {p.BirthDate:dd/MM/yyyy}, INS {InsNumber.Parse(p.Ins).Formatted}";
+        $"{p.DisplayName}, né(e) le {p.BirthDate:dd/MM/yyyy}{(IdentityStatuses.MayLeaveRelais(p.IdentityStatus) ? $", INS {InsNumber.Parse(p.Ins).Formatted}" : "")}";
 
     public static (string Subject, string Body) ForProfessional(Patient patient, Transmission t, TransmissionRecipient r, string recipientName, string senderName, MailOptions options)
     {

@@ -37,7 +37,9 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
 
         var messages = await db.OutboxMessages.Where(m => m.ClaimToken == token).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
         var patientIds = messages.Where(m => m.PatientId != null).Select(m => m.PatientId!.Value).Distinct().ToList();
-        var ins = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Ins, ct);
+        // Only a qualified INS leaves Relais (RNIV): the header is left out for any other identity.
+        var ins = (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).Select(p => new { p.Id, p.Ins, p.IdentityStatus }).ToListAsync(ct))
+            .Where(p => IdentityStatuses.MayLeaveRelais(p.IdentityStatus)).ToDictionary(p => p.Id, p => p.Ins);
         var objections = (await db.AccessObjections.AsNoTracking()
             .Where(o => patientIds.Contains(o.PatientId) && o.WithdrawnAt == null)
             .Select(o => new { o.PatientId, o.ProfessionalId }).ToListAsync(ct))

@@ -28,6 +28,25 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             case DomainValidationException dve:
                 problem = Validation(dve.Field, dve.Message);
                 break;
+            case Domain.Patients.IdentityMismatchException mismatch:
+                problem = Validation(mismatch.Fields);
+                break;
+            case LinkedConflictException linked:
+                problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [linked.Field] = [linked.Message] })
+                {
+                    Status = StatusCodes.Status409Conflict,
+                    Title = "Conflit",
+                    Detail = $"{linked.Field} : {linked.Message}",
+                    Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+                    Extensions = { ["link"] = linked.Link },
+                };
+                break;
+            case StaleVersionException stale:
+                problem = Stale(httpContext, stale.Field);
+                break;
+            case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
+                problem = Stale(httpContext, "version");
+                break;
             case BadHttpRequestException { InnerException: JsonException json }:
                 problem = Validation(FieldOf(json.Path), "Valeur illisible pour ce champ (format attendu : voir la documentation de l'API ; dates au format AAAA-MM-JJ).");
                 break;
@@ -71,11 +90,48 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
         };
 
+    /// <summary>A refusal naming several fields at once (an INS that contradicts both the sex and the birth date).</summary>
+    public static ValidationProblemDetails Validation(IReadOnlyDictionary<string, string> fields) =>
+        new(fields.ToDictionary(f => f.Key, f => new[] { f.Value }))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Saisie refusée",
+            Detail = string.Join(" ", fields.Select(f => $"{f.Key} : {f.Value}")),
+            Type = "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+        };
+
+    /// <summary>
+    /// Someone else changed the record since the caller read it: 412 when the caller said which version
+    /// with If-Match (RFC 9110 §13.1.1), 409 when the version came in the body. Nothing was written.
+    /// </summary>
+    public static ProblemDetails Stale(HttpContext http, string field)
+    {
+        var ifMatch = http.Request.Headers.IfMatch.Count > 0;
+        return new ProblemDetails
+        {
+            Status = ifMatch ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
+            Title = "Modifié entre-temps",
+            Detail = "Quelqu'un a modifié cet enregistrement depuis que vous l'avez ouvert ; rien n'a été enregistré. Rechargez-le pour voir sa version actuelle, puis refaites votre modification.",
+            Type = ifMatch ? "https://tools.ietf.org/html/rfc9110#section-15.5.13" : "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            Extensions = { ["field"] = ifMatch ? "If-Match" : field },
+        };
+    }
+
     private static string FieldOf(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$") return "body";
         return path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
     }
+}
+
+/// <summary>
+/// The request collides with a record the caller may read (a second record for the same INS): 409 naming the
+/// field, with a link to that record. Only thrown once the access rule has said the caller may read it.
+/// </summary>
+public sealed class LinkedConflictException(string field, string message, string link) : Exception(message)
+{
+    public string Field { get; } = field;
+    public string Link { get; } = link;
 }
 
 /// <summary>The problem answers the API gives, built in one place.</summary>

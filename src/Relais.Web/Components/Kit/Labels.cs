@@ -38,6 +38,23 @@ public static class Labels
         _ => "Non renseigné",
     }];
 
+    public static string IdentityStatus(Domain.Patients.IdentityStatus status, IStringLocalizer l) => l[status switch
+    {
+        Domain.Patients.IdentityStatus.Recovered => "Identité récupérée",
+        Domain.Patients.IdentityStatus.Validated => "Identité validée",
+        Domain.Patients.IdentityStatus.Qualified => "Identité qualifiée",
+        _ => "Identité provisoire",
+    }];
+
+    public static string IdentityDocument(Domain.Patients.IdentityDocumentKind kind, IStringLocalizer l) => l[kind switch
+    {
+        Domain.Patients.IdentityDocumentKind.Passport => "Passeport",
+        Domain.Patients.IdentityDocumentKind.NationalIdentityCard => "Carte nationale d'identité",
+        Domain.Patients.IdentityDocumentKind.ResidencePermit => "Titre de séjour",
+        Domain.Patients.IdentityDocumentKind.BirthCertificate => "Extrait d'acte de naissance",
+        _ => "Livret de famille",
+    }];
+
     public static string Laterality(Domain.Episodes.Laterality value, IStringLocalizer l) => l[value switch
     {
         Domain.Episodes.Laterality.Left => "Gauche",

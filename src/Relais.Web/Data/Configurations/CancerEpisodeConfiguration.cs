@@ -10,6 +10,7 @@ public sealed class CancerEpisodeConfiguration : IEntityTypeConfiguration<Cancer
     public void Configure(EntityTypeBuilder<CancerEpisode> builder)
     {
         builder.HasKey(e => e.Id);
+        builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => e.PatientId);
         builder.HasIndex(e => e.Phase);
         builder.Property(e => e.PrimarySite).HasMaxLength(8);

@@ -15,6 +15,8 @@ public sealed class CareProgrammeConfiguration : IEntityTypeConfiguration<CarePr
     public void Configure(EntityTypeBuilder<CareProgramme> builder)
     {
         builder.HasKey(x => x.Id);
+        // Two revisions of one version: the second one's "superseded" finds the first one's and is refused (409).
+        builder.Property(x => x.Superseded).IsConcurrencyToken();
         builder.HasIndex(x => new { x.PatientId, x.Kind, x.CreatedAt });
         builder.HasIndex(x => x.LineageId);
         // The programme's content is one document, versioned as a whole: stored as JSON on both databases.

@@ -10,6 +10,7 @@ public sealed class CareTeamMemberConfiguration : IEntityTypeConfiguration<CareT
     public void Configure(EntityTypeBuilder<CareTeamMember> builder)
     {
         builder.HasKey(m => m.Id);
+        builder.Property(m => m.Version).IsConcurrencyToken();
         // The access rule asks "is this professional in this patient's team today": one index seek.
         // The access rule as a query: a professional's patients today, read from the index alone.
         builder.HasIndex(m => new { m.ProfessionalId, m.PatientId, m.From, m.To }).HasDatabaseName("IX_CareTeamMembers_Professional_Periods");

@@ -11,7 +11,15 @@ public sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
     {
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Ins).HasMaxLength(15).IsRequired();
-        builder.HasIndex(p => p.Ins).IsUnique();
+        // One record per INS, except a record flagged as a suspected duplicate, which waits for the
+        // identity-vigilance referent (registering it must not tell its author that the INS exists).
+        builder.HasIndex(p => p.Ins).IsUnique().HasFilter("\"SuspectedDuplicateSince\" IS NULL");
+        builder.Property(p => p.InsOid).HasMaxLength(64);
+        builder.Property(p => p.IdentityMismatchReason).HasMaxLength(500);
+        // Records made before the RNIV statuses are provisional: nothing says how their identity was checked.
+        builder.Property(p => p.IdentityStatus).HasDefaultValue(Relais.Domain.Patients.IdentityStatus.Provisional).HasSentinel(Relais.Domain.Patients.IdentityStatus.Provisional);
+        builder.HasIndex(p => p.IdentityStatus);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.BirthName).HasMaxLength(100);
         builder.Property(p => p.UsedName).HasMaxLength(100);
         builder.Property(p => p.FirstNames).HasMaxLength(150);

@@ -10,6 +10,7 @@ public sealed class SurveillanceProtocolConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<SurveillanceProtocol> builder)
     {
         builder.HasKey(p => p.Id);
+        builder.Property(p => p.Revision).IsConcurrencyToken();
         builder.HasIndex(p => new { p.Code, p.Version }).IsUnique();
         builder.Property(p => p.Code).HasMaxLength(60);
         // A protocol version is data, stored in its own exchange format (the JSON authors import and export).

@@ -24,13 +24,14 @@ public static class FollowUpApi
             .DeclareNoPatientData("protocols are reference data");
         protocols.MapPost("/{code}/preview", Preview).WithSummary("Calcule le calendrier qu'un protocole donne pour une date de fin de traitement.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DeclareNoPatientData("a calendar computed for a date, no patient");
-        protocols.MapPost("/{code}/versions/{version:int}/validate", Validate).RequireCapability(Capability.ValidateProtocol).WithSummary("Valide une version de protocole, côté spécialiste ou médecin généraliste.")
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem().DeclareNoPatientData("validation of a protocol version")
+        protocols.MapPost("/{code}/versions/{version:int}/validate", Validate).RequireCapability(Capability.ValidateProtocol).WithSummary("Valide une version de protocole, côté spécialiste ou médecin généraliste (If-Match ou revision refusent une version modifiée entre-temps).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status412PreconditionFailed).DeclareNoPatientData("validation of a protocol version")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.GeneralPractitioner));
         protocols.MapGet("/{code}/export", Export).WithSummary("Exporte une version de protocole en JSON.")
             .ProducesProblem(StatusCodes.Status404NotFound).DeclareNoPatientData("protocol as JSON");
-        protocols.MapPost("/import", Import).RequireCapability(Capability.ValidateProtocol).WithSummary("Importe un protocole en JSON comme nouvelle version à valider.")
-            .Accepts<object>("application/json").ProducesValidationProblem().DeclareNoPatientData("imports a protocol version to validate")
+        protocols.MapPost("/import", Import).RequireCapability(Capability.ValidateProtocol).WithSummary("Importe un protocole en JSON comme nouvelle version à valider ; un export plus ancien que la dernière version est refusé (409).")
+            .Accepts<object>("application/json").ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).DeclareNoPatientData("imports a protocol version to validate")
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.GeneralPractitioner));
 
         var professionals = app.MapGroup("/api").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.Professionals));
@@ -82,9 +83,14 @@ public static class FollowUpApi
     private static async Task<Results<Ok<PreviewResult>, ProblemHttpResult>> Preview(string code, PreviewInput input, PreviewProtocol preview, CancellationToken ct) =>
         await preview.HandleAsync(code, input, ct) is { } r ? TypedResults.Ok(r) : Problems.NotFound("Protocole");
 
-    private static async Task<Results<Ok<ProtocolSummary>, ProblemHttpResult>> Validate(string code, int version, ValidationInput input, CurrentUser user,
-        ValidateProtocol validate, CancellationToken ct) =>
-        await validate.HandleAsync(user, code, version, input, ct) is { } r ? TypedResults.Ok(r) : Problems.NotFound("Protocole");
+    private static async Task<Results<Ok<ProtocolSummary>, ProblemHttpResult>> Validate(string code, int version, ValidationInput input, HttpContext http, CurrentUser user,
+        ValidateProtocol validate, CancellationToken ct)
+    {
+        var summary = await validate.HandleAsync(user, code, version, input with { Revision = Versions.Expected(http, input.Revision) }, ct);
+        if (summary is null) return Problems.NotFound("Protocole");
+        Versions.SetETag(http, summary.Revision);
+        return TypedResults.Ok(summary);
+    }
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Export(string code, int? version, ProtocolQueries protocols, CancellationToken ct) =>
         await protocols.ExportAsync(code, version, ct) is { } json ? TypedResults.Content(json, "application/json; charset=utf-8") : Problems.NotFound("Protocole");

@@ -9,16 +9,6 @@ namespace Relais.Web.Features.Patients;
 /// <summary>The checks that registering and updating a patient share, made before anything is written.</summary>
 internal static class PatientChecks
 {
-    /// <summary>One record per INS: a second one would split the patient's history in two.</summary>
-    public static async Task EnsureInsIsFreeAsync(RelaisDb db, string ins, Guid? except, CancellationToken ct)
-    {
-        var taken = except is { } id
-            ? await db.Patients.AnyAsync(p => p.Ins == ins && p.Id != id, ct)
-            : await db.Patients.AnyAsync(p => p.Ins == ins, ct);
-        if (taken)
-            throw new DomainValidationException("ins", "Un patient porte déjà ce matricule INS.");
-    }
-
     /// <summary>The declared GP must be a general practitioner known to Relais: the GP joins the care team.</summary>
     public static async Task EnsureGeneralPractitionerAsync(UserManager<RelaisUser> users, Guid? gpId)
     {

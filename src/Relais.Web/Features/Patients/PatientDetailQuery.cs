@@ -21,7 +21,8 @@ public sealed class PatientDetailQuery(RelaisDb db, Clock clock, CareTeamQuery c
             new AddressDto(p.Address.Line1, p.Address.Line2, p.Address.PostalCode, p.Address.City), gp,
             p.TrustedPerson is { } t ? new TrustedPersonDto(t.FullName, t.Relationship, t.Phone, t.DesignatedInWritingOn, t.RevokedOn) : null,
             new AdvanceDirectivesDto(p.AdvanceDirectives.Exist, p.AdvanceDirectives.WrittenOn, p.AdvanceDirectives.WhereKept),
-            team, episodes, basis);
+            team, episodes, basis)
+        { Identity = IdentityDto.From(p), Version = p.Version };
     }
 
     /// <summary>The patient's cancer episodes, oldest first.</summary>

@@ -3,6 +3,7 @@ using Relais.Domain.Access;
 using Relais.Web.Features.Access;
 using Relais.Web.Features.Patients.CareTeam;
 using Relais.Web.Features.Patients.Episodes;
+using Relais.Web.Features.Patients.Identity;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
@@ -17,7 +18,7 @@ public static class PatientsApi
         api.MapGet("/", Search).WithSummary("Recherche parmi les patients que l'utilisateur peut voir, par nom, INS ou date de naissance.")
             .DeclareNoPatientData("lists only the patients the access rule lets the caller see; each one shown is audited");
         api.MapPost("/", Register).RequireCapability(Capability.RegisterPatient).WithSummary("Crée un dossier patient ; son auteur et le médecin traitant déclaré rejoignent l'équipe de soins.")
-            .ProducesValidationProblem()
+            .ProducesValidationProblem().WithMetadata(Problems.Declared(StatusCodes.Status409Conflict))
             .DeclareNoPatientData("creates a record; its author joins the care team")
             .RequireAuthorization(p => p.RequireRole(Roles.TeamManagers.Split(',')));
 
@@ -30,18 +31,22 @@ public static class PatientsApi
         read.MapGet("/access-log", GetAccessLog).RequireCapability(Capability.ReadAccessLog).WithSummary("Liste qui a consulté ou modifié le dossier, et quand.");
 
         var write = api.MapGroup("/{patientId:guid}").RequirePatientAccess(AccessKind.Write);
-        write.MapPut("/", Update).RequireCapability(Capability.EditIdentity).WithSummary("Modifie l'identité, les coordonnées, la personne de confiance et les directives anticipées.")
-            .ProducesValidationProblem();
+        write.MapPut("/", Update).RequireCapability(Capability.EditIdentity).WithSummary("Modifie l'identité, les coordonnées, la personne de confiance et les directives anticipées (les champs omis sont conservés ; If-Match ou version refusent une modification concurrente).")
+            .Accepts<PatientInput>("application/json").ProducesValidationProblem()
+            .WithMetadata(Problems.Declared(StatusCodes.Status409Conflict), Problems.Declared(StatusCodes.Status412PreconditionFailed));
         write.MapPost("/episodes", Open).RequireCapability(Capability.RecordPathway).WithSummary("Ouvre un épisode de cancer à sa première étape du parcours.")
             .ProducesValidationProblem();
-        write.MapPut("/episodes/{episodeId:guid}", Correct).RequireCapability(Capability.RecordPathway).WithSummary("Corrige le diagnostic et la stadification d'un épisode.")
-            .ProducesValidationProblem();
+        write.MapPut("/episodes/{episodeId:guid}", Correct).RequireCapability(Capability.RecordPathway).WithSummary("Corrige le diagnostic et la stadification d'un épisode (les champs omis sont conservés ; If-Match ou version refusent une modification concurrente).")
+            .Accepts<EpisodeInput>("application/json").ProducesValidationProblem()
+            .WithMetadata(Problems.Declared(StatusCodes.Status409Conflict), Problems.Declared(StatusCodes.Status412PreconditionFailed));
         write.MapPost("/episodes/{episodeId:guid}/transitions", Move).RequireCapability(Capability.RecordPathway).WithSummary("Enregistre l'étape suivante du parcours d'un épisode.")
             .ProducesValidationProblem();
         write.MapPost("/care-team", Add).RequireCapability(Capability.ManageCareTeam).WithSummary("Ajoute un professionnel de santé à l'équipe de soins pour une période.")
             .ProducesValidationProblem();
-        write.MapPost("/care-team/{memberId:guid}/end", End).RequireCapability(Capability.EndOwnMembership, Capability.ManageCareTeam).WithSummary("Met fin à la participation d'un membre de l'équipe de soins.")
-            .ProducesValidationProblem();
+        write.MapPost("/care-team/{memberId:guid}/end", End).RequireCapability(Capability.EndOwnMembership, Capability.ManageCareTeam).WithSummary("Met fin à la participation d'un membre de l'équipe de soins (If-Match ou version refusent une modification concurrente).")
+            .ProducesValidationProblem()
+            .WithMetadata(Problems.Declared(StatusCodes.Status409Conflict), Problems.Declared(StatusCodes.Status412PreconditionFailed));
+        app.MapPatientIdentity();
         return app;
     }
 
@@ -58,13 +63,18 @@ public static class PatientsApi
     private static async Task<Results<Ok<PatientDetail>, ProblemHttpResult>> Get(Guid patientId, HttpContext http, PatientDetailQuery details, CancellationToken ct)
     {
         var detail = await details.GetAsync(patientId, PatientScope.Decision(http)?.Basis ?? AccessBasis.None, ct);
-        return detail is null ? PatientScope.NotFound() : TypedResults.Ok(detail);
+        if (detail is null) return PatientScope.NotFound();
+        Versions.SetETag(http, detail.Version);
+        return TypedResults.Ok(detail);
     }
 
-    private static async Task<Ok<PatientDetail>> Update(Guid patientId, PatientInput input, CurrentUser user, UpdatePatient update, PatientDetailQuery details, CancellationToken ct)
+    private static async Task<Ok<PatientDetail>> Update(Guid patientId, MergePatch<PatientInput> input, HttpContext http, CurrentUser user, UpdatePatient update,
+        PatientDetailQuery details, CancellationToken ct)
     {
-        await update.HandleAsync(user, patientId, input, ct);
-        return TypedResults.Ok((await details.GetAsync(patientId, AccessBasis.CareTeam, ct))!);
+        await update.HandleAsync(user, patientId, input, Versions.Expected(http, null), ct);
+        var detail = (await details.GetAsync(patientId, AccessBasis.CareTeam, ct))!;
+        Versions.SetETag(http, detail.Version);
+        return TypedResults.Ok(detail);
     }
 
     private static async Task<Ok<IReadOnlyList<CareTeamMemberDto>>> GetCareTeam(Guid patientId, CareTeamQuery careTeam, CancellationToken ct) =>
@@ -73,10 +83,12 @@ public static class PatientsApi
     private static async Task<Ok<IReadOnlyList<EpisodeDto>>> GetEpisodes(Guid patientId, PatientDetailQuery details, CancellationToken ct) =>
         TypedResults.Ok(await details.EpisodesAsync(patientId, ct));
 
-    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> GetEpisode(Guid patientId, Guid episodeId, PatientDetailQuery details, CancellationToken ct)
+    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> GetEpisode(Guid patientId, Guid episodeId, HttpContext http, PatientDetailQuery details, CancellationToken ct)
     {
         var episode = (await details.EpisodesAsync(patientId, ct)).FirstOrDefault(e => e.Id == episodeId);
-        return episode is null ? Problems.NotFound("Épisode") : TypedResults.Ok(episode);
+        if (episode is null) return Problems.NotFound("Épisode");
+        Versions.SetETag(http, episode.Version);
+        return TypedResults.Ok(episode);
     }
 
     private static async Task<Ok<IReadOnlyList<EpisodeTimeline>>> GetTimeline(Guid patientId, TimelineQuery timeline, CancellationToken ct) =>
@@ -91,10 +103,13 @@ public static class PatientsApi
         return TypedResults.Created($"/api/patients/{patientId}/episodes/{episode.Id}", EpisodeDto.From(episode));
     }
 
-    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Correct(Guid patientId, Guid episodeId, EpisodeInput input, UpdateEpisode update, CancellationToken ct)
+    private static async Task<Results<Ok<EpisodeDto>, ProblemHttpResult>> Correct(Guid patientId, Guid episodeId, MergePatch<EpisodeInput> input, HttpContext http,
+        UpdateEpisode update, CancellationToken ct)
     {
-        var episode = await update.HandleAsync(patientId, episodeId, input, ct);
-        return episode is null ? Problems.NotFound("Épisode") : TypedResults.Ok(EpisodeDto.From(episode));
+        var episode = await update.HandleAsync(patientId, episodeId, input, Versions.Expected(http, null), ct);
+        if (episode is null) return Problems.NotFound("Épisode");
+        Versions.SetETag(http, episode.Version);
+        return TypedResults.Ok(EpisodeDto.From(episode));
     }
 
     private static async Task<Results<Created<PathwayEventDto>, ProblemHttpResult>> Move(Guid patientId, Guid episodeId, TransitionInput input, CurrentUser user, MoveEpisode move, CancellationToken ct)
@@ -110,7 +125,8 @@ public static class PatientsApi
         return TypedResults.Created($"/api/patients/{patientId}/care-team", dto);
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> End(Guid patientId, Guid memberId, EndMembershipInput input, CurrentUser user, EndMembership end, CancellationToken ct) =>
-        await end.HandleAsync(user, patientId, memberId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Membre");
+    private static async Task<Results<NoContent, ProblemHttpResult>> End(Guid patientId, Guid memberId, EndMembershipInput input, HttpContext http, CurrentUser user,
+        EndMembership end, CancellationToken ct) =>
+        await end.HandleAsync(user, patientId, memberId, input with { Version = Versions.Expected(http, input.Version) }, ct) ? TypedResults.NoContent() : Problems.NotFound("Membre");
 
 }

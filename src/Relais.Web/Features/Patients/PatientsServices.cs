@@ -1,6 +1,7 @@
 using Relais.Web.Features.Home;
 using Relais.Web.Features.Patients.CareTeam;
 using Relais.Web.Features.Patients.Episodes;
+using Relais.Web.Features.Patients.Identity;
 using Relais.Web.Features.Patients.Professionals;
 
 namespace Relais.Web.Features.Patients;
@@ -13,6 +14,14 @@ public static class PatientsServices
         services.AddScoped<SearchPatients>();
         services.AddScoped<RegisterPatient>();
         services.AddScoped<UpdatePatient>();
+        services.AddScoped<InsDuplicates>();
+        services.AddScoped<PatientBannerQuery>();
+        services.AddScoped<VerifyIdentityWithInsi>();
+        services.AddScoped<CheckIdentityDocument>();
+        services.AddScoped<IdentityWorklistQuery>();
+        services.AddScoped<CloseIdentityAlert>();
+        // No INSi gateway is configured in this installation: see UnreachableInsiTeleservice (tests put a double here).
+        services.AddSingleton<IInsiTeleservice, UnreachableInsiTeleservice>();
         services.AddScoped<PatientDetailQuery>();
         services.AddScoped<AccessLogQuery>();
         services.AddScoped<OpenEpisode>();

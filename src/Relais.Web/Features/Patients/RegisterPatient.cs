@@ -12,9 +12,13 @@ namespace Relais.Web.Features.Patients;
 /// <summary>
 /// Creates a patient record. Everything is validated before anything is written, so a refused input
 /// writes nothing. No access check: the record does not exist yet, and its author joins its care team.
+/// An INS another record holds: see <see cref="InsDuplicates"/>; a confirmed identity mismatch goes to the
+/// identity-vigilance referent.
 /// </summary>
-public sealed class RegisterPatient(RelaisDb db, Clock clock, UserManager<RelaisUser> users)
+public sealed class RegisterPatient(RelaisDb db, Clock clock, UserManager<RelaisUser> users, InsDuplicates duplicates)
 {
+    private const string Resource = "POST /api/patients";
+
     public async Task<Patient> HandleAsync(CurrentUser user, PatientInput input, CancellationToken ct)
     {
         var details = input.ToDetails();
@@ -22,14 +26,16 @@ public sealed class RegisterPatient(RelaisDb db, Clock clock, UserManager<Relais
         var now = clock.Now;
         await PatientChecks.EnsureGeneralPractitionerAsync(users, details.GeneralPractitionerId);
         var patient = Patient.Register(details, today, now);
-        await PatientChecks.EnsureInsIsFreeAsync(db, patient.Ins, null, ct);
+        var holder = await duplicates.CheckAsync(user, patient.Ins, null, Resource, ct);
         db.Patients.Add(patient);
+        if (holder is { } other) duplicates.Flag(user, patient, other, Resource, now);
+        if (patient.IdentityMismatchReason is not null) duplicates.ReportMismatch(user, patient, Resource, now);
         // The author joins the care team, or could not read the record just created; the declared GP too [G].
         var author = await db.Users.AsNoTracking().FirstAsync(u => u.Id == user.Id, ct);
         db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, user.Id, RoleFor(author.Specialty, user), today, null, user.Id, now));
         if (details.GeneralPractitionerId is { } gp && gp != user.Id)
             db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, gp, CareTeamRole.GeneralPractitioner, today, null, user.Id, now));
-        db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patient.Id, AuditActions.Write, "POST /api/patients", AuditOutcomes.Allowed, "create"));
+        db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patient.Id, AuditActions.Write, Resource, AuditOutcomes.Allowed, "create"));
         await db.SaveChangesAsync(ct);
         return patient;
     }

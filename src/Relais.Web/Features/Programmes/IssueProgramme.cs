@@ -44,7 +44,9 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
         {
             previous = await db.Programmes.FirstOrDefaultAsync(p => p.Id == prevId && p.PatientId == patientId, ct)
                 ?? throw new DomainValidationException("previousVersionId", "La version précédente est introuvable.");
-            if (previous.Superseded) throw new DomainValidationException("previousVersionId", "Cette version a déjà été révisée ; partez de la dernière.");
+            // Revised meanwhile by someone else: a revision of this one would silently drop theirs (409, and the
+            // concurrency token on Superseded catches the two revisions that race past this check).
+            if (previous.Superseded) throw new StaleVersionException("previousVersionId", previous.Version, previous.Version + 1);
         }
         var episodeId = input.EpisodeId ?? previous?.EpisodeId ?? throw new DomainValidationException("episodeId", "Choisissez l'épisode de cancer.");
         if (!await db.Episodes.AnyAsync(e => e.Id == episodeId && e.PatientId == patientId, ct))

@@ -17,8 +17,8 @@ public static class ProgrammesApi
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/pps", IssuePps).RequireCapability(Capability.SignProgramme).WithSummary("Rédige, signe et transmet un PPS (C5) ou sa nouvelle version.")
-            .ProducesValidationProblem().WithIdempotency();
+        write.MapPost("/pps", IssuePps).RequireCapability(Capability.SignProgramme).WithSummary("Rédige, signe et transmet un PPS (C5) ou sa nouvelle version ; réviser une version déjà révisée est refusé (409).")
+            .ProducesValidationProblem().WithMetadata(Problems.Declared(StatusCodes.Status409Conflict)).WithIdempotency();
         write.MapPost("/{programmeId:guid}/handed", HandOver).RequireCapability(Capability.HandOverProgramme).WithSummary("Enregistre la remise du programme au patient.").ProducesValidationProblem();
         write.MapPost("/{programmeId:guid}/phases/{order:int}/start", StartPhase).RequireCapability(Capability.StartTreatmentPhase).WithSummary("Démarre une phase de traitement (C8 pour la première).")
             .ProducesValidationProblem();

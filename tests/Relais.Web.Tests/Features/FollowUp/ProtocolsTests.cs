@@ -59,6 +59,28 @@ public abstract class ProtocolsTests(RelaisFactory factory)
         Assert.Equal(HttpStatusCode.BadRequest, wrongSide.StatusCode);
         var validated = await (await gp.PostAsJsonAsync($"/api/protocols/colorectal/versions/{version}/validate", new { role = "general-practitioner" })).JsonAsync();
         Assert.Equal("validated", validated.GetProperty("status").GetString());
+
+        // The export taken before that import is now older than the latest version: importing it would drop that version's changes.
+        var stale = await oncologist.PostAsync("/api/protocols/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+    }
+
+    [Fact]
+    public async Task AValidationOfAVersionChangedMeanwhile_IsRefused_412WithIfMatch()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var json = await (await oncologist.GetAsync("/api/protocols/prostate-prostatectomy/export")).Content.ReadAsStringAsync();
+        var imported = await (await oncologist.PostAsync("/api/protocols/import", new StringContent(json, System.Text.Encoding.UTF8, "application/json"))).JsonAsync();
+        var version = imported.GetProperty("version").GetInt32();
+        var revision = imported.GetProperty("revision").GetInt32();
+        Assert.Equal(HttpStatusCode.OK, (await oncologist.PostAsJsonAsync($"/api/protocols/prostate-prostatectomy/versions/{version}/validate", new { role = "specialist", revision })).StatusCode);
+
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/protocols/prostate-prostatectomy/versions/{version}/validate") { Content = JsonContent.Create(new { role = "general-practitioner" }) };
+        stale.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{revision}\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await gp.SendAsync(stale)).StatusCode);
+        var summary = (await gp.GetJsonAsync("/api/protocols")).EnumerateArray().Single(p => p.GetProperty("code").GetString() == "prostate-prostatectomy" && p.GetProperty("version").GetInt32() == version);
+        Assert.Equal("to-validate", summary.GetProperty("status").GetString());
     }
 }
 

@@ -20,6 +20,18 @@ internal static class PatientBodies
         gpChangeAgreement,
     };
 
+    /// <summary>A new patient's body with the given INS, sex and birth date, and optionally a confirmed identity mismatch.</summary>
+    public static object Of(string ins, string sex, string birthDate, bool confirm = false, string? reason = null) => new
+    {
+        ins,
+        birthName = "Vigilance",
+        firstNames = "Claude",
+        birthDate,
+        sex,
+        confirmIdentityMismatch = confirm,
+        identityMismatchReason = reason,
+    };
+
     public static async Task<int> CountAsync(HttpClient client) =>
         (await client.GetJsonAsync("/api/patients?pageSize=1")).GetProperty("total").GetInt32();
 }

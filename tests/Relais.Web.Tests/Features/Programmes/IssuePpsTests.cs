@@ -46,6 +46,13 @@ public abstract class IssuePpsTests(RelaisFactory factory)
             episodeId, previousVersionId = pps.GetProperty("id").GetGuid(), phases = body.phases, assessments = body.assessments, supportiveCare = "Soutien psychologique ajouté.",
         })).JsonAsync();
         Assert.Equal(2, revised.GetProperty("version").GetInt32());
+        // A second revision of version 1, made from a page opened before the first: 409, nothing sent.
+        var concurrent = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/programmes/pps", new
+        {
+            episodeId, previousVersionId = pps.GetProperty("id").GetGuid(), phases = body.phases, assessments = body.assessments, supportiveCare = "Autre révision.",
+        });
+        Assert.Equal(HttpStatusCode.Conflict, concurrent.StatusCode);
+        Assert.Equal("previousVersionId", (await concurrent.JsonAsync()).GetProperty("field").GetString());
         var c5 = (await oncologist.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray().Where(t => t.GetProperty("obligation").GetString() == "c5").ToList();
         Assert.Equal(2, c5.Count);
         Assert.Contains(c5, t => t.GetProperty("title").GetString()!.Contains("version 2"));

@@ -4,7 +4,11 @@ using Relais.Web.Data;
 
 namespace Relais.Web.Features.FollowUp.Protocols;
 
-public sealed record ProtocolSummary(Guid Id, string Code, int Version, string Title, string Kind, string Status, string? SpecialistValidation, string? GpValidation, DateTimeOffset CreatedAt);
+public sealed record ProtocolSummary(Guid Id, string Code, int Version, string Title, string Kind, string Status, string? SpecialistValidation, string? GpValidation, DateTimeOffset CreatedAt)
+{
+    /// <summary>The revision a validation starts from (If-Match or the body's <c>revision</c>): changed meanwhile, it is refused.</summary>
+    public int Revision { get; init; }
+}
 
 /// <summary>The protocols as validated data: the list, the latest version of a code, and a version as JSON.</summary>
 public sealed class ProtocolQueries(RelaisDb db)
@@ -32,5 +36,5 @@ public sealed class ProtocolQueries(RelaisDb db)
     public static ProtocolSummary Summary(SurveillanceProtocol p) => new(p.Id, p.Code, p.Version, p.Title, p.Kind.Code(),
         p.Status == ProtocolStatus.Validated ? "validated" : "to-validate",
         p.SpecialistValidation is { } s ? $"{s.Name}, {Clock.ToParis(s.At):dd/MM/yyyy}" : null,
-        p.GpValidation is { } g ? $"{g.Name}, {Clock.ToParis(g.At):dd/MM/yyyy}" : null, p.CreatedAt);
+        p.GpValidation is { } g ? $"{g.Name}, {Clock.ToParis(g.At):dd/MM/yyyy}" : null, p.CreatedAt) { Revision = p.Revision };
 }

@@ -6,7 +6,8 @@ using Relais.Web.Identity;
 
 namespace Relais.Web.Features.FollowUp.Protocols;
 
-public sealed record ValidationInput(ValidatorRole? Role);
+/// <summary>Body of a validation; <see cref="Revision"/> (or If-Match) refuses a validation of a version changed meanwhile.</summary>
+public sealed record ValidationInput(ValidatorRole? Role, int? Revision = null);
 
 /// <summary>A version is used only once validated by a specialist and by a GP representative [B].</summary>
 public sealed class ValidateProtocol(RelaisDb db, Clock clock)
@@ -16,6 +17,7 @@ public sealed class ValidateProtocol(RelaisDb db, Clock clock)
     {
         var protocol = await db.Protocols.FirstOrDefaultAsync(p => p.Code == code && p.Version == version, ct);
         if (protocol is null) return null;
+        protocol.EnsureRevision(input.Revision);
         var role = input.Role ?? (user.IsInRole(Roles.GeneralPractitioner) ? ValidatorRole.GeneralPractitioner : ValidatorRole.Specialist);
         if (role == ValidatorRole.GeneralPractitioner && !user.IsInRole(Roles.GeneralPractitioner))
             throw new DomainValidationException("role", "La validation « médecin généraliste » revient à un médecin généraliste.");

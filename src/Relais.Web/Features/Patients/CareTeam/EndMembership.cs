@@ -8,8 +8,11 @@ using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Patients.CareTeam;
 
-/// <summary>Body of POST /api/patients/{id}/care-team/{memberId}/end: the last day of participation, today when absent.</summary>
-public sealed record EndMembershipInput(DateOnly? To);
+/// <summary>
+/// Body of POST /api/patients/{id}/care-team/{memberId}/end: the last day of participation, today when absent;
+/// the membership's version (or If-Match) refuses a change made from an older state.
+/// </summary>
+public sealed record EndMembershipInput(DateOnly? To, int? Version = null);
 
 /// <summary>
 /// Ends a care-team membership: after its last day, the professional no longer reads the record. Who may end
@@ -23,6 +26,7 @@ public sealed class EndMembership(RelaisDb db, Clock clock)
         var team = await db.CareTeamMembers.Where(m => m.PatientId == patientId).ToListAsync(ct);
         var member = team.FirstOrDefault(m => m.Id == memberId);
         if (member is null) return false;
+        member.EnsureVersion(input.Version);
         var lastDay = input.To ?? clock.Today;
         switch (CareTeamChanges.RefusalToEnd(user.Id, member, team, lastDay, clock.Today))
         {

@@ -14,7 +14,11 @@ public sealed class EpisodeForm
         DiagnosisBasis = e.DiagnosisBasis.ToString(), ClinicalT = e.ClinicalT, ClinicalN = e.ClinicalN, ClinicalM = e.ClinicalM,
         PathologicalT = e.PathologicalT, PathologicalN = e.PathologicalN, PathologicalM = e.PathologicalM, StageGroup = e.StageGroup,
         IsRareCancer = e.IsRareCancer, HereditarySuspicion = e.HereditarySuspicion,
+        Version = e.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    /// <summary>The version the form was filled from: a form older than the episode is refused, not applied.</summary>
+    public string? Version { get; set; }
 
     public string? PrimarySite { get; set; }
     public string? PrimarySiteLabel { get; set; }
@@ -38,5 +42,6 @@ public sealed class EpisodeForm
         PrimarySite, PrimarySiteLabel, Enum.TryParse<Laterality>(Laterality, out var lat) ? lat : null, Histology, HistologyLabel,
         FormDates.Optional(DiagnosisDate, "diagnosisDate"), Enum.TryParse<DiagnosisBasis>(DiagnosisBasis, out var b) ? b : null,
         ClinicalT, ClinicalN, ClinicalM, PathologicalT, PathologicalN, PathologicalM, StageGroup, IsRareCancer, HereditarySuspicion,
-        Enum.TryParse<PathwayPhase>(InitialPhase, out var p) ? p : null, null, null);
+        Enum.TryParse<PathwayPhase>(InitialPhase, out var p) ? p : null, null, null,
+        int.TryParse(Version, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null);
 }

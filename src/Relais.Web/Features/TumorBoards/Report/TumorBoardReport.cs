@@ -44,7 +44,8 @@ public sealed class TumorBoardReport(RelaisDb db, Clock clock, DocumentRenderer 
     {
         var p = await db.Patients.AsNoTracking().FirstAsync(x => x.Id == patientId, ct);
         var gp = p.GeneralPractitionerId is { } gpId ? await professionals.FindAsync(gpId, ct) : null;
-        return new PatientHeader(p.DisplayName, p.BirthDate, InsNumber.Parse(p.Ins).Formatted,
+        // Documents leave Relais (sent to the GP, printed): only a qualified INS is written on them (RNIV).
+        return new PatientHeader(p.DisplayName, p.BirthDate, IdentityStatuses.MayLeaveRelais(p.IdentityStatus) ? InsNumber.Parse(p.Ins).Formatted : null,
             string.Join(" ", new[] { p.Address.Line1, p.Address.PostalCode, p.Address.City }.Where(x => x is not null)), gp?.DisplayName);
     }
 

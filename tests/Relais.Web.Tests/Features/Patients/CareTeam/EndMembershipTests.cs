@@ -25,6 +25,25 @@ public abstract class EndMembershipTests(RelaisFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await surgeon.GetAsync($"/api/patients/{id}")).StatusCode);
     }
+    [Fact]
+    public async Task EndingAMembershipChangedMeanwhile_IsRefused_409WithItsVersion_412WithIfMatch()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var id = await A.Patient().Born(1969, 10, 1).CreateAsync(oncologist);
+        var surgeonId = (await oncologist.GetJsonAsync("/api/professionals?search=Lef")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var member = await (await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team", new { professionalId = surgeonId, role = "surgeon", from = "2026-11-01" })).JsonAsync();
+        var memberId = member.GetProperty("id").GetGuid();
+        var version = member.GetProperty("version").GetInt32();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team/{memberId}/end", new { to = "2026-11-30", version })).StatusCode);
+        var stale = await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team/{memberId}/end", new { to = "2026-12-31", version });
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        var withIfMatch = new HttpRequestMessage(HttpMethod.Post, $"/api/patients/{id}/care-team/{memberId}/end") { Content = JsonContent.Create(new { to = "2026-12-31" }) };
+        withIfMatch.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{version}\""));
+        Assert.Equal(HttpStatusCode.PreconditionFailed, (await oncologist.SendAsync(withIfMatch)).StatusCode);
+        var team = await oncologist.GetJsonAsync($"/api/patients/{id}/care-team");
+        Assert.Equal("2026-11-30", team.EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == memberId).GetProperty("to").GetString());
+    }
 }
 
 [Collection("sqlite")]

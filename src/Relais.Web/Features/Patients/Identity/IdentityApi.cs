@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Relais.Domain.Access;
+using Relais.Web.Features.Access;
+using Relais.Web.Identity;
+using Relais.Web.Operations;
+
+namespace Relais.Web.Features.Patients.Identity;
+
+/// <summary>
+/// Identity vigilance (RNIV): the checks that raise a patient's identity status, and the referent's worklist.
+/// The referent is the nurse coordinator: identity vigilance is care staff's work in French establishments
+/// (the cellule d'identitovigilance), and the role already reads nominative data, unlike the administrator,
+/// who sees none (PRODUCT.md §2).
+/// </summary>
+public static class IdentityApi
+{
+    public const string ReferentRole = Roles.NurseCoordinator;
+
+    public static IEndpointRouteBuilder MapPatientIdentity(this IEndpointRouteBuilder app)
+    {
+        var write = app.MapGroup("/api/patients/{patientId:guid}/identity").WithTags("Identitovigilance")
+            .RequireAuthorization(p => p.RequireRole(Roles.TeamManagers.Split(','))).RequirePatientAccess(AccessKind.Write);
+        write.MapPost("/insi", VerifyWithInsi).WithSummary("Vérifie le matricule INS et les traits d'identité auprès du téléservice INSi (identité récupérée, ou qualifiée).")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        write.MapPost("/document", CheckDocument).WithSummary("Enregistre la pièce d'identité à haut niveau de confiance vérifiée (identité validée, ou qualifiée).")
+            .ProducesValidationProblem();
+
+        var referent = app.MapGroup("/api/identity-vigilance").WithTags("Identitovigilance").RequireAuthorization(p => p.RequireRole(ReferentRole));
+        referent.MapGet("/", List).WithSummary("Liste les signalements d'identitovigilance : incohérences confirmées et doublons d'INS suspectés.")
+            .DeclareNoPatientData("the identity-vigilance referent's worklist; each patient shown is audited");
+        referent.MapPost("/{alertId:guid}/close", Close).WithSummary("Clôt un signalement d'identitovigilance avec ce qui a été fait.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
+            .DeclareNoPatientData("the referent closes a line of the worklist");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IdentityDto>, ProblemHttpResult>> VerifyWithInsi(Guid patientId, CurrentUser user, VerifyIdentityWithInsi verify,
+        PatientDetailQuery details, CancellationToken ct)
+    {
+        if (await verify.HandleAsync(user, patientId, ct) == InsiOutcome.Unavailable)
+            return TypedResults.Problem(new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Téléservice INSi injoignable",
+                Detail = "Le téléservice INSi n'est pas joignable depuis cette installation : l'identité reste à son statut actuel.",
+                Extensions = { ["field"] = "ins" },
+            });
+        return TypedResults.Ok((await details.GetAsync(patientId, AccessBasis.CareTeam, ct))!.Identity!);
+    }
+
+    private static async Task<Ok<IdentityDto>> CheckDocument(Guid patientId, IdentityDocumentInput input, CurrentUser user, CheckIdentityDocument check,
+        PatientDetailQuery details, CancellationToken ct)
+    {
+        await check.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Ok((await details.GetAsync(patientId, AccessBasis.CareTeam, ct))!.Identity!);
+    }
+
+    private static async Task<Ok<IReadOnlyList<IdentityAlertDto>>> List(bool? closed, CurrentUser user, IdentityWorklistQuery worklist, CancellationToken ct) =>
+        TypedResults.Ok(await worklist.ListAsync(user, closed == true, ct));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Close(Guid alertId, CloseIdentityAlertInput input, CurrentUser user, CloseIdentityAlert close,
+        CancellationToken ct) =>
+        await close.HandleAsync(user, alertId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Signalement");
+}
