@@ -939,6 +939,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
@@ -1107,6 +1111,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("To")
                         .HasColumnType("date");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
@@ -1115,6 +1123,59 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
 
                     b.ToTable("CareTeamMembers");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Patients.IdentityAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ins")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("character varying(15)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("OtherPatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherPatientId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("ClosedAt", "RaisedAt");
+
+                    b.ToTable("IdentityAlerts");
                 });
 
             modelBuilder.Entity("Relais.Domain.Patients.Patient", b =>
@@ -1146,10 +1207,38 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("GeneralPractitionerId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("IdentityDocument")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("IdentityDocumentCheckedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("IdentityDocumentCheckedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdentityMismatchReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IdentityStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasDefaultValue("Provisional");
+
                     b.Property<string>("Ins")
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("character varying(15)");
+
+                    b.Property<string>("InsOid")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("InsiVerifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1165,6 +1254,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<DateTimeOffset?>("SuspectedDuplicateSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1172,14 +1264,21 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BirthDate");
 
                     b.HasIndex("GeneralPractitionerId");
 
+                    b.HasIndex("IdentityStatus");
+
                     b.HasIndex("Ins")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SuspectedDuplicateSince\" IS NULL");
 
                     b.ToTable("Patients");
                 });
@@ -1261,6 +1360,7 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Superseded")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<Guid?>("TransmissionId")
@@ -1433,6 +1533,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("DefinitionJson");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -2269,6 +2373,20 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasOne("Relais.Web.Identity.RelaisUser", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Patients.IdentityAlert", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("OtherPatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -926,6 +926,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
@@ -1094,6 +1098,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("To")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PatientId");
@@ -1102,6 +1110,59 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
 
                     b.ToTable("CareTeamMembers");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Patients.IdentityAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClosedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ins")
+                        .IsRequired()
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OtherPatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RaisedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RaisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OtherPatientId");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("ClosedAt", "RaisedAt");
+
+                    b.ToTable("IdentityAlerts");
                 });
 
             modelBuilder.Entity("Relais.Domain.Patients.Patient", b =>
@@ -1133,10 +1194,38 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("GeneralPractitionerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("IdentityDocument")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("IdentityDocumentCheckedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IdentityDocumentCheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityMismatchReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityStatus")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Provisional");
+
                     b.Property<string>("Ins")
                         .IsRequired()
                         .HasMaxLength(15)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("InsOid")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("InsiVerifiedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(30)
@@ -1152,6 +1241,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SuspectedDuplicateSince")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1159,14 +1251,21 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BirthDate");
 
                     b.HasIndex("GeneralPractitionerId");
 
+                    b.HasIndex("IdentityStatus");
+
                     b.HasIndex("Ins")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"SuspectedDuplicateSince\" IS NULL");
 
                     b.ToTable("Patients");
                 });
@@ -1248,6 +1347,7 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Superseded")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("TransmissionId")
@@ -1420,6 +1520,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("DefinitionJson");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
@@ -2256,6 +2360,20 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasOne("Relais.Web.Identity.RelaisUser", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Patients.IdentityAlert", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("OtherPatientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
