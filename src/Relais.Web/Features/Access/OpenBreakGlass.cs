@@ -46,7 +46,7 @@ public sealed class OpenBreakGlass(RelaisDb db, Clock clock)
     public async Task<BreakGlassOutcome> HandleByInsAsync(CurrentUser user, string? ins, string? reason, CancellationToken ct)
     {
         var number = InsNumber.Parse(ins);
-        var patientId = await db.Patients.Where(p => p.Ins == number.Value).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        var patientId = await db.Patients.Where(p => p.Ins == number.Value && p.SuspectedDuplicateSince == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
         return await HandleAsync(user, new BreakGlassInput(patientId ?? Guid.Empty, reason), ct);
     }
 }
