@@ -21,9 +21,9 @@ public static class IdentityApi
     {
         var write = app.MapGroup("/api/patients/{patientId:guid}/identity").WithTags("Identitovigilance")
             .RequireAuthorization(p => p.RequireRole(Roles.TeamManagers.Split(','))).RequirePatientAccess(AccessKind.Write);
-        write.MapPost("/insi", VerifyWithInsi).WithSummary("Vérifie le matricule INS et les traits d'identité auprès du téléservice INSi (identité récupérée, ou qualifiée).")
+        write.MapPost("/insi", VerifyWithInsi).RequireCapability(Capability.EditIdentity).WithSummary("Vérifie le matricule INS et les traits d'identité auprès du téléservice INSi (identité récupérée, ou qualifiée).")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        write.MapPost("/document", CheckDocument).WithSummary("Enregistre la pièce d'identité à haut niveau de confiance vérifiée (identité validée, ou qualifiée).")
+        write.MapPost("/document", CheckDocument).RequireCapability(Capability.EditIdentity).WithSummary("Enregistre la pièce d'identité à haut niveau de confiance vérifiée (identité validée, ou qualifiée).")
             .ProducesValidationProblem();
 
         var referent = app.MapGroup("/api/identity-vigilance").WithTags("Identitovigilance").RequireAuthorization(p => p.RequireRole(ReferentRole));
