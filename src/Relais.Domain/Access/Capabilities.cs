@@ -83,6 +83,7 @@ public enum Capability
     AdministerUsers,
     ReviewBreakGlass,
     VerifyAudit,
+    PurgeAudit,
     ManageOutbox,
     ReadCapabilities,
 }
@@ -180,6 +181,7 @@ public static class Capabilities
         Add(Capability.AdministerUsers, Admin, UserRoles.Administrator);
         Add(Capability.ReviewBreakGlass, Admin + "; break-the-glass is flagged for review", UserRoles.Administrator);
         Add(Capability.VerifyAudit, Admin + "; the audit chain", UserRoles.Administrator);
+        Add(Capability.PurgeAudit, Admin + "; SECURITY.md promise 3: the retention purge, itself audited and signed", UserRoles.Administrator);
         Add(Capability.ManageOutbox, Admin + "; the dead-letter list holds addresses, not content", UserRoles.Administrator);
         Add(Capability.ReadCapabilities, Admin + "; this table", UserRoles.Administrator);
         return lines;

@@ -35,13 +35,13 @@ public sealed class AuditEntry
         Detail = detail,
     };
 
-    public AuditRecord ToRecord() => new(At, ActorId, PatientId, Action, Resource, Outcome, Detail);
+    public AuditRecord ToRecord() => new(At, ActorId, ActorRole, PatientId, Action, Resource, Outcome, Detail);
 
-    public void Seal(long chainIndex, string previousHash)
+    public void Seal(long chainIndex, string previousHash, ReadOnlySpan<byte> key)
     {
         if (ChainIndex is not null) throw new InvalidOperationException("Audit entry already sealed.");
         ChainIndex = chainIndex;
         PreviousHash = previousHash;
-        Hash = AuditChain.ComputeHash(previousHash, ToRecord());
+        Hash = AuditChain.ComputeHash(key, previousHash, ToRecord());
     }
 }

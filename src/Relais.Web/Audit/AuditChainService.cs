@@ -8,9 +8,11 @@ namespace Relais.Web.Audit;
 /// <summary>
 /// Seals audit rows into the hash chain and verifies it. Rows are inserted unsealed by the request that
 /// caused them (same transaction); sealing happens here, one sealer at a time (an advisory lock on
-/// PostgreSQL, a process-wide lock on the embedded SQLite database), in insertion order.
+/// PostgreSQL, a process-wide lock on the embedded SQLite database), in insertion order, under the audit
+/// key; the head is then checkpointed to the file outside the database (<see cref="AuditCheckpointLog"/>).
 /// </summary>
-public sealed class AuditChainService(RelaisDb db)
+public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheckpointLog checkpoints,
+    Microsoft.Extensions.Options.IOptions<AuditOptions> options, TimeProvider time)
 {
     private static readonly SemaphoreSlim LocalLock = new(1, 1);
     private const long PostgresLockKey = 0x52454C414953; // "RELAIS"
@@ -23,9 +25,15 @@ public sealed class AuditChainService(RelaisDb db)
             var total = 0;
             while (true)
             {
-                var sealedNow = await SealBatchAsync(batchSize, ct);
+                var (sealedNow, head) = await SealBatchAsync(batchSize, ct);
                 total += sealedNow;
-                if (sealedNow < batchSize) return total;
+                if (sealedNow < batchSize)
+                {
+                    if (total > 0 && head is not null)
+                        checkpoints.Append(AuditCheckpoint.Sign(keys.Key, CheckpointKind.Head, head.Index, head.Hash, time.GetUtcNow()),
+                            TimeSpan.FromSeconds(options.Value.CheckpointIntervalSeconds));
+                    return total;
+                }
             }
         }
         finally
@@ -34,7 +42,7 @@ public sealed class AuditChainService(RelaisDb db)
         }
     }
 
-    private async Task<int> SealBatchAsync(int batchSize, CancellationToken ct)
+    private async Task<(int Sealed, AuditAnchor? Head)> SealBatchAsync(int batchSize, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.IsPostgres)
@@ -49,31 +57,46 @@ public sealed class AuditChainService(RelaisDb db)
             .OrderBy(e => e.Id)
             .Take(batchSize)
             .ToListAsync(ct);
-        var index = last?.ChainIndex ?? 0;
-        var previous = last?.Hash ?? AuditChain.GenesisHash;
+        // When a purge removed every sealed row, the chain goes on from the purge's signed anchor.
+        var purged = await db.AuditPurges.AsNoTracking().OrderByDescending(p => p.UpToIndex)
+            .Select(p => new { p.UpToIndex, p.HashAtIndex }).FirstOrDefaultAsync(ct);
+        var (index, previous) = last is not null && (purged is null || last.ChainIndex > purged.UpToIndex) ? (last.ChainIndex!.Value, last.Hash!)
+            : purged is not null ? (purged.UpToIndex, purged.HashAtIndex)
+            : (0L, AuditChain.GenesisHash);
         foreach (var entry in pending)
         {
-            entry.Seal(++index, previous);
+            entry.Seal(++index, previous, keys.Key);
             previous = entry.Hash!;
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return pending.Count;
+        return (pending.Count, new AuditAnchor(index, previous));
     }
 
-    /// <summary>Seals what is pending, then re-computes the whole chain and reports the first broken link.</summary>
+    /// <summary>
+    /// Seals what is pending, then re-computes the chain under the key from its anchor (the genesis, or
+    /// the last signed purge) against the checkpoints of the file, and reports the first break. An
+    /// intact chain's head is checkpointed at once, so that what was verified stays attested.
+    /// </summary>
     public async Task<ChainVerification> VerifyAsync(CancellationToken ct = default)
     {
         await SealPendingAsync(ct: ct);
+        var purge = await db.AuditPurges.AsNoTracking().OrderByDescending(p => p.UpToIndex).FirstOrDefaultAsync(ct);
+        if (purge is not null && !purge.Checkpoint.IsAuthentic(keys.Key))
+            return new ChainVerification(false, 0, purge.UpToIndex, $"La purge jusqu'à l'index {purge.UpToIndex} n'est pas authentique.");
+        var anchor = purge?.Checkpoint.Anchor ?? AuditAnchor.Genesis;
         var rows = db.AuditEntries.AsNoTracking()
-            .Where(e => e.ChainIndex != null)
+            .Where(e => e.ChainIndex != null && e.ChainIndex > anchor.Index)
             .OrderBy(e => e.ChainIndex)
             .AsAsyncEnumerable();
         var chain = new List<ChainedAuditRecord>();
         await foreach (var e in rows.WithCancellation(ct))
             chain.Add(new ChainedAuditRecord(e.ChainIndex!.Value, e.ToRecord(), e.PreviousHash ?? "", e.Hash ?? ""));
-        return AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, keys.Key, anchor, checkpoints.ReadAll());
+        if (verification.IsIntact && verification.LastIndex > 0)
+            checkpoints.Append(AuditCheckpoint.Sign(keys.Key, CheckpointKind.Head, verification.LastIndex, verification.LastHash!, time.GetUtcNow()));
+        return verification;
     }
 }
 

@@ -34,6 +34,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<CancerEpisode> Episodes => Set<CancerEpisode>();
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Transmission> Transmissions => Set<Transmission>();

@@ -30,7 +30,13 @@ public static class WebSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<Clock>();
+        services.AddOptions<AuditOptions>().Bind(builder.Configuration.GetSection("Audit"))
+            .Validate(o => o.IsValid, "Audit: RetentionMonths must be 6 or more, CheckpointIntervalSeconds positive, Key 32 bytes of base64 or more.").ValidateOnStart();
+        services.AddSingleton(sp => new AuditKeyRing(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuditOptions>>().Value,
+            builder.Configuration, builder.Environment));
+        services.AddSingleton<AuditCheckpointLog>();
         services.AddScoped<AuditChainService>();
+        services.AddScoped<PurgeAuditTrail>();
         services.AddHostedService<AuditSealer>();
         services.AddOptions<Messaging.MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
             .Validate(o => o.IsValid, "Mail:Delivery must be 'smtp' or 'files'.").ValidateOnStart();

@@ -7,9 +7,11 @@ public class AuditChainTests
     private static readonly DateTimeOffset Start = new(2025, 6, 15, 8, 30, 0, TimeSpan.Zero);
     private static readonly Guid Doctor = Guid.Parse("6f1c2a47-0d1e-4b52-9a0e-3c4d5e6f7a8b");
     private static readonly Guid Patient = Guid.Parse("1b2c3d4e-5f60-4718-8a9b-0c1d2e3f4a5b");
+    private static readonly byte[] Key = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    private static readonly byte[] OtherKey = [.. Enumerable.Range(2, 32).Select(i => (byte)i)];
 
     private static AuditRecord Read(int minute, string? detail = null) =>
-        new(Start.AddMinutes(minute), Doctor, Patient, "read", "episode", "granted", detail);
+        new(Start.AddMinutes(minute), Doctor, "GeneralPractitioner", Patient, "read", "episode", "granted", detail);
 
     /// <summary>Builds a valid chain the way the application appends rows.</summary>
     private static List<ChainedAuditRecord> ChainOf(params AuditRecord[] records)
@@ -18,7 +20,7 @@ public class AuditChainTests
         var previous = AuditChain.GenesisHash;
         foreach (var record in records)
         {
-            var hash = AuditChain.ComputeHash(previous, record);
+            var hash = AuditChain.ComputeHash(Key, previous, record);
             chain.Add(new ChainedAuditRecord(chain.Count + 1, record, previous, hash));
             previous = hash;
         }
@@ -30,24 +32,24 @@ public class AuditChainTests
         ChainOf(Read(0), Read(1, "consultation du PPS"), Read(2), Read(3), Read(4));
 
     [Fact]
-    public void ComputeHash_IsLowercaseHexSha256()
+    public void ComputeHash_IsLowercaseHexHmacSha256()
     {
-        var hash = AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0));
+        var hash = AuditChain.ComputeHash(Key, AuditChain.GenesisHash, Read(0));
 
         Assert.Matches("^[0-9a-f]{64}$", hash);
     }
 
     [Fact]
     public void ComputeHash_IsStable_ForTheSameInput() =>
-        Assert.Equal(AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0)), AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0)));
+        Assert.Equal(AuditChain.ComputeHash(Key, AuditChain.GenesisHash, Read(0)), AuditChain.ComputeHash(Key, AuditChain.GenesisHash, Read(0)));
 
     [Fact]
     public void ComputeHash_DependsOnThePreviousHash() =>
         Assert.NotEqual(
-            AuditChain.ComputeHash(AuditChain.GenesisHash, Read(0)),
-            AuditChain.ComputeHash(new string('1', 64), Read(0)));
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, Read(0)),
+            AuditChain.ComputeHash(Key, new string('1', 64), Read(0)));
 
-    public static TheoryData<string> ChangedFields() => ["at", "actor", "patient", "action", "resource", "outcome", "detail"];
+    public static TheoryData<string> ChangedFields() => ["at", "actor", "role", "patient", "action", "resource", "outcome", "detail"];
 
     [Theory]
     [MemberData(nameof(ChangedFields))]
@@ -58,6 +60,7 @@ public class AuditChainTests
         {
             "at" => original with { At = original.At.AddTicks(10) },
             "actor" => original with { ActorId = Guid.NewGuid() },
+            "role" => original with { ActorRole = "Patient" },
             "patient" => original with { PatientId = null },
             "action" => original with { Action = "write" },
             "resource" => original with { Resource = "document" },
@@ -65,7 +68,7 @@ public class AuditChainTests
             _ => original with { Detail = "motif." },
         };
 
-        Assert.NotEqual(AuditChain.ComputeHash(AuditChain.GenesisHash, original), AuditChain.ComputeHash(AuditChain.GenesisHash, changed));
+        Assert.NotEqual(AuditChain.ComputeHash(Key, AuditChain.GenesisHash, original), AuditChain.ComputeHash(Key, AuditChain.GenesisHash, changed));
     }
 
     [Fact]
@@ -74,8 +77,8 @@ public class AuditChainTests
         var withNull = Read(0, null);
 
         Assert.NotEqual(
-            AuditChain.ComputeHash(AuditChain.GenesisHash, withNull),
-            AuditChain.ComputeHash(AuditChain.GenesisHash, withNull with { Detail = "" }));
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, withNull),
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, withNull with { Detail = "" }));
     }
 
     [Fact]
@@ -84,8 +87,8 @@ public class AuditChainTests
         var record = Read(0) with { Action = "read", Resource = "episode" };
 
         Assert.NotEqual(
-            AuditChain.ComputeHash(AuditChain.GenesisHash, record),
-            AuditChain.ComputeHash(AuditChain.GenesisHash, record with { Action = "reade", Resource = "pisode" }));
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record),
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record with { Action = "reade", Resource = "pisode" }));
     }
 
     [Fact]
@@ -94,11 +97,11 @@ public class AuditChainTests
         var record = Read(0);
 
         Assert.NotEqual(
-            AuditChain.ComputeHash(AuditChain.GenesisHash, record),
-            AuditChain.ComputeHash(AuditChain.GenesisHash, record with { At = record.At.AddTicks(10) }));
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record),
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record with { At = record.At.AddTicks(10) }));
         Assert.Equal(
-            AuditChain.ComputeHash(AuditChain.GenesisHash, record),
-            AuditChain.ComputeHash(AuditChain.GenesisHash, record with { At = record.At.AddTicks(9) }));
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record),
+            AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record with { At = record.At.AddTicks(9) }));
     }
 
     [Fact]
@@ -107,20 +110,20 @@ public class AuditChainTests
         var record = Read(0);
         var inParis = record with { At = record.At.ToOffset(TimeSpan.FromHours(2)) };
 
-        Assert.Equal(AuditChain.ComputeHash(AuditChain.GenesisHash, record), AuditChain.ComputeHash(AuditChain.GenesisHash, inParis));
+        Assert.Equal(AuditChain.ComputeHash(Key, AuditChain.GenesisHash, record), AuditChain.ComputeHash(Key, AuditChain.GenesisHash, inParis));
     }
 
     [Fact]
     public void Verify_FindsAnIntactChainIntact()
     {
-        var verification = AuditChain.Verify(FiveReads());
+        var verification = AuditChain.Verify(FiveReads(), Key);
 
-        Assert.Equal(new ChainVerification(true, 5, null, null), verification);
+        Assert.Equal(new ChainVerification(true, 5, null, null, 5, FiveReads()[4].Hash), verification);
     }
 
     [Fact]
     public void Verify_FindsAnEmptyChainIntact() =>
-        Assert.Equal(new ChainVerification(true, 0, null, null), AuditChain.Verify([]));
+        Assert.Equal(new ChainVerification(true, 0, null, null, 0, AuditChain.GenesisHash), AuditChain.Verify([], Key));
 
     [Fact]
     public void Verify_WalksInChainIndexOrder_WhateverTheOrderGiven()
@@ -128,7 +131,7 @@ public class AuditChainTests
         var shuffled = FiveReads();
         shuffled.Reverse();
 
-        Assert.True(AuditChain.Verify(shuffled).IsIntact);
+        Assert.True(AuditChain.Verify(shuffled, Key).IsIntact);
     }
 
     [Fact]
@@ -137,7 +140,7 @@ public class AuditChainTests
         var chain = FiveReads();
         chain[2] = chain[2] with { Record = chain[2].Record with { Outcome = "denied" } };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenIndex);
@@ -150,9 +153,9 @@ public class AuditChainTests
     {
         var chain = FiveReads();
         var forged = chain[2].Record with { Detail = "effacé" };
-        chain[2] = chain[2] with { Record = forged, Hash = AuditChain.ComputeHash(chain[2].PreviousHash, forged) };
+        chain[2] = chain[2] with { Record = forged, Hash = AuditChain.ComputeHash(Key, chain[2].PreviousHash, forged) };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(4, verification.FirstBrokenIndex);
@@ -164,7 +167,7 @@ public class AuditChainTests
         var chain = FiveReads();
         chain[1] = chain[1] with { Hash = new string('a', 64) };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(2, verification.FirstBrokenIndex);
@@ -176,7 +179,7 @@ public class AuditChainTests
         var chain = FiveReads();
         chain[0] = chain[0] with { Hash = chain[0].Hash.ToUpperInvariant() };
 
-        Assert.Equal(1, AuditChain.Verify(chain).FirstBrokenIndex);
+        Assert.Equal(1, AuditChain.Verify(chain, Key).FirstBrokenIndex);
     }
 
     [Fact]
@@ -185,7 +188,7 @@ public class AuditChainTests
         var chain = FiveReads();
         chain.RemoveAt(2);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenIndex);
@@ -199,7 +202,7 @@ public class AuditChainTests
         chain.RemoveAt(2);
         var renumbered = chain.Select((link, i) => link with { ChainIndex = i + 1 }).ToList();
 
-        var verification = AuditChain.Verify(renumbered);
+        var verification = AuditChain.Verify(renumbered, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenIndex);
@@ -211,7 +214,7 @@ public class AuditChainTests
         var chain = FiveReads();
         chain.RemoveAt(0);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(1, verification.FirstBrokenIndex);
@@ -225,7 +228,7 @@ public class AuditChainTests
         chain[1] = chain[1] with { ChainIndex = 3 };
         chain[2] = chain[2] with { ChainIndex = 2 };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(2, verification.FirstBrokenIndex);
@@ -237,7 +240,7 @@ public class AuditChainTests
         var chain = FiveReads();
         chain.Insert(3, chain[2]);
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenIndex);
@@ -249,11 +252,130 @@ public class AuditChainTests
     {
         var record = Read(0);
         var previous = new string('1', 64);
-        var chain = new[] { new ChainedAuditRecord(1, record, previous, AuditChain.ComputeHash(previous, record)) };
+        var chain = new[] { new ChainedAuditRecord(1, record, previous, AuditChain.ComputeHash(Key, previous, record)) };
 
-        var verification = AuditChain.Verify(chain);
+        var verification = AuditChain.Verify(chain, Key);
 
         Assert.False(verification.IsIntact);
         Assert.Equal(1, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void ComputeHash_NeedsTheKey_SoThatAChainRecomputedWithoutItIsDetected()
+    {
+        // Someone with write access to the database rewrites row 3 and recomputes every hash after it,
+        // without the key (security review M2: with plain SHA-256 this went undetected).
+        var chain = FiveReads();
+        var previous = chain[1].Hash;
+        for (var i = 2; i < chain.Count; i++)
+        {
+            var record = i == 2 ? chain[i].Record with { Outcome = "granted", Detail = "réécrit" } : chain[i].Record;
+            var hash = AuditChain.ComputeHash(OtherKey, previous, record);
+            chain[i] = chain[i] with { Record = record, PreviousHash = previous, Hash = hash };
+            previous = hash;
+        }
+
+        var verification = AuditChain.Verify(chain, Key);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(3, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void AKeyShorterThan256Bits_IsRefused() =>
+        Assert.Throws<ArgumentException>(() => AuditChain.ComputeHash(new byte[16], AuditChain.GenesisHash, Read(0)));
+
+    [Fact]
+    public void Verify_DetectsADeletedTail_AgainstACheckpoint()
+    {
+        var chain = FiveReads();
+        var checkpoint = AuditCheckpoint.Sign(Key, CheckpointKind.Head, 5, chain[4].Hash, Start.AddHours(1));
+        chain.RemoveRange(3, 2);
+
+        var verification = AuditChain.Verify(chain, Key, checkpoints: [checkpoint]);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(4, verification.FirstBrokenIndex);
+        Assert.Contains("supprimés", verification.Problem);
+    }
+
+    [Fact]
+    public void Verify_AcceptsAChainThatGrewPastItsLastCheckpoint()
+    {
+        var chain = FiveReads();
+        var checkpoint = AuditCheckpoint.Sign(Key, CheckpointKind.Head, 3, chain[2].Hash, Start.AddHours(1));
+
+        Assert.True(AuditChain.Verify(chain, Key, checkpoints: [checkpoint]).IsIntact);
+    }
+
+    [Fact]
+    public void Verify_DetectsARowThatDiffersFromItsCheckpoint_EvenWithTheKey()
+    {
+        // Whoever holds the key could rewrite the chain; the checkpoints already written still hold.
+        var chain = ChainOf(Read(0), Read(1), Read(2, "réécrit"), Read(3), Read(4));
+        var checkpoint = AuditCheckpoint.Sign(Key, CheckpointKind.Head, 4, FiveReads()[3].Hash, Start.AddHours(1));
+
+        var verification = AuditChain.Verify(chain, Key, checkpoints: [checkpoint]);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(4, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void Verify_DetectsAForgedCheckpoint()
+    {
+        var chain = FiveReads();
+        var forged = AuditCheckpoint.Sign(OtherKey, CheckpointKind.Head, 2, chain[1].Hash, Start.AddHours(1));
+
+        var verification = AuditChain.Verify(chain, Key, checkpoints: [forged]);
+
+        Assert.False(verification.IsIntact);
+        Assert.Contains("authentique", verification.Problem);
+    }
+
+    [Fact]
+    public void Verify_StartsFromTheAnchorOfASignedPurge()
+    {
+        var chain = FiveReads();
+        var purge = AuditPurge.Record(Key, 2, chain[1].Hash, 2, null, Start.AddMonths(13));
+        var checkpoints = new[] { AuditCheckpoint.Sign(Key, CheckpointKind.Head, 1, chain[0].Hash, Start), purge.Checkpoint };
+
+        var verification = AuditChain.Verify(chain.Skip(2), Key, purge.Checkpoint.Anchor, checkpoints);
+
+        Assert.True(verification.IsIntact, verification.Problem);
+        Assert.Equal(3, verification.Checked);
+        Assert.True(purge.Checkpoint.IsAuthentic(Key));
+    }
+
+    [Fact]
+    public void RowsRemovedFromTheStart_WithoutASignedPurge_AreDetected()
+    {
+        var chain = FiveReads();
+
+        var verification = AuditChain.Verify(chain.Skip(2), Key);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(1, verification.FirstBrokenIndex);
+    }
+
+    [Fact]
+    public void ACheckpointLine_RoundTrips_AndAnUnreadableLineIsNotAuthentic()
+    {
+        var checkpoint = AuditCheckpoint.Sign(Key, CheckpointKind.Head, 42, FiveReads()[0].Hash, Start.AddTicks(123450));
+
+        Assert.Equal(checkpoint, AuditCheckpoint.Parse(checkpoint.ToLine()));
+        Assert.False(AuditCheckpoint.Parse("head 42 abc").IsAuthentic(Key));
+        Assert.False(AuditChain.Verify(FiveReads(), Key, checkpoints: [AuditCheckpoint.Parse("n'importe quoi")]).IsIntact);
+    }
+
+    [Theory]
+    [InlineData(5, false)]
+    [InlineData(6, true)]
+    [InlineData(12, true)]
+    public void RetentionIsSixMonthsAtLeast(int months, bool allowed)
+    {
+        Assert.Equal(allowed, AuditRetention.IsAllowed(months));
+        if (!allowed) Assert.Throws<ArgumentOutOfRangeException>(() => AuditRetention.Cutoff(Start, months));
+        else Assert.Equal(Start.AddMonths(-months), AuditRetention.Cutoff(Start, months));
     }
 }

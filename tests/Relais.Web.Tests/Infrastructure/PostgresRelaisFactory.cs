@@ -45,7 +45,11 @@ public sealed class PostgresRelaisFactory : RelaisFactory
             created = true;
         }
         builder.UseSetting("ConnectionStrings:Postgres", ConnectionString);
+        builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
     }
+
+    /// <summary>The audit checkpoint file of this database (one per database, as in production).</summary>
+    public string CheckpointFile => Path.Combine(Path.GetTempPath(), "relais-tests", $"{database}.audit-checkpoints.log");
 
     public override async ValueTask DisposeAsync()
     {
@@ -56,5 +60,6 @@ public sealed class PostgresRelaisFactory : RelaisFactory
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();
+        File.Delete(CheckpointFile);
     }
 }

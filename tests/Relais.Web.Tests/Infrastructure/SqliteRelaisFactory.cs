@@ -32,7 +32,11 @@ public sealed class SqliteRelaisFactory : RelaisFactory
         if (!File.Exists(file)) TemplateDatabases.CopySqliteTemplateTo(file);
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={file}");
         builder.UseSetting("ConnectionStrings:Postgres", "");
+        builder.UseSetting("Audit:CheckpointFile", CheckpointFile);
     }
+
+    /// <summary>The audit checkpoint file of this database (one per database, as in production).</summary>
+    public string CheckpointFile => Path.Combine(folder, "audit-checkpoints.log");
 
     public override async ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ using Relais.Web.Operations;
 
 namespace Relais.Web.Features.Access;
 
-public sealed record ChainCheckResult(bool IsIntact, long Checked, long? FirstBrokenIndex, string? Problem);
+public sealed record ChainCheckResult(bool IsIntact, long Checked, long? FirstBrokenIndex, string? Problem, long LastIndex, string? LastHash);
 
 /// <summary>Break-the-glass, the patient's objections, and the administrators' audit tools.</summary>
 public static class AccessApi
@@ -35,6 +35,9 @@ public static class AccessApi
         var admin = app.MapGroup("/api/admin").WithTags("Administration").RequireAuthorization(p => p.RequireRole(Roles.Administrator));
         admin.MapGet("/audit/verify", VerifyChain).RequireCapability(Capability.VerifyAudit).WithSummary("Vérifie la chaîne de hachage du journal d'audit.")
             .DeclareNoPatientData("checks hashes only");
+        admin.MapPost("/audit/purge", PurgeAudit).RequireCapability(Capability.PurgeAudit)
+            .WithSummary("Purge les lignes d'audit plus anciennes que la durée de conservation, en laissant un point de contrôle signé.")
+            .DeclareNoPatientData("removes rows past retention; answers counts only");
         admin.MapGet("/break-glass", BreakGlassList).RequireCapability(Capability.ReviewBreakGlass).WithSummary("Liste les accès d'urgence, à revoir d'abord.")
             .DeclareNoPatientData("patient shown by identifier only, for review");
         admin.MapPost("/break-glass/{grantId:guid}/review", Review).RequireCapability(Capability.ReviewBreakGlass).WithSummary("Enregistre la revue d'un accès d'urgence.")
@@ -62,8 +65,11 @@ public static class AccessApi
     private static async Task<Ok<ChainCheckResult>> VerifyChain(AuditChainService chain, CancellationToken ct)
     {
         var v = await chain.VerifyAsync(ct);
-        return TypedResults.Ok(new ChainCheckResult(v.IsIntact, v.Checked, v.FirstBrokenIndex, v.Problem));
+        return TypedResults.Ok(new ChainCheckResult(v.IsIntact, v.Checked, v.FirstBrokenIndex, v.Problem, v.LastIndex, v.LastHash));
     }
+
+    private static async Task<Ok<Audit.AuditPurgeResult>> PurgeAudit(CurrentUser user, Audit.PurgeAuditTrail purge, CancellationToken ct) =>
+        TypedResults.Ok(await purge.HandleAsync(user, ct));
 
     private static async Task<Ok<List<BreakGlassReviewItem>>> BreakGlassList(bool? pending, BreakGlassReviewQuery reviews, CancellationToken ct) =>
         TypedResults.Ok(await reviews.ListAsync(pending ?? true, ct));

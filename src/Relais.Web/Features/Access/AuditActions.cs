@@ -9,4 +9,5 @@ public static class AuditActions
     public const string SignIn = "sign-in";
     public const string BreakGlass = "break-glass";
     public const string ChainCheck = "chain-check";
+    public const string Purge = "purge";
 }
