@@ -64,6 +64,8 @@ public static class WebSetup
         var services = builder.Services;
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
+        // Every component gets the signed-in user as the endpoints do (CurrentUser.BindAsync): one way, from the request's claims.
+        services.AddCascadingValue(sp => CurrentUser.From(sp.GetRequiredService<IHttpContextAccessor>().HttpContext?.User ?? new System.Security.Claims.ClaimsPrincipal()));
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {

@@ -18,7 +18,8 @@ public abstract class PatientPageBase : ComponentBase
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected CapabilityCheck CapabilityCheck { get; set; } = default!;
 
-    protected CurrentUser? User => CurrentUser.From(HttpContext.User);
+    /// <summary>The signed-in user, cascaded from the root (WebSetup).</summary>
+    [CascadingParameter] protected CurrentUser? User { get; set; }
     protected AccessDecision? Decision { get; private set; }
     protected bool Allowed => Decision?.Granted == true;
     protected bool IsPost => HttpMethods.IsPost(HttpContext.Request.Method);

@@ -22,7 +22,10 @@ public abstract class AnnouncementStep : ComponentBase
     [Inject] protected NavigationManager Navigation { get; set; } = default!;
     [Inject] protected Clock Clock { get; set; } = default!;
 
-    protected CurrentUser User => CurrentUser.From(HttpContext.User)!;
+    /// <summary>The signed-in user, cascaded from the root (WebSetup); the announcement pages require sign-in.</summary>
+    [CascadingParameter] protected CurrentUser? SignedIn { get; set; }
+
+    protected CurrentUser User => SignedIn!;
 
     /// <summary>The refused fields of this step's form, null until it fails.</summary>
     protected IReadOnlyDictionary<string, string>? Errors => errors.Count == 0 ? null : errors;
