@@ -26,10 +26,15 @@ public enum AccessBasis
     Grant,
 }
 
-/// <summary>A membership of the patient's care team, both ends included (<see cref="To"/> null while open).</summary>
-public sealed record CareTeamPeriod(DateOnly From, DateOnly? To)
+/// <summary>
+/// A membership of the patient's care team, both ends included (<see cref="To"/> null while open), unless it
+/// was ended at an instant (<see cref="EndedAt"/>): a removal takes effect at once, not at midnight (review M4).
+/// </summary>
+public sealed record CareTeamPeriod(DateOnly From, DateOnly? To, DateTimeOffset? EndedAt = null)
 {
     public bool Covers(DateOnly day) => From <= day && (To is null || day <= To);
+
+    public bool CoversNow(DateOnly today, DateTimeOffset now) => Covers(today) && (EndedAt is null || now < EndedAt);
 }
 
 /// <summary>An emergency access outside the team; <see cref="ExpiresAt"/> is excluded.</summary>
@@ -120,7 +125,7 @@ public static class AccessRule
             return AccessDecision.Denied("objection");
         }
 
-        if (request.Memberships.Any(period => period.Covers(today)))
+        if (request.Memberships.Any(period => period.CoversNow(today, now)))
         {
             return new AccessDecision(true, AccessBasis.CareTeam, "care-team");
         }

@@ -28,7 +28,7 @@ public static class CareTeamChanges
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(team);
         var own = target.ProfessionalId == actorId;
-        if (!own && !team.Any(m => m.ProfessionalId == actorId && Coordinates(m.Role) && m.IsActiveOn(today)))
+        if (!own && !team.Any(m => m.ProfessionalId == actorId && Coordinates(m.Role) && m.IsActiveNow(today)))
             return CareTeamChangeRefusal.NotYoursToEnd;
         var after = lastDay.AddDays(1);
         if (target.Role == CareTeamRole.ReferringOncologist && target.IsActiveOn(after)

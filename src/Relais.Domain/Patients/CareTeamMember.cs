@@ -55,6 +55,11 @@ public sealed class CareTeamMember
     public DateOnly? To { get; private set; }
     public Guid AddedBy { get; private set; }
     public DateTimeOffset AddedAt { get; private set; }
+    /// <summary>
+    /// When a membership ended on or before today took effect: at once, at that instant, not after its last
+    /// day is over (review M4: a wrongly added member kept full access until midnight).
+    /// </summary>
+    public DateTimeOffset? EndedAt { get; private set; }
 
     public static CareTeamMember Add(Guid patientId, Guid professionalId, CareTeamRole role, DateOnly from, DateOnly? to, Guid addedBy, DateTimeOffset now)
     {
@@ -75,6 +80,13 @@ public sealed class CareTeamMember
 
     public bool IsActiveOn(DateOnly day) => From <= day && (To is null || day <= To);
 
+    /// <summary>Active now: within its days, and not ended at an instant already passed.</summary>
+    public bool IsActiveNow(DateOnly today) => IsActiveOn(today) && EndedAt is null;
+
+    /// <summary><see cref="IsActiveNow"/> as a query the database runs (the one definition the queries use).</summary>
+    public static System.Linq.Expressions.Expression<Func<CareTeamMember, bool>> ActiveNow(DateOnly today) =>
+        m => m.From <= today && (m.To == null || m.To >= today) && m.EndedAt == null;
+
     /// <summary>Concurrency token: every change adds one, and a change made from an older version is refused.</summary>
     public int Version { get; private set; }
 
@@ -84,11 +96,16 @@ public sealed class CareTeamMember
         if (expected is { } v && v != Version) throw new StaleVersionException("version", v, Version);
     }
 
-    public void End(DateOnly lastDay)
+    /// <summary>
+    /// Ends the membership after <paramref name="lastDay"/>. A last day that is today or already past takes
+    /// effect at once: the member reads nothing more from this instant on.
+    /// </summary>
+    public void End(DateOnly lastDay, DateOnly today, DateTimeOffset now)
     {
         if (lastDay < From)
             throw new DomainValidationException("to", "La fin de participation ne peut pas précéder son début.");
         To = lastDay;
+        if (lastDay <= today) EndedAt ??= now;
         Version++;
     }
 }

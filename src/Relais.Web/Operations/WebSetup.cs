@@ -78,7 +78,9 @@ public static class WebSetup
         });
         services.ConfigureHttpJsonOptions(o =>
         {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+            // Enumerations by name only (SECURITY.md promise 5, review M1): a number, 99 or -1 as much as 1, is refused
+            // with a problem naming the field, instead of storing a value no screen and no rule knows.
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
         services.AddProblemDetails();

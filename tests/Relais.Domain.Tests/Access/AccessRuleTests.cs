@@ -36,6 +36,36 @@ public class AccessRuleTests
         Assert.Equal(granted ? "care-team" : "not-in-team", decision.Reason);
     }
 
+    [Theory]
+    [InlineData(-1, false)]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    public void AMembershipEndedAtAnInstant_GrantsNothingFromThatInstant_TheSameDay(int endedMinutesFromNow, bool granted)
+    {
+        // Review M4: a removal takes effect at once, not at midnight.
+        var period = new CareTeamPeriod(Today, Today, Now.AddMinutes(endedMinutesFromNow));
+
+        Assert.Equal(granted, AccessRule.Decide(Professional(memberships: [period]), Today, Now).Granted);
+    }
+
+    [Fact]
+    public void EndingAMembership_TodayOrBefore_TakesEffectAtOnce_ALaterLastDayDoesNot()
+    {
+        var today = Professional_Member();
+        today.End(Today, Today, Now);
+        Assert.Equal(Now, today.EndedAt);
+        Assert.False(today.IsActiveNow(Today));
+
+        var later = Professional_Member();
+        later.End(Today.AddDays(10), Today, Now);
+        Assert.Null(later.EndedAt);
+        Assert.True(later.IsActiveNow(Today));
+        Assert.False(later.IsActiveOn(Today.AddDays(11)));
+    }
+
+    private static Relais.Domain.Patients.CareTeamMember Professional_Member() =>
+        Relais.Domain.Patients.CareTeamMember.Add(Guid.NewGuid(), Guid.NewGuid(), Relais.Domain.Patients.CareTeamRole.Surgeon, Today, null, Guid.NewGuid(), Now);
+
     [Fact]
     public void Professional_IsGranted_WhenAnyOfSeveralPeriodsCoversToday()
     {

@@ -77,7 +77,7 @@ public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
             .Select(p => new
             {
                 p.Id,
-                Periods = db.CareTeamMembers.Where(m => m.PatientId == p.Id && m.ProfessionalId == userId).Select(m => new { m.From, m.To }).ToList(),
+                Periods = db.CareTeamMembers.Where(m => m.PatientId == p.Id && m.ProfessionalId == userId).Select(m => new { m.From, m.To, m.EndedAt }).ToList(),
                 Objection = db.AccessObjections.Any(o => o.PatientId == p.Id && o.ProfessionalId == userId && o.WithdrawnAt == null),
                 Windows = db.BreakGlassGrants.Where(g => g.PatientId == p.Id && g.ProfessionalId == userId && g.ExpiresAt > now).Select(g => new { g.GrantedAt, g.ExpiresAt }).ToList(),
                 Grants = db.AccessGrants.Where(g => g.PatientId == p.Id && g.ProfessionalId == userId && g.RevokedAt == null)
@@ -94,7 +94,7 @@ public sealed class PatientAccess(RelaisDb db, TimeProvider time, Clock clock)
                 continue;
             }
             var request = new AccessRequest(user.Kind, kind, user.OwnPatientId == id,
-                f.Periods.Select(m => new CareTeamPeriod(m.From, m.To)).ToList(), f.Objection,
+                f.Periods.Select(m => new CareTeamPeriod(m.From, m.To, m.EndedAt)).ToList(), f.Objection,
                 f.Windows.Select(g => new BreakGlassWindow(g.GrantedAt, g.ExpiresAt)).ToList(),
                 f.Grants.Select(g => new GrantWindow(g.Sections, g.From, g.Until, false)).ToList());
             decisions[id] = AccessRule.Decide(request, today, now);

@@ -13,7 +13,7 @@ public static class PatientQueries
     /// </summary>
     public static IQueryable<Guid> VisibleTo(RelaisDb db, Guid professionalId, DateOnly today, DateTimeOffset now)
     {
-        var team = db.CareTeamMembers.Where(m => m.ProfessionalId == professionalId && m.From <= today && (m.To == null || m.To >= today)).Select(m => m.PatientId);
+        var team = db.CareTeamMembers.Where(Relais.Domain.Patients.CareTeamMember.ActiveNow(today)).Where(m => m.ProfessionalId == professionalId).Select(m => m.PatientId);
         var emergency = db.BreakGlassGrants.Where(g => g.ProfessionalId == professionalId && g.GrantedAt <= now && g.ExpiresAt > now).Select(g => g.PatientId);
         var objected = db.AccessObjections.Where(o => o.ProfessionalId == professionalId && o.WithdrawnAt == null).Select(o => o.PatientId);
         return team.Union(emergency).Where(id => !objected.Contains(id));

@@ -56,12 +56,12 @@ public sealed class UpdatePatient(RelaisDb db, Clock clock, UserManager<RelaisUs
         var today = clock.Today;
         if (previous is { } old)
         {
-            var memberships = await db.CareTeamMembers
-                .Where(m => m.PatientId == patientId && m.ProfessionalId == old && m.Role == CareTeamRole.GeneralPractitioner && (m.To == null || m.To >= today))
+            var memberships = await db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today))
+                .Where(m => m.PatientId == patientId && m.ProfessionalId == old && m.Role == CareTeamRole.GeneralPractitioner)
                 .ToListAsync(ct);
-            foreach (var m in memberships) m.End(m.From < today ? today.AddDays(-1) : m.From);
+            foreach (var m in memberships) m.End(m.From < today ? today.AddDays(-1) : m.From, today, clock.Now);
         }
-        var alreadyIn = await db.CareTeamMembers.AnyAsync(m => m.PatientId == patientId && m.ProfessionalId == next && (m.To == null || m.To >= today), ct);
+        var alreadyIn = await db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today)).AnyAsync(m => m.PatientId == patientId && m.ProfessionalId == next, ct);
         if (!alreadyIn)
             db.CareTeamMembers.Add(CareTeamMember.Add(patientId, next, CareTeamRole.GeneralPractitioner, today, null, user.Id, clock.Now));
     }

@@ -30,6 +30,28 @@ public abstract class PostMessageTests(RelaisFactory factory)
         var empty = await gp.PostAsJsonAsync($"/api/patients/{marie}/messages", new { thread = "care-team", body = "  " });
         Assert.True((await empty.JsonAsync()).GetProperty("errors").TryGetProperty("body", out _));
     }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("\"99\"")]
+    public async Task AThreadGivenAsANumber_IsRefusedNamingTheField_AndNothingIsWritten(string thread)
+    {
+        // Review M1: {"thread":99} was stored, in a thread no one sees.
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var marie = await factory.MarieDurandAsync();
+        var body = $"nombre {thread} {Guid.NewGuid():N}";
+        var answer = await gp.PostAsync($"/api/patients/{marie}/messages",
+            new StringContent($"{{\"thread\":{thread},\"body\":\"{body}\"}}", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.True((await answer.JsonAsync()).GetProperty("errors").TryGetProperty("thread", out _));
+        // Read by the GP and the patient: reading marks a thread read, and the other test watches the oncologist's unread state.
+        var patient = await factory.ClientAsAsync(Api.PatientAccount);
+        Assert.DoesNotContain((await gp.GetJsonAsync($"/api/patients/{marie}/messages?thread=care-team")).EnumerateArray(), m => m.GetProperty("body").GetString() == body);
+        Assert.DoesNotContain((await patient.GetJsonAsync($"/api/patients/{marie}/messages?thread=patient")).EnumerateArray(), m => m.GetProperty("body").GetString() == body);
+    }
 }
 
 [Collection("sqlite")]

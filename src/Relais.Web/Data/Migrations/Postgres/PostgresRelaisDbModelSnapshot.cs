@@ -1132,6 +1132,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid>("AddedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("date");
 

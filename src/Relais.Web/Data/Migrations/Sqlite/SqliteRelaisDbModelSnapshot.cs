@@ -1117,6 +1117,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("AddedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("From")
                         .HasColumnType("TEXT");
 

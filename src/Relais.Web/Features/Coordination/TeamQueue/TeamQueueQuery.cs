@@ -66,7 +66,7 @@ public sealed class TeamQueueQuery(RelaisDb db, Clock clock)
         var roles = TeamSignals.OwnerRoles.ToList();
         var objected = db.AccessObjections.Where(o => o.ProfessionalId == user.Id && o.WithdrawnAt == null).Select(o => o.PatientId);
         var patients = db.CareTeamMembers
-            .Where(m => m.ProfessionalId == user.Id && m.From <= today && (m.To == null || m.To >= today) && roles.Contains(m.Role))
+            .Where(Relais.Domain.Patients.CareTeamMember.ActiveNow(today)).Where(m => m.ProfessionalId == user.Id && roles.Contains(m.Role))
             .Select(m => m.PatientId)
             .Where(id => !objected.Contains(id));
         return db.TransmissionRecipients.AsNoTracking()

@@ -11,7 +11,7 @@ public static class TeamSignalQueries
     /// <summary>Active members on a day, in a stable order (earliest first) so that the default owner does not change between calls.</summary>
     public static async Task<IReadOnlyList<(Guid ProfessionalId, CareTeamRole Role)>> ActiveMembersAsync(RelaisDb db, Guid patientId, DateOnly today, CancellationToken ct) =>
         (await db.CareTeamMembers.AsNoTracking()
-            .Where(m => m.PatientId == patientId && m.From <= today && (m.To == null || m.To >= today))
+            .Where(CareTeamMember.ActiveNow(today)).Where(m => m.PatientId == patientId)
             .OrderBy(m => m.From).ThenBy(m => m.Id)
             .Select(m => new { m.ProfessionalId, m.Role })
             .ToListAsync(ct))

@@ -21,7 +21,7 @@ public sealed class CareTeamQuery(RelaisDb db, Clock clock)
             .ToListAsync(ct);
         return rows.Select(r => new CareTeamMemberDto(r.m.Id,
                 new ProfessionalRef(r.m.ProfessionalId, RelaisUser.NameOf(r.FirstName, r.LastName), r.Rpps, r.Specialty, r.Org),
-                r.m.Role, r.m.From, r.m.To, r.m.IsActiveOn(today)) { Version = r.m.Version })
+                r.m.Role, r.m.From, r.m.To, r.m.IsActiveNow(today)) { Version = r.m.Version })
             .OrderByDescending(r => r.Active).ThenBy(r => r.Role)
             .ToList();
     }

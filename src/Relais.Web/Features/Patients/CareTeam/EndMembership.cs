@@ -36,7 +36,7 @@ public sealed class EndMembership(RelaisDb db, Clock clock)
             case CareTeamChangeRefusal.LastReferringPhysician:
                 throw new DomainValidationException("memberId", CareTeamChanges.LastReferringMessage);
         }
-        member.End(lastDay);
+        member.End(lastDay, clock.Today, clock.Now);
         await db.SaveChangesAsync(ct);
         return true;
     }

@@ -25,6 +25,28 @@ public abstract class EndMembershipTests(RelaisFactory factory)
         Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await surgeon.GetAsync($"/api/patients/{id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task AMemberAddedByMistakeToday_AndRemoved_ReadsNothingFromThatInstant()
+    {
+        // Review M4: a membership that began today could only end tonight; the removed member kept reading all day.
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var id = await A.Patient().Born(1971, 4, 2).CreateAsync(oncologist);
+        var surgeonId = (await oncologist.GetJsonAsync("/api/professionals?search=Lef")).EnumerateArray().First().GetProperty("id").GetGuid();
+        var today = DateOnly.FromDateTime(RelaisFactory.Start.UtcDateTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var added = await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team", new { professionalId = surgeonId, role = "surgeon", from = today });
+        var memberId = (await added.JsonAsync()).GetProperty("id").GetGuid();
+        var surgeon = await factory.ClientAsAsync("chirurgien@relais.demo");
+        Assert.Equal(HttpStatusCode.OK, (await surgeon.GetAsync($"/api/patients/{id}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await oncologist.PostAsJsonAsync($"/api/patients/{id}/care-team/{memberId}/end", new { })).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await surgeon.GetAsync($"/api/patients/{id}")).StatusCode);
+        var member = (await oncologist.GetJsonAsync($"/api/patients/{id}/care-team")).EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == memberId);
+        Assert.Equal(today, member.GetProperty("to").GetString());
+        Assert.False(member.GetProperty("active").GetBoolean());
+    }
+
     [Fact]
     public async Task EndingAMembershipChangedMeanwhile_IsRefused_409WithItsVersion_412WithIfMatch()
     {
