@@ -29,6 +29,7 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<RelaisDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RelaisClaimsFactory>()
+            .AddUserValidator<MailboxUserValidator>()
             .AddSignInManager<RelaisSignInManager>();
 
         services.ConfigureApplicationCookie(o =>
