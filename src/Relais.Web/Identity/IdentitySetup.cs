@@ -32,6 +32,7 @@ public static class IdentitySetup
             .AddUserValidator<MailboxUserValidator>()
             .AddSignInManager<RelaisSignInManager>();
 
+        services.AddScoped<RefreshTokenFamilies>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
