@@ -50,6 +50,7 @@ public static class WebSetup
         services.AddAdmin();
         services.AddHome();
         services.AddHttpContextAccessor();
+        services.AddSignInLimits(builder.Configuration);
         return builder;
     }
 
@@ -84,6 +85,7 @@ public static class WebSetup
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(ApiConventions.DocumentSignInAnswers);
+            o.AddOperationTransformer(SignInLimits.DocumentLimit);
         });
         return builder;
     }
@@ -106,6 +108,7 @@ public static class WebSetup
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
+        app.UseSignInLimits();
         app.UseIdempotencyBuffering();
         app.Use(async (context, next) =>
         {

@@ -33,6 +33,10 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         ["Mail:Domain"] = "relais.test",
         // Tests dispatch the outbox themselves, when they mean to; the background pass runs once at start.
         ["Mail:DispatchIntervalSeconds"] = "3600",
+        // The tests sign in hundreds of times from one address: the limits are raised, never switched off
+        // (SignInLimitsTests proves them with low ones).
+        ["Security:SignInLimits:PerClientPerWindow"] = "1000000",
+        ["Security:SignInLimits:PerAccountPerWindow"] = "1000000",
     };
 
     /// <summary>Points the app at this instance's database, copying the template first if it does not exist yet.</summary>
