@@ -7,8 +7,8 @@ namespace Relais.Browser.Tests;
 
 /// <summary>
 /// axe-core (Deque.AxeCore.Playwright) in the real browser over every page of the app, each read by the role
-/// that works in it — lists, forms and patient pages alike: no WCAG 2.1 A/AA violation. A few looping tests,
-/// the violations named by rule and page.
+/// that works in it — lists, forms and patient pages alike: no WCAG 2.1 A/AA violation, and nothing refused by the
+/// Content-Security-Policy. A few looping tests, the violations named by rule and page.
 /// </summary>
 [Collection("browser")]
 public sealed class AccessibilityTests(BrowserFixture browser)
@@ -94,11 +94,25 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Assert.True(violations.Count == 0, $"{email}:\n" + string.Join("\n", violations));
     }
 
+    /// <summary>The axe violations of the page, and anything its Content-Security-Policy refused (SECURITY.md §7): a page needs no inline script or style.</summary>
     private static async Task<IEnumerable<string>> ViolationsAsync(IPage page, string url, bool mustBeOk)
     {
-        var response = await page.GotoAsync(url);
-        if (mustBeOk) Assert.True(response?.Ok, $"{url} answered {response?.Status}");
-        return await ViolationsAsync(page);
+        var refused = new List<string>();
+        void OnConsole(object? sender, IConsoleMessage message)
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) refused.Add($"{url}: CSP — {message.Text}");
+        }
+        page.Console += OnConsole;
+        try
+        {
+            var response = await page.GotoAsync(url);
+            if (mustBeOk) Assert.True(response?.Ok, $"{url} answered {response?.Status}");
+            return [.. await ViolationsAsync(page), .. refused];
+        }
+        finally
+        {
+            page.Console -= OnConsole;
+        }
     }
 
     /// <summary>The WCAG 2.1 A/AA violations of the page as it stands, for journeys that reach a page the demo alone cannot show.</summary>

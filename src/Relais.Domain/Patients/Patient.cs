@@ -153,9 +153,7 @@ public sealed class Patient
             throw new DomainValidationException("birthDate", "La date de naissance ne peut pas être dans le futur.");
         if (d.BirthDate < today.AddYears(-130))
             throw new DomainValidationException("birthDate", "La date de naissance est invraisemblable (plus de 130 ans).");
-        var email = PostalAddress.Blank(d.Email);
-        if (email is not null && (!email.Contains('@') || email.Length > 254))
-            throw new DomainValidationException("email", "L'adresse électronique n'est pas valide.");
+        var email = Messaging.EmailAddress.Optional(d.Email, "email");
         var phone = PostalAddress.Blank(d.Phone);
         if (phone is not null && phone.Count(char.IsAsciiDigit) < 10)
             throw new DomainValidationException("phone", "Le numéro de téléphone doit comporter au moins 10 chiffres.");

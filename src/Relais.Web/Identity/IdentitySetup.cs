@@ -29,8 +29,10 @@ public static class IdentitySetup
             .AddEntityFrameworkStores<RelaisDb>()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<RelaisClaimsFactory>()
+            .AddUserValidator<MailboxUserValidator>()
             .AddSignInManager<RelaisSignInManager>();
 
+        services.AddScoped<RefreshTokenFamilies>();
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
@@ -46,8 +48,13 @@ public static class IdentitySetup
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
         });
-        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme,
-            o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        // Token lifetimes are settings (README "Security settings"); revocation does not wait for them (SessionRevocation).
+        var security = builder.Configuration.GetSection("Security");
+        services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(security.GetValue("AccessTokenMinutes", 60));
+            o.RefreshTokenExpiration = TimeSpan.FromDays(security.GetValue("RefreshTokenDays", 14));
+        });
 
         var psc = builder.Configuration.GetSection("Authentication:ProSanteConnect");
         if (!string.IsNullOrWhiteSpace(psc["Authority"]))
@@ -95,7 +102,8 @@ public static class IdentitySetup
 
 /// <summary>
 /// Refuses the published demo password outside Development, so that demo accounts copied into a
-/// real database can never be used.
+/// real database can never be used; answers every failed sign-in alike (unknown address, wrong password,
+/// locked-out or deactivated account: <c>Failed</c>, the same message, the same hashing work).
 /// </summary>
 public sealed class RelaisSignInManager(
     UserManager<RelaisUser> users,
@@ -110,17 +118,36 @@ public sealed class RelaisSignInManager(
 {
     public const string DemoPassword = "Relais-Demo-2026!";
 
+    /// <summary>A hash of nothing anyone knows, checked when there is no account, so that the answer takes the same work.</summary>
+    private static string? unknownAccountHash;
+
+    /// <summary>
+    /// An unknown address (or none: a null field once answered 500) answers as a wrong password does,
+    /// after the same hashing work (security review M6).
+    /// </summary>
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        if (!string.IsNullOrEmpty(userName) && await UserManager.FindByNameAsync(userName) is { } user)
+            return await PasswordSignInAsync(user, password ?? "", isPersistent, lockoutOnFailure);
+        var nobody = new RelaisUser();
+        unknownAccountHash ??= UserManager.PasswordHasher.HashPassword(nobody, Guid.NewGuid().ToString());
+        UserManager.PasswordHasher.VerifyHashedPassword(nobody, unknownAccountHash, password ?? "");
+        return SignInResult.Failed;
+    }
+
     public override async Task<SignInResult> CheckPasswordSignInAsync(RelaisUser user, string password, bool lockoutOnFailure)
     {
         if (!environment.IsDevelopment() && password == DemoPassword) return SignInResult.Failed;
-        if (!user.IsActive)
+        if (!user.IsActive || await UserManager.IsLockedOutAsync(user))
         {
-            // A deactivated account answers as a wrong password does, after the same hashing work: the
-            // answer must not tell that the address has an account (security review M6).
+            // A deactivated or locked-out account answers as a wrong password does, after the same hashing
+            // work: the answer must not tell that the address has an account (security review M6).
             await UserManager.CheckPasswordAsync(user, password);
             return SignInResult.Failed;
         }
-        return await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
+        // The failure that locks the account is answered as the ones before it.
+        return result.IsLockedOut ? SignInResult.Failed : result;
     }
 
     /// <summary>No sign-in of any kind (second factor, Pro Santé Connect) for a deactivated account.</summary>

@@ -28,9 +28,18 @@ public static class SessionRevocation
         if (context.User.Identity?.IsAuthenticated == true && Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var id))
         {
             var db = context.RequestServices.GetRequiredService<RelaisDb>();
+            // A token of a refresh family revoked by a reuse is refused too (RefreshTokenFamilies).
+            var family = context.User.FindFirstValue(RefreshTokenFamilies.FamilyClaim) ?? "";
             var account = await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new { u.IsActive, u.SessionGeneration }).FirstOrDefaultAsync(context.RequestAborted);
-            if (account is not { IsActive: true } || !IsCurrent(context.User, account.SessionGeneration))
+                .Select(u => new
+                {
+                    u.IsActive,
+                    u.SessionGeneration,
+                    FamilyRevoked = db.UserTokens.Any(t => t.UserId == id && t.LoginProvider == RefreshTokenFamilies.Provider && t.Name == family
+                        && t.Value!.StartsWith(RefreshTokenFamilies.RevokedMark)),
+                })
+                .FirstOrDefaultAsync(context.RequestAborted);
+            if (account is not { IsActive: true, FamilyRevoked: false } || !IsCurrent(context.User, account.SessionGeneration))
             {
                 // Treated as anonymous from here on: pages redirect to sign-in, the API answers 401.
                 if (context.Request.Cookies.ContainsKey(IdentitySetup.CookieName))
@@ -48,6 +57,7 @@ public static class SessionRevocation
         {
             user.RevokeSessions();
             await signIn.UserManager.UpdateAsync(user);
+            await RefreshTokenFamilies.ForgetAllAsync(signIn.Context.RequestServices.GetRequiredService<RelaisDb>(), user.Id, signIn.Context.RequestAborted);
         }
         await signIn.SignOutAsync();
     }

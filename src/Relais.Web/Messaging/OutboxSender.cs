@@ -46,6 +46,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
             .Select(o => (o.PatientId, o.ProfessionalId)).ToHashSet();
 
         var toSend = new List<(OutboxMessage Message, MimeMessage Mime)>();
+        var unsendable = new List<Outcome>();
         var attachments = await AttachmentsAsync(messages, ct);
         foreach (var message in messages)
         {
@@ -55,7 +56,15 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
                 message.Cancel("consent-withdrawn");
                 continue;
             }
-            toSend.Add((message, Build(message, message.PatientId is { } p && ins.TryGetValue(p, out var i) ? i : null, attachments, settings)));
+            // A message that cannot even be written (an address no parser reads) fails alone; the batch goes on (review H2).
+            try
+            {
+                toSend.Add((message, Build(message, message.PatientId is { } p && ins.TryGetValue(p, out var i) ? i : null, attachments, settings)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                unsendable.Add(new Outcome(message, ex, time.GetUtcNow()));
+            }
         }
 
         // Round-robin over a few connections; a lane that loses its server gives its remaining messages the same error.
@@ -65,7 +74,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
 
         var sent = 0;
         var finished = new List<(OutboxMessage Message, bool Failed)>();
-        foreach (var outcome in results.SelectMany(r => r))
+        foreach (var outcome in results.SelectMany(r => r).Concat(unsendable))
         {
             var message = outcome.Message;
             if (outcome.Error is null)
@@ -76,7 +85,8 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
                 continue;
             }
             var ex = outcome.Error;
-            var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or AuthenticationException;
+            // A refusal by the server (5xx), refused credentials, or a fault of the message itself: no retry would change it.
+            var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 } or AuthenticationException || IsMessageFault(ex);
             message.MarkFailed($"{ex.GetType().Name}: {ex.Message}", permanent, outcome.At);
             if (message.Status == OutboxStatus.DeadLetter) finished.Add((message, true));
             logger.OutboxMessageFailed(message.Id, message.Attempts, message.Status, ex.GetType().Name);
@@ -104,10 +114,18 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
                     await smtp.SendAsync(mime, ct);
                     outcomes.Add(new Outcome(message, null, time.GetUtcNow()));
                 }
-                catch (Exception ex) when (IsMailFailure(ex, ct))
+                catch (Exception ex) when (!(ex is OperationCanceledException && ct.IsCancellationRequested))
                 {
                     outcomes.Add(new Outcome(message, ex, time.GetUtcNow()));
+                    // The server refused this message (a recipient, its size): the connection serves the next one.
                     if (ex is SmtpCommandException) continue;
+                    if (!IsMailFailure(ex, ct))
+                    {
+                        // Something about this message alone: it fails by itself, the others go out on a fresh connection.
+                        await CloseAsync(smtp);
+                        smtp = null;
+                        continue;
+                    }
                     // The server is unreachable or the connection broke: every message of the lane has had its attempt.
                     outcomes.AddRange(lane.Skip(index + 1).Select(rest => new Outcome(rest.Message, ex, time.GetUtcNow())));
                     return outcomes;
@@ -117,12 +135,15 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         }
         finally
         {
-            if (smtp is not null)
-            {
-                try { await smtp.DisconnectAsync(true, CancellationToken.None); } catch (Exception ex) when (ex is IOException or SmtpProtocolException or System.Net.Sockets.SocketException) { }
-                smtp.Dispose();
-            }
+            await CloseAsync(smtp);
         }
+    }
+
+    private static async Task CloseAsync(SmtpClient? smtp)
+    {
+        if (smtp is null) return;
+        try { await smtp.DisconnectAsync(true, CancellationToken.None); } catch (Exception ex) when (ex is IOException or SmtpProtocolException or System.Net.Sockets.SocketException or ServiceNotConnectedException) { }
+        smtp.Dispose();
     }
 
     /// <summary>
@@ -151,6 +172,9 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         }
         return outcomes;
     }
+
+    /// <summary>The message itself cannot be written or sent (an address no parser reads, a malformed header).</summary>
+    private static bool IsMessageFault(Exception ex) => ex is ParseException or FormatException or ArgumentException or NotSupportedException;
 
     private static bool IsMailFailure(Exception ex, CancellationToken ct) =>
         ex is SmtpCommandException or SmtpProtocolException or IOException or System.Net.Sockets.SocketException or SslHandshakeException

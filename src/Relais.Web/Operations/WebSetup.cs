@@ -56,6 +56,7 @@ public static class WebSetup
         services.AddAdmin();
         services.AddHome();
         services.AddHttpContextAccessor();
+        services.AddSignInLimits(builder.Configuration);
         return builder;
     }
 
@@ -94,6 +95,7 @@ public static class WebSetup
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer(ApiConventions.DocumentSignInAnswers);
+            o.AddOperationTransformer(SignInLimits.DocumentLimit);
         });
         return builder;
     }
@@ -116,17 +118,9 @@ public static class WebSetup
         app.UseStatusCodePages();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
+        app.UseSecurityHeaders(app.Configuration);
+        app.UseSignInLimits();
         app.UseIdempotencyBuffering();
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            // Documents are shown in a frame of Relais's own pages; no other site may frame Relais.
-            headers.XFrameOptions = "SAMEORIGIN";
-            headers.ContentSecurityPolicy = "frame-ancestors 'self'";
-            headers["Referrer-Policy"] = "no-referrer";
-            await next();
-        });
         app.UseAuthentication();
         app.UseSessionRevocation();
         app.UseAuthorization();
@@ -146,7 +140,7 @@ public static class WebSetup
 
     public static WebApplication MapRelaisPages(this WebApplication app)
     {
-        app.MapStaticAssets().DeclareNoPatientData("static files");
+        app.MapStaticAssets().DeclareNoPatientData("static files").WithMetadata(new SecurityHeaders.StaticFile());
         app.MapRazorComponents<App>().DeclareNoPatientData("pages without a patient in their route; patient pages carry [PatientScoped]");
         return app;
     }

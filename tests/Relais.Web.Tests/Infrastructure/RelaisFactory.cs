@@ -35,6 +35,10 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         ["Mail:DispatchIntervalSeconds"] = "3600",
         // The audit key of the tests: a fixed one, given as the configuration gives it in production.
         ["Audit:Key"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(0xA0 + i))]),
+        // The tests sign in hundreds of times from one address: the limits are raised, never switched off
+        // (SignInLimitsTests proves them with low ones).
+        ["Security:SignInLimits:PerClientPerWindow"] = "1000000",
+        ["Security:SignInLimits:PerAccountPerWindow"] = "1000000",
     };
 
     /// <summary>Points the app at this instance's database, copying the template first if it does not exist yet.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Relais.Web.Operations;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,7 @@ public static class AuthApi
         });
         auth.MapIdentityApi<RelaisUser>().WithSummary("Identité ASP.NET Core : connexion, jetons, double authentification.")
             .Add(DocumentIdentityAnswers);
+        auth.AddEndpointFilter(RotateRefreshTokenAsync);
         AccountApi.MapAccountSelfService(auth);
         auth.MapPost("/logout", SignOutAsync).WithSummary("Ferme la session de l'utilisateur.").RequireAuthorization();
         MapUiSignInOut(app);
@@ -62,6 +64,37 @@ public static class AuthApi
             .ExcludeFromDescription().DeclareNoPatientData("external sign-in");
         app.MapGet("/connexion/externe/retour", ExternalSignInReturnAsync).WithSummary("Revient de Pro Santé Connect et ouvre le compte Relais du même RPPS.")
             .ExcludeFromDescription().DeclareNoPatientData("external sign-in callback");
+    }
+
+    /// <summary>
+    /// The framework's /refresh accepts a refresh token as long as it is unexpired and its account's session
+    /// current; Relais makes it single-use (<see cref="RefreshTokenFamilies"/>): once the framework has agreed,
+    /// the presented token must be its family's current one, and the new tokens stay in that family.
+    /// </summary>
+    private static async ValueTask<object?> RotateRefreshTokenAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Path.Value!.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase)
+            || context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.RefreshRequest>().FirstOrDefault() is not { } request)
+            return await next(context);
+        var result = await next(context);
+        var signIn = result as SignInHttpResult ?? (result as INestedHttpResult)?.Result as SignInHttpResult;
+        if (signIn is null) return result;
+
+        var bearer = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>>()
+            .Get(IdentityConstants.BearerScheme);
+        var presented = bearer.RefreshTokenProtector.Unprotect(request.RefreshToken)?.Principal;
+        var family = presented?.FindFirstValue(RefreshTokenFamilies.FamilyClaim);
+        var token = presented?.FindFirstValue(RefreshTokenFamilies.TokenClaim);
+        var successor = signIn.Principal.FindFirstValue(RefreshTokenFamilies.TokenClaim);
+        if (family is null || token is null || successor is null || !Guid.TryParse(signIn.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+            return TypedResults.Unauthorized();
+        var time = http.RequestServices.GetRequiredService<TimeProvider>();
+        var families = http.RequestServices.GetRequiredService<RefreshTokenFamilies>();
+        if (!await families.RotateAsync(userId, family, token, successor, time.GetUtcNow() - bearer.RefreshTokenExpiration, http.RequestAborted))
+            return TypedResults.Unauthorized();
+        RefreshTokenFamilies.KeepFamily(signIn.Principal, family);
+        return signIn;
     }
 
     /// <summary>Signing out revokes: the bearer and refresh tokens and cookies issued so far stop working (security review H3).</summary>

@@ -1,8 +1,8 @@
-using System.Net.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain;
 using Relais.Domain.Accounts;
+using Relais.Domain.Messaging;
 using Relais.Domain.Professionals;
 using Relais.Web.Data;
 using Relais.Web.Features.Account;
@@ -31,7 +31,7 @@ public sealed class CreateUser(RelaisDb db, UserManager<RelaisUser> users, Accou
 
     public async Task<CreateUserOutcome> HandleAsync(CurrentUser admin, CreateUserRequest request, CancellationToken ct)
     {
-        var email = Email(request.Email);
+        var email = EmailAddress.Required(request.Email, "email");
         var firstName = Name(request.FirstName, "firstName", "Le prénom est obligatoire.");
         var lastName = Name(request.LastName, "lastName", "Le nom est obligatoire.");
         var role = RoleOf(request.Role);
@@ -73,15 +73,6 @@ public sealed class CreateUser(RelaisDb db, UserManager<RelaisUser> users, Accou
         await db.Users.Where(u => u.Id == admin.Id).Select(u => new { u.FirstName, u.LastName }).FirstOrDefaultAsync(ct) is { } a
             ? RelaisUser.NameOf(a.FirstName, a.LastName)
             : "L'administrateur de Relais";
-
-    private static string Email(string? text)
-    {
-        var email = text?.Trim() ?? "";
-        if (email.Length == 0) throw new DomainValidationException("email", "L'adresse électronique est obligatoire.");
-        if (email.Length > 254 || !MailAddress.TryCreate(email, out var parsed) || parsed.Address != email || !email.Contains('.', StringComparison.Ordinal))
-            throw new DomainValidationException("email", "Adresse électronique invalide.");
-        return email;
-    }
 
     private static string Name(string? text, string field, string message)
     {
