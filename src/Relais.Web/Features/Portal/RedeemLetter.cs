@@ -30,7 +30,10 @@ public sealed class RedeemLetter(RelaisDb db, UserManager<RelaisUser> users, Acc
         string? token = null;
         if (state == InvitationState.Valid)
         {
+            // The code proved the letter is in hand: the birth date gets its own attempts.
             token = invitations.Token(user, now);
+            if (user.AccessFailedCount == 0) return (state, token);
+            user.AccessFailedCount = 0;
         }
         else if (state == InvitationState.Invalid)
         {
@@ -44,8 +47,12 @@ public sealed class RedeemLetter(RelaisDb db, UserManager<RelaisUser> users, Acc
                 }
             }
             db.AuditEntries.Add(PortalAudit.Entry(now, null, null, user.PatientId.Value, PortalAudit.ActivationRefused, "POST /api/auth/activate/letter", $"account {user.Id}; code"));
-            await db.SaveChangesAsync(ct);
         }
+        else
+        {
+            return (state, null);
+        }
+        await db.SaveChangesAsync(ct);
         return (state, token);
     }
 }
