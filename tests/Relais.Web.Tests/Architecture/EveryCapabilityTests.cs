@@ -147,7 +147,7 @@ public abstract class EveryCapabilityTests(RelaisFactory factory)
     }
 
     /// <summary>Whether the endpoint's own role policy lets this role through (the capability table then decides).</summary>
-    private static bool PolicyAdmits(Endpoint endpoint, string role)
+    internal static bool PolicyAdmits(Endpoint endpoint, string role)
     {
         var roleSets = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements.OfType<RolesAuthorizationRequirement>())
             .Select(r => r.AllowedRoles)

@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Relais.Web.Data;
-using Relais.Web.Tests.Features.TumorBoards;
 using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Features.Portal;
@@ -16,7 +15,15 @@ public static class PortalPatients
 
     public static async Task<(HttpClient Oncologist, Guid PatientId)> PatientWithPpsAsync(this RelaisFactory factory)
     {
-        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync(BirthDate);
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        return (oncologist, await oncologist.PatientWithPpsAsync());
+    }
+
+    /// <summary>The same through any client of the oncologist (the browser tests' app listens on a real port).</summary>
+    public static async Task<Guid> PatientWithPpsAsync(this HttpClient oncologist)
+    {
+        var patientId = await A.Patient().Born(DateOnly.Parse(BirthDate, System.Globalization.CultureInfo.InvariantCulture)).CreateAsync(oncologist);
+        var episodeId = await An.Episode().Site("C50.4", "Sein").CreateAsync(oncologist, patientId);
         foreach (var (to, on) in new[] { ("announcement", "2026-11-16"), ("tumor-board", "2026-11-19") })
             Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{episodeId}/transitions", new { to, occurredOn = on })).StatusCode);
         var created = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/programmes/pps", new
@@ -26,7 +33,7 @@ public static class PortalPatients
             assessments = new[] { new { what = "Mammographie", frequency = "annuelle" } },
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return (oncologist, patientId);
+        return patientId;
     }
 
     /// <summary>Activates an invitation as a patient does: birth date, password and TOTP; returns the authenticator key.</summary>
