@@ -22,8 +22,12 @@ public sealed class RemindPatients(RelaisDb db, Clock clock, IOptions<MailOption
         // record (its recipient is the patient's id, no e-mail) and becomes the account's at activation (issue 11).
         var due = await (from i in db.CarnetItems
                          where i.Status == CarnetItemStatus.Planned && i.PatientRemindedAt == null && i.Due >= today && i.Due <= horizon
-                         let accounts = db.Users.Where(u => u.PatientId == i.PatientId && u.IsActive && u.PasswordHash != null)
-                         select new { i, AccountId = accounts.Select(u => (Guid?)u.Id).FirstOrDefault(), Email = accounts.Select(u => u.Email).FirstOrDefault() })
+                         select new
+                         {
+                             i,
+                             AccountId = db.Users.Where(u => u.PatientId == i.PatientId && u.IsActive && u.PasswordHash != null).Select(u => (Guid?)u.Id).FirstOrDefault(),
+                             Email = db.Users.Where(u => u.PatientId == i.PatientId && u.IsActive && u.PasswordHash != null).Select(u => u.Email).FirstOrDefault(),
+                         })
             .Take(BatchSize).ToListAsync(ct);
         var requests = new List<ReminderRequest>(due.Count);
         foreach (var x in due)
