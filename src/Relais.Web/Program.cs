@@ -1,3 +1,4 @@
+using Relais.Web.Features.Portal;
 using Relais.Web;
 using Relais.Web.Data;
 using Relais.Web.Demo;
@@ -38,6 +39,7 @@ app.MapProfessionals();
 app.MapAccess();
 app.MapMe();
 app.MapAccessGrants();
+app.MapPortal();
 app.MapCoordination();
 app.MapTumorBoards();
 app.MapProgrammes();

@@ -17,6 +17,8 @@ public enum RecordSections
     PsychologicalNotes = 256,
     /// <summary>Registering the case at a meeting, without clinical writes (the tumor-board secretary).</summary>
     TumorBoardOrganisation = 512,
+    /// <summary>The follow-up calendar: appointments and the carnet (a caregiver's delegation).</summary>
+    Carnet = 1024,
 }
 
 /// <summary>A grant as the access rule sees it: its sections and its days, both ends included (<see cref="Until"/> null while open).</summary>

@@ -11,6 +11,8 @@ public enum AccessorKind
     Professional,
     Patient,
     TrustedPerson,
+    /// <summary>A caregiver with a delegation of the patient (<see cref="PortalDelegation"/>).</summary>
+    Caregiver,
     QualityCoordinator,
     Administrator,
 }
@@ -96,6 +98,7 @@ public static class AccessRule
             // PRODUCT.md §2: a trusted person sees "what the patient grants"; until the patient
             // grants a scope, nothing.
             AccessorKind.TrustedPerson => AccessDecision.Denied("not-granted"),
+            AccessorKind.Caregiver => DecideForCaregiver(request, today),
             AccessorKind.Professional => DecideForProfessional(request, today, now),
             _ => AccessDecision.Denied("unknown-accessor"),
         };
@@ -113,6 +116,20 @@ public static class AccessRule
         return request.Kind == AccessKind.Read
             ? new AccessDecision(true, AccessBasis.Self, "self")
             : AccessDecision.Denied("patient-read-only");
+    }
+
+    /// <summary>
+    /// A caregiver sees what the patient delegated (PRODUCT.md §2 "what the patient grants"): the sections of their
+    /// delegations open today, read only as the patient's portal is — the messages they write go through the read
+    /// right, as the patient's do. No delegation, or only revoked or ended ones: the answer of a missing record.
+    /// </summary>
+    private static AccessDecision DecideForCaregiver(AccessRequest request, DateOnly today)
+    {
+        var sections = (request.Grants ?? []).Where(g => g.Covers(today)).Aggregate(RecordSections.None, (all, g) => all | g.Sections);
+        if (sections == RecordSections.None) return AccessDecision.Denied("not-granted");
+        return request.Kind == AccessKind.Read
+            ? new AccessDecision(true, AccessBasis.Grant, "delegation", sections)
+            : AccessDecision.Denied("caregiver-read-only");
     }
 
     private static AccessDecision DecideForProfessional(AccessRequest request, DateOnly today, DateTimeOffset now)

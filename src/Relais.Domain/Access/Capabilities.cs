@@ -19,12 +19,17 @@ public static class UserRoles
     public const string QualityCoordinator = "QualityCoordinator";
     public const string Patient = "Patient";
     public const string TrustedPerson = "TrustedPerson";
+    /// <summary>
+    /// A caregiver the patient delegated portal access to (PRODUCT.md §2 "a caregiver the patient delegates portal
+    /// access to"): distinct from the personne de confiance (<see cref="TrustedPerson"/>), which by itself opens nothing.
+    /// </summary>
+    public const string Caregiver = "Caregiver";
     public const string Administrator = "Administrator";
 
     public static readonly IReadOnlyList<string> All =
     [
         HospitalClinician, NurseCoordinator, GeneralPractitioner, SupportiveCare, Pharmacist,
-        TumorBoardSecretary, QualityCoordinator, Patient, TrustedPerson, Administrator,
+        TumorBoardSecretary, QualityCoordinator, Patient, TrustedPerson, Caregiver, Administrator,
     ];
 }
 
@@ -46,6 +51,8 @@ public enum Capability
     ReadTumorBoardDeliberation,
     ReadPsychologicalNotes,
     ReadAccessLog,
+    /// <summary>The follow-up calendar: appointments and the Carnet de Surveillance Alternée.</summary>
+    ReadCarnet,
 
     // Writing the record.
     WriteMessage,
@@ -77,6 +84,10 @@ public enum Capability
     ValidateProtocol,
     OpenBreakGlass,
     ManageAccessGrants,
+    /// <summary>Opens the patient's portal account from the record (invitation e-mail or activation letter).</summary>
+    OpenPortalAccount,
+    /// <summary>The patient delegates portal access to a caregiver, and revokes it.</summary>
+    DelegatePortalAccess,
 
     // Outside any record.
     ReadAggregates,
@@ -116,6 +127,7 @@ public static class Capabilities
     private const string Secretary = "PRODUCT.md §2 tumor board secretary: meetings, registered cases, report distribution [G]";
     private const string Support = "PRODUCT.md §2 supportive care: only what their referral grants and the patient shares [G][L]";
     private const string PatientSelf = "PRODUCT.md §2 patient: their own record, plans, calendar, documents, messages; reports symptoms";
+    private const string Caregiver = "PRODUCT.md §2 caregiver: what the patient grants (their delegation's sections, AccessRule)";
     private const string Admin = "PRODUCT.md §2 administrator: users, organisations, templates; never clinical content";
 
     private static readonly string[] CareRoles = [UserRoles.HospitalClinician, UserRoles.NurseCoordinator, UserRoles.GeneralPractitioner];
@@ -135,19 +147,21 @@ public static class Capabilities
         // report, the deliberations or the psychological notes. The secretary prepares the cases: identity,
         // documents and deliberations, no labs, no psychological notes.
         Add(Capability.ReadRecord, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient]);
-        Add(Capability.ReadDocuments, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadDocuments, Team + "; " + Caregiver, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient, UserRoles.Caregiver]);
         Add(Capability.ReadTransmissions, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient]);
         Add(Capability.ReadTreatment, Pharmacist, [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient]);
         Add(Capability.ReadLabs, Pharmacist, [.. CareRoles, UserRoles.Pharmacist, UserRoles.Patient]);
         Add(Capability.ReadEvents, Pharmacist, [.. CareRoles, UserRoles.Pharmacist, UserRoles.Patient]);
-        Add(Capability.ReadMessages, Team, [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadMessages, Team + "; " + Caregiver, [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient, UserRoles.Caregiver]);
         Add(Capability.ReadPathology, Hospital + "; the GP receives it (C2); the secretary files it for the case", [.. CareRoles, UserRoles.TumorBoardSecretary, UserRoles.Patient]);
         Add(Capability.ReadTumorBoardDeliberation, Secretary + "; the GP receives the report (C7)", [.. CareRoles, UserRoles.TumorBoardSecretary, UserRoles.Patient]);
         Add(Capability.ReadPsychologicalNotes, "[G] 2.2 announcement: the GP's family and psychological context, the supportive-care needs — the physicians and nurses of the announcement", [.. CareRoles, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.ReadCarnet, "[B] the Carnet de Surveillance Alternée is shared by the team, the GP, the pharmacist and the patient; " + Caregiver,
+            [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient, UserRoles.Caregiver]);
         Add(Capability.ReadAccessLog, "PRODUCT.md §2: the patient can see who accessed the record; the treating team answers for it", [.. CareRoles, UserRoles.Patient]);
 
         // Writes.
-        Add(Capability.WriteMessage, Team + "; " + Pharmacist + " writes messages", [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.WriteMessage, Team + "; " + Pharmacist + " writes messages; " + Caregiver, [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient, UserRoles.Caregiver]);
         Add(Capability.ReportClinicalEvent, Gp + " C9, C13, C14", [.. CareRoles]);
         Add(Capability.WritePharmaceuticalObservation, Pharmacist + ": a side effect, an interaction or an adherence problem reaches the team between cycles (C9)", [.. CareRoles, UserRoles.Pharmacist]);
         Add(Capability.ReportSymptoms, PatientSelf + "; the GP reports early-return criteria [G] 3.3", UserRoles.Patient, UserRoles.GeneralPractitioner, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
@@ -176,6 +190,8 @@ public static class Capabilities
         Add(Capability.ValidateProtocol, "[G] 3: a follow-up protocol is validated by the specialist and the GP", UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
         Add(Capability.OpenBreakGlass, "PRODUCT.md §2: emergency access outside the team, for health professionals", [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare]);
         Add(Capability.ManageAccessGrants, Hospital + "; " + Nurse + " (a referral to supportive care grants a scope)", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.OpenPortalAccount, "Issue 11: a care-team member opens the patient's portal account from the record (PRODUCT.md §2 patient: their own record, plans, documents)", [.. CareRoles]);
+        Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);
         Add(Capability.AdministerUsers, Admin, UserRoles.Administrator);
@@ -214,7 +230,7 @@ public static class Capabilities
     public static bool IsRead(Capability capability) => capability is Capability.ReadRecord or Capability.ReadDocuments
         or Capability.ReadTransmissions or Capability.ReadTreatment or Capability.ReadLabs or Capability.ReadEvents
         or Capability.ReadMessages or Capability.ReadPathology or Capability.ReadTumorBoardDeliberation
-        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog;
+        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog or Capability.ReadCarnet;
 
     /// <summary>What reading a document of this kind asks: the pathology report and the tumor-board report are parts of their own.</summary>
     public static Capability ToRead(DocumentKind kind) => kind switch
@@ -243,6 +259,7 @@ public static class Capabilities
         Capability.ReadDocuments => RecordSections.Documents,
         Capability.ReadTreatment => RecordSections.Treatment,
         Capability.ReadLabs => RecordSections.Labs,
+        Capability.ReadCarnet => RecordSections.Carnet,
         Capability.ReadEvents => RecordSections.Events,
         Capability.ReadMessages or Capability.WriteMessage => RecordSections.Messages,
         Capability.ReadPathology => RecordSections.Pathology,

@@ -76,8 +76,9 @@ public sealed class TransmissionRecipient
         RecipientId = userId;
         Kind = kind;
         DueAt = transmission.DueAt;
-        // The in-app inbox is written in the same transaction: delivered as soon as committed.
-        DeliveredAt = transmission.CreatedAt;
+        // The in-app inbox is written in the same transaction: delivered as soon as committed — except to a patient
+        // who has no portal account yet, for whom it waits, bound to the record (AwaitsPortalAccount).
+        DeliveredAt = AwaitsPortalAccount ? null : transmission.CreatedAt;
     }
 
     public Guid Id { get; private set; }
@@ -103,6 +104,21 @@ public sealed class TransmissionRecipient
 
     /// <summary>An item of the specialist team's queue: the one row its owner answers for.</summary>
     public bool IsTeamItem => Kind == RecipientKinds.SpecialistTeam && !IsEscalation;
+
+    /// <summary>
+    /// Addressed to a patient who has no portal account yet (issue 11: "what is addressed to the patient waits for
+    /// them; nothing is dropped"): the row is bound to the patient's record, undelivered, shown to the team as not
+    /// yet received, until the account is activated (<see cref="ReceivedThroughPortal"/>).
+    /// </summary>
+    public bool AwaitsPortalAccount => Kind == RecipientKinds.Patient && RecipientId == PatientId;
+
+    /// <summary>The patient activated their portal account: what waited for them is theirs, delivered now, same due time.</summary>
+    public void ReceivedThroughPortal(Guid accountId, DateTimeOffset now)
+    {
+        if (!AwaitsPortalAccount) throw new DomainValidationException("recipient", "Cette transmission n'attend pas l'ouverture du compte du patient.");
+        RecipientId = accountId;
+        DeliveredAt = now;
+    }
 
     /// <summary>
     /// The owner hands the team item on to another member: the new owner has it delivered now and unread,

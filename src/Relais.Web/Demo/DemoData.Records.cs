@@ -63,7 +63,11 @@ public static partial class DemoData
     }
 
     /// <summary>The PPS of a patient whose phase says "PPS remis": written and handed to the patient on the day of that step.</summary>
-    private static void SeedPps(RelaisDb db, CancerEpisode episode, RelaisUser oncologist, RelaisUser gp, DateOnly today)
+    /// <param name="waitingForPortal">
+    /// This patient has no portal account yet: the PPS "to the patient" (C5) waits bound to the record, listed to the
+    /// team as not yet received, until the team opens the account (issue 11).
+    /// </param>
+    private static void SeedPps(RelaisDb db, CancerEpisode episode, RelaisUser oncologist, RelaisUser gp, DateOnly today, bool waitingForPortal)
     {
         var day = episode.PhaseSince;
         var content = new ProgrammeContent(
@@ -72,6 +76,10 @@ public static partial class DemoData
         var pps = CareProgramme.Draft(episode.PatientId, episode.Id, ProgrammeKind.Pps, null, content, oncologist.Id, AtTen(day));
         pps.HandedToPatient(day, today);
         db.Programmes.Add(pps);
+        if (waitingForPortal)
+            db.Transmissions.Add(Domain.Coordination.Transmission.Create(episode.PatientId, Domain.Coordination.ObligationCode.C5, null, "Votre programme personnalisé de soins",
+                "Votre programme personnalisé de soins est disponible dans votre dossier.", oncologist.Id,
+                [(episode.PatientId, Domain.Coordination.RecipientKinds.Patient)], AtTen(day), Domain.Coordination.ObligationCatalogue.Get(Domain.Coordination.ObligationCode.C5).DefaultDueDelay));
     }
 
     /// <summary>The PPAC of a patient in shared follow-up, drawn up with the GP at the end of treatment.</summary>

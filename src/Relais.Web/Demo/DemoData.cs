@@ -39,6 +39,8 @@ public static partial class DemoData
         new("qualite.3c@relais.demo", "Marc", "Roux", Roles.QualityCoordinator, Specialty.None, null, "3c"),
         new("admin@relais.demo", "Alice", "Fontaine", Roles.Administrator, Specialty.None, null, "hospital"),
         new("patient@relais.demo", "Marie", "Durand", Roles.Patient, Specialty.None, null, ""),
+        // Marie Durand's son, to whom she delegated her carnet (issue 11): a caregiver's own account.
+        new("aidant@relais.demo", "Lucas", "Durand", Roles.Caregiver, Specialty.None, null, ""),
     ];
 
     private static readonly (string Site, string SiteLabel, string Morphology, string MorphologyLabel, Laterality Laterality, Sex? Sex)[] Cancers =
@@ -157,6 +159,7 @@ public static partial class DemoData
         var secretary = byEmail["secretariat.rcp@relais.demo"];
 
         var random = new Random(2026);
+        var waitingSeeded = false;
         for (var i = 0; i < Targets.Length; i++)
         {
             var isPortalPatient = i == 18; // Marie Durand, in shared follow-up of a breast cancer
@@ -204,7 +207,11 @@ public static partial class DemoData
                 db.PathwayEvents.Add(episode.Transition(phase, day, by, today, now, null));
             }
 
-            if (Targets[i] == PathwayPhase.CareProgramme) SeedPps(db, episode, oncologist, myGp, today);
+            if (Targets[i] == PathwayPhase.CareProgramme)
+            {
+                SeedPps(db, episode, oncologist, myGp, today, waitingForPortal: !waitingSeeded);
+                waitingSeeded = true;
+            }
 
             var teamFrom = start;
             db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, myGp.Id, CareTeamRole.GeneralPractitioner, teamFrom, null, oncologist.Id, now));
@@ -228,6 +235,9 @@ public static partial class DemoData
                 var portal = byEmail["patient@relais.demo"];
                 portal.PatientId = patient.Id;
                 Check(await users.UpdateAsync(portal));
+                var caregiver = byEmail["aidant@relais.demo"];
+                db.AccessGrants.Add(Domain.Access.AccessGrant.Grant(patient.Id, caregiver.Id, Domain.Access.RecordSections.Carnet, today.AddDays(-30), null,
+                    Domain.Access.PortalDelegation.Validate(Domain.Access.RecordSections.Carnet, "fils").Reason, portal.Id, now.AddDays(-30)));
             }
         }
         SeedTumorBoards(db, orgs["hospital"], secretary, now, today);

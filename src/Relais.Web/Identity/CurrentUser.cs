@@ -14,6 +14,7 @@ public sealed record CurrentUser(Guid Id, IReadOnlyList<string> Roles, Guid? Own
         IsInRole(Identity.Roles.Administrator) ? AccessorKind.Administrator
         : IsInRole(Identity.Roles.QualityCoordinator) ? AccessorKind.QualityCoordinator
         : IsInRole(Identity.Roles.Patient) ? AccessorKind.Patient
+        : IsInRole(Identity.Roles.Caregiver) ? AccessorKind.Caregiver
         : IsInRole(Identity.Roles.TrustedPerson) ? AccessorKind.TrustedPerson
         : AccessorKind.Professional;
 

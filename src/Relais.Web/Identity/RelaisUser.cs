@@ -54,12 +54,13 @@ public static class Roles
     public const string QualityCoordinator = "QualityCoordinator";
     public const string Patient = "Patient";
     public const string TrustedPerson = "TrustedPerson";
+    public const string Caregiver = "Caregiver";
     public const string Administrator = "Administrator";
 
     public static readonly string[] All =
     [
         HospitalClinician, NurseCoordinator, GeneralPractitioner, SupportiveCare, Pharmacist,
-        TumorBoardSecretary, QualityCoordinator, Patient, TrustedPerson, Administrator,
+        TumorBoardSecretary, QualityCoordinator, Patient, TrustedPerson, Caregiver, Administrator,
     ];
 
     /// <summary>Roles that may be members of a care team and so read a record through the access rule.</summary>

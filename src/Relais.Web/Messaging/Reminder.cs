@@ -52,6 +52,17 @@ public sealed class Reminder
         OutboxMessageId = mail?.Id,
     };
 
+    /// <summary>
+    /// A reminder to a patient who had no portal account was issued to the record itself (its recipient is the
+    /// patient's id): once the account is activated it is the account's, and the patient sees it.
+    /// </summary>
+    public bool AwaitsPortalAccount => RecipientUserId == PatientId;
+
+    public void ReceivedThroughPortal(Guid accountId)
+    {
+        if (AwaitsPortalAccount) RecipientUserId = accountId;
+    }
+
     public void MailDelivered(DateTimeOffset at)
     {
         Delivery = ReminderDelivery.Sent;

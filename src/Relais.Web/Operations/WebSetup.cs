@@ -1,3 +1,4 @@
+using Relais.Web.Features.Portal;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -54,6 +55,7 @@ public static class WebSetup
         services.AddAnnouncements();
         services.AddFollowUp();
         services.AddAdmin();
+        services.AddPortal();
         services.AddHome();
         services.AddHttpContextAccessor();
         services.AddSignInLimits(builder.Configuration);

@@ -169,4 +169,32 @@ public class AccessRuleTests
     [Fact]
     public void Professional_WithNeitherTeamNorBreakGlass_IsDenied() =>
         Assert.Equal(new AccessDecision(false, AccessBasis.None, "not-in-team"), AccessRule.Decide(Professional(), Today, Now));
+
+    private static AccessRequest Caregiver(AccessKind kind, params GrantWindow[] delegations) =>
+        new(AccessorKind.Caregiver, kind, false, [], false, [], delegations);
+
+    public static TheoryData<GrantWindow[], AccessKind, Capability, bool> CaregiverCases => new()
+    {
+        // The delegation's sections, and only them (issue 11: "the caregiver sees the carnet and nothing else").
+        { [new(RecordSections.Carnet, Today, null, false)], AccessKind.Read, Capability.ReadCarnet, true },
+        { [new(RecordSections.Carnet, Today, null, false)], AccessKind.Read, Capability.ReadDocuments, false },
+        { [new(RecordSections.Carnet, Today, null, false)], AccessKind.Read, Capability.ReadRecord, false },
+        { [new(RecordSections.Carnet | RecordSections.Messages, Today, null, false)], AccessKind.Read, Capability.WriteMessage, true },
+        // Two delegations add up; a revoked or ended one opens nothing.
+        { [new(RecordSections.Carnet, Today, null, false), new(RecordSections.Documents, Today, null, false)], AccessKind.Read, Capability.ReadDocuments, true },
+        { [new(RecordSections.Carnet, Today, null, true)], AccessKind.Read, Capability.ReadCarnet, false },
+        { [new(RecordSections.Carnet, Today.AddDays(-30), Today.AddDays(-1), false)], AccessKind.Read, Capability.ReadCarnet, false },
+        // No delegation: the answer of a missing record; a write of the record: never.
+        { [], AccessKind.Read, Capability.ReadCarnet, false },
+        { [new(RecordSections.Carnet | RecordSections.Documents | RecordSections.Messages, Today, null, false)], AccessKind.Write, Capability.ReadCarnet, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(CaregiverCases))]
+    public void Caregiver_OpensOnlyWhatThePatientDelegated(GrantWindow[] delegations, AccessKind kind, Capability capability, bool opened)
+    {
+        var decision = AccessRule.Decide(Caregiver(kind, delegations), Today, Now);
+
+        Assert.Equal(opened, decision.Granted && AccessRule.Opens(decision, capability));
+    }
 }

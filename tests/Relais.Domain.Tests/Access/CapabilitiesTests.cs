@@ -47,6 +47,20 @@ public class CapabilitiesTests
     [InlineData(UserRoles.Patient, Specialty.None, Capability.ReadRecord, true)]
     [InlineData(UserRoles.Patient, Specialty.None, Capability.RecordPathway, false)]
     [InlineData(UserRoles.TrustedPerson, Specialty.None, Capability.ReadRecord, false)]
+    // A caregiver reads at most what a patient may delegate (the delegation's sections decide, AccessRule.Opens);
+    // the patient alone delegates; a care-team member opens the patient's portal account.
+    [InlineData(UserRoles.Caregiver, Specialty.None, Capability.ReadCarnet, true)]
+    [InlineData(UserRoles.Caregiver, Specialty.None, Capability.ReadDocuments, true)]
+    [InlineData(UserRoles.Caregiver, Specialty.None, Capability.WriteMessage, true)]
+    [InlineData(UserRoles.Caregiver, Specialty.None, Capability.ReadRecord, false)]
+    [InlineData(UserRoles.Caregiver, Specialty.None, Capability.ReadPathology, false)]
+    [InlineData(UserRoles.Caregiver, Specialty.None, Capability.DelegatePortalAccess, false)]
+    [InlineData(UserRoles.Patient, Specialty.None, Capability.DelegatePortalAccess, true)]
+    [InlineData(UserRoles.Patient, Specialty.None, Capability.ReadCarnet, true)]
+    [InlineData(UserRoles.NurseCoordinator, Specialty.Nursing, Capability.OpenPortalAccount, true)]
+    [InlineData(UserRoles.GeneralPractitioner, Specialty.GeneralPractice, Capability.OpenPortalAccount, true)]
+    [InlineData(UserRoles.Pharmacist, Specialty.Pharmacy, Capability.OpenPortalAccount, false)]
+    [InlineData(UserRoles.Patient, Specialty.None, Capability.OpenPortalAccount, false)]
     public void TheTable_GivesEachRoleItsCapabilities(string role, Specialty specialty, Capability capability, bool allowed) =>
         Assert.Equal(allowed, Capabilities.Allows([role], specialty, capability));
 

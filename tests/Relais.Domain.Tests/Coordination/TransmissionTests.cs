@@ -219,4 +219,28 @@ public class TransmissionTests
         Assert.Equal(Now.AddDays(2), recipient.ReminderBeforeAt);
         Assert.Equal(Now.AddDays(5), recipient.ReminderAfterAt);
     }
+
+    [Fact]
+    public void ToAPatientWithoutPortalAccount_TheRowWaitsBoundToTheRecord_ThenIsDeliveredToTheAccount()
+    {
+        var account = Guid.CreateVersion7();
+        var transmission = Send(code: ObligationCode.C5, to: [(Gp, RecipientKinds.GeneralPractitioner), (Patient, RecipientKinds.Patient)], dueDelay: TimeSpan.FromDays(7));
+        var gp = transmission.Recipients[0];
+        var waiting = transmission.Recipients[1];
+
+        Assert.False(gp.AwaitsPortalAccount);
+        Assert.True(waiting.AwaitsPortalAccount);
+        Assert.Null(waiting.DeliveredAt);
+        Assert.Equal(TransmissionStatus.Pending, waiting.StatusAt(Now.AddDays(1)));
+        Assert.Equal(TransmissionStatus.Late, waiting.StatusAt(Now.AddDays(8)));
+
+        waiting.ReceivedThroughPortal(account, Now.AddDays(2));
+
+        Assert.False(waiting.AwaitsPortalAccount);
+        Assert.Equal(account, waiting.RecipientId);
+        Assert.Equal(Now.AddDays(2), waiting.DeliveredAt);
+        Assert.Equal(Now.AddDays(7), waiting.DueAt);
+        Assert.Throws<DomainValidationException>(() => waiting.ReceivedThroughPortal(Guid.CreateVersion7(), Now.AddDays(3)));
+        Assert.Throws<DomainValidationException>(() => gp.ReceivedThroughPortal(account, Now.AddDays(3)));
+    }
 }

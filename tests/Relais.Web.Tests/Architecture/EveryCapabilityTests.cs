@@ -26,7 +26,12 @@ namespace Relais.Web.Tests.Architecture;
 /// </summary>
 public abstract class EveryCapabilityTests(RelaisFactory factory)
 {
-    private sealed record Account(string Email, string Role, Specialty Specialty, bool InTeam);
+    /// <summary><paramref name="Delegated"/>: the sections a patient's delegation opens to this account (a caregiver), which bound the table.</summary>
+    private sealed record Account(string Email, string Role, Specialty Specialty, bool InTeam, RecordSections? Delegated = null)
+    {
+        public bool Allows(Capability c) => Capabilities.Allows([Role], Specialty, c)
+            && (Delegated is not { } sections || (Capabilities.SectionOf(c) is { } section && sections.HasFlag(section)));
+    }
 
     private static readonly Account[] Accounts =
     [
@@ -39,7 +44,11 @@ public abstract class EveryCapabilityTests(RelaisFactory factory)
         new(Api.PatientAccount, UserRoles.Patient, Specialty.None, false),
         new(Api.Quality, UserRoles.QualityCoordinator, Specialty.None, false),
         new(Api.Admin, UserRoles.Administrator, Specialty.None, false),
+        // Marie Durand delegated her carnet to her son (the demo caregiver): that section of her record, nothing else.
+        new(Caregiver, UserRoles.Caregiver, Specialty.None, false, RecordSections.Carnet),
     ];
+
+    public const string Caregiver = "aidant@relais.demo";
 
     public const string Pharmacist = "pharmacien@relais.demo";
     private const string Psychologist = "psychologue.walk@relais.test";
@@ -86,7 +95,7 @@ public abstract class EveryCapabilityTests(RelaisFactory factory)
             foreach (var endpoint in endpoints)
             {
                 var required = Required(endpoint)!;
-                var allowed = required.Any(c => Capabilities.Allows([account.Role], account.Specialty, c));
+                var allowed = required.Any(account.Allows);
                 var page = IsPage(endpoint);
                 var methods = page ? ["GET"] : endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
                 foreach (var method in methods)
@@ -133,10 +142,12 @@ public abstract class EveryCapabilityTests(RelaisFactory factory)
         Assert.True(refusals >= 40, $"only {refusals} refusals");
         foreach (var role in new[] { UserRoles.HospitalClinician, UserRoles.NurseCoordinator, UserRoles.GeneralPractitioner, UserRoles.Pharmacist, UserRoles.TumorBoardSecretary, UserRoles.SupportiveCare, UserRoles.Patient })
             Assert.True(successes.GetValueOrDefault(role) >= 3, $"{role} succeeded only {successes.GetValueOrDefault(role)} times");
+        // The caregiver reads the carnet, by the API and on its page.
+        Assert.True(successes.GetValueOrDefault(UserRoles.Caregiver) >= 2, $"the caregiver succeeded only {successes.GetValueOrDefault(UserRoles.Caregiver)} times");
     }
 
     /// <summary>Whether the endpoint's own role policy lets this role through (the capability table then decides).</summary>
-    private static bool PolicyAdmits(Endpoint endpoint, string role)
+    internal static bool PolicyAdmits(Endpoint endpoint, string role)
     {
         var roleSets = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements.OfType<RolesAuthorizationRequirement>())
             .Select(r => r.AllowedRoles)

@@ -50,21 +50,29 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
 
     [Fact]
     [Trait(Clocks.Trait, Clocks.Machine)]
-    public async Task EveryPatientEndpoint_AnswersAnOutsiderAsForANonExistentPatient_AndAuditsTheDenial()
+    public Task EveryPatientEndpoint_AnswersAnOutsiderAsForANonExistentPatient_AndAuditsTheDenial() => WalkAsOutsiderAsync(Api.OtherGp, Relais.Domain.Access.UserRoles.GeneralPractitioner);
+
+    /// <summary>Issue 11: a caregiver (Marie Durand's son, her carnet delegated) is an outsider to every other patient's record.</summary>
+    [Fact]
+    [Trait(Clocks.Trait, Clocks.Machine)]
+    public Task EveryPatientEndpoint_AnswersTheCaregiverOfAnotherPatientAsForANonExistentPatient() => WalkAsOutsiderAsync(EveryCapabilityTests.Caregiver, Relais.Domain.Access.UserRoles.Caregiver);
+
+    private async Task WalkAsOutsiderAsync(string outsiderEmail, string role)
     {
         var dubois = await factory.ClientAsAsync(Api.Gp);
-        var patientId = await dubois.FirstPatientIdAsync();
+        var marie = await factory.MarieDurandAsync();
+        var patientId = (await dubois.GetJsonAsync("/api/patients?pageSize=50")).GetProperty("items").EnumerateArray()
+            .Select(p => p.GetProperty("id").GetGuid()).First(id => id != marie);
         var timeline = await dubois.GetJsonAsync($"/api/patients/{patientId}/timeline");
         var episodeId = timeline[0].GetProperty("episodeId").GetGuid();
         var team = await dubois.GetJsonAsync($"/api/patients/{patientId}/care-team");
         var memberId = team[0].GetProperty("id").GetGuid();
-        var outsider = await factory.ClientAsAsync(Api.OtherGp);
+        var outsider = await factory.ClientAsAsync(outsiderEmail);
         var cookieOutsider = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var login = await cookieOutsider.PostAsync("/api/auth/login?useCookies=true",
-            new StringContent($"{{\"email\":\"{Api.OtherGp}\",\"password\":\"{Api.Password}\"}}", Encoding.UTF8, "application/json"));
+            new StringContent($"{{\"email\":\"{outsiderEmail}\",\"password\":\"{Api.Password}\"}}", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
 
-        var deniedBefore = await DenialsAsync(patientId);
         var checkedCount = 0;
         foreach (var endpoint in Endpoints().Where(Scoped))
         {
@@ -75,11 +83,18 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
             {
                 string Url(Guid patient) => Fill(endpoint.RoutePattern.RawText!, patient, episodeId, memberId);
                 var client = isPage ? cookieOutsider : outsider;
+                var denialsBefore = await DenialsAsync(patientId);
                 var real = await SendAsync(client, method, Url(patientId));
+                var audited = await DenialsAsync(patientId) - denialsBefore;
                 var missing = await SendAsync(client, method, Url(Guid.NewGuid()));
                 // Not found; or, for a page reserved to other roles, the access-denied redirect — for any patient, real or not.
                 var roleRefusal = real.Status == HttpStatusCode.Redirect && real.Location?.StartsWith("/acces-refuse", StringComparison.Ordinal) == true;
-                Assert.True(real.Status == HttpStatusCode.NotFound || roleRefusal, $"{method} {endpoint.RoutePattern.RawText} answered {(int)real.Status} to an outsider");
+                // An endpoint or page whose role policy excludes the caller's role (a caregiver on a professionals' endpoint)
+                // refuses before the access rule looks at the patient: 403 or the access-denied page, alike for any patient,
+                // and no patient's audit row.
+                var policyRefusal = !EveryCapabilityTests.PolicyAdmits(endpoint, role) && (real.Status == HttpStatusCode.Forbidden || roleRefusal);
+                Assert.True(real.Status == HttpStatusCode.NotFound || roleRefusal || policyRefusal, $"{method} {endpoint.RoutePattern.RawText} answered {(int)real.Status} to an outsider");
+                Assert.True(audited == 1 || (policyRefusal && audited == 0), $"{method} {endpoint.RoutePattern.RawText}: {audited} denial(s) audited");
                 Assert.Equal(missing.Location, real.Location);
                 Assert.Equal(missing.Status, real.Status);
                 Assert.True(missing.Body == real.Body, $"{method} {endpoint.RoutePattern.RawText} answers differently for a real and a missing patient");
@@ -87,7 +102,6 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
             }
         }
         Assert.True(checkedCount >= 15);
-        Assert.Equal(deniedBefore + checkedCount, await DenialsAsync(patientId));
     }
 
     [Fact]

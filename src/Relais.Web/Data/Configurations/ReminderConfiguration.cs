@@ -14,6 +14,7 @@ public sealed class ReminderConfiguration : IEntityTypeConfiguration<Reminder>
         // The recipient's reminders in the app, latest first.
         builder.HasIndex(r => new { r.RecipientUserId, r.IssuedAt });
         builder.HasIndex(r => r.OutboxMessageId);
+        builder.Ignore(r => r.AwaitsPortalAccount);
         builder.Property(r => r.Title).HasMaxLength(300);
         builder.Property(r => r.Link).HasMaxLength(300);
     }

@@ -39,5 +39,6 @@ public sealed class TransmissionRecipientConfiguration : IEntityTypeConfiguratio
         // The team's late transmissions, per patient: only what is still unacknowledged.
         builder.HasIndex(r => new { r.PatientId, r.DueAt }).HasFilter("\"AcknowledgedAt\" IS NULL").HasDatabaseName("IX_TransmissionRecipients_Unacknowledged");
         builder.Ignore(r => r.IsTeamItem);
+        builder.Ignore(r => r.AwaitsPortalAccount);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Relais.Domain.Accounts;
 using Relais.Domain.Audit;
 using Relais.Domain.Coordination;
 using Relais.Domain.Patients;
@@ -50,8 +51,9 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
         {
             foreach (var r in transmission.Recipients)
             {
+                if (r.AwaitsPortalAccount) continue;
                 var person = people.First(p => p.Id == r.RecipientId);
-                if (string.IsNullOrWhiteSpace(person.Email)) continue;
+                if (!PortalAccounts.HasMailbox(person.Email)) continue;
                 var isPatient = r.Kind == RecipientKinds.Patient;
                 var (subject, body) = isPatient
                     ? MailTexts.PatientNotice(patient, transmission, mail.Value)
@@ -84,8 +86,10 @@ public sealed class Obligations(RelaisDb db, Clock clock, IOptions<MailOptions> 
         }
         if (kinds.HasFlag(RecipientKinds.Patient))
         {
-            var account = await db.Users.AsNoTracking().Where(u => u.PatientId == patient.Id && u.IsActive).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
-            if (account is { } a) result.Add((a, RecipientKinds.Patient));
+            // A patient without an activated portal account is not skipped: the row is bound to the record and waits
+            // for the account (TransmissionRecipient.AwaitsPortalAccount), listed to the team as not yet received.
+            var account = await db.Users.AsNoTracking().Where(u => u.PatientId == patient.Id && u.IsActive && u.PasswordHash != null).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
+            result.Add((account ?? patient.Id, RecipientKinds.Patient));
         }
         if (kinds.HasFlag(RecipientKinds.Pharmacist))
             result.AddRange(team.Where(m => m.Role == CareTeamRole.Pharmacist).Select(m => (m.ProfessionalId, RecipientKinds.Pharmacist)));

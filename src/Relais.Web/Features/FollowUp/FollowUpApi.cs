@@ -55,7 +55,7 @@ public static class FollowUpApi
             .AllowAnonymous().DeclareNoPatientData("secret, revocable calendar address; audited on every read");
 
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/carnet", Carnet).RequireCapability(Capability.ReadTreatment).WithSummary("Lit le carnet de surveillance du patient.");
+        read.MapGet("/carnet", Carnet).RequireCapability(Capability.ReadCarnet).WithSummary("Lit le carnet de surveillance du patient.");
         read.MapGet("/observations", Observations).RequireCapability(Capability.ReadLabs).WithSummary("Liste les résultats de marqueurs du patient.").ProducesValidationProblem();
         read.MapGet("/alerts", Alerts).RequireCapability(Capability.ReadLabs).WithSummary("Liste les alertes de retour précoce du patient.");
         // The patient reports warning signs too [B]: a read right on the own record suffices.

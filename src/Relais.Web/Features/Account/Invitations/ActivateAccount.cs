@@ -6,15 +6,19 @@ using Relais.Web.Identity;
 
 namespace Relais.Web.Features.Account.Invitations;
 
-/// <summary>Body of POST /api/auth/activate: the link's token, the chosen password twice, and a code of the enrolled authenticator.</summary>
-public sealed record ActivateAccountRequest(string? Token, string? Password, string? Confirmation, string? Code);
+/// <summary>
+/// Body of POST /api/auth/activate: the link's token, the chosen password twice, and a code of the enrolled
+/// authenticator; a patient's portal account also asks the birth date (<c>YYYY-MM-DD</c>).
+/// </summary>
+public sealed record ActivateAccountRequest(string? Token, string? Password, string? Confirmation, string? Code, DateOnly? BirthDate = null);
 
 /// <summary>
 /// The invited person activates their account from the e-mail link: a password and the second factor
 /// together (a professional account never exists with a password alone: SECURITY.md promise 6). The
 /// account's new stamp spends the link; the three events are audited with the change, in one commit.
 /// </summary>
-public sealed class ActivateAccount(RelaisDb db, UserManager<RelaisUser> users, AccountStore store, AccountInvitations invitations, Clock clock)
+public sealed class ActivateAccount(RelaisDb db, UserManager<RelaisUser> users, AccountStore store, AccountInvitations invitations, Clock clock,
+    Portal.PortalActivation portal)
 {
     /// <summary>The authenticator key to show on the activation page, when the link is valid.</summary>
     public async Task<(InvitationState State, RelaisUser? User, string? Key)> OpenAsync(string? token, CancellationToken ct)
@@ -28,6 +32,17 @@ public sealed class ActivateAccount(RelaisDb db, UserManager<RelaisUser> users, 
         var now = clock.Now;
         var check = await invitations.CheckAsync(request.Token, now, ct);
         if (check.User is not { } user) return check.State;
+        // A patient confirms the birth date of their record first (issue 11); a wrong one is counted and audited, and
+        // spends the invitation after a few attempts (Portal.PortalActivation): that is all this request then commits.
+        var birthDateRefusal = await portal.CheckBirthDateAsync(user, request.BirthDate, ct);
+        if (birthDateRefusal is null) await ActivateAsync(user, request, now, ct);
+        await db.SaveChangesAsync(ct);
+        if (birthDateRefusal is not null) throw new DomainValidationException("birthDate", birthDateRefusal);
+        return InvitationState.Valid;
+    }
+
+    private async Task ActivateAsync(RelaisUser user, ActivateAccountRequest request, DateTimeOffset now, CancellationToken ct)
+    {
         var password = PasswordPolicy.Confirmed(request.Password, request.Confirmation);
         var code = string.Concat((request.Code ?? "").Where(char.IsAsciiDigit));
         if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
@@ -44,7 +59,6 @@ public sealed class ActivateAccount(RelaisDb db, UserManager<RelaisUser> users, 
         db.AuditEntries.Add(AccountAudit.Entry(now, user.Id, role, AccountAudit.PasswordSet, resource, user.Id));
         db.AuditEntries.Add(AccountAudit.Entry(now, user.Id, role, AccountAudit.TwoFactorEnrolled, resource, user.Id));
         db.AuditEntries.Add(AccountAudit.Entry(now, user.Id, role, AccountAudit.Activated, resource, user.Id));
-        await db.SaveChangesAsync(ct);
-        return InvitationState.Valid;
+        await portal.DeliverWaitingAsync(user, role, now, ct);
     }
 }

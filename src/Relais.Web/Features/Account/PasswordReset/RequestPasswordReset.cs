@@ -23,7 +23,7 @@ public sealed class RequestPasswordReset(RelaisDb db, UserManager<RelaisUser> us
     public async Task HandleAsync(string? email, CancellationToken ct)
     {
         var user = string.IsNullOrWhiteSpace(email) || email.Length > 254 ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is not { IsActive: true, PasswordHash: not null, Email: not null }) return;
+        if (user is not { IsActive: true, PasswordHash: not null, Email: not null } || !Relais.Domain.Accounts.PortalAccounts.HasMailbox(user.Email)) return;
         var now = clock.Now;
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var options = mail.Value;

@@ -21,7 +21,8 @@ public static class AccountLabels
         Roles.TumorBoardSecretary => "Secrétariat RCP",
         Roles.QualityCoordinator => "Coordination qualité (3C)",
         Roles.Patient => "Patient(e)",
-        Roles.TrustedPerson => "Aidant(e)",
+        Roles.TrustedPerson => "Personne de confiance",
+        Roles.Caregiver => "Aidant(e)",
         Roles.Administrator => "Administrateur",
         _ => role,
     }];

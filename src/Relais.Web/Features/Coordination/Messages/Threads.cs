@@ -11,8 +11,8 @@ public static class Threads
     public static IReadOnlyList<ThreadKind> VisibleTo(CurrentUser user) =>
         user.Kind == AccessorKind.Professional ? [ThreadKind.CareTeam, ThreadKind.Patient] : [ThreadKind.Patient];
 
-    /// <summary>The thread a user means when they name none: the patient's own for a patient, the team's for everyone else.</summary>
-    public static ThreadKind DefaultFor(CurrentUser user) => user.Kind == AccessorKind.Patient ? ThreadKind.Patient : ThreadKind.CareTeam;
+    /// <summary>The thread a user means when they name none: the team's for a professional, the patient's own for the patient and their caregiver.</summary>
+    public static ThreadKind DefaultFor(CurrentUser user) => user.Kind == AccessorKind.Professional ? ThreadKind.CareTeam : ThreadKind.Patient;
 
     public static void EnsureAllowed(CurrentUser user, ThreadKind thread)
     {

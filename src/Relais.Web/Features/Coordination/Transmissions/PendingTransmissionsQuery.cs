@@ -21,6 +21,9 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
     /// <summary>The transmissions that found no recipient head the first page, at most this many; the page's total counts them all.</summary>
     public const int MaxOrphans = 50;
 
+    /// <summary>How a row still waiting for the patient's portal account names its recipient.</summary>
+    public const string AwaitingPatient = "Le patient — pas encore reçu (compte patient non activé)";
+
     public async Task<PendingPage> HandleAsync(CurrentUser user, bool lateOnly, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
@@ -39,10 +42,12 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
         var rows = (await (from r in pageRows
                            join t in db.Transmissions on r.TransmissionId equals t.Id
                            join p in db.Patients on r.PatientId equals p.Id
-                           join u in db.Users on r.RecipientId equals u.Id
+                           // A row waiting for the patient's portal account names no account (TransmissionRecipient.AwaitsPortalAccount).
+                           join u in db.Users on r.RecipientId equals u.Id into accounts
+                           from u in accounts.DefaultIfEmpty()
                            select new
                            {
-                               t.Id, t.PatientId, p.BirthName, p.UsedName, p.FirstNames, t.Obligation, t.Title, u.FirstName, u.LastName,
+                               t.Id, t.PatientId, p.BirthName, p.UsedName, p.FirstNames, t.Obligation, t.Title, FirstName = u == null ? null : u.FirstName, LastName = u == null ? null : u.LastName,
                                r.Kind, t.CreatedAt, r.DueAt, r.DeliveredAt, r.MailFailedAt, RecipientRowId = r.Id,
                            })
             .ToListAsync(ct)).OrderBy(x => x.DueAt).ThenBy(x => x.RecipientRowId).ToList();
@@ -55,7 +60,7 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
                                                               "Aucun destinataire (médecin traitant non déclaré ?)", RecipientKinds.None, t.CreatedAt, t.DueAt, TransmissionStatus.Failed, false))
                                                          .ToCappedAsync(MaxOrphans, ct);
         return new PendingPage(orphans.Items.Concat(rows.Select(x => new PendingItem(x.Id, x.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.Obligation, x.Title,
-            RelaisUser.NameOf(x.FirstName, x.LastName), x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null))).ToList(),
+            x.FirstName is null ? AwaitingPatient : RelaisUser.NameOf(x.FirstName, x.LastName ?? ""), x.Kind, x.CreatedAt, x.DueAt, TransmissionRules.Status(x.DeliveredAt, null, x.MailFailedAt, x.DueAt, now), x.MailFailedAt != null))).ToList(),
             total + orphans.Total, page, pageSize);
     }
 }

@@ -10,6 +10,9 @@ public sealed record RecipientDto(Guid Id, Guid UserId, string Name, RecipientKi
 {
     /// <summary>The row the team's owner answers for (<see cref="TeamSignals"/>).</summary>
     public bool IsTeamItem => Kind == RecipientKinds.SpecialistTeam && !IsEscalation;
+
+    /// <summary>Addressed to the patient, who has no activated portal account yet: not yet received (issue 11).</summary>
+    public bool AwaitingPortalAccount { get; init; }
 }
 
 public sealed record TransmissionDto(Guid Id, Guid PatientId, ObligationCode Obligation, string ObligationLabel, string Title, string? Message,
@@ -41,8 +44,10 @@ public sealed class TransmissionsQuery(RelaisDb db, Clock clock)
         var names = await ProfessionalNames.OfAsync(db, transmissions.Select(t => t.SenderId).Concat(transmissions.SelectMany(t => t.Recipients.Select(r => r.RecipientId))), ct);
         return transmissions.Select(t =>
         {
-            var recipients = t.Recipients.Select(r => new RecipientDto(r.Id, r.RecipientId, names.GetValueOrDefault(r.RecipientId, "?"), r.Kind, r.StatusAt(now),
-                r.DueAt, r.DeliveredAt, r.MailSentAt, r.ReadAt, r.AcknowledgedAt, r.IsEscalation, r.EscalatedAt, r.HandedOnAt)).ToList();
+            var recipients = t.Recipients.Select(r => new RecipientDto(r.Id, r.RecipientId,
+                r.AwaitsPortalAccount ? PendingTransmissionsQuery.AwaitingPatient : names.GetValueOrDefault(r.RecipientId, "?"), r.Kind, r.StatusAt(now),
+                r.DueAt, r.DeliveredAt, r.MailSentAt, r.ReadAt, r.AcknowledgedAt, r.IsEscalation, r.EscalatedAt, r.HandedOnAt)
+                { AwaitingPortalAccount = r.AwaitsPortalAccount }).ToList();
             return new TransmissionDto(t.Id, t.PatientId, t.Obligation, ObligationCatalogue.Get(t.Obligation).Trigger, t.Title, t.Message, t.DocumentId,
                 names.GetValueOrDefault(t.SenderId, "?"), t.CreatedAt, t.DueAt, t.Urgent, Overall(recipients.Select(r => r.Status)), recipients);
         }).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Relais.Domain.Accounts;
 using Relais.Domain.Surveillance;
 using Relais.Web.Data;
 using Relais.Web.Messaging;
@@ -17,17 +18,24 @@ public sealed class RemindPatients(RelaisDb db, Clock clock, IOptions<MailOption
     {
         var today = clock.Today;
         var horizon = today.AddDays(7);
+        // A patient without an activated portal account is reminded all the same: the reminder is issued to the
+        // record (its recipient is the patient's id, no e-mail) and becomes the account's at activation (issue 11).
         var due = await (from i in db.CarnetItems
-                         join u in db.Users on i.PatientId equals u.PatientId
                          where i.Status == CarnetItemStatus.Planned && i.PatientRemindedAt == null && i.Due >= today && i.Due <= horizon
-                         select new { i, u.Id, u.Email }).Take(BatchSize).ToListAsync(ct);
+                         select new
+                         {
+                             i,
+                             AccountId = db.Users.Where(u => u.PatientId == i.PatientId && u.IsActive && u.PasswordHash != null).Select(u => (Guid?)u.Id).FirstOrDefault(),
+                             Email = db.Users.Where(u => u.PatientId == i.PatientId && u.IsActive && u.PasswordHash != null).Select(u => u.Email).FirstOrDefault(),
+                         })
+            .Take(BatchSize).ToListAsync(ct);
         var requests = new List<ReminderRequest>(due.Count);
         foreach (var x in due)
         {
             x.i.PatientReminded(clock.Now);
             var body = $"Bonjour,\n\nUn rendez-vous de votre suivi est prévu le {x.i.Due:dd/MM/yyyy} : {x.i.Kind.Label()} ({x.i.Performer.Label()}).\n"
                 + $"Votre carnet de surveillance : {mail.Value.PublicUrl.TrimEnd('/')}/mon-dossier\n\nRelais — votre parcours de soins partagé.";
-            requests.Add(new ReminderRequest(ReminderKind.CarnetItem, x.i.Id, x.Id, 0, x.i.PatientId, x.Email,
+            requests.Add(new ReminderRequest(ReminderKind.CarnetItem, x.i.Id, x.AccountId ?? x.i.PatientId, 0, x.i.PatientId, PortalAccounts.HasMailbox(x.Email) ? x.Email : null,
                 $"{x.i.Kind.Label()} ({x.i.Performer.Label()}) prévu le {x.i.Due:dd/MM/yyyy}", "[Relais] Rappel de votre suivi", body, "/mon-dossier", null, null));
         }
         return await scheduler.IssueAsync(requests, clock.Now, ct);
