@@ -12,7 +12,8 @@ namespace Relais.Web.Demo;
 /// <summary>
 /// Demo data for Development only: a fictitious hospital with its 3C, a GP practice, a
 /// supportive-care structure, the demo accounts of the README and about forty patients spread over
-/// every phase of the pathway. Deterministic (fixed seed), dated relative to today.
+/// every phase of the pathway, whose story is told through the use cases (<see cref="DemoStory"/>).
+/// Deterministic (fixed seed), dated relative to today.
 /// </summary>
 public static partial class DemoData
 {
@@ -59,14 +60,18 @@ public static partial class DemoData
     private static readonly string[] LastNames = ["Leroy", "Moreau", "Simon", "Laurent", "Lefebvre", "Michel", "Garcia", "David", "Bertrand", "Roux", "Vincent", "Fournier", "Morel", "Girard", "André", "Mercier", "Dupont", "Lambert", "Bonnet", "François", "Martinez", "Legrand", "Garnier", "Faure", "Rousseau", "Blanc", "Guérin", "Muller", "Henry", "Roussel"];
     private static readonly (string Code, string City)[] Places = [("76000", "Rouen"), ("76600", "Le Havre"), ("27000", "Évreux"), ("76200", "Dieppe"), ("27200", "Vernon"), ("76100", "Rouen")];
 
-    /// <summary>The phase each demo episode reaches, and how often: every phase is represented.</summary>
+    /// <summary>
+    /// The phase each demo episode reaches, and how often: every phase a pathway rests in is represented. End of
+    /// treatment is not one of them: its use case moves the episode on to shared follow-up the same day, with the PPAC
+    /// and the carnet; two patients are instead near the end of their treatment.
+    /// </summary>
     private static readonly PathwayPhase[] Targets =
     [
         PathwayPhase.Suspicion, PathwayPhase.Suspicion, PathwayPhase.DiagnosisConfirmed, PathwayPhase.DiagnosisConfirmed,
         PathwayPhase.Announcement, PathwayPhase.Announcement, PathwayPhase.TumorBoard, PathwayPhase.TumorBoard, PathwayPhase.TumorBoard,
         PathwayPhase.CareProgramme, PathwayPhase.CareProgramme, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment,
-        PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment, PathwayPhase.EndOfTreatment,
-        PathwayPhase.EndOfTreatment, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp,
+        PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment,
+        PathwayPhase.ActiveTreatment, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp,
         PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp, PathwayPhase.AfterCancer,
         PathwayPhase.AfterCancer, PathwayPhase.AfterCancer, PathwayPhase.Palliative, PathwayPhase.Palliative, PathwayPhase.Deceased,
         PathwayPhase.MovedAway, PathwayPhase.LostToFollowUp, PathwayPhase.RuledOut, PathwayPhase.ActiveTreatment,
@@ -98,6 +103,15 @@ public static partial class DemoData
         _ => Main.TakeWhile(p => p != target).Append(target),
     };
 
+    /// <summary>Marie Durand, the patient with a portal account, in shared follow-up of a breast cancer.</summary>
+    private const int PortalPatient = 18;
+
+    /// <summary>A patient in shared follow-up of a breast cancer whose CA 15-3 rise, confirmed by its control, calls for an early return.</summary>
+    private const int RisingMarkerPatient = 19;
+
+    /// <summary>A breast cancer whose PPS was just handed over: her surgery and chemotherapy are about to start (each phase's C8).</summary>
+    private const int StartingTreatmentPatient = 9;
+
     private static readonly PathwayPhase[] Main =
     [
         PathwayPhase.Suspicion, PathwayPhase.DiagnosisConfirmed, PathwayPhase.Announcement, PathwayPhase.TumorBoard,
@@ -112,20 +126,25 @@ public static partial class DemoData
         if (!app.Environment.IsDevelopment())
             throw new InvalidOperationException("Demo data and its published password are for Development only.");
         await using var scope = app.Services.CreateAsyncScope();
-        var sp = scope.ServiceProvider;
-        await SeedAsync(sp.GetRequiredService<RelaisDb>(), sp.GetRequiredService<UserManager<RelaisUser>>(),
-            sp.GetRequiredService<RoleManager<RelaisRole>>(), sp.GetRequiredService<TimeProvider>());
+        await SeedAsync(scope.ServiceProvider);
     }
 
-    public static async Task SeedAsync(RelaisDb db, UserManager<RelaisUser> users, RoleManager<RelaisRole> roles, TimeProvider time)
+    /// <summary>The organisations and demo accounts, then the patients' story told through the use cases (<see cref="DemoStory"/>).</summary>
+    public static async Task SeedAsync(IServiceProvider services)
     {
+        var db = services.GetRequiredService<RelaisDb>();
+        var users = services.GetRequiredService<UserManager<RelaisUser>>();
+        var roles = services.GetRequiredService<RoleManager<RelaisRole>>();
+        var time = services.GetRequiredService<TimeProvider>();
         foreach (var role in Roles.All)
             if (!await roles.RoleExistsAsync(role))
                 Check(await roles.CreateAsync(new RelaisRole(role)));
         if (await db.Users.AnyAsync()) return;
+        // One transaction for the whole demo: its story runs hundreds of use cases, each saving once, and a
+        // failure half-way must not leave accounts without their story (the next start would skip the seeding).
+        await using var transaction = await db.Database.BeginTransactionAsync();
 
         var now = time.GetUtcNow();
-        var today = new Clock(time).Today;
         var orgs = new Dictionary<string, Organisation>
         {
             ["hospital"] = Organisation.Create("Hôpital Saint-Relais — Institut de cancérologie (démo)", OrganisationKind.Hospital, "760000001", "Rouen", "76000", now),
@@ -150,98 +169,8 @@ public static partial class DemoData
             byEmail[a.Email] = user;
         }
 
-        var gp = byEmail["medecin.traitant@relais.demo"];
-        var otherGp = byEmail["medecin.traitant2@relais.demo"];
-        var oncologist = byEmail["oncologue@relais.demo"];
-        var nurse = byEmail["ide.coordination@relais.demo"];
-        var surgeon = byEmail["chirurgien@relais.demo"];
-        var radiotherapist = byEmail["radiotherapeute@relais.demo"];
-        var secretary = byEmail["secretariat.rcp@relais.demo"];
-
-        var random = new Random(2026);
-        var waitingSeeded = false;
-        for (var i = 0; i < Targets.Length; i++)
-        {
-            var isPortalPatient = i == 18; // Marie Durand, in shared follow-up of a breast cancer
-            var cancer = isPortalPatient ? Cancers[0] : Cancers[random.Next(Cancers.Length)];
-            // Shared follow-up means a surveillance protocol, a carnet and a PPAC: the demo follows the cancers a protocol exists for.
-            if (Targets[i] == PathwayPhase.SharedFollowUp && cancer.Site is "C34.1" or "C83.3") cancer = Cancers[2];
-            var sex = cancer.Sex ?? (random.Next(2) == 0 ? Sex.Female : Sex.Male);
-            var first = isPortalPatient ? "Marie" : sex == Sex.Female ? FemaleFirst[random.Next(FemaleFirst.Length)] : MaleFirst[random.Next(MaleFirst.Length)];
-            var last = isPortalPatient ? "Durand" : LastNames[random.Next(LastNames.Length)];
-            var birth = today.AddYears(-random.Next(38, 86)).AddDays(-random.Next(0, 365));
-            if (i == 7) birth = today.AddYears(-78).AddDays(-40); // a patient over 75: oncogeriatric screening before the RCP [G]
-            var place = Places[random.Next(Places.Length)];
-            var myGp = i % 6 == 5 ? otherGp : gp;
-            var details = new PatientDetails(
-                DemoIns(sex, birth, place.Code, i), last.ToUpperInvariant(), i % 9 == 4 && sex == Sex.Female ? "Martin" : null, first, birth, sex,
-                $"06 {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}", null,
-                $"{random.Next(1, 120)} rue {LastNames[random.Next(LastNames.Length)]}", null, place.Code, place.City, myGp.Id,
-                i % 4 == 0 ? new TrustedPerson($"{MaleFirst[random.Next(MaleFirst.Length)]} {last}", "Conjoint", "06 11 22 33 44", today.AddDays(-random.Next(30, 400)), null) : null,
-                i % 5 == 0 ? new AdvanceDirectives(true, today.AddDays(-random.Next(30, 700)), "Dossier du médecin traitant") : new AdvanceDirectives(false, null, null));
-            var patient = Patient.Register(details, today, now);
-            // Demo identities are test identities (INS-NIR test OID), shown qualified so that the demo's mail carries the INS.
-            patient.InsVerifiedByInsi(InsOids.NirTest, now);
-            patient.IdentityDocumentChecked(IdentityDocumentKind.NationalIdentityCard, nurse.Id, today, today, now);
-            db.Patients.Add(patient);
-
-            var path = PathTo(Targets[i]).ToList();
-            var totalDays = path.Take(path.Count - 1).Sum(DaysIn) + random.Next(2, 20);
-            // Patients in shared follow-up have been followed for months or years: their carnet has a past.
-            if (Targets[i] == PathwayPhase.SharedFollowUp) totalDays += isPortalPatient ? 420 : 120 + random.Next(900);
-            var start = today.AddDays(-totalDays);
-            var diagnosis = path.Contains(PathwayPhase.DiagnosisConfirmed) ? start.AddDays(DaysIn(PathwayPhase.Suspicion)) : (DateOnly?)null;
-            var episodeDetails = new EpisodeDetails(cancer.Site, cancer.SiteLabel, cancer.Laterality, diagnosis is null ? null : cancer.Morphology,
-                diagnosis is null ? null : cancer.MorphologyLabel, diagnosis, diagnosis is null ? DiagnosisBasis.Unknown : cancer.Site == "C83.3" ? DiagnosisBasis.Biology : DiagnosisBasis.HistologyOfPrimary,
-                diagnosis is null ? null : "T2", diagnosis is null ? null : "N0", diagnosis is null ? null : "M0", null, null, null,
-                diagnosis is null ? null : "IIA", false, i % 11 == 3);
-            var (episode, opening) = CancerEpisode.Open(patient.Id, episodeDetails, PathwayPhase.Suspicion, start, myGp.Id, today, now, "Examens demandés par le médecin traitant.");
-            db.Episodes.Add(episode);
-            db.PathwayEvents.Add(opening);
-            var day = start;
-            foreach (var (phase, index) in path.Select((p, k) => (p, k)).Skip(1))
-            {
-                day = day.AddDays(DaysIn(path[index - 1]));
-                if (day > today) day = today;
-                var by = phase is PathwayPhase.TumorBoard ? secretary.Id : phase is PathwayPhase.SharedFollowUp or PathwayPhase.AfterCancer or PathwayPhase.MovedAway or PathwayPhase.LostToFollowUp or PathwayPhase.RuledOut ? myGp.Id : oncologist.Id;
-                db.PathwayEvents.Add(episode.Transition(phase, day, by, today, now, null));
-            }
-
-            if (Targets[i] == PathwayPhase.CareProgramme)
-            {
-                SeedPps(db, episode, oncologist, myGp, today, waitingForPortal: !waitingSeeded);
-                waitingSeeded = true;
-            }
-
-            var teamFrom = start;
-            db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, myGp.Id, CareTeamRole.GeneralPractitioner, teamFrom, null, oncologist.Id, now));
-            if (Targets[i] is not (PathwayPhase.Suspicion or PathwayPhase.RuledOut))
-            {
-                var hospitalFrom = diagnosis ?? teamFrom;
-                db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, oncologist.Id, CareTeamRole.ReferringOncologist, hospitalFrom, null, oncologist.Id, now));
-                db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, nurse.Id, CareTeamRole.NurseCoordinator, hospitalFrom, null, oncologist.Id, now));
-                db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, secretary.Id, CareTeamRole.TumorBoardSecretary, hospitalFrom, null, oncologist.Id, now));
-                if (cancer.Site is "C50.4" or "C50.2" or "C18.7" or "C20")
-                    db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, surgeon.Id, CareTeamRole.Surgeon, hospitalFrom, null, oncologist.Id, now));
-                if (cancer.Site is "C50.4" or "C50.2" or "C61" or "C20")
-                    db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, radiotherapist.Id, CareTeamRole.Radiotherapist, hospitalFrom, null, oncologist.Id, now));
-            }
-            if (Targets[i] is not (PathwayPhase.Suspicion or PathwayPhase.RuledOut or PathwayPhase.DiagnosisConfirmed) && i % 3 != 2)
-                SeedPathologyReport(db, patient, episode, myGp, oncologist, diagnosis!.Value, now, i);
-            if (isPortalPatient || Targets[i] == PathwayPhase.ActiveTreatment)
-                db.CareTeamMembers.Add(CareTeamMember.Add(patient.Id, byEmail["pharmacien@relais.demo"].Id, CareTeamRole.Pharmacist, diagnosis ?? teamFrom, null, oncologist.Id, now));
-            if (isPortalPatient)
-            {
-                var portal = byEmail["patient@relais.demo"];
-                portal.PatientId = patient.Id;
-                Check(await users.UpdateAsync(portal));
-                var caregiver = byEmail["aidant@relais.demo"];
-                db.AccessGrants.Add(Domain.Access.AccessGrant.Grant(patient.Id, caregiver.Id, Domain.Access.RecordSections.Carnet, today.AddDays(-30), null,
-                    Domain.Access.PortalDelegation.Validate(Domain.Access.RecordSections.Carnet, "fils").Reason, portal.Id, now.AddDays(-30)));
-            }
-        }
-        SeedTumorBoards(db, orgs["hospital"], secretary, now, today);
-        await db.SaveChangesAsync();
-        await SeedFollowUpAsync(db, oncologist, gp, now, today);
+        var actors = Accounts.ToDictionary(a => a.Email, a => new CurrentUser(byEmail[a.Email].Id, [a.Role], null));
+        await new DemoStory(services, actors, time).TellAsync(byEmail, users);
+        await transaction.CommitAsync();
     }
 }

@@ -37,8 +37,15 @@ public sealed class PdfPrinter(IConfiguration configuration, ILogger<PdfPrinter>
 
     public string ExecutablePath => configuration["Documents:Chromium"] ?? Environment.GetEnvironmentVariable("RELAIS_CHROMIUM") ?? "/usr/bin/chromium";
 
+    /// <summary>
+    /// False when the configuration turns printing off (<c>Documents:Pdf</c>): documents then stay HTML, as
+    /// without Chromium. The demo's story prints nothing, or every start of the demo would print some seventy PDFs.
+    /// </summary>
+    public bool Prints => configuration.GetValue("Documents:Pdf", true);
+
     public async Task<byte[]?> PrintAsync(string html, CancellationToken ct)
     {
+        if (!Prints) return null;
         var chromium = await BrowserAsync();
         if (chromium is null) return null;
         var page = await chromium.NewPageAsync();

@@ -20,6 +20,8 @@ public sealed class AccessLogQuery(RelaisDb db)
                 select new { a.At, a.Action, a.Outcome, a.ActorRole, First = u == null ? null : u.FirstName, Last = u == null ? null : u.LastName })
             .Take(Math.Clamp(take, 1, MaxTake))
             .ToListAsync(ct);
-        return rows.Select(r => new AccessLogEntry(r.At, r.Last is null ? "Inconnu" : RelaisUser.NameOf(r.First!, r.Last), r.ActorRole, r.Action, r.Outcome)).ToList();
+        return rows.Select(r => new AccessLogEntry(r.At, r.Last is null ? "Inconnu" : RelaisUser.NameOf(r.First!, r.Last),
+            // The role as the API writes every code, in kebab-case ("general-practitioner"), not the stored role name.
+            r.ActorRole is null ? null : Admin.Users.AccountLabels.RoleCode(r.ActorRole), r.Action, r.Outcome)).ToList();
     }
 }
