@@ -120,7 +120,7 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         await gp.GotoAsync("/protocoles");
         var breast = gp.GetByRole(AriaRole.Row).Filter(new() { HasText = "Cancer du sein" }).First;
         await Assertions.Expect(breast).ToContainTextAsync("validé");
-        await Assertions.Expect(breast).ToContainTextAsync("Jean Dubois");
+        await Assertions.Expect(breast).ToContainTextAsync("Jean DUBOIS");
 
         var preview = gp.GetByRole(AriaRole.Region, new() { Name = "Aperçu du calendrier" });
         await preview.GetByLabel("Protocole", new() { Exact = true }).SelectOptionAsync("breast");

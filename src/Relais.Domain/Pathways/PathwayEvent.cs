@@ -38,4 +38,27 @@ public sealed class PathwayEvent
     }
 
     public PathwayMilestone ToMilestone() => new(To, OccurredOn);
+
+    /// <summary>
+    /// An episode's events in the order the pathway went through them: by clinical date and recording instant,
+    /// and, where one use case recorded several steps at the same instant (end of treatment, then shared
+    /// follow-up), each step after the one it leaves.
+    /// </summary>
+    public static IReadOnlyList<T> InPathwayOrder<T>(IEnumerable<T> items, Func<T, PathwayEvent> eventOf)
+    {
+        ArgumentNullException.ThrowIfNull(eventOf);
+        var remaining = items.OrderBy(x => eventOf(x).OccurredOn).ThenBy(x => eventOf(x).RecordedAt).ToList();
+        var ordered = new List<T>(remaining.Count);
+        while (remaining.Count > 0)
+        {
+            var first = eventOf(remaining[0]);
+            // Among the events tied with the first, the one that leaves the phase reached so far comes next.
+            var previous = ordered.Count > 0 ? eventOf(ordered[^1]).To : (PathwayPhase?)null;
+            var next = remaining.FindIndex(x => eventOf(x) is var e && e.OccurredOn == first.OccurredOn && e.RecordedAt == first.RecordedAt && e.From == previous);
+            var index = next < 0 ? 0 : next;
+            ordered.Add(remaining[index]);
+            remaining.RemoveAt(index);
+        }
+        return ordered;
+    }
 }

@@ -68,7 +68,8 @@ public static partial class DemoData
     private static readonly PathwayPhase[] Targets =
     [
         PathwayPhase.Suspicion, PathwayPhase.Suspicion, PathwayPhase.DiagnosisConfirmed, PathwayPhase.DiagnosisConfirmed,
-        PathwayPhase.Announcement, PathwayPhase.Announcement, PathwayPhase.TumorBoard, PathwayPhase.TumorBoard, PathwayPhase.TumorBoard,
+        // The 8th (index 7) is the demo's patient over 75: told of her diagnosis, she waits for the G8 the team enters before the RCP.
+        PathwayPhase.Announcement, PathwayPhase.Announcement, PathwayPhase.TumorBoard, PathwayPhase.Announcement, PathwayPhase.TumorBoard,
         PathwayPhase.CareProgramme, PathwayPhase.CareProgramme, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment,
         PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment, PathwayPhase.ActiveTreatment,
         PathwayPhase.ActiveTreatment, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp, PathwayPhase.SharedFollowUp,

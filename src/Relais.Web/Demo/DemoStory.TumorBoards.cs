@@ -113,7 +113,9 @@ public static partial class DemoData
                 while (day.DayOfWeek != board.Weekday) day = day.AddDays(1);
                 for (var week = 0; week < 4; week++) await MeetingAsync(board, day.AddDays(7 * week));
             }
-            foreach (var p in pathways.Where(p => p.Target == PathwayPhase.Announcement))
+            // A patient over 75 is registered only once the team has entered her G8 [G]: the demo leaves that to the
+            // team (she is in the RCP worklist's "G8 to do"), so her record shows the screening still to do.
+            foreach (var p in pathways.Where(p => p.Target == PathwayPhase.Announcement && !G8.Required(p.Patient.AgeOn(Today))))
             {
                 var board = BoardFor(p.Cancer.Site);
                 var day = Today.AddDays(1);

@@ -21,7 +21,7 @@ public sealed class TimelineQuery(RelaisDb db)
             .ToListAsync(ct);
         return episodes.Select(ep =>
         {
-            var mine = events.Where(x => x.e.EpisodeId == ep.Id).ToList();
+            var mine = PathwayEvent.InPathwayOrder(events.Where(x => x.e.EpisodeId == ep.Id), x => x.e);
             var delays = PathwayDelays.Compute(ep.DiagnosisDate, mine.Select(x => x.e.ToMilestone()));
             return new EpisodeTimeline(ep.Id, ep.PrimarySite, ep.PrimarySiteLabel, ep.Phase,
                 mine.Select(x => PathwayEventDto.Of(x.e, x.Last is null ? "?" : RelaisUser.NameOf(x.First!, x.Last))).ToList(),
