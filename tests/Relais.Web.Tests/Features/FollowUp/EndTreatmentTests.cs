@@ -25,7 +25,7 @@ public abstract class EndTreatmentTests(RelaisFactory factory)
         var transmissions = (await oncologist.GetJsonAsync($"/api/patients/{patientId}/transmissions")).EnumerateArray().ToList();
         var c11 = transmissions.Single(t => t.GetProperty("obligation").GetString() == "c11");
         // Issue 11: the patient has no portal account, and the PPAC to the patient waits for it instead of being dropped.
-        Assert.Equal(["general-practitioner", "patient"], c11.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("kind").GetString()!).Distinct().ToArray());
+        Assert.Equal(["general-practitioner", "patient"], c11.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("kind").GetString()!).Distinct().Order(StringComparer.Ordinal).ToArray());
         Assert.True(c11.GetProperty("recipients").EnumerateArray().Single(r => r.GetProperty("kind").GetString() == "patient").GetProperty("awaitingPortalAccount").GetBoolean());
         var c12 = transmissions.Single(t => t.GetProperty("obligation").GetString() == "c12");
         Assert.Contains("Lymphœdème", c12.GetProperty("message").GetString());
