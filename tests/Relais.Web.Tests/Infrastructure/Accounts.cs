@@ -61,7 +61,10 @@ public static partial class Accounts
         return digits + Relais.Domain.Professionals.Luhn.CheckDigit(digits);
     }
 
-    /// <summary>Sends what the outbox holds for the account, and returns the token of the last link the sink received.</summary>
+    /// <summary>
+    /// Sends what the outbox holds for the account, and returns the token of its link the account still accepts.
+    /// The test clock is fixed, so several invitations share one instant: the live one is told by asking, not by order.
+    /// </summary>
     public static async Task<string> MailedTokenAsync(this RelaisFactory factory, Guid userId, int expected = 1)
     {
         await factory.DispatchAsync();
@@ -74,8 +77,13 @@ public static partial class Accounts
         Assert.Equal(expected, ids.Count);
         var mails = await Mailbox.WaitForAsync(ids, expected);
         Assert.Equal(expected, mails.Count);
-        var last = mails.Single(m => m.Headers["X-Relais-Outbox"] == ids[^1].ToString());
-        return Link().Match(last.TextBody ?? "").Groups[1].Value;
+        var tokens = mails.Select(m => Link().Match(m.TextBody ?? "").Groups[1].Value).ToList();
+        if (tokens.Count == 1) return tokens[0];
+        using var anonymous = factory.CreateClient();
+        var live = new List<string>();
+        foreach (var token in tokens)
+            if ((await anonymous.GetAsync($"/api/auth/activate?token={token}")).IsSuccessStatusCode) live.Add(token);
+        return Assert.Single(live);
     }
 
     [GeneratedRegex("jeton=([A-Za-z0-9_-]+)")]

@@ -200,7 +200,7 @@ public abstract class AuditTamperTests(RelaisFactory factory)
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
-        Assert.True(await db.AuditPurges.CountAsync() >= 1);
+        Assert.True(await db.AuditPurges.AnyAsync());
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "purge" && e.Resource == "audit trail"));
         Assert.False(await db.AuditEntries.AnyAsync(e => e.ChainIndex != null && e.ChainIndex <= purge.GetProperty("upToIndex").GetInt64()));
         // Rows the purge does not cover stay undeletable, and the purge record itself cannot be removed.
