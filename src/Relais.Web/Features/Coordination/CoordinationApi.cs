@@ -249,10 +249,9 @@ public static class CoordinationApi
     private static async Task<Ok<SignalOwnerDto>> GetOwner(Guid patientId, SignalOwnerQuery owner, CancellationToken ct) =>
         TypedResults.Ok(await owner.GetAsync(patientId, ct));
 
-    private static async Task<Results<Ok<SignalOwnerDto>, ForbidHttpResult>> ChooseOwner(Guid patientId, SignalOwnerInput input, CurrentUser user,
+    private static async Task<Ok<SignalOwnerDto>> ChooseOwner(Guid patientId, SignalOwnerInput input, CurrentUser user,
         ChooseSignalOwner choose, SignalOwnerQuery owner, CancellationToken ct)
     {
-        if (!ChooseSignalOwner.MayChoose(user)) return TypedResults.Forbid();
         await choose.HandleAsync(user, patientId, input, ct);
         return TypedResults.Ok(await owner.GetAsync(patientId, ct));
     }

@@ -16,9 +16,6 @@ public sealed record SignalOwnerInput(Guid? ProfessionalId);
 /// </summary>
 public sealed class ChooseSignalOwner(RelaisDb db, Clock clock)
 {
-    /// <summary>The hospital team (physicians and nurse coordinators) organises its own queue.</summary>
-    public static bool MayChoose(CurrentUser user) => user.IsInRole(Roles.HospitalClinician) || user.IsInRole(Roles.NurseCoordinator);
-
     public async Task HandleAsync(CurrentUser user, Guid patientId, SignalOwnerInput input, CancellationToken ct)
     {
         var now = clock.Now;

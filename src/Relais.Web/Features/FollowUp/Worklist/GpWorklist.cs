@@ -35,19 +35,17 @@ public sealed class GpWorklist(RelaisDb db, Clock clock, IConfiguration configur
         var upcoming = planned.Where(i => i.Due >= overdueBefore && i.Due <= until);
         var overdueItems = await ItemsAsync(overdue, overdueBefore, ct);
         var upcomingItems = await ItemsAsync(upcoming, overdueBefore, ct);
-        var overdueTotal = overdueItems.Count < MaxPerSection ? overdueItems.Count : await overdue.CountAsync(ct);
-        var upcomingTotal = upcomingItems.Count < MaxPerSection ? upcomingItems.Count : await upcoming.CountAsync(ct);
-        return new FollowUpWorklist(overdueItems, upcomingItems, overdueDays, overdueTotal, upcomingTotal);
+        return new FollowUpWorklist(overdueItems.Items, upcomingItems.Items, overdueDays, overdueItems.Total, upcomingItems.Total);
     }
 
-    private async Task<List<WorklistItem>> ItemsAsync(IQueryable<CarnetItem> items, DateOnly overdueBefore, CancellationToken ct)
+    private async Task<Capped<WorklistItem>> ItemsAsync(IQueryable<CarnetItem> items, DateOnly overdueBefore, CancellationToken ct)
     {
         var rows = await (from i in items
                           join p in db.Patients on i.PatientId equals p.Id
                           orderby i.Due, i.Id
                           select new { i, p.BirthName, p.UsedName, p.FirstNames })
-            .Take(MaxPerSection).ToListAsync(ct);
-        return rows.Select(x => new WorklistItem(x.i.Id, x.i.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.i.Due,
-            x.i.Kind.Label(), x.i.Performer.Label(), x.i.Due < overdueBefore)).ToList();
+            .ToCappedAsync(MaxPerSection, ct);
+        return new(rows.Items.Select(x => new WorklistItem(x.i.Id, x.i.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.i.Due,
+            x.i.Kind.Label(), x.i.Performer.Label(), x.i.Due < overdueBefore)).ToList(), rows.Total);
     }
 }

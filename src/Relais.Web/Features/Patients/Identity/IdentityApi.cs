@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Relais.Domain.Access;
+using Relais.Web.Data;
 using Relais.Web.Features.Access;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
@@ -56,8 +57,8 @@ public static class IdentityApi
         return TypedResults.Ok((await details.GetAsync(patientId, AccessBasis.CareTeam, ct))!.Identity!);
     }
 
-    private static async Task<Ok<IReadOnlyList<IdentityAlertDto>>> List(bool? closed, CurrentUser user, IdentityWorklistQuery worklist, CancellationToken ct) =>
-        TypedResults.Ok(await worklist.ListAsync(user, closed == true, ct));
+    private static async Task<Ok<IReadOnlyList<IdentityAlertDto>>> List(bool? closed, CurrentUser user, IdentityWorklistQuery worklist, HttpResponse response, CancellationToken ct) =>
+        TypedResults.Ok(response.WithTotalCount(await worklist.ListAsync(user, closed == true, ct)));
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Close(Guid alertId, CloseIdentityAlertInput input, CurrentUser user, CloseIdentityAlert close,
         CancellationToken ct) =>

@@ -18,7 +18,10 @@ public sealed record IdentityAlertDto(
 /// </summary>
 public sealed class IdentityWorklistQuery(RelaisDb db, TimeProvider time)
 {
-    public async Task<IReadOnlyList<IdentityAlertDto>> ListAsync(CurrentUser user, bool includeClosed, CancellationToken ct)
+        /// <summary>A screenful a referent can work through; the total says when there are more.</summary>
+    public const int MaxItems = 500;
+
+    public async Task<Capped<IdentityAlertDto>> ListAsync(CurrentUser user, bool includeClosed, CancellationToken ct)
     {
         var rows = await (
                 from a in db.IdentityAlerts.AsNoTracking()
@@ -27,12 +30,12 @@ public sealed class IdentityWorklistQuery(RelaisDb db, TimeProvider time)
                 where includeClosed || a.ClosedAt == null
                 orderby a.RaisedAt descending
                 select new { a, p.BirthName, p.UsedName, p.FirstNames, p.BirthDate, p.Sex, u.FirstName, u.LastName })
-            .Take(500).ToListAsync(ct);
+            .ToCappedAsync(MaxItems, ct);
         var now = time.GetUtcNow();
-        foreach (var patientId in rows.Select(r => r.a.PatientId).Distinct())
+        foreach (var patientId in rows.Items.Select(r => r.a.PatientId).Distinct())
             db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/identity-vigilance", AuditOutcomes.Allowed));
         await db.SaveChangesAsync(ct);
-        return rows.Select(r => new IdentityAlertDto(r.a.Id, r.a.Kind, r.a.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), r.BirthDate, r.Sex,
-            r.a.Ins, r.a.OtherPatientId, r.a.Reason, RelaisUser.NameOf(r.FirstName, r.LastName), r.a.RaisedAt, r.a.ClosedAt, r.a.Resolution)).ToList();
+        return new(rows.Items.Select(r => new IdentityAlertDto(r.a.Id, r.a.Kind, r.a.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), r.BirthDate, r.Sex,
+            r.a.Ins, r.a.OtherPatientId, r.a.Reason, RelaisUser.NameOf(r.FirstName, r.LastName), r.a.RaisedAt, r.a.ClosedAt, r.a.Resolution)).ToList(), rows.Total);
     }
 }
