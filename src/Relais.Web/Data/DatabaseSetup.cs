@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using Relais.Web.Identity;
 
 namespace Relais.Web.Data;
 
@@ -60,11 +62,22 @@ public static class DatabaseSetup
 
 public static class ReferenceData
 {
-    /// <summary>Reference data every installation needs: the shipped surveillance protocols, to validate.</summary>
+    /// <summary>
+    /// What every installation needs, demo or not: the roles accounts are given, the shipped surveillance
+    /// protocols (to validate), and — on a fresh installation — the invitation of the first administrator.
+    /// </summary>
     public static async Task EnsureReferenceDataAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<RelaisRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+            {
+                var created = await roles.CreateAsync(new RelaisRole(role));
+                if (!created.Succeeded) throw new InvalidOperationException($"Role {role}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
+            }
         await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Protocols.EnsureShippedProtocols>().HandleAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.Admin.Users.InviteFirstAdministrator>().HandleAsync(CancellationToken.None);
     }
 }
 

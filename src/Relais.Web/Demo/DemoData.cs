@@ -135,11 +135,7 @@ public static partial class DemoData
     {
         var db = services.GetRequiredService<RelaisDb>();
         var users = services.GetRequiredService<UserManager<RelaisUser>>();
-        var roles = services.GetRequiredService<RoleManager<RelaisRole>>();
         var time = services.GetRequiredService<TimeProvider>();
-        foreach (var role in Roles.All)
-            if (!await roles.RoleExistsAsync(role))
-                Check(await roles.CreateAsync(new RelaisRole(role)));
         if (await db.Users.AnyAsync()) return;
         // One transaction for the whole demo: its story runs hundreds of use cases, each saving once, and a
         // failure half-way must not leave accounts without their story (the next start would skip the seeding).

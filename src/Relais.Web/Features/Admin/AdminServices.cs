@@ -8,6 +8,7 @@ public static class AdminServices
         services.AddScoped<DeadLettersQuery>();
         services.AddScoped<RetryDeadLetter>();
         services.AddScoped<Users.CreateUser>();
+        services.AddScoped<Users.InviteFirstAdministrator>();
         services.AddScoped<Users.UsersQuery>();
         services.AddScoped<Users.DeactivateUser>();
         services.AddScoped<Users.ReactivateUser>();
