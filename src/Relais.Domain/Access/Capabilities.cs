@@ -88,6 +88,8 @@ public enum Capability
     OpenPortalAccount,
     /// <summary>The patient delegates portal access to a caregiver, and revokes it.</summary>
     DelegatePortalAccess,
+    /// <summary>Records the patient's ALD 30 admission as the health-insurance fund notified it.</summary>
+    RecordAld,
 
     // Outside any record.
     ReadAggregates,
@@ -191,6 +193,7 @@ public static class Capabilities
         Add(Capability.OpenBreakGlass, "PRODUCT.md §2: emergency access outside the team, for health professionals", [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare]);
         Add(Capability.ManageAccessGrants, Hospital + "; " + Nurse + " (a referral to supportive care grants a scope)", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.OpenPortalAccount, "Issue 11: a care-team member opens the patient's portal account from the record (PRODUCT.md §2 patient: their own record, plans, documents)", [.. CareRoles]);
+        Add(Capability.RecordAld, "[G] 1.4: the GP who is médecin traitant requests the ALD 30; in an emergency the hospital physician draws up the protocol — the team records what the fund notified", [.. CareRoles]);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);

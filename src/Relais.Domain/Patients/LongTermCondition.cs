@@ -57,3 +57,35 @@ public static class LongTermCondition
         ? $"L'ALD ouverte en urgence par l'hôpital expire le {Expires(period)!.Value.ToString("dd/MM/yyyy", French)} : rédigez le protocole de soins qui la prolonge."
         : $"L'ALD expire le {Expires(period)!.Value.ToString("dd/MM/yyyy", French)} : demandez son renouvellement si les soins continuent.";
 }
+
+/// <summary>One ALD 30 admission of a patient as recorded in Relais (a renewal is a new record).</summary>
+public sealed class AldRecord
+{
+    private AldRecord() { }
+
+    public Guid Id { get; private set; }
+    public Guid PatientId { get; private set; }
+    public DateOnly From { get; private set; }
+    public DateOnly? To { get; private set; }
+    public bool EmergencyProtocol { get; private set; }
+    /// <summary>The last day the admission holds (<see cref="LongTermCondition.Expires"/>), kept so that the reminder scan reads an index.</summary>
+    public DateOnly? ExpiresOn { get; private set; }
+    public DateOnly? RemindOn { get; private set; }
+    public DateTimeOffset? GpRemindedAt { get; private set; }
+    public Guid RecordedBy { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+
+    public AldPeriod Period => new(From, To, EmergencyProtocol);
+
+    public static AldRecord Record(Guid patientId, DateOnly? from, DateOnly? to, bool emergencyProtocol, DateOnly today, Guid by, DateTimeOffset now)
+    {
+        var period = LongTermCondition.Create(from, to, emergencyProtocol, today);
+        return new AldRecord
+        {
+            Id = Guid.CreateVersion7(now), PatientId = patientId, From = period.From, To = period.To, EmergencyProtocol = emergencyProtocol,
+            ExpiresOn = LongTermCondition.Expires(period), RemindOn = LongTermCondition.ReminderOn(period), RecordedBy = by, RecordedAt = now,
+        };
+    }
+
+    public void GpReminded(DateTimeOffset now) => GpRemindedAt = now;
+}

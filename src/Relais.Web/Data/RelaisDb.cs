@@ -28,6 +28,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<IdentityAlert> IdentityAlerts => Set<IdentityAlert>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+    public DbSet<AldRecord> AldRecords => Set<AldRecord>();
     public DbSet<AccessObjection> AccessObjections => Set<AccessObjection>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();

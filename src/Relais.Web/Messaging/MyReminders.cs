@@ -41,7 +41,9 @@ public sealed class MyReminders(RelaisDb db, Clock clock)
                      select r;
         // An alert's update stays news for its owners even once they acknowledged the alert's first transmission.
         var alertUpdates = mine.Where(r => r.Kind == ReminderKind.AlertUpdated);
-        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates)
+        // An expiring ALD stays to do until a renewal is recorded.
+        var ald = mine.Where(r => r.Kind == ReminderKind.AldExpiry && !db.AldRecords.Any(o => o.PatientId == r.PatientId && o.RecordedAt > r.IssuedAt));
+        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald)
                    join p in db.Patients on r.PatientId equals p.Id
                    orderby r.IssuedAt descending, r.Id
                    select new { r, p.BirthName, p.UsedName, p.FirstNames };

@@ -35,6 +35,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                     await scope.ServiceProvider.GetRequiredService<Features.Coordination.Reminders>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Coordination.TeamQueue.EscalateLateSignals>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Reminders.RemindPatients>().HandleAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Patients.Ald.RemindAldExpiry>().HandleAsync(stoppingToken);
                     lastReminderScan = clock;
                 }
             }

@@ -1,7 +1,7 @@
 namespace Relais.Web.Messaging;
 
 /// <summary><see cref="AlertUpdated"/>: an open alert's owners told of new values (its subject is the owner's copy of the alert's transmission).</summary>
-public enum ReminderKind { TransmissionBeforeDue, TransmissionLate, CarnetItem, AlertUpdated }
+public enum ReminderKind { TransmissionBeforeDue, TransmissionLate, CarnetItem, AlertUpdated, AldExpiry }
 
 /// <summary>
 /// Where a reminder stands: <see cref="Pending"/> while its e-mail waits in the outbox, <see cref="Sent"/>

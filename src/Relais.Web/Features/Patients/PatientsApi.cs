@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Web.Features.Access;
+using Relais.Web.Features.Patients.Ald;
 using Relais.Web.Features.Patients.CareTeam;
 using Relais.Web.Features.Patients.Episodes;
 using Relais.Web.Features.Patients.Identity;
@@ -47,6 +48,7 @@ public static class PatientsApi
             .ProducesValidationProblem()
             .WithMetadata(Problems.Declared(StatusCodes.Status409Conflict), Problems.Declared(StatusCodes.Status412PreconditionFailed));
         app.MapPatientIdentity();
+        app.MapAld();
         return app;
     }
 

@@ -12,6 +12,9 @@ public static class PatientsServices
     public static IServiceCollection AddPatients(this IServiceCollection services)
     {
         services.AddScoped<SearchPatients>();
+        services.AddScoped<Ald.RecordAld>();
+        services.AddScoped<Ald.AldQuery>();
+        services.AddScoped<Ald.RemindAldExpiry>();
         services.AddScoped<RegisterPatient>();
         services.AddScoped<UpdatePatient>();
         services.AddScoped<InsDuplicates>();

@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Relais.Domain.Patients;
+using Relais.Web.Data;
+using Relais.Web.Messaging;
+
+namespace Relais.Web.Features.Patients.Ald;
+
+/// <summary>
+/// Reminds the patient's GP (the care team's médecin traitant) before an ALD admission expires ([G] 1.4): for
+/// an admission opened in an emergency, to write the protocol that extends it; otherwise to request its
+/// renewal. Once per admission, through the one <see cref="ReminderScheduler"/>; an admission a newer
+/// record replaced is not reminded.
+/// </summary>
+public sealed class RemindAldExpiry(RelaisDb db, Clock clock, IOptions<MailOptions> mail, ReminderScheduler scheduler)
+{
+    /// <summary>Admissions reminded per pass; the next pass takes the rest.</summary>
+    public const int BatchSize = 500;
+
+    public async Task<int> HandleAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var due = await db.AldRecords
+            .Where(r => r.RemindOn != null && r.RemindOn <= today && r.GpRemindedAt == null
+                && !db.AldRecords.Any(o => o.PatientId == r.PatientId && o.From > r.From))
+            .OrderBy(r => r.RemindOn).ThenBy(r => r.Id)
+            .Take(BatchSize).ToListAsync(ct);
+        if (due.Count == 0) return 0;
+        var patientIds = due.Select(r => r.PatientId).Distinct().ToList();
+        var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var gps = await (from m in db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today))
+                         join u in db.Users on m.ProfessionalId equals u.Id
+                         where patientIds.Contains(m.PatientId) && m.Role == CareTeamRole.GeneralPractitioner && u.IsActive
+                         select new { m.PatientId, u.Id, u.Email, u.FirstName, u.LastName }).ToListAsync(ct);
+        var requests = new List<ReminderRequest>();
+        foreach (var record in due)
+        {
+            record.GpReminded(clock.Now);
+            var patient = patients[record.PatientId];
+            var what = LongTermCondition.ReminderText(record.Period);
+            foreach (var gp in gps.Where(g => g.PatientId == record.PatientId))
+            {
+                var link = $"/patients/{record.PatientId}/ald";
+                var body = $"""
+                    Bonjour {Relais.Web.Identity.RelaisUser.NameOf(gp.FirstName, gp.LastName)},
+
+                    {patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) : {what}
+                    {mail.Value.PublicUrl.TrimEnd('/')}{link}
+
+                    Message envoyé par Relais ; ne pas répondre à cette adresse.
+                    """;
+                requests.Add(new ReminderRequest(ReminderKind.AldExpiry, record.Id, gp.Id, 0, record.PatientId, gp.Email, what,
+                    $"[Relais] ALD à renouveler — {MailTexts.PatientIdentity(patient)}", body, link, null, null));
+            }
+        }
+        // Without a GP in the team the admission is marked all the same: the record shows its expiry to the team.
+        return await scheduler.IssueAsync(requests, clock.Now, ct);
+    }
+}
