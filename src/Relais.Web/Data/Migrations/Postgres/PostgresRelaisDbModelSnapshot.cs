@@ -1120,6 +1120,48 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("AccessObjections");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Patients.AldRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EmergencyProtocol")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("GpRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RemindOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "From");
+
+                    b.HasIndex("RemindOn", "GpRemindedAt");
+
+                    b.ToTable("AldRecords");
+                });
+
             modelBuilder.Entity("Relais.Domain.Patients.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2399,6 +2441,15 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasOne("Relais.Web.Identity.RelaisUser", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Patients.AldRecord", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -1105,6 +1105,48 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("AccessObjections");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Patients.AldRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmergencyProtocol")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("GpRemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "From");
+
+                    b.HasIndex("RemindOn", "GpRemindedAt");
+
+                    b.ToTable("AldRecords");
+                });
+
             modelBuilder.Entity("Relais.Domain.Patients.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2384,6 +2426,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasOne("Relais.Web.Identity.RelaisUser", null)
                         .WithMany()
                         .HasForeignKey("ProfessionalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Patients.AldRecord", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
