@@ -96,12 +96,12 @@ public abstract class RecordAldTests(RelaisFactory factory)
     }
 
     [Fact]
-    public async Task ThePage_ShowsTheAdmission_AndRecordsOne()
+    public async Task ThePage_ShowsTheAdmission_AndItsExpiry()
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var patientId = await A.Patient().CreateAsync(oncologist);
         await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/ald", new { from = "2026-06-10", emergencyProtocol = true });
-        var page = await (await factory.CookieClientAsync(Api.Gp)).GetStringAsync($"/patients/{patientId}/ald");
+        var page = WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Api.Gp)).GetStringAsync($"/patients/{patientId}/ald"));
         Assert.Contains("09/12/2026", page, StringComparison.Ordinal);
         Assert.Contains("établi en urgence", page, StringComparison.Ordinal);
     }
