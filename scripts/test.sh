@@ -5,7 +5,7 @@
 #
 # Usage: scripts/test.sh [--no-install] [FILTER]
 #   FILTER is passed to `dotnet test --filter`, e.g. "FullyQualifiedName~Patients".
-# Env knobs: RELAIS_PROJECT_TIMEOUT (seconds per test project, default 1200).
+# Env knobs: RELAIS_PROJECT_TIMEOUT (seconds per test project, default 1800).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -18,7 +18,7 @@ TEST_PROJECTS=(
   tests/Relais.Web.Tests/Relais.Web.Tests.csproj
   tests/Relais.Browser.Tests/Relais.Browser.Tests.csproj
 )
-PROJECT_TIMEOUT=${RELAIS_PROJECT_TIMEOUT:-1200}
+PROJECT_TIMEOUT=${RELAIS_PROJECT_TIMEOUT:-1800}
 
 INSTALL=1
 FILTER=""
