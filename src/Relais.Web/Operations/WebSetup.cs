@@ -85,7 +85,11 @@ public static class WebSetup
             // with a problem naming the field, instead of storing a value no screen and no rule knows.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            StrictRequests.Apply(o.SerializerOptions);
         });
+        // An unreadable body is answered by the problem naming the field in every environment, not only in Development
+        // (the framework's default answers a bare 400 elsewhere).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o =>
@@ -121,6 +125,7 @@ public static class WebSetup
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseSecurityHeaders(app.Configuration);
+        app.UseJsonBodyLimit();
         app.UseSignInLimits();
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
