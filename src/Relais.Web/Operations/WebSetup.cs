@@ -131,6 +131,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseSessionRevocation();
         app.UseAuthorization();
+        app.UseListReadAudit();
         app.UseAntiforgery();
         return app;
     }
