@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -120,9 +121,19 @@ public static class WebSetup
 
     public static WebApplication UseRelaisPipeline(this WebApplication app)
     {
+        // Behind a reverse proxy that terminates TLS, the client's address and scheme come from its headers, trusted only
+        // from the proxies the configuration names (the sign-in limits count per address; HSTS and Secure cookies need https).
+        if (app.Configuration.GetValue<bool>("Security:ForwardedHeaders:Enabled"))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in app.Configuration.GetSection("Security:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // A setting, on unless turned off, not the environment's name (SECURITY.md promises 7 and 9).
+        if (app.Configuration.GetValue("Security:Hsts", true)) app.UseHsts();
         app.UseRequestLocalization();
         app.UseSecurityHeaders(app.Configuration);
         app.UseJsonBodyLimit();
