@@ -113,10 +113,13 @@ public sealed class RelaisSignInManager(
     ILogger<SignInManager<RelaisUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<RelaisUser> confirmation,
-    IHostEnvironment environment)
+    IConfiguration configuration)
     : SignInManager<RelaisUser>(users, http, claims, options, logger, schemes, confirmation)
 {
     public const string DemoPassword = "Relais-Demo-2026!";
+
+    /// <summary>The demo accounts' published password signs in only where this setting is true (appsettings.Development.json).</summary>
+    public const string AcceptDemoPasswordSetting = "Security:AcceptDemoPassword";
 
     /// <summary>A hash of nothing anyone knows, checked when there is no account, so that the answer takes the same work.</summary>
     private static string? unknownAccountHash;
@@ -137,7 +140,8 @@ public sealed class RelaisSignInManager(
 
     public override async Task<SignInResult> CheckPasswordSignInAsync(RelaisUser user, string password, bool lockoutOnFailure)
     {
-        if (!environment.IsDevelopment() && password == DemoPassword) return SignInResult.Failed;
+        // A setting, not the environment's name (SECURITY.md promise 9): off unless the configuration turns it on.
+        if (!configuration.GetValue<bool>(AcceptDemoPasswordSetting) && password == DemoPassword) return SignInResult.Failed;
         if (!user.IsActive || await UserManager.IsLockedOutAsync(user))
         {
             // A deactivated or locked-out account answers as a wrong password does, after the same hashing

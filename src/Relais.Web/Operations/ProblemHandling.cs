@@ -47,6 +47,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             case Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException:
                 problem = Stale(httpContext, "version");
                 break;
+            case BadHttpRequestException { InnerException: RequestFieldException field }:
+                problem = Validation(Within(field.Path, field.Member), field.Message);
+                break;
             case BadHttpRequestException { InnerException: JsonException json }:
                 problem = Validation(FieldOf(json.Path), "Valeur illisible pour ce champ (format attendu : voir la documentation de l'API ; dates au format AAAA-MM-JJ).");
                 break;
@@ -60,6 +63,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     Detail = "Une autre opération vient d'enregistrer la même chose ; rien n'a été enregistré par celle-ci. Rechargez et réessayez.",
                     Type = "https://tools.ietf.org/html/rfc9110#section-15.5.10",
                 };
+                break;
+            case BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } bad:
+                // A body missing or null, a query or route value of the wrong type: the problem names the parameter, or the body.
+                problem = Validation(ParameterOf(bad.Message), "Valeur absente ou illisible (voir la documentation de l'API).");
                 break;
             case BadHttpRequestException bad:
                 problem = new ProblemDetails { Status = bad.StatusCode, Title = "Requête invalide", Detail = "La requête n'a pas pu être lue." };
@@ -116,6 +123,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             Extensions = { ["field"] = ifMatch ? "If-Match" : field },
         };
     }
+
+    /// <summary>The parameter the framework's binding message names (<c>Failed to bind parameter "int? pageSize" from "x".</c>), or the body.</summary>
+    private static string ParameterOf(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "parameter \"(?:[^\"]* )?([A-Za-z_][A-Za-z0-9_]*)\" (?:from|was not provided from) (?<source>[a-z ]*)") is { Success: true } m
+            && !m.Groups["source"].Value.StartsWith("body", StringComparison.Ordinal) ? m.Groups[1].Value : "body";
+
+    /// <summary>The member refused, under the object of the body where it lies (<c>phases[2].label</c>).</summary>
+    private static string Within(string? path, string member) => FieldOf(path) is var parent && parent != "body" ? $"{parent}.{member}" : member;
 
     private static string FieldOf(string? path)
     {

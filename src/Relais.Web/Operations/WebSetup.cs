@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -85,7 +86,11 @@ public static class WebSetup
             // with a problem naming the field, instead of storing a value no screen and no rule knows.
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            StrictRequests.Apply(o.SerializerOptions);
         });
+        // An unreadable body is answered by the problem naming the field in every environment, not only in Development
+        // (the framework's default answers a bare 400 elsewhere).
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddOpenApi(o =>
@@ -116,16 +121,28 @@ public static class WebSetup
 
     public static WebApplication UseRelaisPipeline(this WebApplication app)
     {
+        // Behind a reverse proxy that terminates TLS, the client's address and scheme come from its headers, trusted only
+        // from the proxies the configuration names (the sign-in limits count per address; HSTS and Secure cookies need https).
+        if (app.Configuration.GetValue<bool>("Security:ForwardedHeaders:Enabled"))
+        {
+            var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+            foreach (var proxy in app.Configuration.GetSection("Security:ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            app.UseForwardedHeaders(forwarded);
+        }
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // A setting, on unless turned off, not the environment's name (SECURITY.md promises 7 and 9).
+        if (app.Configuration.GetValue("Security:Hsts", true)) app.UseHsts();
         app.UseRequestLocalization();
         app.UseSecurityHeaders(app.Configuration);
+        app.UseJsonBodyLimit();
         app.UseSignInLimits();
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseSessionRevocation();
         app.UseAuthorization();
+        app.UseListReadAudit();
         app.UseAntiforgery();
         return app;
     }

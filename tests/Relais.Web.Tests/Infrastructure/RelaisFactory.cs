@@ -39,6 +39,9 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         // (SignInLimitsTests proves them with low ones).
         ["Security:SignInLimits:PerClientPerWindow"] = "1000000",
         ["Security:SignInLimits:PerAccountPerWindow"] = "1000000",
+        // The demo accounts sign in with their published password because this setting says so, not because the
+        // environment is called Development (SafetySwitchesTests turns it off).
+        ["Security:AcceptDemoPassword"] = "true",
     };
 
     /// <summary>Points the app at this instance's database, copying the template first if it does not exist yet.</summary>

@@ -6,6 +6,7 @@ public static class AccessServices
     public static IServiceCollection AddAccess(this IServiceCollection services)
     {
         services.AddScoped<PatientAccess>();
+        services.AddScoped<ListAudit>();
         services.AddScoped<CapabilityCheck>();
         services.AddScoped<GrantAccess>();
         services.AddScoped<OpenBreakGlass>();

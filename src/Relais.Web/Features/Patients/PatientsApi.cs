@@ -17,7 +17,8 @@ public static class PatientsApi
         var api = app.MapGroup("/api/patients").WithTags("Patients").RequireAuthorization();
 
         api.MapGet("/", Search).WithSummary("Recherche parmi les patients que l'utilisateur peut voir, par nom, INS ou date de naissance.")
-            .DeclareNoPatientData("lists only the patients the access rule lets the caller see; each one shown is audited");
+            .DeclareNoPatientData("lists only the patients the access rule lets the caller see; each one shown is audited")
+            .WithMetadata(new AuditsEachPatientShownAttribute());
         api.MapPost("/", Register).RequireCapability(Capability.RegisterPatient).WithSummary("Crée un dossier patient ; son auteur et le médecin traitant déclaré rejoignent l'équipe de soins.")
             .ProducesValidationProblem().WithMetadata(Problems.Declared(StatusCodes.Status409Conflict))
             .DeclareNoPatientData("creates a record; its author joins the care team")

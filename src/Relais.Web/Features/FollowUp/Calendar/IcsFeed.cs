@@ -8,7 +8,7 @@ using Relais.Web.Identity;
 namespace Relais.Web.Features.FollowUp.Calendar;
 
 /// <summary>The iCalendar text behind a secret address; every read is audited.</summary>
-public sealed class IcsFeed(RelaisDb db, Clock clock)
+public sealed class IcsFeed(RelaisDb db, Clock clock, ListAudit listAudit)
 {
     /// <summary>
     /// Calendar clients refuse or time out on very large feeds; the items are ordered by date from three
@@ -45,6 +45,8 @@ public sealed class IcsFeed(RelaisDb db, Clock clock)
             events = rows.Select(x => (x.i, $"Suivi {Initials(x.UsedName ?? x.BirthName, x.FirstNames)} ({x.BirthDate.Year}) : {x.i.Kind.Label()} — {x.i.Performer.Label()}")).ToList();
             name = "Suivis partagés de mes patients — Relais";
             db.AuditEntries.Add(AuditEntry.Create(now, feed.CreatedBy, "calendar-feed", null, AuditActions.Read, "ics gp feed", AuditOutcomes.Allowed, feed.Id.ToString()));
+            // Each patient the feed names (by initials) is shown to the GP, as on a worklist (review M5).
+            listAudit.Add(feed.CreatedBy, "calendar-feed", rows.Select(x => x.i.PatientId), "ics gp feed");
         }
         await db.SaveChangesAsync(ct);
         return ICalendar.Write(name, events.Select(e => new ICalendar.VEvent($"{e.Item.Id}@relais", e.Item.Due, e.Summary,

@@ -29,7 +29,8 @@ public static class IdentityApi
 
         var referent = app.MapGroup("/api/identity-vigilance").WithTags("Identitovigilance").RequireAuthorization(p => p.RequireRole(ReferentRole));
         referent.MapGet("/", List).WithSummary("Liste les signalements d'identitovigilance : incohérences confirmées et doublons d'INS suspectés.")
-            .DeclareNoPatientData("the identity-vigilance referent's worklist; each patient shown is audited");
+            .DeclareNoPatientData("the identity-vigilance referent's worklist; each patient shown is audited")
+            .WithMetadata(new AuditsEachPatientShownAttribute());
         referent.MapPost("/{alertId:guid}/close", Close).WithSummary("Clôt un signalement d'identitovigilance avec ce qui a été fait.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound)
             .DeclareNoPatientData("the referent closes a line of the worklist");

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Relais.Domain.Audit;
+using Relais.Web.Data;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Access;
+
+/// <summary>
+/// Every patient a list or a worklist shows is an audited read (SECURITY.md promise 3, review M5): "who accessed my
+/// record" includes the professionals who saw the patient's name on their inbox, worklist or meeting. One row per
+/// patient shown, added together and committed by one SaveChanges (one batch), so a page of 50 costs one round trip.
+/// </summary>
+public sealed class ListAudit(RelaisDb db, Clock clock)
+{
+    /// <summary>Adds the rows to the caller's unit of work, for a use case that commits them with its own SaveChanges.</summary>
+    public int Add(Guid? actorId, string? actorRole, IEnumerable<Guid> patientIds, string resource)
+    {
+        var now = clock.Now;
+        var rows = patientIds.Distinct().Select(id => AuditEntry.Create(now, actorId, actorRole, id, AuditActions.List, resource, AuditOutcomes.Allowed)).ToList();
+        db.AuditEntries.AddRange(rows);
+        return rows.Count;
+    }
+
+    public async Task RecordAsync(CurrentUser user, IEnumerable<Guid> patientIds, string resource, CancellationToken ct)
+    {
+        if (Add(user.Id, user.PrimaryRole, patientIds, resource) > 0) await db.SaveChangesAsync(ct);
+    }
+}
+
+/// <summary>
+/// Marks an endpoint whose use case already audits each patient it shows (the patient search, the identity-vigilance
+/// worklist), so that <see cref="ListReadAudit"/> does not audit them twice.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AuditsEachPatientShownAttribute : Attribute;
+
+/// <summary>
+/// The API's lists audited whatever endpoint serves them, the ones added later included: a signed-in GET under
+/// <c>/api</c> that names no patient in its route and answers JSON has every <c>patientId</c> of its answer audited
+/// as shown (<see cref="ListAudit"/>), before the answer leaves. A route naming a patient is audited by the access
+/// rule already.
+/// </summary>
+public static class ListReadAudit
+{
+    public static IApplicationBuilder UseListReadAudit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var endpoint = http.GetEndpoint();
+        if (!HttpMethods.IsGet(http.Request.Method) || !http.Request.Path.StartsWithSegments("/api") || endpoint is null
+            || endpoint.Metadata.GetMetadata<PatientScopedAttribute>() is not null || endpoint.Metadata.GetMetadata<AuditsEachPatientShownAttribute>() is not null
+            || http.User.Identity?.IsAuthenticated != true)
+        {
+            await next(http);
+            return;
+        }
+        var original = http.Response.Body;
+        using var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+        if (http.Response.StatusCode == StatusCodes.Status200OK && http.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && buffer.Length > 0)
+        {
+            var shown = new HashSet<Guid>();
+            using (var json = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length)))
+                Collect(json.RootElement, shown);
+            if (shown.Count > 0 && CurrentUser.From(http.User) is { } user)
+            {
+                await http.RequestServices.GetRequiredService<ListAudit>().RecordAsync(user, shown, $"GET {http.Request.Path}", http.RequestAborted);
+            }
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, http.RequestAborted);
+    });
+
+    private static void Collect(JsonElement element, HashSet<Guid> shown)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.NameEquals("patientId") && property.Value.ValueKind == JsonValueKind.String && property.Value.TryGetGuid(out var id)) shown.Add(id);
+                    else Collect(property.Value, shown);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Collect(item, shown);
+                break;
+        }
+    }
+}
