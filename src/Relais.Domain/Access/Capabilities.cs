@@ -88,6 +88,8 @@ public enum Capability
     OpenPortalAccount,
     /// <summary>The patient delegates portal access to a caregiver, and revokes it.</summary>
     DelegatePortalAccess,
+    /// <summary>Reads a patient's symptom alert, takes it in charge and records the action (issue 14, the triage worklist).</summary>
+    TriageSymptomAlerts,
 
     // Outside any record.
     ReadAggregates,
@@ -191,6 +193,8 @@ public static class Capabilities
         Add(Capability.OpenBreakGlass, "PRODUCT.md §2: emergency access outside the team, for health professionals", [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare]);
         Add(Capability.ManageAccessGrants, Hospital + "; " + Nurse + " (a referral to supportive care grants a scope)", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.OpenPortalAccount, "Issue 11: a care-team member opens the patient's portal account from the record (PRODUCT.md §2 patient: their own record, plans, documents)", [.. CareRoles]);
+        Add(Capability.TriageSymptomAlerts, Hospital + "; " + Nurse + " — issue 14: the patients' symptom alerts are triaged by the nurse coordinator and the hospital clinicians (CAPRI nurse navigation)",
+            UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);
