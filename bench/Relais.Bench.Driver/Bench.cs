@@ -54,6 +54,8 @@ public sealed class Bench(DriverOptions options)
             new("worklist", "gp", u => u.Bearer.GetAsync("/api/follow-up/worklist"), WorklistSql),
             new("pending-late", "nurse", u => u.Bearer.GetAsync("/api/transmissions/pending?lateOnly=true"), PendingSql),
             new("team-queue", "nurse", u => u.Bearer.GetAsync("/api/team-queue"), TeamQueueSql),
+            // Issue 14: the nurse's triage worklist (open symptom alerts of the patients she may see, most severe then oldest first).
+            new("triage", "nurse", u => u.Bearer.GetAsync("/api/worklists/triage")),
             // The generator writes no reminder rows: this measures the query's cost over the access rule and the index, not a full list.
             new("reminders", "gp", u => u.Bearer.GetAsync("/api/reminders")),
             new("patient-page", "gp", u => u.Cookie!.GetAsync($"/patients/{Pick(u).Id}"), PatientPageSql),

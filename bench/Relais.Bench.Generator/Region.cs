@@ -1,3 +1,4 @@
+using Relais.Domain.Questionnaires;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -104,7 +105,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
 
     private CopyTable organisations = null!, users = null!, userRoles = null!, patients = null!, careTeam = null!, episodes = null!, events = null!,
         boards = null!, meetingsTable = null!, participants = null!, cases = null!, programmes = null!, transmissions = null!, recipients = null!,
-        enrolments = null!, carnet = null!, observations = null!, alerts = null!;
+        enrolments = null!, carnet = null!, observations = null!, alerts = null!, responses = null!, symptomAlerts = null!;
 
     public async Task<IReadOnlyList<CopyTable>> LoadAsync()
     {
@@ -142,8 +143,13 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         observations = await CopyTable.OpenAsync(source, "Observations", "Id", "PatientId", "Code", "Value", "Unit", "Effective", "Laboratory", "UpperLimit", "RecordedAt");
         alerts = await CopyTable.OpenAsync(source, "Alerts", "Id", "PatientId", "ObservationId", "Rule", "RuleVersion", "ProtocolCode", "Severity", "Action", "Due",
             "Explanation", "RaisedAt", "ReferralTaskId", "TransmissionId", "HandledAt", "HandledBy");
+        responses = await CopyTable.OpenAsync(source, "QuestionnaireResponses", "Id", "PatientId", "QuestionnaireCode", "QuestionnaireVersion", "AuthoredAt", "AuthorId",
+            "AnswersJson", "Grade", "Score");
+        symptomAlerts = await CopyTable.OpenAsync(source, "SymptomAlerts", "Id", "PatientId", "ResponseId", "QuestionnaireCode", "QuestionnaireVersion", "Rule", "Title",
+            "Severity", "Rank", "TeamAction", "PatientInstruction", "Source", "RaisedAt", "AcknowledgedAt", "AcknowledgedBy", "Action", "ActionNote", "ActionAt", "ActionBy",
+            "EscalatedAt", "EscalatedTo");
         CopyTable[] all = [organisations, users, userRoles, patients, careTeam, episodes, events, boards, meetingsTable, participants, cases, programmes,
-            transmissions, recipients, enrolments, carnet, observations, alerts];
+            transmissions, recipients, enrolments, carnet, observations, alerts, responses, symptomAlerts];
 
         // --- organisations and professionals
         var hospitalCount = Math.Max(1, (options.Patients + 19_999) / 20_000);
@@ -326,6 +332,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         {
             pharmacist = hospital.Pharmacists[index % hospital.Pharmacists.Count];
             careTeam.Row().Id(NewId()).Id(patientId).Id(pharmacist.Id).Text("Pharmacist").Date(dates[treatmentIndex]).Date(null).Id(oncologist.Id).At(At(dates[treatmentIndex], 11));
+            if (path[^1] == PathwayPhase.ActiveTreatment) SymptomReports(patientId, dates[^1], nurse);
         }
 
         // What the pathway sent to the GP (and back), with acknowledgements.
@@ -626,4 +633,31 @@ public sealed class Region(Args options, NpgsqlDataSource source)
     private static DateTimeOffset At(DateOnly day, int hour, int minutes = 0) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddMinutes(minutes);
 
     private static string Ascii(string s) => SearchText.Normalize(s).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
+
+    /// <summary>
+    /// The weekly toxicity questionnaire of a patient in treatment (issue 14), for up to 8 weeks: one answer in five fires a
+    /// rule; the alerts of the last week are still open on the triage worklist, the older ones acted on by the nurse.
+    /// </summary>
+    private void SymptomReports(Guid patientId, DateOnly since, User nurse)
+    {
+        var definition = ToxicityQuestionnaire.Definition;
+        var rules = definition.Rules;
+        for (var week = 0; week < 8; week++)
+        {
+            var on = today.AddDays(-7 * week - random.Next(0, 3));
+            if (on < since) break;
+            var authored = At(on, 8, random.Next(0, 720));
+            var rule = random.Next(5) == 0 ? rules[random.Next(rules.Count)] : null;
+            var grade = rule is null ? random.Next(0, 3) : 3;
+            var responseId = NewId();
+            responses.Row().Id(responseId).Id(patientId).Text(definition.Code).Int(definition.Version).At(authored).Id(patientId)
+                .Text($"[{{\"linkId\":\"fatigue\",\"raw\":\"{grade}\",\"value\":{grade},\"display\":\"{grade}\"}}]").Int(grade).Dec(null);
+            if (rule is null) continue;
+            var open = week == 0;
+            var acted = open ? (DateTimeOffset?)null : authored.AddHours(2);
+            symptomAlerts.Row().Id(NewId()).Id(patientId).Id(responseId).Text(definition.Code).Int(definition.Version).Text(rule.Code).Text(rule.Title)
+                .Text(rule.Severity.ToString()).Int(QuestionnaireEvaluation.Rank(rule.Severity)).Text(rule.TeamAction).Text(rule.PatientInstruction).Text(rule.Source)
+                .At(authored).At(acted).Id(open ? null : nurse.Id).Text(open ? null : "Advice").Text(null).At(acted).Id(open ? null : nurse.Id).At(null).Id(null);
+        }
+    }
 }

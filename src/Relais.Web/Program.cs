@@ -10,6 +10,7 @@ using Relais.Web.Features.Coordination;
 using Relais.Web.Features.FollowUp;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
+using Relais.Web.Features.Symptoms;
 using Relais.Web.Features.TumorBoards;
 using Relais.Web.Features.TumorBoards.Worklists;
 using Relais.Web.Features.Patients.Professionals;
@@ -46,6 +47,7 @@ app.MapProgrammes();
 app.MapAnnouncements();
 app.MapWorklists();
 app.MapFollowUp();
+app.MapSymptoms();
 app.MapRelaisPages();
 
 app.Run();

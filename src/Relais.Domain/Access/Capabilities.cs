@@ -90,6 +90,8 @@ public enum Capability
     DelegatePortalAccess,
     /// <summary>Records the patient's ALD 30 admission as the health-insurance fund notified it.</summary>
     RecordAld,
+    /// <summary>Reads a patient's symptom alert, takes it in charge and records the action (issue 14, the triage worklist).</summary>
+    TriageSymptomAlerts,
 
     // Outside any record.
     ReadAggregates,
@@ -194,6 +196,8 @@ public static class Capabilities
         Add(Capability.ManageAccessGrants, Hospital + "; " + Nurse + " (a referral to supportive care grants a scope)", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.OpenPortalAccount, "Issue 11: a care-team member opens the patient's portal account from the record (PRODUCT.md §2 patient: their own record, plans, documents)", [.. CareRoles]);
         Add(Capability.RecordAld, "[G] 1.4: the GP who is médecin traitant requests the ALD 30; in an emergency the hospital physician draws up the protocol — the team records what the fund notified", [.. CareRoles]);
+        Add(Capability.TriageSymptomAlerts, Hospital + "; " + Nurse + " — issue 14: the patients' symptom alerts are triaged by the nurse coordinator and the hospital clinicians (CAPRI nurse navigation)",
+            UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);

@@ -62,6 +62,10 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Surveillance.CalendarFeed> CalendarFeeds => Set<Domain.Surveillance.CalendarFeed>();
     public DbSet<Domain.Alerts.Observation> Observations => Set<Domain.Alerts.Observation>();
     public DbSet<Domain.Alerts.StoredAlert> Alerts => Set<Domain.Alerts.StoredAlert>();
+    public DbSet<Domain.Questionnaires.QuestionnaireVersion> Questionnaires => Set<Domain.Questionnaires.QuestionnaireVersion>();
+    public DbSet<Domain.Questionnaires.QuestionnaireResponse> QuestionnaireResponses => Set<Domain.Questionnaires.QuestionnaireResponse>();
+    public DbSet<Domain.Questionnaires.SymptomAlert> SymptomAlerts => Set<Domain.Questionnaires.SymptomAlert>();
+    public DbSet<Domain.Questionnaires.OnCallShift> OnCallShifts => Set<Domain.Questionnaires.OnCallShift>();
 
     public abstract bool IsPostgres { get; }
 

@@ -18,7 +18,7 @@ public static partial class DemoData
 
         /// <summary>
         /// Before the story's first act, the boards exist and the shipped protocols are validated by the demo
-        /// oncologist and GP (an end of treatment enrols only on a validated version).
+        /// oncologist and GP, the questionnaires by the oncologist (an end of treatment enrols only on a validated version).
         /// </summary>
         private void PlanProtocolValidation(IReadOnlyList<Pathway> pathways)
         {
@@ -33,6 +33,10 @@ public static partial class DemoData
                     await Use<ValidateProtocol>().HandleAsync(As(Oncologist), protocol.Code, protocol.Version, new ValidationInput(ValidatorRole.Specialist), default);
                     await Use<ValidateProtocol>().HandleAsync(As("medecin.traitant@relais.demo"), protocol.Code, protocol.Version, new ValidationInput(ValidatorRole.GeneralPractitioner), default);
                 }
+                // The questionnaires and their alert rules, validated by the demo oncologist.
+                var questionnaires = await db.Questionnaires.AsNoTracking().Where(q => q.Validation == null).ToListAsync();
+                foreach (var q in questionnaires)
+                    await Use<Features.Symptoms.Questionnaires.ValidateQuestionnaire>().HandleAsync(As(Oncologist), q.Code, q.Version, new(), default);
             });
         }
 

@@ -11,7 +11,7 @@ using Relais.Web.Data;
 namespace Relais.Web.Messaging;
 
 /// <summary>
-/// Runs the outbox dispatcher and, every minute, the reminder and escalation scans in the background.
+/// Runs the outbox dispatcher and, every minute, the reminder and escalation scans (team signals, urgent triage alerts) in the background.
 /// The scans run with mail off too: an urgent signal's owner who does not react is escalated in the
 /// app (the inbox and the team queue) whether or not an e-mail can be sent.
 /// </summary>
@@ -36,6 +36,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                     await scope.ServiceProvider.GetRequiredService<Features.Coordination.TeamQueue.EscalateLateSignals>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Reminders.RemindPatients>().HandleAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Patients.Ald.RemindAldExpiry>().HandleAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Triage.EscalateUrgentAlerts>().ScanAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Assignments.RemindQuestionnaires>().HandleAsync(stoppingToken);
                     lastReminderScan = clock;
                 }
             }

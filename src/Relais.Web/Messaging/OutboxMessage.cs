@@ -5,7 +5,14 @@ namespace Relais.Web.Messaging;
 public enum OutboxStatus { Pending, Sent, DeadLetter, Cancelled }
 
 /// <summary>Transmission and Reminder concern a patient; Account is an account e-mail (invitation, password reset) with no patient.</summary>
-public enum OutboxKind { Transmission, Reminder, Account }
+public enum OutboxKind
+{
+    Transmission,
+    Reminder,
+    Account,
+    /// <summary>A grade ≥ 3 patient report copied to the GP (issue 14): its own kind, not the GP's C9 to the team.</summary>
+    PatientReport,
+}
 
 /// <summary>
 /// An e-mail waiting to leave, written in the same transaction as what caused it (the transactional

@@ -1,3 +1,4 @@
+using Relais.Web.Features.Symptoms;
 using Relais.Web.Features.Portal;
 using System.Globalization;
 using System.Text.Json;
@@ -55,6 +56,7 @@ public static class WebSetup
         services.AddProgrammes();
         services.AddAnnouncements();
         services.AddFollowUp();
+        services.AddSymptoms();
         services.AddAdmin();
         services.AddPortal();
         services.AddHome();

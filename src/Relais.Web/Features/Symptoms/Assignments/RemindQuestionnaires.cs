@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Relais.Domain.Accounts;
+using Relais.Domain.Questionnaires;
+using Relais.Web.Data;
+using Relais.Web.Messaging;
+
+namespace Relais.Web.Features.Symptoms.Assignments;
+
+/// <summary>
+/// Reminds a patient whose weekly questionnaire is unanswered the day after it was due (once per occurrence, through the
+/// one <see cref="ReminderScheduler"/>; e-mail without clinical text). Run every minute by the background scheduler.
+/// </summary>
+public sealed class RemindQuestionnaires(RelaisDb db, Clock clock, IOptions<MailOptions> mail, ReminderScheduler scheduler)
+{
+    public const int BatchSize = 500;
+
+    public async Task<int> HandleAsync(CancellationToken ct)
+    {
+        var today = clock.Today;
+        var unanswered = (await WeeklyQuestionnaires.StandingsAsync(db, db.Episodes, today, ct)).Where(s => s.State != ScheduleState.UpToDate).ToList();
+        if (unanswered.Count == 0) return 0;
+        var episodeIds = unanswered.Select(s => s.EpisodeId).ToList();
+        var issued = (await db.Reminders.AsNoTracking().Where(r => r.Kind == ReminderKind.QuestionnaireDue && episodeIds.Contains(r.SubjectId))
+            .Select(r => new { r.SubjectId, r.Occurrence }).ToListAsync(ct)).Select(r => (r.SubjectId, r.Occurrence)).ToHashSet();
+        var due = unanswered.Where(s => !issued.Contains((s.EpisodeId, s.Occurrence))).DistinctBy(s => s.EpisodeId).Take(BatchSize).ToList();
+        var patientIds = due.Select(s => s.PatientId).ToList();
+        var accounts = await db.Users.AsNoTracking().Where(u => u.PatientId != null && patientIds.Contains(u.PatientId.Value) && u.IsActive && u.PasswordHash != null)
+            .Select(u => new { u.Id, PatientId = u.PatientId!.Value, u.Email }).ToListAsync(ct);
+        var requests = new List<ReminderRequest>(due.Count);
+        foreach (var s in due)
+        {
+            // A patient without an activated account is reminded on the record, as for the carnet (issue 11).
+            var account = accounts.FirstOrDefault(a => a.PatientId == s.PatientId);
+            var body = $"Bonjour,\n\nVotre questionnaire de la semaine sur les effets de votre traitement vous attend.\n"
+                + $"{mail.Value.PublicUrl.TrimEnd('/')}/mon-dossier/questionnaires/{s.Questionnaire}\n\nRelais — votre parcours de soins partagé.";
+            requests.Add(new ReminderRequest(ReminderKind.QuestionnaireDue, s.EpisodeId, account?.Id ?? s.PatientId, s.Occurrence, s.PatientId,
+                PortalAccounts.HasMailbox(account?.Email) ? account!.Email : null, "Votre questionnaire de la semaine vous attend", "[Relais] Rappel : votre questionnaire",
+                body, $"/mon-dossier/questionnaires/{s.Questionnaire}", null, null));
+        }
+        return await scheduler.IssueAsync(requests, clock.Now, ct);
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Pathways;
+using Relais.Domain.Questionnaires;
+using Relais.Web.Data;
+
+namespace Relais.Web.Features.Symptoms.Assignments;
+
+/// <summary>A patient in a phase that assigns a weekly questionnaire, with the state of its current occurrence.</summary>
+public sealed record WeeklyStanding(Guid PatientId, Guid EpisodeId, string Questionnaire, int Occurrence, DateOnly Due, DateOnly? LastAnswered, ScheduleState State);
+
+/// <summary>The questionnaires the phases assign (<see cref="QuestionnaireSchedule"/>), read for a set of episodes.</summary>
+public static class WeeklyQuestionnaires
+{
+    public static async Task<IReadOnlyList<WeeklyStanding>> StandingsAsync(RelaisDb db, IQueryable<Domain.Episodes.CancerEpisode> episodes, DateOnly today, CancellationToken ct)
+    {
+        var code = QuestionnaireSchedule.Assigned(PathwayPhase.ActiveTreatment)!;
+        var rows = await (from e in episodes.Where(e => e.Phase == PathwayPhase.ActiveTreatment)
+                          select new
+                          {
+                              e.Id, e.PatientId, e.PhaseSince,
+                              Last = db.QuestionnaireResponses.Where(r => r.PatientId == e.PatientId && r.QuestionnaireCode == code)
+                                  .OrderByDescending(r => r.AuthoredAt).Select(r => (DateTimeOffset?)r.AuthoredAt).FirstOrDefault(),
+                          }).AsNoTracking().ToListAsync(ct);
+        var standings = new List<WeeklyStanding>();
+        foreach (var row in rows)
+        {
+            if (QuestionnaireSchedule.CurrentDue(row.PhaseSince, today) is not { } due) continue;
+            DateOnly? last = row.Last is { } at ? DateOnly.FromDateTime(Clock.ToParis(at).DateTime) : null;
+            standings.Add(new WeeklyStanding(row.PatientId, row.Id, code, due.Occurrence, due.Due, last,
+                QuestionnaireSchedule.State(PathwayPhase.ActiveTreatment, row.PhaseSince, last, today)));
+        }
+        return standings;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Alerts;
+using Relais.Domain.Questionnaires;
+using Relais.Web.Data;
+using Relais.Web.Features.Coordination;
+using Relais.Web.Features.Symptoms.Questionnaires;
+
+namespace Relais.Web.Features.Symptoms.Triage;
+
+public sealed record AnswerLine(string LinkId, string Question, string Answer);
+
+public sealed record TrendPoint(DateTimeOffset At, int Grade, decimal? Score);
+
+public sealed record SymptomAlertDetail(Guid Id, Guid PatientId, string Rule, string Title, string Severity, DateTimeOffset RaisedAt, string TeamAction,
+    string PatientInstruction, string Source, string Questionnaire, string QuestionnaireTitle, int QuestionnaireVersion, IReadOnlyList<AnswerLine> Answers,
+    DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy, string? Action, string? ActionNote, DateTimeOffset? ActionAt, string? ActionBy,
+    DateTimeOffset? EscalatedAt, string? EscalatedTo, IReadOnlyList<TrendPoint> Trend);
+
+/// <summary>A triage alert with the answers that raised it, its rule, what became of it, and the trend of the patient's answers to that questionnaire.</summary>
+public sealed class SymptomAlertQuery(RelaisDb db, QuestionnaireQueries questionnaires)
+{
+    /// <summary>The latest answers drawn on the trend.</summary>
+    public const int TrendPoints = 20;
+
+    public async Task<SymptomAlertDetail?> HandleAsync(Guid patientId, Guid alertId, CancellationToken ct)
+    {
+        var alert = await db.SymptomAlerts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == alertId && a.PatientId == patientId, ct);
+        if (alert is null) return null;
+        var response = await db.QuestionnaireResponses.AsNoTracking().FirstAsync(r => r.Id == alert.ResponseId, ct);
+        var version = await questionnaires.FindAsync(alert.QuestionnaireCode, alert.QuestionnaireVersion, ct);
+        var answers = response.Answers.Select(a => new AnswerLine(a.LinkId, version?.Definition.Item(a.LinkId)?.Text ?? a.LinkId, a.Display)).ToList();
+        var trend = (await db.QuestionnaireResponses.AsNoTracking().Where(r => r.PatientId == patientId && r.QuestionnaireCode == alert.QuestionnaireCode)
+                .OrderByDescending(r => r.AuthoredAt).Take(TrendPoints).Select(r => new { r.AuthoredAt, r.Grade, r.Score }).ToListAsync(ct))
+            .OrderBy(r => r.AuthoredAt).Select(r => new TrendPoint(r.AuthoredAt, r.Grade, r.Score)).ToList();
+        var people = new[] { alert.AcknowledgedBy, alert.ActionBy, alert.EscalatedTo }.OfType<Guid>();
+        var names = await ProfessionalNames.OfAsync(db, people, ct);
+        string? Name(Guid? id) => id is { } g ? names.GetValueOrDefault(g) : null;
+        return new SymptomAlertDetail(alert.Id, alert.PatientId, alert.Rule, alert.Title, alert.Severity.Code(), alert.RaisedAt, alert.TeamAction, alert.PatientInstruction,
+            alert.Source, alert.QuestionnaireCode, version?.Title ?? alert.QuestionnaireCode, alert.QuestionnaireVersion, answers,
+            alert.AcknowledgedAt, Name(alert.AcknowledgedBy), alert.Action?.Code(), alert.ActionNote, alert.ActionAt, Name(alert.ActionBy),
+            alert.EscalatedAt, Name(alert.EscalatedTo), trend);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Alerts;
+using Relais.Domain.Audit;
+using Relais.Domain.Questionnaires;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Patients;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Symptoms.Triage;
+
+public sealed record TriageItem(Guid AlertId, Guid PatientId, string PatientName, string Severity, DateTimeOffset RaisedAt, string Rule, string Title,
+    string Questionnaire, bool Acknowledged, DateTimeOffset? EscalatedAt);
+
+public sealed record TriagePage(IReadOnlyList<TriageItem> Items, int Total, int Page, int PageSize);
+
+/// <summary>
+/// The triage worklist (CAPRI-style): the open alerts raised by patients' answers, of the patients the access rule lets
+/// the caller see, the most severe first and then the oldest first; paged. Each patient listed is an audited read.
+/// </summary>
+public sealed class TriageWorklist(RelaisDb db, Clock clock)
+{
+    public async Task<TriagePage> HandleAsync(CurrentUser user, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var now = clock.Now;
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, now);
+        var open = db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && visible.Contains(a.PatientId));
+        var total = await open.CountAsync(ct);
+        // Cut on the alert rows before the join to the patients.
+        var pageRows = open.OrderByDescending(a => a.Rank).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize);
+        var rows = await (from a in pageRows
+                          join p in db.Patients on a.PatientId equals p.Id
+                          select new { a, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
+        var items = rows.Select(x => new TriageItem(x.a.Id, x.a.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.a.Severity.Code(), x.a.RaisedAt,
+                x.a.Rule, x.a.Title, x.a.QuestionnaireCode, x.a.AcknowledgedAt is not null, x.a.EscalatedAt))
+            .OrderByDescending(i => QuestionnaireEvaluation.Rank(Parse(i.Severity))).ThenBy(i => i.RaisedAt).ThenBy(i => i.AlertId).ToList();
+        foreach (var patientId in items.Select(i => i.PatientId).Distinct())
+            db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/triage", AuditOutcomes.Allowed));
+        await db.SaveChangesAsync(ct);
+        return new TriagePage(items, total, page, pageSize);
+    }
+
+    private static AlertSeverity Parse(string code) => Enum.GetValues<AlertSeverity>().First(s => s.Code() == code);
+}
