@@ -1,3 +1,4 @@
+using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using Relais.Web;
 using Relais.Web.Data;
@@ -46,6 +47,7 @@ app.MapProgrammes();
 app.MapAnnouncements();
 app.MapWorklists();
 app.MapFollowUp();
+app.MapSupportiveCare();
 app.MapRelaisPages();
 
 app.Run();

@@ -60,11 +60,12 @@ public static class DatabaseSetup
 
 public static class ReferenceData
 {
-    /// <summary>Reference data every installation needs: the shipped surveillance protocols, to validate.</summary>
+    /// <summary>Reference data every installation needs: the shipped surveillance protocols, to validate; the living areas and their communes.</summary>
     public static async Task EnsureReferenceDataAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Protocols.EnsureShippedProtocols>().HandleAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.SupportiveCare.Directory.EnsureShippedGeography>().HandleAsync();
     }
 }
 

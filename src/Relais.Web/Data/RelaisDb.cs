@@ -61,6 +61,12 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Surveillance.CalendarFeed> CalendarFeeds => Set<Domain.Surveillance.CalendarFeed>();
     public DbSet<Domain.Alerts.Observation> Observations => Set<Domain.Alerts.Observation>();
     public DbSet<Domain.Alerts.StoredAlert> Alerts => Set<Domain.Alerts.StoredAlert>();
+    public DbSet<Domain.SupportiveCare.LivingArea> LivingAreas => Set<Domain.SupportiveCare.LivingArea>();
+    public DbSet<Domain.SupportiveCare.Commune> Communes => Set<Domain.SupportiveCare.Commune>();
+    public DbSet<Domain.SupportiveCare.SupportiveCareProvider> SupportiveCareProviders => Set<Domain.SupportiveCare.SupportiveCareProvider>();
+    public DbSet<Domain.SupportiveCare.ProviderMember> ProviderMembers => Set<Domain.SupportiveCare.ProviderMember>();
+    public DbSet<Domain.SupportiveCare.SupportiveNeed> SupportiveNeeds => Set<Domain.SupportiveCare.SupportiveNeed>();
+    public DbSet<Domain.SupportiveCare.SupportiveReferral> SupportiveReferrals => Set<Domain.SupportiveCare.SupportiveReferral>();
 
     public abstract bool IsPostgres { get; }
 

@@ -4,8 +4,8 @@ namespace Relais.Web.Messaging;
 
 public enum OutboxStatus { Pending, Sent, DeadLetter, Cancelled }
 
-/// <summary>Transmission and Reminder concern a patient; Account is an account e-mail (invitation, password reset) with no patient.</summary>
-public enum OutboxKind { Transmission, Reminder, Account }
+/// <summary>Transmission, Reminder and SupportiveCareReferral (a referral sent to its provider, issue 13) concern a patient; Account is an account e-mail (invitation, password reset) with no patient.</summary>
+public enum OutboxKind { Transmission, Reminder, Account, SupportiveCareReferral }
 
 /// <summary>
 /// An e-mail waiting to leave, written in the same transaction as what caused it (the transactional

@@ -1,3 +1,4 @@
+using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using System.Globalization;
 using System.Text.Json;
@@ -54,6 +55,7 @@ public static class WebSetup
         services.AddProgrammes();
         services.AddAnnouncements();
         services.AddFollowUp();
+        services.AddSupportiveCare();
         services.AddAdmin();
         services.AddPortal();
         services.AddHome();
