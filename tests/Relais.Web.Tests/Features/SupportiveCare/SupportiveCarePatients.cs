@@ -16,11 +16,17 @@ public static class SupportiveCarePatients
     public static async Task<(HttpClient Oncologist, Guid PatientId)> PatientWithNurseAsync(this RelaisFactory factory, string name = "Soutien")
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        return (oncologist, await oncologist.PatientWithNurseAsync(name));
+    }
+
+    /// <summary>The same through an oncologist's client of any app instance (a browser test's Kestrel server).</summary>
+    public static async Task<Guid> PatientWithNurseAsync(this HttpClient oncologist, string name)
+    {
         var patientId = await A.Patient().Named(name, "Claire").CreateAsync(oncologist);
         var nurseId = (await oncologist.GetJsonAsync("/api/professionals?search=Moreau"))[0].GetProperty("id").GetGuid();
         var added = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/care-team", new { professionalId = nurseId, role = "nurse-coordinator" });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        return (oncologist, patientId);
+        return patientId;
     }
 
     public static async Task<Guid> ProviderIdAsync(this HttpClient client, string service, string name)

@@ -44,6 +44,10 @@ public sealed class SupportiveCareQuery(RelaisDb db)
             await ToDtosAsync(db, referralRows, ct));
     }
 
+    /// <summary>The patient's postcode, from which the referral form ranks the directory.</summary>
+    public async Task<string?> PostcodeAsync(Guid patientId, CancellationToken ct) =>
+        await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.Address.PostalCode).FirstOrDefaultAsync(ct);
+
     public static async Task<IReadOnlyList<ReferralDto>> ToDtosAsync(RelaisDb db, IReadOnlyList<SupportiveReferral> referrals, CancellationToken ct)
     {
         var providerIds = referrals.Select(r => r.ProviderId).Distinct().ToList();
