@@ -62,6 +62,11 @@ public sealed class Bench(DriverOptions options)
             new("patient-alerts", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/alerts"), AlertsSql),
             new("protocol-preview", "gp", u => u.Bearer.PostAsJsonAsync("/api/protocols/breast/preview",
                 new { endOfTreatment = today.AddDays(-u.Random.Next(0, 2000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), radiotherapy = u.Random.Next(2) == 0, horizonMonths = 120 })),
+            // Issue 13: the outreach worklist over the nurse's teams, and the directory search nearest first from a commune. The
+            // generator writes no supportive-care rows yet: the worklist measures its three queries over the access rule and the
+            // indexes (an empty list), the search the directory Relais ships with its geography.
+            new("outreach", "nurse", u => u.Bearer.GetAsync("/api/worklists/outreach")),
+            new("directory-search", "gp", u => u.Bearer.GetAsync($"/api/supportive-care/providers?service={DirectoryServices[u.Random.Next(DirectoryServices.Length)]}&postcode=76000")),
             new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
         };
         var measures = new List<Measure>();
@@ -443,6 +448,8 @@ public sealed class Bench(DriverOptions options)
         JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" u ON u."Id" = r."RecipientId"
         ORDER BY r."DueAt", r."Id"
         """, u.Id, today, DateTimeOffset.UtcNow);
+
+    private static readonly string[] DirectoryServices = ["psychology", "dietetics", "adapted-physical-activity", "pain", "social-work"];
 
     private Task TeamQueueSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
         SELECT count(*), count(*) FILTER (WHERE r."DueAt" <= $3), count(*) FILTER (WHERE r."RecipientId" = $1) FROM "TransmissionRecipients" r

@@ -1,3 +1,4 @@
+using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using Relais.Web;
 using Relais.Web.Data;
@@ -48,6 +49,7 @@ app.MapAnnouncements();
 app.MapWorklists();
 app.MapFollowUp();
 app.MapSymptoms();
+app.MapSupportiveCare();
 app.MapRelaisPages();
 
 app.Run();

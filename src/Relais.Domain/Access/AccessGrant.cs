@@ -19,6 +19,8 @@ public enum RecordSections
     TumorBoardOrganisation = 512,
     /// <summary>The follow-up calendar: appointments and the carnet (a caregiver's delegation).</summary>
     Carnet = 1024,
+    /// <summary>Supportive-care needs and referrals: what a provider named in a referral reads and writes back on (issue 13).</summary>
+    SupportiveCare = 2048,
 }
 
 /// <summary>A grant as the access rule sees it: its sections and its days, both ends included (<see cref="Until"/> null while open).</summary>

@@ -53,6 +53,8 @@ public enum Capability
     ReadAccessLog,
     /// <summary>The follow-up calendar: appointments and the Carnet de Surveillance Alternée.</summary>
     ReadCarnet,
+    /// <summary>The supportive-care needs and referrals of the record, with what the providers wrote back.</summary>
+    ReadSupportiveCare,
 
     // Writing the record.
     WriteMessage,
@@ -92,6 +94,10 @@ public enum Capability
     RecordAld,
     /// <summary>Reads a patient's symptom alert, takes it in charge and records the action (issue 14, the triage worklist).</summary>
     TriageSymptomAlerts,
+    /// <summary>Records supportive-care needs, refers to a provider of the directory, follows the referral's status.</summary>
+    ManageSupportiveCare,
+    /// <summary>The provider named in a referral writes back: first contact, sessions, report, and its status.</summary>
+    FollowSupportiveReferral,
 
     // Outside any record.
     ReadAggregates,
@@ -101,6 +107,8 @@ public enum Capability
     PurgeAudit,
     ManageOutbox,
     ReadCapabilities,
+    /// <summary>Maintains the supportive-care directory (providers, services, areas served), by hand or by CSV import.</summary>
+    MaintainSupportiveDirectory,
 }
 
 /// <summary>What a line of the table asks of the user's specialty besides the role.</summary>
@@ -162,6 +170,8 @@ public static class Capabilities
         Add(Capability.ReadPsychologicalNotes, "[G] 2.2 announcement: the GP's family and psychological context, the supportive-care needs — the physicians and nurses of the announcement", [.. CareRoles, UserRoles.SupportiveCare, UserRoles.Patient]);
         Add(Capability.ReadCarnet, "[B] the Carnet de Surveillance Alternée is shared by the team, the GP, the pharmacist and the patient; " + Caregiver,
             [.. CareRoles, UserRoles.Pharmacist, UserRoles.SupportiveCare, UserRoles.Patient, UserRoles.Caregiver]);
+        Add(Capability.ReadSupportiveCare, "[G] 2.2 supportive care: needs assessed and re-assessed by the team and the GP; " + Support + "; PRODUCT.md §8 the GP sees every referral",
+            [.. CareRoles, UserRoles.SupportiveCare, UserRoles.Patient]);
         Add(Capability.ReadAccessLog, "PRODUCT.md §2: the patient can see who accessed the record; the treating team answers for it", [.. CareRoles, UserRoles.Patient]);
 
         // Writes.
@@ -198,6 +208,8 @@ public static class Capabilities
         Add(Capability.RecordAld, "[G] 1.4: the GP who is médecin traitant requests the ALD 30; in an emergency the hospital physician draws up the protocol — the team records what the fund notified", [.. CareRoles]);
         Add(Capability.TriageSymptomAlerts, Hospital + "; " + Nurse + " — issue 14: the patients' symptom alerts are triaged by the nurse coordinator and the hospital clinicians (CAPRI nurse navigation)",
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.ManageSupportiveCare, "[G] 2.2: the needs are assessed at the announcement, the end of treatment and any visit, by the team and the GP, who refer [L]", [.. CareRoles]);
+        Add(Capability.FollowSupportiveReferral, Support + "; [L] the provider writes back, no inverted circuit", UserRoles.SupportiveCare);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);
@@ -207,6 +219,8 @@ public static class Capabilities
         Add(Capability.PurgeAudit, Admin + "; SECURITY.md promise 3: the retention purge, itself audited and signed", UserRoles.Administrator);
         Add(Capability.ManageOutbox, Admin + "; the dead-letter list holds addresses, not content", UserRoles.Administrator);
         Add(Capability.ReadCapabilities, Admin + "; this table", UserRoles.Administrator);
+        Add(Capability.MaintainSupportiveDirectory, "Issue 13 / [L] a directory by living area, kept by the administrators and the 3C/DSRC coordinators (PRODUCT.md §2 quality coordinator: 3C or DSRC)",
+            UserRoles.Administrator, UserRoles.QualityCoordinator);
         return lines;
     }
 
@@ -237,7 +251,7 @@ public static class Capabilities
     public static bool IsRead(Capability capability) => capability is Capability.ReadRecord or Capability.ReadDocuments
         or Capability.ReadTransmissions or Capability.ReadTreatment or Capability.ReadLabs or Capability.ReadEvents
         or Capability.ReadMessages or Capability.ReadPathology or Capability.ReadTumorBoardDeliberation
-        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog or Capability.ReadCarnet;
+        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog or Capability.ReadCarnet or Capability.ReadSupportiveCare;
 
     /// <summary>What reading a document of this kind asks: the pathology report and the tumor-board report are parts of their own.</summary>
     public static Capability ToRead(DocumentKind kind) => kind switch
@@ -273,6 +287,7 @@ public static class Capabilities
         Capability.ReadTumorBoardDeliberation => RecordSections.TumorBoard,
         Capability.ReadPsychologicalNotes => RecordSections.PsychologicalNotes,
         Capability.OrganiseTumorBoard => RecordSections.TumorBoardOrganisation,
+        Capability.ReadSupportiveCare or Capability.FollowSupportiveReferral => RecordSections.SupportiveCare,
         _ => null,
     };
 }

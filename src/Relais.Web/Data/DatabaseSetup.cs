@@ -64,7 +64,7 @@ public static class ReferenceData
 {
     /// <summary>
     /// What every installation needs, demo or not: the roles accounts are given, the shipped surveillance
-    /// protocols and questionnaires (to validate), and — on a fresh installation — the invitation of the first administrator.
+    /// protocols and questionnaires (to validate), the living areas and their communes, and — on a fresh installation — the invitation of the first administrator.
     /// </summary>
     public static async Task EnsureReferenceDataAsync(this WebApplication app)
     {
@@ -77,6 +77,7 @@ public static class ReferenceData
                 if (!created.Succeeded) throw new InvalidOperationException($"Role {role}: {string.Join("; ", created.Errors.Select(e => e.Description))}");
             }
         await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Protocols.EnsureShippedProtocols>().HandleAsync();
+        await scope.ServiceProvider.GetRequiredService<Features.SupportiveCare.Directory.EnsureShippedGeography>().HandleAsync();
         await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Questionnaires.EnsureShippedQuestionnaires>().HandleAsync();
         await scope.ServiceProvider.GetRequiredService<Features.Admin.Users.InviteFirstAdministrator>().HandleAsync(CancellationToken.None);
     }

@@ -66,6 +66,12 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Questionnaires.QuestionnaireResponse> QuestionnaireResponses => Set<Domain.Questionnaires.QuestionnaireResponse>();
     public DbSet<Domain.Questionnaires.SymptomAlert> SymptomAlerts => Set<Domain.Questionnaires.SymptomAlert>();
     public DbSet<Domain.Questionnaires.OnCallShift> OnCallShifts => Set<Domain.Questionnaires.OnCallShift>();
+    public DbSet<Domain.SupportiveCare.LivingArea> LivingAreas => Set<Domain.SupportiveCare.LivingArea>();
+    public DbSet<Domain.SupportiveCare.Commune> Communes => Set<Domain.SupportiveCare.Commune>();
+    public DbSet<Domain.SupportiveCare.SupportiveCareProvider> SupportiveCareProviders => Set<Domain.SupportiveCare.SupportiveCareProvider>();
+    public DbSet<Domain.SupportiveCare.ProviderMember> ProviderMembers => Set<Domain.SupportiveCare.ProviderMember>();
+    public DbSet<Domain.SupportiveCare.SupportiveNeed> SupportiveNeeds => Set<Domain.SupportiveCare.SupportiveNeed>();
+    public DbSet<Domain.SupportiveCare.SupportiveReferral> SupportiveReferrals => Set<Domain.SupportiveCare.SupportiveReferral>();
 
     public abstract bool IsPostgres { get; }
 

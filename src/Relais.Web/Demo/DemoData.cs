@@ -166,6 +166,7 @@ public static partial class DemoData
             byEmail[a.Email] = user;
         }
 
+        await DemoDirectory.SeedAsync(db, byEmail, now);
         var actors = Accounts.ToDictionary(a => a.Email, a => new CurrentUser(byEmail[a.Email].Id, [a.Role], null));
         await new DemoStory(services, actors, time).TellAsync(byEmail, users);
         await transaction.CommitAsync();

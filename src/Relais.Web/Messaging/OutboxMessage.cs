@@ -4,7 +4,7 @@ namespace Relais.Web.Messaging;
 
 public enum OutboxStatus { Pending, Sent, DeadLetter, Cancelled }
 
-/// <summary>Transmission and Reminder concern a patient; Account is an account e-mail (invitation, password reset) with no patient.</summary>
+/// <summary>Transmission, Reminder, PatientReport and SupportiveCareReferral (a referral sent to its provider, issue 13) concern a patient; Account is an account e-mail (invitation, password reset) with no patient.</summary>
 public enum OutboxKind
 {
     Transmission,
@@ -12,6 +12,8 @@ public enum OutboxKind
     Account,
     /// <summary>A grade ≥ 3 patient report copied to the GP (issue 14): its own kind, not the GP's C9 to the team.</summary>
     PatientReport,
+    /// <summary>A supportive-care referral sent straight to its provider (issue 13): its own kind, not C10.</summary>
+    SupportiveCareReferral,
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 using Relais.Web.Features.Symptoms;
+using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using System.Globalization;
 using System.Text.Json;
@@ -57,6 +58,7 @@ public static class WebSetup
         services.AddAnnouncements();
         services.AddFollowUp();
         services.AddSymptoms();
+        services.AddSupportiveCare();
         services.AddAdmin();
         services.AddPortal();
         services.AddHome();
