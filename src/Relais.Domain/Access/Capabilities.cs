@@ -225,7 +225,7 @@ public static class Capabilities
     }
 
     /// <summary>The kebab-case code the API and the problems use.</summary>
-    public static string Code(Capability capability) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(capability.ToString());
+    public static string Code(Capability capability) => EnumCodes.Code(capability);
 
     public static bool Satisfies(SpecialtyCondition condition, Specialty specialty) => condition switch
     {

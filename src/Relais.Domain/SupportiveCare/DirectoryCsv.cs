@@ -46,7 +46,7 @@ public static class DirectoryCsv
             }
             try
             {
-                var fields = new ProviderFields(cells[0], SupportiveCareCodes.Parse<ProviderKind>(cells[1], "kind"), SupportiveCareCodes.ParseList(cells[2]),
+                var fields = new ProviderFields(cells[0], EnumCodes.Parse<ProviderKind>(cells[1], "kind"), SupportiveCareCodes.ParseList(cells[2]),
                     cells[3], cells[4].Trim(), cells[5].Trim(), Bool(cells[6], "acceptsPostCancerPackage"), Bool(cells[7], "free"), cells[8], cells[9]);
                 if (fields.Services.Count == 0) throw new DomainValidationException("services", "Indiquez au moins un service.");
                 if (string.IsNullOrWhiteSpace(fields.Name)) throw new DomainValidationException("name", "Le nom est obligatoire.");

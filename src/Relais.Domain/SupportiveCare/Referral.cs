@@ -80,7 +80,7 @@ public sealed class SupportiveReferral
     public void MoveTo(ReferralStatus to, RenunciationReason? reason, string? note, DateTimeOffset now)
     {
         if (!ReferralTransitions.Allowed(Status, to))
-            throw new DomainValidationException("status", $"Une orientation « {SupportiveCareCodes.Code(Status)} » ne peut pas passer à « {SupportiveCareCodes.Code(to)} ».");
+            throw new DomainValidationException("status", $"Une orientation « {EnumCodes.Code(Status)} » ne peut pas passer à « {EnumCodes.Code(to)} ».");
         if (to == ReferralStatus.Renounced && reason is null)
             throw new DomainValidationException("reason", "Indiquez pourquoi le patient renonce : financial, distance, waiting-time, health ou other.");
         if (to != ReferralStatus.Renounced && reason is not null)

@@ -58,7 +58,7 @@ public sealed class SupportiveCareProvider
         if (phone is { Length: > 30 }) throw new DomainValidationException("phone", "Le téléphone est limité à 30 caractères.");
         Name = name;
         Kind = fields.Kind;
-        ServiceCodes = string.Join(',', fields.Services.Distinct().Order().Select(SupportiveCareCodes.Code));
+        ServiceCodes = string.Join(',', fields.Services.Distinct().Order().Select(EnumCodes.Code));
         Address = address;
         Postcode = commune.Postcode;
         Commune = commune.Name;

@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Microsoft.Extensions.Localization;
 using Relais.Domain.SupportiveCare;
 
@@ -104,5 +105,5 @@ public static class SupportiveCareLabels
         _ => code,
     };
 
-    public static IEnumerable<string> Codes<T>() where T : struct, Enum => Enum.GetValues<T>().Select(SupportiveCareCodes.Code);
+    public static IEnumerable<string> Codes<T>() where T : struct, Enum => Enum.GetValues<T>().Select(EnumCodes.Code);
 }

@@ -10,7 +10,7 @@ namespace Relais.Web.Features.Patients.Ald;
 /// Reminds the patient's GP (the care team's médecin traitant) before an ALD admission expires ([G] 1.4): for
 /// an admission opened in an emergency, to write the protocol that extends it; otherwise to request its
 /// renewal. Once per admission, through the one <see cref="ReminderScheduler"/>; an admission a newer
-/// record replaced is not reminded.
+/// record replaced is not reminded, only marked so that the scan leaves it.
 /// </summary>
 public sealed class RemindAldExpiry(RelaisDb db, Clock clock, IOptions<MailOptions> mail, ReminderScheduler scheduler)
 {
@@ -21,19 +21,21 @@ public sealed class RemindAldExpiry(RelaisDb db, Clock clock, IOptions<MailOptio
     {
         var today = clock.Today;
         var due = await db.AldRecords
-            .Where(r => r.RemindOn != null && r.RemindOn <= today && r.GpRemindedAt == null
-                && !db.AldRecords.Any(o => o.PatientId == r.PatientId && o.From > r.From))
-            .OrderBy(r => r.RemindOn).ThenBy(r => r.Id)
+            .Where(r => r.RemindOn != null && r.RemindOn <= today && r.GpRemindedAt == null)
+            .Select(r => new { Record = r, Replaced = db.AldRecords.Any(o => o.PatientId == r.PatientId && o.From > r.From) })
+            .OrderBy(x => x.Record.RemindOn).ThenBy(x => x.Record.Id)
             .Take(BatchSize).ToListAsync(ct);
         if (due.Count == 0) return 0;
-        var patientIds = due.Select(r => r.PatientId).Distinct().ToList();
+        // A replaced admission is marked without a reminder, so that no scan reads it again.
+        foreach (var replaced in due.Where(x => x.Replaced)) replaced.Record.GpReminded(clock.Now);
+        var patientIds = due.Where(x => !x.Replaced).Select(x => x.Record.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var gps = await (from m in db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today))
                          join u in db.Users on m.ProfessionalId equals u.Id
                          where patientIds.Contains(m.PatientId) && m.Role == CareTeamRole.GeneralPractitioner && u.IsActive
                          select new { m.PatientId, u.Id, u.Email, u.FirstName, u.LastName }).ToListAsync(ct);
         var requests = new List<ReminderRequest>();
-        foreach (var record in due)
+        foreach (var record in due.Where(x => !x.Replaced).Select(x => x.Record))
         {
             record.GpReminded(clock.Now);
             var patient = patients[record.PatientId];

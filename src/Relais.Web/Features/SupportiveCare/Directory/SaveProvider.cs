@@ -12,7 +12,7 @@ namespace Relais.Web.Features.SupportiveCare.Directory;
 public sealed record ProviderInput(string? Name, string? Kind, IReadOnlyList<string>? Services, string? Address, string? Postcode, string? Commune,
     bool? AcceptsPostCancerPackage, bool? Free, string? Phone, string? Email, bool? Active)
 {
-    public ProviderFields ToFields() => new(Name ?? "", SupportiveCareCodes.Parse<Domain.SupportiveCare.ProviderKind>(Kind, "kind"),
+    public ProviderFields ToFields() => new(Name ?? "", EnumCodes.Parse<Domain.SupportiveCare.ProviderKind>(Kind, "kind"),
         SupportiveCareCodes.ParseList(string.Join(',', Services ?? [])), Address ?? "", Postcode ?? "", Commune ?? "",
         AcceptsPostCancerPackage ?? false, Free ?? false, Phone, Email);
 }

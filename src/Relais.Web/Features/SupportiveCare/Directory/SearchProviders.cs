@@ -9,8 +9,8 @@ namespace Relais.Web.Features.SupportiveCare.Directory;
 public sealed record ProviderItem(Guid Id, string Name, IReadOnlyList<string> Services, double? DistanceKm, bool AcceptsPostCancerPackage,
     string Kind, string Address, string Postcode, string Commune, string Area, bool Free, string? Phone, string? Email, bool Active)
 {
-    public static ProviderItem Of(SupportiveCareProvider p, double? distanceKm) => new(p.Id, p.Name, p.Services.Select(SupportiveCareCodes.Code).ToList(),
-        distanceKm, p.AcceptsPostCancerPackage, SupportiveCareCodes.Code(p.Kind), p.Address, p.Postcode, p.Commune, p.AreaCode, p.Free, p.Phone, p.Email, p.Active);
+    public static ProviderItem Of(SupportiveCareProvider p, double? distanceKm) => new(p.Id, p.Name, p.Services.Select(EnumCodes.Code).ToList(),
+        distanceKm, p.AcceptsPostCancerPackage, EnumCodes.Code(p.Kind), p.Address, p.Postcode, p.Commune, p.AreaCode, p.Free, p.Phone, p.Email, p.Active);
 }
 
 /// <summary>The answer of a search: at most <see cref="SearchProviders.MaxResults"/> providers, nearest first, and how many matched.</summary>
@@ -27,7 +27,7 @@ public sealed class SearchProviders(RelaisDb db, Geography geography)
 
     public async Task<ProviderSearchResult> HandleAsync(string? service, string? postcode, string? commune, CancellationToken ct)
     {
-        SupportiveService? wanted = string.IsNullOrWhiteSpace(service) ? null : SupportiveCareCodes.Parse<SupportiveService>(service, "service");
+        SupportiveService? wanted = string.IsNullOrWhiteSpace(service) ? null : EnumCodes.Parse<SupportiveService>(service, "service");
         Commune? from = null;
         if (!string.IsNullOrWhiteSpace(postcode) || !string.IsNullOrWhiteSpace(commune))
             from = await geography.FindAsync(postcode, commune, ct)
@@ -35,7 +35,7 @@ public sealed class SearchProviders(RelaisDb db, Geography geography)
         var query = db.SupportiveCareProviders.AsNoTracking().Where(p => p.Active);
         if (wanted is { } s)
         {
-            var code = SupportiveCareCodes.Code(s);
+            var code = EnumCodes.Code(s);
             query = query.Where(p => p.ServiceCodes.Contains(code));
         }
         var ranked = DirectorySearch.Rank(await query.ToListAsync(ct), wanted, from);

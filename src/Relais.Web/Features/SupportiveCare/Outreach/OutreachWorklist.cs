@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Audit;
 using Relais.Domain.SupportiveCare;
@@ -73,9 +74,9 @@ public sealed class OutreachWorklist(RelaisDb db, Clock clock, IConfiguration co
 
         var items = renounced.Items.Select(r => Line(r, OutreachReason.Renounced, names, providerNames, structure))
             .Concat(stalled.Items.Select(r => Line(r, OutreachReason.Stalled, names, providerNames, structure)))
-            .Concat(needs.Items.Select(n => new OutreachItem(n.PatientId, names[n.PatientId], SupportiveCareCodes.Code(OutreachReason.NeedWithoutReferral),
-                $"Besoin « {SupportiveCareCodes.Code(n.Category)} » ({SupportiveCareCodes.Code(n.Severity)}) évalué le {n.AssessedOn:dd/MM/yyyy}, sans orientation depuis",
-                n.AssessedOn, null, n.Id, SupportiveCareCodes.Code(SupportiveNeed.ServiceFor(n.Category)), null, null,
+            .Concat(needs.Items.Select(n => new OutreachItem(n.PatientId, names[n.PatientId], EnumCodes.Code(OutreachReason.NeedWithoutReferral),
+                $"Besoin « {EnumCodes.Code(n.Category)} » ({EnumCodes.Code(n.Severity)}) évalué le {n.AssessedOn:dd/MM/yyyy}, sans orientation depuis",
+                n.AssessedOn, null, n.Id, EnumCodes.Code(SupportiveNeed.ServiceFor(n.Category)), null, null,
                 new OutreachAction("Orienter vers un prestataire", $"/patients/{n.PatientId}/soins-de-support?besoin={n.Id}"))))
             .Take(MaxItems).ToList();
         foreach (var id in items.Select(i => i.PatientId).Distinct())
@@ -90,12 +91,12 @@ public sealed class OutreachWorklist(RelaisDb db, Clock clock, IConfiguration co
         var proposedOn = DateOnly.FromDateTime(Clock.ToParis(r.ProposedAt).DateTime);
         var since = reason == OutreachReason.Renounced ? DateOnly.FromDateTime(Clock.ToParis(r.StatusChangedAt).DateTime) : proposedOn;
         var detail = reason == OutreachReason.Renounced
-            ? $"Orientation {SupportiveCareCodes.Code(r.Service)} vers {provider} abandonnée le {since:dd/MM/yyyy} : {SupportiveCareCodes.Code(r.Reason!.Value)}{(r.StatusNote is null ? "" : " — " + r.StatusNote)}"
-            : $"Orientation {SupportiveCareCodes.Code(r.Service)} vers {provider} proposée le {proposedOn:dd/MM/yyyy}, sans premier contact";
+            ? $"Orientation {EnumCodes.Code(r.Service)} vers {provider} abandonnée le {since:dd/MM/yyyy} : {EnumCodes.Code(r.Reason!.Value)}{(r.StatusNote is null ? "" : " — " + r.StatusNote)}"
+            : $"Orientation {EnumCodes.Code(r.Service)} vers {provider} proposée le {proposedOn:dd/MM/yyyy}, sans premier contact";
         var action = structure
             ? new OutreachAction(reason == OutreachReason.Renounced ? "Rappeler le patient" : "Noter le premier contact", "/soins-de-support/mes-orientations")
             : new OutreachAction(reason == OutreachReason.Renounced ? "Proposer une autre orientation" : "Relancer le prestataire", $"/patients/{r.PatientId}/soins-de-support");
-        return new OutreachItem(r.PatientId, names[r.PatientId], SupportiveCareCodes.Code(reason), detail, since, r.Id, r.NeedId, SupportiveCareCodes.Code(r.Service), provider,
-            r.Reason is { } why ? SupportiveCareCodes.Code(why) : null, action);
+        return new OutreachItem(r.PatientId, names[r.PatientId], EnumCodes.Code(reason), detail, since, r.Id, r.NeedId, EnumCodes.Code(r.Service), provider,
+            r.Reason is { } why ? EnumCodes.Code(why) : null, action);
     }
 }

@@ -24,12 +24,12 @@ public sealed class ChangeReferralStatus(RelaisDb db, Clock clock)
     {
         var referral = await ReferralAccess.FindAsync(db, user, patientId, referralId, ct);
         if (referral is null) return null;
-        var status = SupportiveCareCodes.Parse<ReferralStatus>(input.Status, "status");
-        RenunciationReason? reason = string.IsNullOrWhiteSpace(input.Reason) ? null : SupportiveCareCodes.Parse<RenunciationReason>(input.Reason, "reason");
+        var status = EnumCodes.Parse<ReferralStatus>(input.Status, "status");
+        RenunciationReason? reason = string.IsNullOrWhiteSpace(input.Reason) ? null : EnumCodes.Parse<RenunciationReason>(input.Reason, "reason");
         referral.MoveTo(status, reason, input.Note, clock.Now);
         if (ReferralTransitions.IsTerminal(status)) await ReferralAccess.EndGrantsAsync(db, user, referral, clock.Now, ct);
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "supportive-care referral status", AuditOutcomes.Allowed,
-            $"{referral.Id}: {SupportiveCareCodes.Code(status)}{(reason is { } r ? " (" + SupportiveCareCodes.Code(r) + ")" : "")}"));
+            $"{referral.Id}: {EnumCodes.Code(status)}{(reason is { } r ? " (" + EnumCodes.Code(r) + ")" : "")}"));
         await db.SaveChangesAsync(ct);
         return referral;
     }

@@ -37,7 +37,7 @@ public sealed class ProposeReferral(RelaisDb db, Clock clock, IOptions<MailOptio
         var need = await NeedAsync(user, patientId, input.Need, ct);
         var service = string.IsNullOrWhiteSpace(input.Service) && need is not null
             ? SupportiveNeed.ServiceFor(need.Category)
-            : SupportiveCareCodes.Parse<SupportiveService>(input.Service, "service");
+            : EnumCodes.Parse<SupportiveService>(input.Service, "service");
         var referral = SupportiveReferral.Propose(patientId, need, service, provider, input.Note, AccessGrants.Parse(input.Shared), user.Id, clock.Now);
         db.SupportiveReferrals.Add(referral);
 
@@ -59,7 +59,7 @@ public sealed class ProposeReferral(RelaisDb db, Clock clock, IOptions<MailOptio
                 mail.Value.Domain, clock.Now));
         }
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "supportive-care referral", AuditOutcomes.Allowed,
-            $"{referral.Id}: {SupportiveCareCodes.Code(service)} → {providerId}, recipients={members.Count}"));
+            $"{referral.Id}: {EnumCodes.Code(service)} → {providerId}, recipients={members.Count}"));
         await db.SaveChangesAsync(ct);
         return referral;
     }
@@ -70,8 +70,8 @@ public sealed class ProposeReferral(RelaisDb db, Clock clock, IOptions<MailOptio
         if (Guid.TryParse(need, out var needId))
             return await db.SupportiveNeeds.FirstOrDefaultAsync(n => n.Id == needId && n.PatientId == patientId, ct)
                 ?? throw new DomainValidationException("need", "Ce besoin n'est pas enregistré pour ce patient.");
-        if (!SupportiveCareCodes.TryParse<NeedCategory>(need, out var category))
-            throw new DomainValidationException("need", $"Indiquez l'identifiant d'un besoin enregistré ou sa catégorie : {string.Join(", ", Enum.GetValues<NeedCategory>().Select(SupportiveCareCodes.Code))}.");
+        if (!EnumCodes.TryParse<NeedCategory>(need, out var category))
+            throw new DomainValidationException("need", $"Indiquez l'identifiant d'un besoin enregistré ou sa catégorie : {string.Join(", ", Enum.GetValues<NeedCategory>().Select(EnumCodes.Code))}.");
         var latest = await db.SupportiveNeeds.Where(n => n.PatientId == patientId && n.Category == category)
             .OrderByDescending(n => n.AssessedOn).ThenByDescending(n => n.RecordedAt).FirstOrDefaultAsync(ct);
         if (latest is not null) return latest;

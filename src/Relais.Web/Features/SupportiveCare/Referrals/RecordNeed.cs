@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Relais.Domain.Audit;
 using Relais.Domain.SupportiveCare;
 using Relais.Web.Data;
@@ -14,12 +15,12 @@ public sealed class RecordNeed(RelaisDb db, Clock clock)
 {
     public async Task<SupportiveNeed> HandleAsync(CurrentUser user, Guid patientId, NeedInput input, CancellationToken ct)
     {
-        var need = SupportiveNeed.Record(patientId, SupportiveCareCodes.Parse<NeedCategory>(input.Category, "category"),
-            SupportiveCareCodes.Parse<NeedSeverity>(input.Severity, "severity"), SupportiveCareCodes.Parse<AssessmentMoment>(input.Moment ?? "visit", "moment"),
+        var need = SupportiveNeed.Record(patientId, EnumCodes.Parse<NeedCategory>(input.Category, "category"),
+            EnumCodes.Parse<NeedSeverity>(input.Severity, "severity"), EnumCodes.Parse<AssessmentMoment>(input.Moment ?? "visit", "moment"),
             input.AssessedOn ?? clock.Today, input.Note, user.Id, clock.Today, clock.Now);
         db.SupportiveNeeds.Add(need);
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "supportive-care need", AuditOutcomes.Allowed,
-            SupportiveCareCodes.Code(need.Category)));
+            EnumCodes.Code(need.Category)));
         await db.SaveChangesAsync(ct);
         return need;
     }

@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Relais.Domain.Patients;
 using Relais.Domain.SupportiveCare;
 using Relais.Web.Messaging;
@@ -15,7 +16,7 @@ public static class ReferralMail
             Bonjour {recipientName},
 
             {senderName} oriente vers {provider.Name} {patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) :
-            {SupportiveCareCodes.Code(referral.Service)}{(referral.Note is null ? "" : "\n\n" + referral.Note)}
+            {EnumCodes.Code(referral.Service)}{(referral.Note is null ? "" : "\n\n" + referral.Note)}
 
             Vous avez accès, dans Relais, à ce que le patient a accepté de partager. Merci d'y noter le premier contact,
             les séances et votre compte rendu :

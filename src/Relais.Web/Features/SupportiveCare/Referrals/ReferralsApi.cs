@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Relais.Domain.Access;
 using Relais.Domain.SupportiveCare;
@@ -46,24 +47,24 @@ public static class ReferralsApi
     {
         var need = await record.HandleAsync(user, patientId, input, ct);
         return TypedResults.Created($"/api/patients/{patientId}/supportive-care",
-            new CreatedNeed(need.Id, SupportiveCareCodes.Code(need.Category), SupportiveCareCodes.Code(need.Severity)));
+            new CreatedNeed(need.Id, EnumCodes.Code(need.Category), EnumCodes.Code(need.Severity)));
     }
 
     private static async Task<Created<ReferralStatusAnswer>> Propose(Guid patientId, ReferralInput input, CurrentUser user, ProposeReferral propose, CancellationToken ct)
     {
         var referral = await propose.HandleAsync(user, patientId, input, ct);
-        return TypedResults.Created($"/api/patients/{patientId}/supportive-care", new ReferralStatusAnswer(referral.Id, SupportiveCareCodes.Code(referral.Status)));
+        return TypedResults.Created($"/api/patients/{patientId}/supportive-care", new ReferralStatusAnswer(referral.Id, EnumCodes.Code(referral.Status)));
     }
 
     private static async Task<Results<Ok<ReferralStatusAnswer>, ProblemHttpResult>> ChangeStatus(Guid patientId, Guid referralId, ReferralStatusInput input, CurrentUser user,
         ChangeReferralStatus change, CancellationToken ct) =>
         await change.HandleAsync(user, patientId, referralId, input, ct) is { } r
-            ? TypedResults.Ok(new ReferralStatusAnswer(r.Id, SupportiveCareCodes.Code(r.Status))) : Problems.NotFound("Orientation");
+            ? TypedResults.Ok(new ReferralStatusAnswer(r.Id, EnumCodes.Code(r.Status))) : Problems.NotFound("Orientation");
 
     private static async Task<Results<Ok<ReferralStatusAnswer>, ProblemHttpResult>> WriteBack(Guid patientId, Guid referralId, EntryInput input, CurrentUser user,
         WriteBack write, CancellationToken ct) =>
         await write.HandleAsync(user, patientId, referralId, input, ct) is { } r
-            ? TypedResults.Ok(new ReferralStatusAnswer(r.Id, SupportiveCareCodes.Code(r.Status))) : Problems.NotFound("Orientation");
+            ? TypedResults.Ok(new ReferralStatusAnswer(r.Id, EnumCodes.Code(r.Status))) : Problems.NotFound("Orientation");
 
     private static async Task<Ok<Capped<ProviderReferralItem>>> Mine(CurrentUser user, ProviderReferralsQuery query, CancellationToken ct) =>
         TypedResults.Ok(await query.HandleAsync(user, ct));

@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.SupportiveCare;
 using Relais.Web.Data;
@@ -39,7 +40,7 @@ public sealed class SupportiveCareQuery(RelaisDb db)
         var needRows = await needs.OrderByDescending(n => n.AssessedOn).ThenByDescending(n => n.RecordedAt).ToListAsync(ct);
         var names = await ProfessionalNames.OfAsync(db, needRows.Select(n => n.AssessedBy), ct);
         return new SupportiveCareRecord(
-            needRows.Select(n => new NeedDto(n.Id, SupportiveCareCodes.Code(n.Category), SupportiveCareCodes.Code(n.Severity), SupportiveCareCodes.Code(n.Moment),
+            needRows.Select(n => new NeedDto(n.Id, EnumCodes.Code(n.Category), EnumCodes.Code(n.Severity), EnumCodes.Code(n.Moment),
                 n.AssessedOn, n.Note, names.GetValueOrDefault(n.AssessedBy, ""))).ToList(),
             await ToDtosAsync(db, referralRows, ct));
     }
@@ -53,10 +54,10 @@ public sealed class SupportiveCareQuery(RelaisDb db)
         var providerIds = referrals.Select(r => r.ProviderId).Distinct().ToList();
         var providers = await db.SupportiveCareProviders.AsNoTracking().Where(p => providerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var names = await ProfessionalNames.OfAsync(db, referrals.Select(r => r.ProposedBy).Concat(referrals.SelectMany(r => r.Entries).Select(e => e.WrittenBy)), ct);
-        return referrals.Select(r => new ReferralDto(r.Id, r.PatientId, SupportiveCareCodes.Code(r.Service), r.ProviderId, providers.GetValueOrDefault(r.ProviderId, "?"),
-            SupportiveCareCodes.Code(r.Status), r.Reason is { } reason ? SupportiveCareCodes.Code(reason) : null, r.StatusNote, r.Note, r.NeedId,
+        return referrals.Select(r => new ReferralDto(r.Id, r.PatientId, EnumCodes.Code(r.Service), r.ProviderId, providers.GetValueOrDefault(r.ProviderId, "?"),
+            EnumCodes.Code(r.Status), r.Reason is { } reason ? EnumCodes.Code(reason) : null, r.StatusNote, r.Note, r.NeedId,
             AccessGrants.Codes(r.SharedSections), r.ProposedAt, names.GetValueOrDefault(r.ProposedBy, ""), r.StatusChangedAt, r.FirstContactOn,
-            r.Entries.OrderBy(e => e.On).ThenBy(e => e.WrittenAt).Select(e => new EntryDto(SupportiveCareCodes.Code(e.Kind), e.On, e.Text,
+            r.Entries.OrderBy(e => e.On).ThenBy(e => e.WrittenAt).Select(e => new EntryDto(EnumCodes.Code(e.Kind), e.On, e.Text,
                 names.GetValueOrDefault(e.WrittenBy, ""), e.WrittenAt)).ToList())).ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Relais.Domain.Audit;
 using Relais.Domain.SupportiveCare;
 using Relais.Web.Data;
@@ -19,12 +20,12 @@ public sealed class WriteBack(RelaisDb db, Clock clock)
     {
         var referral = await ReferralAccess.FindAsync(db, user, patientId, referralId, ct);
         if (referral is null) return null;
-        var kind = SupportiveCareCodes.Parse<ReferralEntryKind>(input.Kind, "kind");
+        var kind = EnumCodes.Parse<ReferralEntryKind>(input.Kind, "kind");
         var entry = referral.Write(kind, input.On ?? clock.Today, input.Text, user.Id, clock.Today, clock.Now);
         db.Add(entry);
         if (ReferralTransitions.IsTerminal(referral.Status)) await ReferralAccess.EndGrantsAsync(db, user, referral, clock.Now, ct);
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "supportive-care referral entry", AuditOutcomes.Allowed,
-            $"{referral.Id}: {SupportiveCareCodes.Code(kind)}"));
+            $"{referral.Id}: {EnumCodes.Code(kind)}"));
         await db.SaveChangesAsync(ct);
         return referral;
     }

@@ -1,3 +1,4 @@
+using Relais.Domain;
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Alerts;
 using Relais.Domain.Questionnaires;

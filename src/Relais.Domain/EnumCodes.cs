@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Relais.Web.Operations;
+namespace Relais.Domain;
 
 /// <summary>Enumerations as the API spells them (kebab-case, "pathology-report"), also outside JSON (forms, queries).</summary>
 public static class EnumCodes
@@ -16,4 +16,9 @@ public static class EnumCodes
         var compact = text.Replace("-", "").Replace("_", "");
         return Enum.TryParse(compact, ignoreCase: true, out value) && Enum.IsDefined(value) && !compact.All(char.IsAsciiDigit);
     }
+
+    /// <summary>The value a code names, or a refusal naming <paramref name="field"/> and the codes it accepts.</summary>
+    public static T Parse<T>(string? text, string field) where T : struct, Enum =>
+        TryParse<T>(text, out var value) ? value
+            : throw new DomainValidationException(field, $"Valeur inconnue « {text} » ; valeurs possibles : {string.Join(", ", All<T>())}.");
 }
