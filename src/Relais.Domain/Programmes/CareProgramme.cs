@@ -32,7 +32,8 @@ public sealed record ProgrammeContent(
     IReadOnlyList<PlannedAssessment> Assessments,
     string? SupportiveCare,
     string? Social,
-    IReadOnlyList<ProgrammeContact> Contacts);
+    IReadOnlyList<ProgrammeContact> Contacts,
+    AfterCancerPart? AfterCancer = null);
 
 /// <summary>
 /// One version of a patient's PPS (or PPAC): written, handed to the patient, sent to the GP. It evolves
@@ -111,6 +112,18 @@ public sealed class CareProgramme
     {
         GpAgreed = true;
         GpAgreedAt = now;
+    }
+
+    /// <summary>
+    /// The GP records his own agreement to the PPAC in force [G] 3 ("élaboré avec le médecin traitant"). Agreeing twice
+    /// changes nothing (the first date stays); a replaced version or a PPS is refused.
+    /// </summary>
+    public void AgreeAsGp(DateTimeOffset now)
+    {
+        if (Kind != ProgrammeKind.Ppac) throw new DomainValidationException("programmeId", "Le médecin traitant donne son accord sur le PPAC.");
+        if (Superseded) throw new DomainValidationException("programmeId", "Cette version a été remplacée : donnez votre accord sur la version en cours.");
+        if (GpAgreed) return;
+        RecordGpAgreement(now);
     }
 
     /// <summary>Marks a treatment phase as started; returns true when it is the first phase to start (C8).</summary>
