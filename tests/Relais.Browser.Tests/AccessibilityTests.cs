@@ -54,10 +54,13 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         using var gpApi = await SignedInApiAsync(Api.Gp);
         var gpPatient = await gpApi.FirstPatientIdAsync("durand marie");
+        // A patient of the GP in shared follow-up has a PPAC: its page, with the GP's own actions, and the oncologist's revision form.
+        var followed = (await gpApi.GetJsonAsync("/api/follow-up/worklist?days=365")).GetProperty("upcoming")[0].GetProperty("patientId").GetGuid();
         await AssertNoViolationAsync(Api.Gp, ["/", "/patients", "/boite", "/suivi", "/transmissions", $"/patients/{gpPatient}", $"/patients/{gpPatient}/suivi",
-            $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages"]);
+            $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages", $"/patients/{followed}/ppac"]);
+        await AssertNoViolationAsync(Api.Oncologist, [$"/patients/{followed}/ppac"]);
         await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi"]);
-        await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite"]);
+        await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/mon-dossier/medecin-traitant"]);
         await AssertNoViolationAsync(Api.Quality, ["/"]);
         await AssertNoViolationAsync(Api.Admin, ["/", "/admin/audit", "/admin/messages"]);
     }

@@ -203,7 +203,10 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         await second.GetByLabel("Conseils").FillAsync("Hydrater la peau, éviter le soleil");
         await oncologist.GetByLabel("Bilan 1", new() { Exact = true }).FillAsync("Mammographie");
         await oncologist.GetByLabel("Fréquence du bilan 1").FillAsync("une fois par an");
-        await oncologist.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le PPS" }).ClickAsync();
+        // Signing sends the PPS: it is shown as it will be sent, then confirmed (issue 11).
+        await oncologist.GetByRole(AriaRole.Button, new() { Name = "Relire le PPS avant de signer" }).ClickAsync();
+        await Assertions.Expect(oncologist.Locator("iframe[title='Aperçu du PPS avant signature']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await oncologist.GetByRole(AriaRole.Button, new() { Name = "Confirmer : signer et transmettre" }).ClickAsync();
 
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Status)).ToContainTextAsync("PPS version 1 enregistré", new() { Timeout = 30_000 });
         var current = oncologist.GetByRole(AriaRole.Region, new() { Name = "PPS en cours — version 1" });
@@ -220,7 +223,8 @@ public sealed class TumorBoardJourneyTests(BrowserFixture browser)
         second = oncologist.GetByRole(AriaRole.Group, new() { Name = "Étape 2", Exact = true });
         await Assertions.Expect(second.GetByLabel("Description")).ToHaveValueAsync("Radiothérapie du sein, 15 séances");
         await second.GetByLabel("Description").FillAsync("Radiothérapie du sein, 20 séances");
-        await oncologist.GetByRole(AriaRole.Button, new() { Name = "Enregistrer la révision" }).ClickAsync();
+        await oncologist.GetByRole(AriaRole.Button, new() { Name = "Relire la révision avant de signer" }).ClickAsync();
+        await oncologist.GetByRole(AriaRole.Button, new() { Name = "Confirmer : signer et transmettre" }).ClickAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(oncologist.GetByRole(AriaRole.Status)).ToContainTextAsync("PPS version 2 enregistré", new() { Timeout = 30_000 });
         current = oncologist.GetByRole(AriaRole.Region, new() { Name = "PPS en cours — version 2" });
         await Assertions.Expect(current.GetByRole(AriaRole.Row).Filter(new() { HasText = "Radiothérapie du sein, 20 séances" })).ToBeVisibleAsync();

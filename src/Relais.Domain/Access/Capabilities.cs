@@ -80,6 +80,8 @@ public enum Capability
     RecordTumorBoardDecision,
     SignProgramme,
     HandOverProgramme,
+    /// <summary>The patient's GP proposes changes to the PPAC and records his agreement himself (issue 13 point 5).</summary>
+    ContributeToAfterCancerProgramme,
     StartTreatmentPhase,
     RecordLabResult,
     ManageFollowUp,
@@ -90,6 +92,8 @@ public enum Capability
     OpenPortalAccount,
     /// <summary>The patient delegates portal access to a caregiver, and revokes it.</summary>
     DelegatePortalAccess,
+    /// <summary>The patient declares or changes their GP (médecin traitant) themselves, from the portal.</summary>
+    ChooseOwnGeneralPractitioner,
     /// <summary>Records the patient's ALD 30 admission as the health-insurance fund notified it.</summary>
     RecordAld,
     /// <summary>Reads a patient's symptom alert, takes it in charge and records the action (issue 14, the triage worklist).</summary>
@@ -197,6 +201,8 @@ public static class Capabilities
         Add(Capability.ContributeToTumorBoard, "[G] 1.3: the GP is invited and contributes", UserRoles.GeneralPractitioner, UserRoles.HospitalClinician);
         AddIf(Capability.RecordTumorBoardDecision, SpecialtyCondition.Physician, "[G] 1.3: the decision is taken by the physicians of the decision specialties present (TumorBoardCase.Decide checks the meeting)", UserRoles.HospitalClinician);
         AddIf(Capability.SignProgramme, SpecialtyCondition.Physician, "[G] 2.3 / [P]: the PPS and the PPAC are written by the referring hospital physician", UserRoles.HospitalClinician);
+        Add(Capability.ContributeToAfterCancerProgramme, "[G] 3 / PRODUCT.md §6: the PPAC is drawn up by the specialist team together with the GP (the use case checks he is the patient's GP)",
+            UserRoles.GeneralPractitioner);
         Add(Capability.HandOverProgramme, "[G] 2.3: the PPS is handed to the patient by the team or the GP", [.. CareRoles]);
         Add(Capability.StartTreatmentPhase, Hospital + "; " + Nurse, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.RecordLabResult, Team + " (laboratory results)", [.. CareRoles]);
@@ -210,6 +216,7 @@ public static class Capabilities
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.ManageSupportiveCare, "[G] 2.2: the needs are assessed at the announcement, the end of treatment and any visit, by the team and the GP, who refer [L]", [.. CareRoles]);
         Add(Capability.FollowSupportiveReferral, Support + "; [L] the provider writes back, no inverted circuit", UserRoles.SupportiveCare);
+        Add(Capability.ChooseOwnGeneralPractitioner, PatientSelf + " — issue 11: the declared GP is the patient's choice, changed by the patient or with their agreement", UserRoles.Patient);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);

@@ -11,11 +11,11 @@ public static class EarlyReturnWording
 {
     private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static IReadOnlyList<string> For(ProtocolKind kind, EarlyReturnThresholds t) =>
-    [
-        .. ClinicalCriteriaLabels.Labels(ClinicalCriteriaLabels.Known, kind),
-        Marker(kind, t),
-    ];
+    /// <summary>The criteria for a patient followed on a protocol of <paramref name="kind"/>; with none (a site no shipped protocol covers), the clinical criteria alone.</summary>
+    public static IReadOnlyList<string> For(ProtocolKind? kind, EarlyReturnThresholds t) => kind is { } k
+        ? [.. ClinicalCriteriaLabels.Labels(ClinicalCriteriaLabels.Known, k), Marker(k, t)]
+        // Every kind but the breast words the first criterion for "the treated site".
+        : ClinicalCriteriaLabels.Labels(ClinicalCriteriaLabels.Known, ProtocolKind.Colorectal);
 
     private static string Marker(ProtocolKind kind, EarlyReturnThresholds t) => kind switch
     {

@@ -24,7 +24,7 @@ public sealed record AfterCancerPart(
     /// warning signs of that site as the portal asks them (<see cref="WarningSignQuestionnaires"/>) and the criteria of
     /// [B] with the protocol's thresholds; the texts the team writes are trimmed and bounded.
     /// </summary>
-    public static AfterCancerPart For(string? icd10, ProtocolKind kind, EarlyReturnThresholds thresholds, string? lateComplications,
+    public static AfterCancerPart For(string? icd10, ProtocolKind? kind, EarlyReturnThresholds thresholds, string? lateComplications,
         IReadOnlyList<string> referrals, string? returnToWork, bool therapeuticPartTime, string? insurance)
     {
         Bounded(lateComplications, "lateComplications");

@@ -56,6 +56,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.TumorBoards.G8Assessment> G8Assessments => Set<Domain.TumorBoards.G8Assessment>();
     public DbSet<Domain.Announcements.AnnouncementRecord> Announcements => Set<Domain.Announcements.AnnouncementRecord>();
     public DbSet<Domain.Programmes.CareProgramme> Programmes => Set<Domain.Programmes.CareProgramme>();
+    public DbSet<Domain.Programmes.ProgrammeProposal> ProgrammeProposals => Set<Domain.Programmes.ProgrammeProposal>();
     public DbSet<Domain.Surveillance.SurveillanceProtocol> Protocols => Set<Domain.Surveillance.SurveillanceProtocol>();
     public DbSet<Domain.Surveillance.Enrolment> Enrolments => Set<Domain.Surveillance.Enrolment>();
     public DbSet<Domain.Surveillance.CarnetItem> CarnetItems => Set<Domain.Surveillance.CarnetItem>();

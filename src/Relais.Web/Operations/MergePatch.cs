@@ -86,6 +86,10 @@ public static class MergePatch
         var options = MergePatch<T>.OptionsOf(services);
         return new MergePatch<T>(JsonSerializer.SerializeToNode(value, options)!.AsObject(), options);
     }
+
+    /// <summary>A patch naming only <paramref name="members"/>: what a one-purpose form sends (nothing else is touched).</summary>
+    public static MergePatch<T> Only<T>(JsonObject members, IServiceProvider services) where T : class =>
+        new(members, MergePatch<T>.OptionsOf(services));
 }
 
 /// <summary>

@@ -35,12 +35,13 @@ public class AfterCancerProgrammeTests
     }
 
     [Fact]
-    public void ASiteWithoutPatientWarningSigns_StillCarriesTheCriteria()
+    public void ASiteWithoutProtocolOrPatientWarningSigns_StillCarriesTheClinicalCriteria()
     {
-        var part = AfterCancerPart.For("C73", ProtocolKind.Colorectal, Thresholds, null, [], null, false, null);
+        var part = AfterCancerPart.For("C73", null, Thresholds, null, [], null, false, null);
 
         Assert.Empty(part.WarningSigns);
-        Assert.Equal(4, part.EarlyReturnCriteria.Count);
+        Assert.Equal(["modification clinique et/ou radiologique du site traité", "certitude ou suspicion de métastase", "intolérance ou effets secondaires des traitements"],
+            part.EarlyReturnCriteria);
     }
 
     [Fact]

@@ -9,14 +9,18 @@ public static class PatientQueries
 {
     /// <summary>
     /// The ids a professional may see today, built from the professional's own rows (care team, open
-    /// break-glass) minus the patient's objections: an index seek per source, never a scan of the region.
+    /// break-glass, a scoped grant that covers today and opens the identity) minus the patient's objections:
+    /// an index seek per source, never a scan of the region. A list shows who the patient is, so a grant
+    /// limited to other sections (the messages only) reads its sections from the record but lists nobody.
     /// </summary>
     public static IQueryable<Guid> VisibleTo(RelaisDb db, Guid professionalId, DateOnly today, DateTimeOffset now)
     {
         var team = db.CareTeamMembers.Where(Relais.Domain.Patients.CareTeamMember.ActiveNow(today)).Where(m => m.ProfessionalId == professionalId).Select(m => m.PatientId);
         var emergency = db.BreakGlassGrants.Where(g => g.ProfessionalId == professionalId && g.GrantedAt <= now && g.ExpiresAt > now).Select(g => g.PatientId);
+        var granted = db.AccessGrants.Where(g => g.ProfessionalId == professionalId && g.RevokedAt == null && g.From <= today && (g.Until == null || g.Until >= today)
+            && (g.Sections & RecordSections.Identity) == RecordSections.Identity).Select(g => g.PatientId);
         var objected = db.AccessObjections.Where(o => o.ProfessionalId == professionalId && o.WithdrawnAt == null).Select(o => o.PatientId);
-        return team.Union(emergency).Where(id => !objected.Contains(id));
+        return team.Union(emergency).Union(granted).Where(id => !objected.Contains(id));
     }
 
     /// <summary>The ids the user may see today, as a subquery (no join back to the patients table).</summary>

@@ -57,10 +57,27 @@ public static class PortalApi
             .WithSummary("Révoque une délégation d'accès à un aidant, avec effet immédiat.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).DeclareNoPatientData(Own);
 
+        var gp = app.MapGroup("/api/me").WithTags("Mon dossier").RequireAuthorization(p => p.RequireRole(Roles.Patient));
+        gp.MapGet("/general-practitioners", GpChoices).RequireCapability(Capability.ChooseOwnGeneralPractitioner)
+            .WithSummary("Liste les médecins généralistes que le patient peut déclarer comme médecin traitant (par nom ou ville).")
+            .DeclareNoPatientData("professionals of the directory, no patient");
+        gp.MapPut("/general-practitioner", ChooseGp).RequireCapability(Capability.ChooseOwnGeneralPractitioner)
+            .WithSummary("Le patient déclare ou change lui-même son médecin traitant : il rejoint l'équipe de soins, le précédent la quitte.")
+            .ProducesValidationProblem().DeclareNoPatientData(Own);
+
         app.MapGet("/api/me/delegated-records", DelegatedRecords).WithTags("Aidant").RequireAuthorization(p => p.RequireRole(Roles.Caregiver))
             .WithSummary("Liste les dossiers qu'un patient a délégués à l'aidant connecté, avec les parties ouvertes.")
             .DeclareNoPatientData("the records delegated to the caller, each read checked and audited by the access rule");
         return app;
+    }
+
+    private static async Task<Ok<List<Patients.Professionals.ProfessionalListItem>>> GpChoices(string? search, ChooseMyGeneralPractitioner choose, CancellationToken ct) =>
+        TypedResults.Ok(await choose.ChoicesAsync(search, ct));
+
+    private static async Task<NoContent> ChooseGp(GpChoice choice, CurrentUser user, ChooseMyGeneralPractitioner choose, CancellationToken ct)
+    {
+        await choose.HandleAsync(user, choice, ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Ok<PortalAccountDto>> Status(Guid patientId, PortalQueries queries, CancellationToken ct) =>
@@ -140,6 +157,7 @@ public static class PortalServices
         services.AddScoped<PortalActivation>();
         services.AddScoped<DelegatePortalAccess>();
         services.AddScoped<RevokeDelegation>();
+        services.AddScoped<ChooseMyGeneralPractitioner>();
         services.AddScoped<PortalQueries>();
         return services;
     }

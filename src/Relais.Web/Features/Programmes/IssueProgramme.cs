@@ -23,7 +23,7 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
 {
     public async Task<CareProgramme> HandleAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, CancellationToken ct)
     {
-        var programme = await AddAsync(user, patientId, kind, input, [], ct);
+        var programme = await AddAsync(user, patientId, kind, input, [], null, ct);
         await db.SaveChangesAsync(ct);
         return programme;
     }
@@ -32,9 +32,58 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
     /// Adds the programme, its signed document (rendered here, before anything is saved), its
     /// transmission with the outbox rows and the audit row to the caller's unit of work, without
     /// saving: end of treatment issues the PPAC in the same commit as the enrolment and the carnet.
-    /// <paramref name="followUp"/> is the surveillance calendar a PPAC shows.
+    /// <paramref name="followUp"/> is the surveillance calendar a PPAC shows, <paramref name="afterCancer"/> its after-cancer part.
     /// </summary>
-    public async Task<CareProgramme> AddAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, IReadOnlyList<CalendarLine> followUp, CancellationToken ct)
+    public async Task<CareProgramme> AddAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, IReadOnlyList<CalendarLine> followUp,
+        AfterCancerPart? afterCancer, CancellationToken ct)
+    {
+        var (programme, previous, decision) = await DraftAsync(user, patientId, kind, input, afterCancer, ct);
+        var now = programme.CreatedAt;
+        previous?.MarkSuperseded();
+        db.Programmes.Add(programme);
+
+        var pdf = await renderer.PdfAsync(await html.RenderAsync(programme, decision, followUp, ct), ct);
+        var label = kind == ProgrammeKind.Pps ? "Programme personnalisé de soins" : "Programme personnalisé de l'après-cancer";
+        var title = programme.Version > 1 ? $"{label} (version {programme.Version})" : label;
+        var documentKind = kind == ProgrammeKind.Pps ? DocumentKind.Pps : DocumentKind.Ppac;
+        var code = DocumentObligations.For(documentKind, signerIsGeneralPractitioner: false)!.Value;
+        Guid? documentId = null;
+        if (pdf is not null)
+        {
+            var document = Document.Create(patientId, documentKind, title,
+                kind == ProgrammeKind.Pps ? "pps.pdf" : "ppac.pdf", pdf, user.Id, now, await PreviousDocumentAsync(previous, ct));
+            document.Sign(user.Id, now);
+            db.Documents.Add(document);
+            documentId = document.Id;
+        }
+        var transmission = await obligations.FireAsync(code, patientId, user.Id, documentId, title,
+            documentId is null ? $"{label}, version {programme.Version} : consultable dans Relais." : null, ct: ct);
+        programme.Rendered(documentId, transmission.Id);
+
+        // The pathway records the PPS when its phase allows it.
+        if (kind == ProgrammeKind.Pps && previous is null)
+        {
+            var episode = await db.Episodes.FirstAsync(e => e.Id == programme.EpisodeId, ct);
+            if (PathwayTransitions.IsAllowed(episode.Phase, PathwayPhase.CareProgramme) && clock.Today >= episode.PhaseSince)
+                db.PathwayEvents.Add(episode.Transition(PathwayPhase.CareProgramme, clock.Today, user.Id, clock.Today, now, "PPS rédigé"));
+        }
+        return programme;
+    }
+
+    /// <summary>
+    /// The document exactly as signing would send it, checked by the same rules, with nothing saved: a signature
+    /// that sends a document shows it first and asks for confirmation (issue 11).
+    /// </summary>
+    public async Task<string> PreviewAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input, IReadOnlyList<CalendarLine> followUp,
+        AfterCancerPart? afterCancer, CancellationToken ct)
+    {
+        var (programme, _, decision) = await DraftAsync(user, patientId, kind, input, afterCancer, ct);
+        return await html.RenderAsync(programme, decision, followUp, ct);
+    }
+
+    /// <summary>Checks the request and drafts the version; the previous one is tracked but left unchanged.</summary>
+    private async Task<(CareProgramme Programme, CareProgramme? Previous, string? Decision)> DraftAsync(CurrentUser user, Guid patientId, ProgrammeKind kind, ProgrammeInput input,
+        AfterCancerPart? afterCancer, CancellationToken ct)
     {
         // Signing sends the programme to the GP and the patient: a hospital physician's act [G] 2.3.
         await capabilities.RequireAsync(user, Domain.Access.Capability.SignProgramme,
@@ -60,39 +109,12 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
             decision = c.Proposal;
         }
         var contacts = input.Contacts is { Count: > 0 } given ? given : await queries.ContactsFromCareTeamAsync(patientId, ct);
-        var content = new ProgrammeContent(input.Phases ?? [], input.Assessments ?? [], Blank(input.SupportiveCare), Blank(input.Social), contacts);
+        var content = new ProgrammeContent(input.Phases ?? [], input.Assessments ?? [], Blank(input.SupportiveCare), Blank(input.Social), contacts,
+            kind == ProgrammeKind.Ppac ? afterCancer : null);
         var now = clock.Now;
         var programme = CareProgramme.Draft(patientId, episodeId, kind, input.TumorBoardCaseId, content, user.Id, now, previous);
         if (kind == ProgrammeKind.Ppac && input.GpAgreed) programme.RecordGpAgreement(now);
-        previous?.MarkSuperseded();
-        db.Programmes.Add(programme);
-
-        var pdf = await renderer.PdfAsync(await html.RenderAsync(programme, decision, followUp, ct), ct);
-        var label = kind == ProgrammeKind.Pps ? "Programme personnalisé de soins" : "Programme personnalisé de l'après-cancer";
-        var title = programme.Version > 1 ? $"{label} (version {programme.Version})" : label;
-        var documentKind = kind == ProgrammeKind.Pps ? DocumentKind.Pps : DocumentKind.Ppac;
-        var code = DocumentObligations.For(documentKind, signerIsGeneralPractitioner: false)!.Value;
-        Guid? documentId = null;
-        if (pdf is not null)
-        {
-            var document = Document.Create(patientId, documentKind, title,
-                kind == ProgrammeKind.Pps ? "pps.pdf" : "ppac.pdf", pdf, user.Id, now, await PreviousDocumentAsync(previous, ct));
-            document.Sign(user.Id, now);
-            db.Documents.Add(document);
-            documentId = document.Id;
-        }
-        var transmission = await obligations.FireAsync(code, patientId, user.Id, documentId, title,
-            documentId is null ? $"{label}, version {programme.Version} : consultable dans Relais." : null, ct: ct);
-        programme.Rendered(documentId, transmission.Id);
-
-        // The pathway records the PPS when its phase allows it.
-        if (kind == ProgrammeKind.Pps && previous is null)
-        {
-            var episode = await db.Episodes.FirstAsync(e => e.Id == episodeId, ct);
-            if (PathwayTransitions.IsAllowed(episode.Phase, PathwayPhase.CareProgramme) && clock.Today >= episode.PhaseSince)
-                db.PathwayEvents.Add(episode.Transition(PathwayPhase.CareProgramme, clock.Today, user.Id, clock.Today, now, "PPS rédigé"));
-        }
-        return programme;
+        return (programme, previous, decision);
     }
 
     private async Task<Document?> PreviousDocumentAsync(CareProgramme? previous, CancellationToken ct) =>

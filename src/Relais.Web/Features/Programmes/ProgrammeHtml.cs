@@ -8,15 +8,20 @@ using Relais.Web.Identity;
 namespace Relais.Web.Features.Programmes;
 
 /// <summary>A programme as its HTML document (the PDF is printed from it).</summary>
-public sealed class ProgrammeHtml(RelaisDb db, DocumentRenderer renderer, Relais.Web.Features.TumorBoards.Report.TumorBoardReport boards)
+public sealed class ProgrammeHtml(RelaisDb db, DocumentRenderer renderer, Relais.Web.Features.TumorBoards.Report.TumorBoardReport boards,
+    AfterCancer.AfterCancerContent afterCancer)
 {
-    /// <summary>The document of a stored programme, or null when the patient has no such programme.</summary>
+    /// <summary>
+    /// The document of a stored programme, or null when the patient has no such programme. A PPAC shows the follow-up
+    /// calendar as the carnet stands today, with what became of each item (the signed PDF keeps the calendar of its day).
+    /// </summary>
     public async Task<string?> HandleAsync(Guid patientId, Guid programmeId, CancellationToken ct)
     {
         var programme = await db.Programmes.AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId && p.PatientId == patientId, ct);
         if (programme is null) return null;
         var decision = programme.TumorBoardCaseId is { } c ? await db.TumorBoardCases.Where(x => x.Id == c).Select(x => x.Proposal).FirstOrDefaultAsync(ct) : null;
-        return await RenderAsync(programme, decision, [], ct);
+        var followUp = programme.Kind == ProgrammeKind.Ppac ? await afterCancer.FollowUpAsync(patientId, ct) : [];
+        return await RenderAsync(programme, decision, followUp, ct);
     }
 
     public async Task<string> RenderAsync(CareProgramme programme, string? decision, IReadOnlyList<CalendarLine> followUp, CancellationToken ct)

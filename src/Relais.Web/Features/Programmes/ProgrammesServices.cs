@@ -10,6 +10,9 @@ public static class ProgrammesServices
         services.AddScoped<IssueProgramme>();
         services.AddScoped<HandOver>();
         services.AddScoped<StartPhase>();
+        services.AddScoped<AfterCancer.AfterCancerContent>();
+        services.AddScoped<AfterCancer.RevisePpac>();
+        services.AddScoped<AfterCancer.GpContribution>();
         return services;
     }
 }

@@ -25,7 +25,8 @@ public sealed record EndOfTreatmentResult(Guid EnrolmentId, string Protocol, int
 /// commits in one SaveChanges: a failure half-way leaves nothing behind, so the retry is not refused
 /// as "already enrolled".
 /// </summary>
-public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligations, ProtocolQueries protocols, IssueProgramme programmes)
+public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligations, ProtocolQueries protocols, IssueProgramme programmes,
+    Programmes.AfterCancer.AfterCancerContent afterCancer)
 {
     /// <summary>How far ahead the carnet is planned when the request does not say: ten years.</summary>
     public const int DefaultHorizonMonths = 120;
@@ -59,8 +60,9 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
         foreach (var entry in entries) db.CarnetItems.Add(CarnetItem.Plan(patientId, enrolment.Id, entry, now));
 
         var lines = entries.Select(e => new CalendarLine(e.Due, e.Kind.Label(), e.Performer.Label(), null)).ToList();
+        var part = await afterCancer.PartAsync(patientId, episodeId, protocol, new(input.LateComplications, null, false, null), ct);
         var ppac = await programmes.AddAsync(user, patientId, ProgrammeKind.Ppac, new ProgrammeInput(episodeId, null, [], [],
-            input.SupportiveCare ?? SupportiveCareDefault, input.Social, null, null, input.GpAgreed), lines, ct);
+            input.SupportiveCare ?? SupportiveCareDefault, input.Social, null, null, input.GpAgreed), lines, part, ct);
         await obligations.FireAsync(ObligationCode.C12, patientId, user.Id, null, $"Protocole de suivi : {protocol.Title} (version {protocol.Version})",
             $"Suivi partagé à partir du {j0:dd/MM/yyyy}, en alternance médecin traitant / spécialiste ; {entries.Count} rendez-vous et examens au carnet."
             + (input.Radiotherapy ? $"\nRadiothérapie reçue : consultation du radiothérapeute {protocol.Definition.RadiotherapyOption.Describe()} après la fin du traitement." : "")
