@@ -12,6 +12,10 @@ namespace Relais.Web.Tests.Features.Access;
 /// </summary>
 public abstract class ScopedGrantListTests(RelaisFactory factory)
 {
+    private static readonly string[] MessagesOnly = ["messages"];
+    private static readonly string[] IdentityAndMessages = ["identity", "messages"];
+    private static readonly string[] IdentityOnly = ["identity"];
+
     private static async Task<bool> ListsAsync(HttpClient client, Guid patientId) =>
         (await client.GetJsonAsync("/api/patients?search=durand")).GetProperty("items").EnumerateArray().Any(p => p.GetProperty("id").GetGuid() == patientId);
 
@@ -25,12 +29,12 @@ public abstract class ScopedGrantListTests(RelaisFactory factory)
         Assert.False(await ListsAsync(outsider, marie));
 
         var messagesOnly = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/access-grants",
-            new { professionalId = roche, sections = new[] { "messages" }, from = "2026-11-01", reason = "Avis demandé au confrère" });
+            new { professionalId = roche, sections = MessagesOnly, from = "2026-11-01", reason = "Avis demandé au confrère" });
         Assert.Equal(HttpStatusCode.Created, messagesOnly.StatusCode);
         Assert.False(await ListsAsync(outsider, marie));
 
         var withIdentity = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/access-grants",
-            new { professionalId = roche, sections = new[] { "identity", "messages" }, from = "2026-11-01", reason = "Orientation vers le confrère" });
+            new { professionalId = roche, sections = IdentityAndMessages, from = "2026-11-01", reason = "Orientation vers le confrère" });
         Assert.Equal(HttpStatusCode.Created, withIdentity.StatusCode);
         Assert.True(await ListsAsync(outsider, marie));
 
@@ -48,7 +52,7 @@ public abstract class ScopedGrantListTests(RelaisFactory factory)
         var outsider = await factory.ClientAsAsync("oncologue2@relais.demo");
         var tomorrow = factory.Services.GetRequiredService<Clock>().Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{marie}/access-grants",
-            new { professionalId = roche, sections = new[] { "identity" }, from = tomorrow, reason = "Consultation prévue demain" })).StatusCode);
+            new { professionalId = roche, sections = IdentityOnly, from = tomorrow, reason = "Consultation prévue demain" })).StatusCode);
 
         Assert.False(await ListsAsync(outsider, marie));
     }
