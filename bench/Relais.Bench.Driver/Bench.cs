@@ -67,6 +67,9 @@ public sealed class Bench(DriverOptions options)
             // indexes (an empty list), the search the directory Relais ships with its geography.
             new("outreach", "nurse", u => u.Bearer.GetAsync("/api/worklists/outreach")),
             new("directory-search", "gp", u => u.Bearer.GetAsync($"/api/supportive-care/providers?service={DirectoryServices[u.Random.Next(DirectoryServices.Length)]}&postcode=76000")),
+            // Issue 13 point 3: a patient's post-cancer packages with their balance, as the GP reads them on the record (the
+            // generator writes no package: the access rule and the patient's index, then an empty list).
+            new("post-cancer-packages", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/post-cancer-package")),
             new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
         };
         var measures = new List<Measure>();

@@ -102,6 +102,10 @@ public enum Capability
     ManageSupportiveCare,
     /// <summary>The provider named in a referral writes back: first contact, sessions, report, and its status.</summary>
     FollowSupportiveReferral,
+    /// <summary>Prescribes the post-cancer package to a structure of the directory (who exactly: <see cref="SupportiveCare.PostCancerPackage.MayPrescribe"/>).</summary>
+    PrescribePostCancerPackage,
+    /// <summary>The structure named by a post-cancer package records its assessments and follow-up consultations.</summary>
+    RecordPostCancerPackageAct,
 
     // Outside any record.
     ReadAggregates,
@@ -217,6 +221,10 @@ public static class Capabilities
         Add(Capability.ManageSupportiveCare, "[G] 2.2: the needs are assessed at the announcement, the end of treatment and any visit, by the team and the GP, who refer [L]", [.. CareRoles]);
         Add(Capability.FollowSupportiveReferral, Support + "; [L] the provider writes back, no inverted circuit", UserRoles.SupportiveCare);
         Add(Capability.ChooseOwnGeneralPractitioner, PatientSelf + " — issue 11: the declared GP is the patient's choice, changed by the patient or with their agreement", UserRoles.Patient);
+        Add(Capability.PrescribePostCancerPackage, "CSP R.1415-1-12 (décret 2020-1665): the cancer specialists, a paediatrician or the médecin traitant prescribe — "
+            + "the hospital physicians and the GP hold it, PostCancerPackage.MayPrescribe narrows it to their specialty", UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
+        Add(Capability.RecordPostCancerPackageAct, Support + "; décret 2020-1665: the structure the package names delivers and records its assessments and consultations",
+            UserRoles.SupportiveCare);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);
@@ -294,7 +302,7 @@ public static class Capabilities
         Capability.ReadTumorBoardDeliberation => RecordSections.TumorBoard,
         Capability.ReadPsychologicalNotes => RecordSections.PsychologicalNotes,
         Capability.OrganiseTumorBoard => RecordSections.TumorBoardOrganisation,
-        Capability.ReadSupportiveCare or Capability.FollowSupportiveReferral => RecordSections.SupportiveCare,
+        Capability.ReadSupportiveCare or Capability.FollowSupportiveReferral or Capability.RecordPostCancerPackageAct => RecordSections.SupportiveCare,
         _ => null,
     };
 }

@@ -73,6 +73,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.SupportiveCare.ProviderMember> ProviderMembers => Set<Domain.SupportiveCare.ProviderMember>();
     public DbSet<Domain.SupportiveCare.SupportiveNeed> SupportiveNeeds => Set<Domain.SupportiveCare.SupportiveNeed>();
     public DbSet<Domain.SupportiveCare.SupportiveReferral> SupportiveReferrals => Set<Domain.SupportiveCare.SupportiveReferral>();
+    public DbSet<Domain.SupportiveCare.PostCancerPrescription> PostCancerPrescriptions => Set<Domain.SupportiveCare.PostCancerPrescription>();
 
     public abstract bool IsPostgres { get; }
 

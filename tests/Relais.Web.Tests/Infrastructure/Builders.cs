@@ -27,6 +27,7 @@ public sealed class PatientBuilder
     private DateOnly birthDate = new(1961, 6, 1);
     private string sex = "female";
     private string? gpSearch = "Dubois";
+    private object? address;
 
     public PatientBuilder Named(string birth, string first)
     {
@@ -62,6 +63,13 @@ public sealed class PatientBuilder
         return this;
     }
 
+    /// <summary>An address in that commune (the directory ranks providers from it); none by default.</summary>
+    public PatientBuilder LivingIn(string postalCode, string city)
+    {
+        address = new { line1 = "1 place de la Mairie", postalCode, city };
+        return this;
+    }
+
     public PatientBuilder WithoutGp()
     {
         gpSearch = null;
@@ -83,7 +91,7 @@ public sealed class PatientBuilder
             : (await by.GetJsonAsync($"/api/professionals?role=GeneralPractitioner&search={Uri.EscapeDataString(gpSearch)}"))[0].GetProperty("id").GetGuid();
         var response = await by.PostAsJsonAsync("/api/patients", new
         {
-            ins = NewIns(), birthName, firstNames, birthDate = birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sex, generalPractitionerId = gpId,
+            ins = NewIns(), birthName, firstNames, birthDate = birthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sex, generalPractitionerId = gpId, address,
         });
         Assert.True(response.IsSuccessStatusCode, $"the patient was refused: {await response.Content.ReadAsStringAsync()}");
         return (await response.JsonAsync()).GetProperty("id").GetGuid();

@@ -106,3 +106,31 @@ public sealed class ReferralEntryConfiguration : IEntityTypeConfiguration<Referr
         builder.Property(e => e.Text).HasMaxLength(4000);
     }
 }
+
+public sealed class PostCancerPrescriptionConfiguration : IEntityTypeConfiguration<PostCancerPrescription>
+{
+    public void Configure(EntityTypeBuilder<PostCancerPrescription> builder)
+    {
+        builder.ToTable("PostCancerPrescriptions");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.HasIndex(p => new { p.PatientId, p.PrescribedOn });
+        builder.HasIndex(p => new { p.ProviderId, p.PrescribedAt });
+        builder.HasMany(p => p.Acts).WithOne().HasForeignKey(a => a.PrescriptionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Acts).HasField("acts").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(p => p.Delivered);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SupportiveCareProvider>().WithMany().HasForeignKey(p => p.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SupportiveReferral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class PostCancerActConfiguration : IEntityTypeConfiguration<PostCancerAct>
+{
+    public void Configure(EntityTypeBuilder<PostCancerAct> builder)
+    {
+        builder.ToTable("PostCancerActs");
+        builder.HasKey(a => a.Id);
+        builder.Ignore(a => a.Act);
+    }
+}

@@ -39,8 +39,8 @@ public static class AnnouncementsApi
     private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> SupportiveCare(Guid patientId, Guid episodeId, SupportiveCareInput input,
         RecordSupportiveCare record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
 
-    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Epices(Guid patientId, Guid episodeId, EpicesInput input,
-        RecordEpices record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));
+    private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Epices(Guid patientId, Guid episodeId, EpicesInput input, CurrentUser user,
+        RecordEpices record, CancellationToken ct) => Result(await record.HandleAsync(user, patientId, episodeId, input, ct));
 
     private static async Task<Results<Ok<AnnouncementDto>, ProblemHttpResult>> Information(Guid patientId, Guid episodeId, InformationInput input,
         RecordInformation record, CancellationToken ct) => Result(await record.HandleAsync(patientId, episodeId, input, ct));

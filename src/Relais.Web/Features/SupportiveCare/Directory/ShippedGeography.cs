@@ -27,6 +27,7 @@ public static class ShippedGeography
         ("76300", "Sotteville-lès-Rouen", 49.4097, 1.0900, "rouen"),
         ("76160", "Darnétal", 49.4447, 1.1514, "rouen"),
         ("76500", "Elbeuf", 49.2861, 1.0083, "rouen"),
+        ("76710", "Montville", 49.5469, 1.0736, "rouen"),
         ("76360", "Barentin", 49.5450, 0.9547, "rouen"),
         ("76190", "Yvetot", 49.6172, 0.7539, "rouen"),
         ("76600", "Le Havre", 49.4944, 0.1079, "le-havre"),

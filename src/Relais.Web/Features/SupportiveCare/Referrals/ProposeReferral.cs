@@ -31,6 +31,17 @@ public sealed class ProposeReferral(RelaisDb db, Clock clock, IOptions<MailOptio
 
     public async Task<SupportiveReferral> HandleAsync(CurrentUser user, Guid patientId, ReferralInput input, CancellationToken ct)
     {
+        var referral = await StageAsync(user, patientId, input, ct);
+        await db.SaveChangesAsync(ct);
+        return referral;
+    }
+
+    /// <summary>
+    /// Adds the referral, its grants, its messages and its audit row to the unit of work without saving: the use cases that
+    /// send a referral as part of their own act (the post-cancer package, the EPICES orientation) save it with that act.
+    /// </summary>
+    public async Task<SupportiveReferral> StageAsync(CurrentUser user, Guid patientId, ReferralInput input, CancellationToken ct)
+    {
         if (input.ProviderId is not { } providerId) throw new DomainValidationException("providerId", "Choisissez le prestataire de l'annuaire.");
         var provider = await db.SupportiveCareProviders.FirstOrDefaultAsync(p => p.Id == providerId, ct)
             ?? throw new DomainValidationException("providerId", "Ce prestataire n'est pas dans l'annuaire.");
@@ -60,15 +71,16 @@ public sealed class ProposeReferral(RelaisDb db, Clock clock, IOptions<MailOptio
         }
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "supportive-care referral", AuditOutcomes.Allowed,
             $"{referral.Id}: {EnumCodes.Code(service)} → {providerId}, recipients={members.Count}"));
-        await db.SaveChangesAsync(ct);
         return referral;
     }
 
     private async Task<SupportiveNeed?> NeedAsync(CurrentUser user, Guid patientId, string? need, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(need)) return null;
+        // A need recorded in this same unit of work (the EPICES orientation) is found among the tracked ones.
         if (Guid.TryParse(need, out var needId))
-            return await db.SupportiveNeeds.FirstOrDefaultAsync(n => n.Id == needId && n.PatientId == patientId, ct)
+            return db.SupportiveNeeds.Local.FirstOrDefault(n => n.Id == needId && n.PatientId == patientId)
+                ?? await db.SupportiveNeeds.FirstOrDefaultAsync(n => n.Id == needId && n.PatientId == patientId, ct)
                 ?? throw new DomainValidationException("need", "Ce besoin n'est pas enregistré pour ce patient.");
         if (!EnumCodes.TryParse<NeedCategory>(need, out var category))
             throw new DomainValidationException("need", $"Indiquez l'identifiant d'un besoin enregistré ou sa catégorie : {string.Join(", ", Enum.GetValues<NeedCategory>().Select(EnumCodes.Code))}.");
