@@ -1762,6 +1762,83 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("LivingAreas", (string)null);
                 });
 
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerAct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrescriptionId");
+
+                    b.ToTable("PostCancerActs", (string)null);
+                });
+
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerPrescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("PrescribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PrescribedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("PrescribedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("PatientId", "PrescribedOn");
+
+                    b.HasIndex("ProviderId", "PrescribedAt");
+
+                    b.ToTable("PostCancerPrescriptions", (string)null);
+                });
+
             modelBuilder.Entity("Relais.Domain.SupportiveCare.ProviderMember", b =>
                 {
                     b.Property<Guid>("ProviderId")
@@ -3223,6 +3300,36 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerAct", b =>
+                {
+                    b.HasOne("Relais.Domain.SupportiveCare.PostCancerPrescription", null)
+                        .WithMany("Acts")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerPrescription", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.SupportiveCare.SupportiveCareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.SupportiveCare.SupportiveReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Domain.SupportiveCare.ProviderMember", b =>
                 {
                     b.HasOne("Relais.Domain.SupportiveCare.SupportiveCareProvider", null)
@@ -3421,6 +3528,11 @@ namespace Relais.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Relais.Domain.Coordination.Transmission", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerPrescription", b =>
+                {
+                    b.Navigation("Acts");
                 });
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.SupportiveReferral", b =>

@@ -1747,6 +1747,83 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("LivingAreas", (string)null);
                 });
 
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerAct", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Discipline")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PrescriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PrescriptionId");
+
+                    b.ToTable("PostCancerActs", (string)null);
+                });
+
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerPrescription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PrescribedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PrescribedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PrescribedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProviderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("PatientId", "PrescribedOn");
+
+                    b.HasIndex("ProviderId", "PrescribedAt");
+
+                    b.ToTable("PostCancerPrescriptions", (string)null);
+                });
+
             modelBuilder.Entity("Relais.Domain.SupportiveCare.ProviderMember", b =>
                 {
                     b.Property<Guid>("ProviderId")
@@ -3208,6 +3285,36 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerAct", b =>
+                {
+                    b.HasOne("Relais.Domain.SupportiveCare.PostCancerPrescription", null)
+                        .WithMany("Acts")
+                        .HasForeignKey("PrescriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerPrescription", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.SupportiveCare.SupportiveCareProvider", null)
+                        .WithMany()
+                        .HasForeignKey("ProviderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.SupportiveCare.SupportiveReferral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Domain.SupportiveCare.ProviderMember", b =>
                 {
                     b.HasOne("Relais.Domain.SupportiveCare.SupportiveCareProvider", null)
@@ -3406,6 +3513,11 @@ namespace Relais.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Relais.Domain.Coordination.Transmission", b =>
                 {
                     b.Navigation("Recipients");
+                });
+
+            modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerPrescription", b =>
+                {
+                    b.Navigation("Acts");
                 });
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.SupportiveReferral", b =>
