@@ -50,7 +50,8 @@ public abstract class ScopedGrantListTests(RelaisFactory factory)
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var roche = (await oncologist.GetJsonAsync("/api/professionals?search=Roche"))[0].GetProperty("id").GetGuid();
         var outsider = await factory.ClientAsAsync("oncologue2@relais.demo");
-        var tomorrow = factory.Services.GetRequiredService<Clock>().Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var tomorrow = scope.ServiceProvider.GetRequiredService<Clock>().Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{marie}/access-grants",
             new { professionalId = roche, sections = IdentityOnly, from = tomorrow, reason = "Consultation prévue demain" })).StatusCode);
 
