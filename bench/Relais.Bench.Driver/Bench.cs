@@ -67,6 +67,11 @@ public sealed class Bench(DriverOptions options)
             // indexes (an empty list), the search the directory Relais ships with its geography.
             new("outreach", "nurse", u => u.Bearer.GetAsync("/api/worklists/outreach")),
             new("directory-search", "gp", u => u.Bearer.GetAsync($"/api/supportive-care/providers?service={DirectoryServices[u.Random.Next(DirectoryServices.Length)]}&postcode=76000")),
+            // Issue 14, point 5: the home page's counts for each role the driver signs in (GPs and nurse coordinators), each line
+            // counted through its worklist; and the count of what is new on every page (point 4: unread messages and documents).
+            new("home-gp", "gp", u => u.Bearer.GetAsync("/api/me/home")),
+            new("home-nurse", "nurse", u => u.Bearer.GetAsync("/api/me/home")),
+            new("notifications-gp", "gp", u => u.Bearer.GetAsync("/api/me/notifications")),
             new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
         };
         var measures = new List<Measure>();

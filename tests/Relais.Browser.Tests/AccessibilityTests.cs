@@ -56,8 +56,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var gpPatient = await gpApi.FirstPatientIdAsync("durand marie");
         await AssertNoViolationAsync(Api.Gp, ["/", "/patients", "/boite", "/suivi", "/transmissions", $"/patients/{gpPatient}", $"/patients/{gpPatient}/suivi",
             $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages"]);
-        await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi"]);
-        await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite"]);
+        await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi", "/triage", "/nouveautes"]);
+        await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/nouveautes"]);
         await AssertNoViolationAsync(Api.Quality, ["/"]);
         await AssertNoViolationAsync(Api.Admin, ["/", "/admin/audit", "/admin/messages"]);
     }
