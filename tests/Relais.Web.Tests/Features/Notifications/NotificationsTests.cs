@@ -67,9 +67,11 @@ public abstract class NotificationsTests(RelaisFactory factory)
         var total = (await (await factory.ClientAsAsync(Api.PatientAccount)).GetJsonAsync("/api/me/notifications")).GetProperty("total").GetInt32();
         Assert.True(total > 0);
         var browser = await factory.CookieClientAsync(Api.PatientAccount);
-        foreach (var page in new[] { "/mon-dossier", "/compte/securite", "/mon-dossier/questionnaires" })
+        foreach (var page in new[] { "/mon-dossier", "/mon-dossier/questionnaires" })
         {
-            var html = WebUtility.HtmlDecode(await browser.GetStringAsync(page));
+            var answer = await browser.GetAsync(page);
+            Assert.True(answer.IsSuccessStatusCode, $"{page} answered {(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+            var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
             Assert.Matches($"href=\"/nouveautes\" class=\"notifications\">Nouveautés\\s*<span class=\"count\">{total}<", html);
         }
     }
