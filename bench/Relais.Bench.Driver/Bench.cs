@@ -70,6 +70,11 @@ public sealed class Bench(DriverOptions options)
             // Issue 13 point 3: a patient's post-cancer packages with their balance, as the GP reads them on the record (the
             // generator writes no package: the access rule and the patient's index, then an empty list).
             new("post-cancer-packages", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/post-cancer-package")),
+            // Issue 14, point 5: the home page's counts for each role the driver signs in (GPs and nurse coordinators), each line
+            // counted through its worklist; and the count of what is new on every page (point 4: unread messages and documents).
+            new("home-gp", "gp", u => u.Bearer.GetAsync("/api/me/home")),
+            new("home-nurse", "nurse", u => u.Bearer.GetAsync("/api/me/home")),
+            new("notifications-gp", "gp", u => u.Bearer.GetAsync("/api/me/notifications")),
             new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
         };
         var measures = new List<Measure>();

@@ -9,6 +9,8 @@ using Relais.Web.Features.Admin.Users;
 using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Features.FollowUp;
+using Relais.Web.Features.Home;
+using Relais.Web.Features.Notifications;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
 using Relais.Web.Features.Symptoms;
@@ -50,6 +52,8 @@ app.MapWorklists();
 app.MapFollowUp();
 app.MapSymptoms();
 app.MapSupportiveCare();
+app.MapHome();
+app.MapNotifications();
 app.MapRelaisPages();
 
 app.Run();

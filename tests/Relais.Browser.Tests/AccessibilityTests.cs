@@ -59,8 +59,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await AssertNoViolationAsync(Api.Gp, ["/", "/patients", "/boite", "/suivi", "/transmissions", $"/patients/{gpPatient}", $"/patients/{gpPatient}/suivi",
             $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages", $"/patients/{followed}/ppac"]);
         await AssertNoViolationAsync(Api.Oncologist, [$"/patients/{followed}/ppac"]);
-        await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi"]);
-        await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/mon-dossier/medecin-traitant"]);
+        await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi", "/triage", "/nouveautes"]);
+        await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/nouveautes", "/mon-dossier/medecin-traitant"]);
         await AssertNoViolationAsync(Api.Quality, ["/"]);
         await AssertNoViolationAsync(Api.Admin, ["/", "/admin/audit", "/admin/messages"]);
     }

@@ -64,6 +64,18 @@ public static class PathwayTransitions
                 ? []
                 : ClinicalNext[phase].Concat(Exits).ToArray().AsReadOnly()));
 
+    /// <summary>
+    /// A patient who died or moved away from the care teams leaves the active lists (home pages, worklists,
+    /// call lists): nothing there is still to be done for them by this team (issue 14, point 5; PRODUCT.md §3,
+    /// phase 8). A patient lost to follow-up stays: the team is still trying to reach them, and a ruled-out
+    /// suspicion ends one episode, not the patient's care.
+    /// </summary>
+    public static bool HasLeftCare(PathwayPhase phase) => phase is PathwayPhase.Deceased or PathwayPhase.MovedAway;
+
+    /// <summary><see cref="HasLeftCare"/> as a query the database runs (the one definition the lists use).</summary>
+    public static System.Linq.Expressions.Expression<Func<Episodes.CancerEpisode, bool>> LeftCare =>
+        e => e.Phase == PathwayPhase.Deceased || e.Phase == PathwayPhase.MovedAway;
+
     public static bool IsTerminal(PathwayPhase phase) =>
         phase is PathwayPhase.Deceased or PathwayPhase.MovedAway or PathwayPhase.LostToFollowUp or PathwayPhase.RuledOut;
 

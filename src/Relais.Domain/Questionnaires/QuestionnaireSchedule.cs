@@ -41,11 +41,20 @@ public static class QuestionnaireSchedule
     /// The state of the current occurrence: answered when an answer came after the previous occurrence was due (the
     /// week's answer may come early in the week).
     /// </summary>
+    /// <summary>
+    /// The current occurrence is due and not answered yet (from its due day on: what the patient's home page shows as
+    /// "to answer", before any reminder).
+    /// </summary>
+    public static bool IsDue(PathwayPhase phase, DateOnly phaseSince, DateOnly? lastAnswered, DateOnly today)
+    {
+        if (Assigned(phase) is null || CurrentDue(phaseSince, today) is not { } current) return false;
+        var windowStart = current.Due.AddDays(-EveryDays);
+        return lastAnswered is not { } answered || answered <= windowStart;
+    }
+
     public static ScheduleState State(PathwayPhase phase, DateOnly phaseSince, DateOnly? lastAnswered, DateOnly today)
     {
-        if (Assigned(phase) is null || CurrentDue(phaseSince, today) is not { } current) return ScheduleState.UpToDate;
-        var windowStart = current.Due.AddDays(-EveryDays);
-        if (lastAnswered is { } answered && answered > windowStart) return ScheduleState.UpToDate;
+        if (!IsDue(phase, phaseSince, lastAnswered, today) || CurrentDue(phaseSince, today) is not { } current) return ScheduleState.UpToDate;
         var late = today.DayNumber - current.Due.DayNumber;
         return late >= CallListAfterDays && phase == PathwayPhase.ActiveTreatment ? ScheduleState.CallList
             : late >= RemindAfterDays ? ScheduleState.Remind

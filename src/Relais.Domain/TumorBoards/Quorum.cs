@@ -40,6 +40,10 @@ public static class Quorum
     /// Whether a physician of this specialty counts toward the quorum of a board with these decision
     /// specialties: one the board names, or any decision specialty when the board names none.
     /// </summary>
+    /// <summary>The professional attends (on site or remotely) as a physician of a decision specialty: who may record a discussed case's decision [G] 1.3.</summary>
+    public static bool AttendsAsDecider(IEnumerable<Participant> participants, Guid professionalId, IReadOnlyCollection<Specialty> decisionSpecialties) =>
+        participants.Any(p => p.ProfessionalId == professionalId && p.Presence != Presence.Absent && Counts(p.Specialty, decisionSpecialties));
+
     public static bool Counts(Specialty s, IReadOnlyCollection<Specialty> decisionSpecialties) =>
         IsDecisionSpecialty(s) && (decisionSpecialties.Count == 0 || decisionSpecialties.Contains(s));
 

@@ -51,5 +51,5 @@ public sealed class TumorBoardMeeting
 
     /// <summary>Whether this professional attends (on site or remotely) as a physician who counts toward the quorum.</summary>
     public bool AttendsAsDecider(Guid professionalId, IReadOnlyCollection<Specialty> decisionSpecialties) =>
-        participants.Any(p => p.ProfessionalId == professionalId && p.Presence != Presence.Absent && TumorBoards.Quorum.Counts(p.Specialty, decisionSpecialties));
+        TumorBoards.Quorum.AttendsAsDecider(participants.Select(p => new Participant(p.ProfessionalId, p.Name, p.Specialty, p.Presence)), professionalId, decisionSpecialties);
 }

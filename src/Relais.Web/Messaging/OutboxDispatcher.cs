@@ -38,6 +38,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                     await scope.ServiceProvider.GetRequiredService<Features.Patients.Ald.RemindAldExpiry>().HandleAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Triage.EscalateUrgentAlerts>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Assignments.RemindQuestionnaires>().HandleAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Notifications.NotifyByEmail>().ScanAsync(stoppingToken);
                     lastReminderScan = clock;
                 }
             }

@@ -14,6 +14,8 @@ public enum OutboxKind
     PatientReport,
     /// <summary>A supportive-care referral sent straight to its provider (issue 13): its own kind, not C10.</summary>
     SupportiveCareReferral,
+    /// <summary>The notice that something new waits in Relais (issue 14, point 4): no patient, no clinical content.</summary>
+    Notification,
 }
 
 /// <summary>

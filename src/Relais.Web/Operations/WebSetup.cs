@@ -1,4 +1,5 @@
 using Relais.Web.Features.Symptoms;
+using Relais.Web.Features.Notifications;
 using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using System.Globalization;
@@ -62,6 +63,7 @@ public static class WebSetup
         services.AddAdmin();
         services.AddPortal();
         services.AddHome();
+        services.AddNotifications();
         services.AddHttpContextAccessor();
         services.AddSignInLimits(builder.Configuration);
         return builder;

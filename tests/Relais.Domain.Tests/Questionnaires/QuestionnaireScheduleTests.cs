@@ -23,6 +23,22 @@ public class QuestionnaireScheduleTests
             DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
+    [InlineData("2026-11-08", null, false)]
+    [InlineData("2026-11-09", null, true)]
+    [InlineData("2026-11-10", null, true)]
+    [InlineData("2026-11-09", "2026-11-03", false)]
+    [InlineData("2026-11-09", "2026-11-02", true)]
+    [InlineData("2026-11-16", "2026-11-09", true)]
+    [InlineData("2026-11-16", "2026-11-10", false)]
+    public void FromItsDueDay_AnUnansweredWeek_IsDue(string today, string? lastAnswered, bool due) =>
+        Assert.Equal(due, QuestionnaireSchedule.IsDue(PathwayPhase.ActiveTreatment, Start, lastAnswered is null ? null : DateOnly.Parse(lastAnswered, System.Globalization.CultureInfo.InvariantCulture),
+            DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void OutsideActiveTreatment_NothingIsDue() =>
+        Assert.False(QuestionnaireSchedule.IsDue(PathwayPhase.SharedFollowUp, Start, null, Start.AddDays(30)));
+
+    [Theory]
     [InlineData(PathwayPhase.SharedFollowUp)]
     [InlineData(PathwayPhase.AfterCancer)]
     [InlineData(PathwayPhase.Deceased)]

@@ -34,6 +34,24 @@ public static class PatientQueries
         };
     }
 
+    /// <summary>
+    /// The ids of <see cref="VisibleIds"/> still in care: the active lists (home page, worklists, call lists) leave
+    /// out the patients who died or moved away (<see cref="Domain.Pathways.PathwayTransitions.HasLeftCare"/>). Their
+    /// records stay readable through the access rule; only the to-do lists forget them.
+    /// </summary>
+    public static IQueryable<Guid> ActiveIds(RelaisDb db, CurrentUser user, DateOnly today, DateTimeOffset now)
+    {
+        var left = db.Episodes.Where(Domain.Pathways.PathwayTransitions.LeftCare);
+        return VisibleIds(db, user, today, now).Where(id => !left.Any(e => e.PatientId == id));
+    }
+
+    /// <summary>The patients still in care (<see cref="ActiveIds"/>), for a list of patients.</summary>
+    public static IQueryable<Domain.Patients.Patient> StillInCare(this IQueryable<Domain.Patients.Patient> patients, RelaisDb db)
+    {
+        var left = db.Episodes.Where(Domain.Pathways.PathwayTransitions.LeftCare);
+        return patients.Where(p => !left.Any(e => e.PatientId == p.Id));
+    }
+
     public static IQueryable<Domain.Patients.Patient> AccessibleTo(this IQueryable<Domain.Patients.Patient> patients, RelaisDb db, CurrentUser user, DateOnly today, DateTimeOffset now)
     {
         return user.Kind switch

@@ -30,6 +30,7 @@ public static class CoordinationServices
         services.AddScoped<OpenReferralsQuery>();
         services.AddScoped<CloseReferral>();
         services.AddScoped<ThreadQuery>();
+        services.AddScoped<UnreadMessages>();
         services.AddScoped<MarkThreadRead>();
         services.AddScoped<PostMessage>();
         services.AddScoped<TeamQueueQuery>();

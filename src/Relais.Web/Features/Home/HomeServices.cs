@@ -6,6 +6,7 @@ public static class HomeServices
     public static IServiceCollection AddHome(this IServiceCollection services)
     {
         services.AddScoped<EpisodesByPhase>();
+        services.AddScoped<MyHomeActions>();
         return services;
     }
 }

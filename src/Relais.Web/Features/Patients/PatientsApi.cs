@@ -54,7 +54,7 @@ public static class PatientsApi
     }
 
     private static async Task<Ok<PatientPage>> Search(string? search, int? page, int? pageSize, CurrentUser user, SearchPatients patients, CancellationToken ct) =>
-        TypedResults.Ok(await patients.HandleAsync(user, search, page ?? 1, pageSize ?? 20, ct));
+        TypedResults.Ok(await patients.HandleAsync(user, search, page ?? 1, pageSize ?? 20, stillInCare: false, ct));
 
     private static async Task<Created<PatientDetail>> Register(PatientInput input, CurrentUser user, RegisterPatient register, PatientDetailQuery details, CancellationToken ct)
     {

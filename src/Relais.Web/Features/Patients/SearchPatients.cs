@@ -16,11 +16,13 @@ public sealed class SearchPatients(RelaisDb db, Clock clock)
 {
     public const int MaxPageSize = 100;
 
-    public async Task<PatientPage> HandleAsync(CurrentUser user, string? search, int page, int pageSize, CancellationToken ct)
+    /// <param name="stillInCare">Only the patients still in care (the home page's list); a search finds everyone the user may see.</param>
+    public async Task<PatientPage> HandleAsync(CurrentUser user, string? search, int page, int pageSize, bool stillInCare, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
-        var query = Matching(db.Patients.AsNoTracking().AccessibleTo(db, user, clock.Today, clock.Now), search);
+        var accessible = db.Patients.AsNoTracking().AccessibleTo(db, user, clock.Today, clock.Now);
+        var query = Matching(stillInCare ? accessible.StillInCare(db) : accessible, search);
         var total = await query.CountAsync(ct);
         var items = await query
             .OrderBy(p => p.UsedName ?? p.BirthName).ThenBy(p => p.FirstNames).ThenBy(p => p.Id)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Coordination;
 using Relais.Web.Data;
 using Relais.Web.Features.Access;
+using Relais.Web.Features.Coordination.Messages;
 using Relais.Web.Features.Patients;
 using Relais.Web.Identity;
 
@@ -15,15 +16,17 @@ public sealed record InboxItem(Guid RecipientEntryId, Guid TransmissionId, Guid 
 
 public sealed record InboxGroup(Guid PatientId, string PatientName, DateOnly PatientBirthDate, IReadOnlyList<InboxItem> Items);
 
-public sealed record InboxPage(IReadOnlyList<InboxGroup> Groups, int Total, int Page, int PageSize, InboxCounts Counts);
+/// <param name="Messages">Beside the transmissions, the threads of patients and colleagues holding messages the reader has not read.</param>
+public sealed record InboxPage(IReadOnlyList<InboxGroup> Groups, int Total, int Page, int PageSize, InboxCounts Counts, IReadOnlyList<UnreadThread> Messages);
 
-public sealed record InboxCounts(int Unread, int ToAcknowledge, int Late);
+/// <param name="UnreadMessages">Messages of patients and colleagues not read yet (<see cref="Coordination.Messages.UnreadMessages"/>).</param>
+public sealed record InboxCounts(int Unread, int ToAcknowledge, int Late, int UnreadMessages = 0);
 
 /// <summary>
 /// A recipient's inbox: unread, to acknowledge or late; newest first; grouped by patient; paged. Only
 /// patients the access rule lets the recipient see today.
 /// </summary>
-public sealed class InboxQuery(RelaisDb db, Clock clock)
+public sealed class InboxQuery(RelaisDb db, Clock clock, UnreadMessages messages)
 {
     public async Task<InboxPage> HandleAsync(CurrentUser user, InboxFilter filter, int page, int pageSize, CancellationToken ct)
     {
@@ -41,7 +44,10 @@ public sealed class InboxQuery(RelaisDb db, Clock clock)
                 Late = g.Count(r => r.AcknowledgedAt == null && r.DueAt <= now),
             })
             .FirstOrDefaultAsync(ct);
-        var counts = new InboxCounts(tally?.Unread ?? 0, tally?.ToAcknowledge ?? 0, tally?.Late ?? 0);
+        var threads = await messages.ThreadsAsync(user, ct);
+        var counts = new InboxCounts(tally?.Unread ?? 0, tally?.ToAcknowledge ?? 0, tally?.Late ?? 0, 
+            // Every thread listed: their counts add up; a cut list asks the database for the whole count.
+            threads.IsComplete ? threads.Items.Sum(t => t.Count) : await messages.CountAsync(user, ct));
         var (filtered, total) = filter switch
         {
             InboxFilter.Unread => (mine.Where(r => r.ReadAt == null), counts.Unread),
@@ -70,11 +76,15 @@ public sealed class InboxQuery(RelaisDb db, Clock clock)
             TransmissionRules.Status(x.DeliveredAt, x.AcknowledgedAt, x.MailFailedAt, x.DueAt, now), x.ReadAt == null, x.HasDocument, x.IsEscalation)).ToList();
         // Grouped by patient, groups in the order of their newest item.
         var groups = items.GroupBy(i => i.PatientId).Select(g => new InboxGroup(g.Key, g.First().PatientName, g.First().PatientBirthDate, g.ToList())).ToList();
-        return new InboxPage(groups, total, page, pageSize, counts);
+        return new InboxPage(groups, total, page, pageSize, counts, threads.Items);
     }
 
-    /// <summary>The number beside the inbox link: what the user has not opened yet.</summary>
-    public Task<int> UnreadAsync(CurrentUser user, CancellationToken ct) => Mine(user).CountAsync(r => r.ReadAt == null, ct);
+    /// <summary>The number beside the inbox link: what the user has not opened yet, transmissions and messages.</summary>
+    public async Task<int> UnreadAsync(CurrentUser user, CancellationToken ct) =>
+        await UnreadTransmissionsAsync(user, ct) + await messages.CountAsync(user, ct);
+
+    /// <summary>The transmissions the user has not opened yet (documents, for the patient).</summary>
+    public Task<int> UnreadTransmissionsAsync(CurrentUser user, CancellationToken ct) => Mine(user).CountAsync(r => r.ReadAt == null, ct);
 
     private IQueryable<TransmissionRecipient> Mine(CurrentUser user)
     {

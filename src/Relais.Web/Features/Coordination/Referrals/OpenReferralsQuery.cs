@@ -17,15 +17,23 @@ public sealed class OpenReferralsQuery(RelaisDb db, Clock clock)
 
     public async Task<Capped<ReferralDto>> HandleAsync(CurrentUser user, CancellationToken ct)
     {
-        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
-        var rows = await (from r in db.ReferralTasks.AsNoTracking()
+        var rows = await (from r in Open(user)
                           join p in db.Patients on r.PatientId equals p.Id
-                          where r.Status == ReferralStatus.Open && visible.Contains(r.PatientId)
                           orderby r.DueOn, r.Id
                           select new { r, p.BirthName, p.UsedName, p.FirstNames })
             .ToCappedAsync(MaxItems, ct);
         var names = await ProfessionalNames.OfAsync(db, rows.Items.Select(x => x.r.CreatedBy), ct);
         return new(rows.Items.Select(x => new ReferralDto(x.r.Id, x.r.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.r.Reason, x.r.DueOn,
             x.r.Status, x.r.CreatedAt, names.GetValueOrDefault(x.r.CreatedBy, "?"))).ToList(), rows.Total);
+    }
+
+    /// <summary>How many referrals are open (the home page's line), with no patient named.</summary>
+    public Task<int> CountAsync(CurrentUser user, CancellationToken ct) => Open(user).CountAsync(ct);
+
+    /// <summary>The open referrals of the patients the user sees and who are still in care.</summary>
+    private IQueryable<ReferralTask> Open(CurrentUser user)
+    {
+        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
+        return db.ReferralTasks.AsNoTracking().Where(r => r.Status == ReferralStatus.Open && active.Contains(r.PatientId));
     }
 }

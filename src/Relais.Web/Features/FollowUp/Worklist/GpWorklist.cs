@@ -23,19 +23,34 @@ public sealed class GpWorklist(RelaisDb db, Clock clock, IConfiguration configur
     /// <summary>A screenful a GP can act on; the totals tell when there are more.</summary>
     public const int MaxPerSection = 500;
 
+    /// <summary>The window of the "coming" section: the month ahead.</summary>
+    public const int UpcomingDays = 30;
+
     public async Task<FollowUpWorklist> HandleAsync(CurrentUser user, int upcomingDays, CancellationToken ct)
     {
-        var today = clock.Today;
         var overdueDays = configuration.OverdueDays();
-        var visible = PatientQueries.VisibleIds(db, user, today, clock.Now);
-        var overdueBefore = today.AddDays(-overdueDays);
-        var until = today.AddDays(upcomingDays);
-        var planned = db.CarnetItems.AsNoTracking().Where(i => i.Status == CarnetItemStatus.Planned && visible.Contains(i.PatientId));
-        var overdue = planned.Where(i => i.Due < overdueBefore);
-        var upcoming = planned.Where(i => i.Due >= overdueBefore && i.Due <= until);
+        var (overdue, upcoming, overdueBefore) = Sections(user, upcomingDays);
         var overdueItems = await ItemsAsync(overdue, overdueBefore, ct);
         var upcomingItems = await ItemsAsync(upcoming, overdueBefore, ct);
         return new FollowUpWorklist(overdueItems.Items, upcomingItems.Items, overdueDays, overdueItems.Total, upcomingItems.Total);
+    }
+
+    /// <summary>How many items each section holds (the home page's lines), with no patient named.</summary>
+    public async Task<(int Overdue, int Upcoming)> CountsAsync(CurrentUser user, int upcomingDays, CancellationToken ct)
+    {
+        var (overdue, upcoming, _) = Sections(user, upcomingDays);
+        return (await overdue.CountAsync(ct), await upcoming.CountAsync(ct));
+    }
+
+    /// <summary>The planned items of the patients the user sees and who are still in care, overdue and coming.</summary>
+    private (IQueryable<CarnetItem> Overdue, IQueryable<CarnetItem> Upcoming, DateOnly OverdueBefore) Sections(CurrentUser user, int upcomingDays)
+    {
+        var today = clock.Today;
+        var active = PatientQueries.ActiveIds(db, user, today, clock.Now);
+        var overdueBefore = today.AddDays(-configuration.OverdueDays());
+        var until = today.AddDays(upcomingDays);
+        var planned = db.CarnetItems.AsNoTracking().Where(i => i.Status == CarnetItemStatus.Planned && active.Contains(i.PatientId));
+        return (planned.Where(i => i.Due < overdueBefore), planned.Where(i => i.Due >= overdueBefore && i.Due <= until), overdueBefore);
     }
 
     private async Task<Capped<WorklistItem>> ItemsAsync(IQueryable<CarnetItem> items, DateOnly overdueBefore, CancellationToken ct)

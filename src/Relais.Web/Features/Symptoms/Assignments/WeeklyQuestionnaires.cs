@@ -6,7 +6,8 @@ using Relais.Web.Data;
 namespace Relais.Web.Features.Symptoms.Assignments;
 
 /// <summary>A patient in a phase that assigns a weekly questionnaire, with the state of its current occurrence.</summary>
-public sealed record WeeklyStanding(Guid PatientId, Guid EpisodeId, string Questionnaire, int Occurrence, DateOnly Due, DateOnly? LastAnswered, ScheduleState State);
+/// <param name="IsDue">The current occurrence waits for the patient's answer (<see cref="QuestionnaireSchedule.IsDue"/>), reminded or not yet.</param>
+public sealed record WeeklyStanding(Guid PatientId, Guid EpisodeId, string Questionnaire, int Occurrence, DateOnly Due, DateOnly? LastAnswered, ScheduleState State, bool IsDue);
 
 /// <summary>The questionnaires the phases assign (<see cref="QuestionnaireSchedule"/>), read for a set of episodes.</summary>
 public static class WeeklyQuestionnaires
@@ -27,8 +28,13 @@ public static class WeeklyQuestionnaires
             if (QuestionnaireSchedule.CurrentDue(row.PhaseSince, today) is not { } due) continue;
             DateOnly? last = row.Last is { } at ? DateOnly.FromDateTime(Clock.ToParis(at).DateTime) : null;
             standings.Add(new WeeklyStanding(row.PatientId, row.Id, code, due.Occurrence, due.Due, last,
-                QuestionnaireSchedule.State(PathwayPhase.ActiveTreatment, row.PhaseSince, last, today)));
+                QuestionnaireSchedule.State(PathwayPhase.ActiveTreatment, row.PhaseSince, last, today),
+                QuestionnaireSchedule.IsDue(PathwayPhase.ActiveTreatment, row.PhaseSince, last, today)));
         }
         return standings;
     }
+
+    /// <summary>How many questionnaires wait for the patient's answer (the home page and the notifications count them).</summary>
+    public static async Task<int> DueCountAsync(RelaisDb db, Guid patientId, DateOnly today, CancellationToken ct) =>
+        (await StandingsAsync(db, db.Episodes.Where(e => e.PatientId == patientId), today, ct)).Count(s => s.IsDue);
 }

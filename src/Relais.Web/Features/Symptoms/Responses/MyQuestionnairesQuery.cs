@@ -18,4 +18,8 @@ public sealed class MyQuestionnairesQuery(RelaisDb db, QuestionnaireQueries ques
         var codes = new[] { ToxicityQuestionnaire.Code, EsasQuestionnaire.Code }.Concat(warningSigns).ToHashSet();
         return [.. (await questionnaires.ListAsync(ct)).Items.Where(q => codes.Contains(q.Code) && q.Status == "active")];
     }
+
+    /// <summary>The trend of the patient's answers to the weekly toxicity questionnaire, the same chart the team reads (issue 14, point 2).</summary>
+    public Task<IReadOnlyList<Triage.TrendPoint>> TrendAsync(Guid patientId, CancellationToken ct) =>
+        Triage.SymptomAlertQuery.TrendAsync(db, patientId, ToxicityQuestionnaire.Code, ct);
 }

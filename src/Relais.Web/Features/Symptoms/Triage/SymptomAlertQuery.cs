@@ -29,9 +29,7 @@ public sealed class SymptomAlertQuery(RelaisDb db, QuestionnaireQueries question
         var response = await db.QuestionnaireResponses.AsNoTracking().FirstAsync(r => r.Id == alert.ResponseId, ct);
         var version = await questionnaires.FindAsync(alert.QuestionnaireCode, alert.QuestionnaireVersion, ct);
         var answers = response.Answers.Select(a => new AnswerLine(a.LinkId, version?.Definition.Item(a.LinkId)?.Text ?? a.LinkId, a.Display)).ToList();
-        var trend = (await db.QuestionnaireResponses.AsNoTracking().Where(r => r.PatientId == patientId && r.QuestionnaireCode == alert.QuestionnaireCode)
-                .OrderByDescending(r => r.AuthoredAt).Take(TrendPoints).Select(r => new { r.AuthoredAt, r.Grade, r.Score }).ToListAsync(ct))
-            .OrderBy(r => r.AuthoredAt).Select(r => new TrendPoint(r.AuthoredAt, r.Grade, r.Score)).ToList();
+        var trend = await TrendAsync(db, patientId, alert.QuestionnaireCode, ct);
         var people = new[] { alert.AcknowledgedBy, alert.ActionBy, alert.EscalatedTo }.OfType<Guid>();
         var names = await ProfessionalNames.OfAsync(db, people, ct);
         string? Name(Guid? id) => id is { } g ? names.GetValueOrDefault(g) : null;
@@ -40,4 +38,10 @@ public sealed class SymptomAlertQuery(RelaisDb db, QuestionnaireQueries question
             alert.AcknowledgedAt, Name(alert.AcknowledgedBy), alert.Action?.Code(), alert.ActionNote, alert.ActionAt, Name(alert.ActionBy),
             alert.EscalatedAt, Name(alert.EscalatedTo), trend);
     }
+
+    /// <summary>The patient's latest answers to a questionnaire, oldest first: the trend the team and the patient see.</summary>
+    public static async Task<IReadOnlyList<TrendPoint>> TrendAsync(RelaisDb db, Guid patientId, string questionnaire, CancellationToken ct) =>
+        (await db.QuestionnaireResponses.AsNoTracking().Where(r => r.PatientId == patientId && r.QuestionnaireCode == questionnaire)
+                .OrderByDescending(r => r.AuthoredAt).Take(TrendPoints).Select(r => new { r.AuthoredAt, r.Grade, r.Score }).ToListAsync(ct))
+            .OrderBy(r => r.AuthoredAt).Select(r => new TrendPoint(r.AuthoredAt, r.Grade, r.Score)).ToList();
 }

@@ -25,8 +25,7 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock)
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var now = clock.Now;
-        var visible = PatientQueries.VisibleIds(db, user, clock.Today, now);
-        var open = db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && visible.Contains(a.PatientId));
+        var open = Open(user);
         var total = await open.CountAsync(ct);
         // Cut on the alert rows before the join to the patients.
         var pageRows = open.OrderByDescending(a => a.Rank).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize);
@@ -40,6 +39,16 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock)
             db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/triage", AuditOutcomes.Allowed));
         await db.SaveChangesAsync(ct);
         return new TriagePage(items, total, page, pageSize);
+    }
+
+    /// <summary>How many alerts the worklist holds for the caller (the home page's line), with no patient named.</summary>
+    public Task<int> CountAsync(CurrentUser user, CancellationToken ct) => Open(user).CountAsync(ct);
+
+    /// <summary>The open alerts of the patients the caller sees and who are still in care.</summary>
+    private IQueryable<SymptomAlert> Open(CurrentUser user)
+    {
+        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
+        return db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && active.Contains(a.PatientId));
     }
 
     private static AlertSeverity Parse(string code) => Enum.GetValues<AlertSeverity>().First(s => s.Code() == code);

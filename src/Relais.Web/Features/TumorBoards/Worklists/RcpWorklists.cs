@@ -38,7 +38,8 @@ public sealed class RcpWorklistsQuery(RelaisDb db, Clock clock, MeetingQuery mee
     {
         var today = clock.Today;
         var now = clock.Now;
-        var visible = PatientQueries.VisibleIds(db, user, today, now);
+        // The patients the user sees and who are still in care: the dead and those who moved away leave the worklists.
+        var visible = PatientQueries.ActiveIds(db, user, today, now);
 
         // Over 75 (G8.Required: 76 or older today) and heading to the RCP without a G8 of the last three months [G].
         var bornBy = today.AddYears(-76);
