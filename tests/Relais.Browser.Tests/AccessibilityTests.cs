@@ -81,7 +81,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     {
         // The app runs on Kestrel here: the API is called at its real address.
         var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await api.PostAsJsonAsync("/api/auth/login", new { email, password = Api.Password });
+        var login = await api.LoginAsync(email);
         login.EnsureSuccessStatusCode();
         api.DefaultRequestHeaders.Authorization = new("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
         return api;

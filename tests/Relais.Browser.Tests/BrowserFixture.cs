@@ -41,6 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Adresse électronique").FillAsync(email);
         await page.GetByLabel("Mot de passe").FillAsync(Api.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        // A professional then gives the code of the demo authenticator (Api.LoginAsync); a patient goes straight in.
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/connexion([?#]|$)"));
+        if (page.Url.Contains("/connexion/2fa", StringComparison.Ordinal))
+        {
+            await page.GetByLabel("Code", new() { Exact = true }).FillAsync(Accounts.TotpNow(Relais.Web.Demo.DemoData.AuthenticatorKey));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Valider" }).ClickAsync();
+        }
         // Poll the address and the page's own landmark rather than waiting for a "load" event:
         // Playwright can miss a load that completes while it is attaching to the new document.
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/connexion"));

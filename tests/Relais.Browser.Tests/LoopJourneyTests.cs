@@ -95,7 +95,7 @@ public sealed class LoopJourneyTests(BrowserFixture browser)
     private async Task<HttpClient> ApiAsync(string email)
     {
         var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Api.Password });
+        var login = await client.LoginAsync(email);
         var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;

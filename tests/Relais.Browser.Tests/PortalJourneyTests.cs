@@ -101,7 +101,7 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
     private async Task<HttpClient> OncologistApiAsync()
     {
         var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/auth/login", new { email = Api.Oncologist, password = Api.Password });
+        var login = await client.LoginAsync(Api.Oncologist);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
         return client;
     }

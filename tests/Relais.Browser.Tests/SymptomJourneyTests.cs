@@ -101,7 +101,7 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
     private async Task<(Guid PatientId, string Email, string Key)> PatientUnderChemotherapyWithAnAccountAsync()
     {
         var oncologist = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await oncologist.PostAsJsonAsync("/api/auth/login", new { email = Api.Oncologist, password = Api.Password });
+        var login = await oncologist.LoginAsync(Api.Oncologist);
         oncologist.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
         var patientId = await A.Patient().Named("Chimio", "Jeanne").Born(DateOnly.Parse(PortalPatients.BirthDate, System.Globalization.CultureInfo.InvariantCulture)).CreateAsync(oncologist);
         var episodeId = await An.Episode().Site("C50.4", "Sein").DiagnosedOn(2026, 9, 1).CreateAsync(oncologist, patientId);

@@ -19,6 +19,14 @@ public static partial class DemoData
 {
     public const string Password = RelaisSignInManager.DemoPassword;
 
+    /// <summary>
+    /// The authenticator key (TOTP, base32) of every demo account that must sign in with a second factor
+    /// (SecondFactor): published like the demo password (README, sign-in page), so that a person trying the demo
+    /// enrols it once in an authenticator app, and the tests compute its codes. Demo only: a real account gets a
+    /// random key when it enrols.
+    /// </summary>
+    public const string AuthenticatorKey = "RELAISDEMOAUTHENTICATORKEYQRCODE";
+
     private sealed record Account(string Email, string First, string Last, string Role, Specialty Specialty, string? Rpps, string Org);
 
     private static readonly Account[] Accounts =
@@ -130,6 +138,16 @@ public static partial class DemoData
         await SeedAsync(scope.ServiceProvider);
     }
 
+    /// <summary>Enrols the published demo authenticator key (<see cref="AuthenticatorKey"/>) on an account and turns its second factor on.</summary>
+    public static async Task EnrolAuthenticatorAsync(IServiceProvider services, RelaisUser user)
+    {
+        var users = services.GetRequiredService<UserManager<RelaisUser>>();
+        var store = (IUserAuthenticatorKeyStore<RelaisUser>)services.GetRequiredService<IUserStore<RelaisUser>>();
+        await store.SetAuthenticatorKeyAsync(user, AuthenticatorKey, CancellationToken.None);
+        Check(await users.UpdateAsync(user));
+        Check(await users.SetTwoFactorEnabledAsync(user, true));
+    }
+
     /// <summary>The organisations and demo accounts, then the patients' story told through the use cases (<see cref="DemoStory"/>).</summary>
     public static async Task SeedAsync(IServiceProvider services)
     {
@@ -163,6 +181,8 @@ public static partial class DemoData
             };
             Check(await users.CreateAsync(user, Password));
             Check(await users.AddToRoleAsync(user, a.Role));
+            if (Relais.Domain.Accounts.SecondFactor.IsRequired(new CurrentUser(user.Id, [a.Role], null).Kind))
+                await EnrolAuthenticatorAsync(services, user);
             byEmail[a.Email] = user;
         }
 

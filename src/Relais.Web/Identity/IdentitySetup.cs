@@ -1,7 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using Relais.Domain.Accounts;
 using Relais.Web.Data;
 
 namespace Relais.Web.Identity;
@@ -47,6 +49,12 @@ public static class IdentitySetup
             // An API call gets a status code, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        // The cookie's periodic check rebuilds its principal from the account: what the sign-in proved stays (SecondFactorGate).
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal is { } current && context.NewPrincipal is { } fresh) SecondFactorGate.KeepMethods(current, fresh);
+            return Task.CompletedTask;
         });
         // Token lifetimes are settings (README "Security settings"); revocation does not wait for them (SessionRevocation).
         var security = builder.Configuration.GetSection("Security");
@@ -152,6 +160,46 @@ public sealed class RelaisSignInManager(
         var result = await base.CheckPasswordSignInAsync(user, password, lockoutOnFailure);
         // The failure that locks the account is answered as the ones before it.
         return result.IsLockedOut ? SignInResult.Failed : result;
+    }
+
+    /// <summary>Set on the request when a password was right but the account must sign in with a second factor it has not given.</summary>
+    public const string SecondFactorNeededItem = "relais:second-factor-needed";
+
+    private bool passkeyUnderway;
+
+    /// <summary>A passkey sign-in is marked as such (Identity marks it as a password's), so that it counts as a second factor.</summary>
+    public override async Task<SignInResult> PasskeySignInAsync(string credentialJson)
+    {
+        passkeyUnderway = true;
+        try
+        {
+            return await base.PasskeySignInAsync(credentialJson);
+        }
+        finally
+        {
+            passkeyUnderway = false;
+        }
+    }
+
+    /// <summary>
+    /// Where a password was right: a professional with no second factor enrolled (SecondFactor, behind its setting)
+    /// gets no bearer token; in the browser, a session the gate limits to enrolling one.
+    /// </summary>
+    protected override async Task<SignInResult> SignInOrTwoFactorAsync(RelaisUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
+    {
+        if (passkeyUnderway)
+        {
+            await SignInWithClaimsAsync(user, isPersistent, [new Claim(SecondFactorGate.MethodClaim, SecondFactorGate.PasskeyMethod)]);
+            return SignInResult.Success;
+        }
+        if (loginProvider is null && !bypassTwoFactor && SecondFactorGate.Enabled(configuration) && !await IsTwoFactorEnabledAsync(user)
+            && SecondFactor.IsRequired(new CurrentUser(user.Id, [.. await UserManager.GetRolesAsync(user)], user.PatientId).Kind)
+            && AuthenticationScheme == IdentityConstants.BearerScheme)
+        {
+            Context.Items[SecondFactorNeededItem] = true;
+            return SignInResult.NotAllowed;
+        }
+        return await base.SignInOrTwoFactorAsync(user, isPersistent, loginProvider, bypassTwoFactor);
     }
 
     /// <summary>No sign-in of any kind (second factor, Pro Santé Connect) for a deactivated account.</summary>

@@ -9,7 +9,8 @@ public static class ApiConventions
 {
     /// <summary>
     /// An operation that requires a signed-in user answers 401 without one, and 403 when it is limited to
-    /// some roles and the user has none of them; the endpoints declare their own other answers.
+    /// some roles and the user has none of them, or when the account needs a second factor its session has not given
+    /// (SecondFactorGate); the endpoints declare their own other answers.
     /// </summary>
     public static Task DocumentSignInAnswers(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
@@ -19,8 +20,12 @@ public static class ApiConventions
         if (authorize.Count == 0) return Task.CompletedTask;
         operation.Responses ??= new OpenApiResponses();
         operation.Responses.TryAdd("401", new OpenApiResponse { Description = "Non connecté." });
-        if (authorize.Any(a => !string.IsNullOrEmpty(a.Roles) || !string.IsNullOrEmpty(a.Policy)))
-            operation.Responses.TryAdd("403", new OpenApiResponse { Description = "Ce rôle n'a pas cette capacité." });
+        operation.Responses.TryAdd("403", new OpenApiResponse
+        {
+            Description = authorize.Any(a => !string.IsNullOrEmpty(a.Roles) || !string.IsNullOrEmpty(a.Policy))
+                ? "Ce rôle n'a pas cette capacité, ou la double authentification de ce compte manque."
+                : "La double authentification de ce compte manque.",
+        });
         return Task.CompletedTask;
     }
 }

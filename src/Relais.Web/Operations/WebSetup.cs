@@ -147,6 +147,7 @@ public static class WebSetup
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseSessionRevocation();
+        app.UseSecondFactorGate();
         app.UseAuthorization();
         app.UseListReadAudit();
         app.UseAntiforgery();

@@ -174,6 +174,7 @@ public abstract class EveryCapabilityTests(RelaisFactory factory)
         var user = new RelaisUser { UserName = Psychologist, Email = Psychologist, EmailConfirmed = true, FirstName = "Léa", LastName = "Psy", Specialty = Specialty.Psychology };
         Assert.True((await users.CreateAsync(user, Api.Password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, Roles.SupportiveCare)).Succeeded);
+        await Relais.Web.Demo.DemoData.EnrolAuthenticatorAsync(scope.ServiceProvider, user);
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         db.CareTeamMembers.Add(CareTeamMember.Add(patientId, user.Id, CareTeamRole.SupportiveCare, new DateOnly(2026, 1, 1), null, user.Id, factory.Time.GetUtcNow()));
         await db.SaveChangesAsync();

@@ -69,8 +69,7 @@ public abstract class EveryEndpointTests(RelaisFactory factory)
         var memberId = team[0].GetProperty("id").GetGuid();
         var outsider = await factory.ClientAsAsync(outsiderEmail);
         var cookieOutsider = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await cookieOutsider.PostAsync("/api/auth/login?useCookies=true",
-            new StringContent($"{{\"email\":\"{outsiderEmail}\",\"password\":\"{Api.Password}\"}}", Encoding.UTF8, "application/json"));
+        var login = await cookieOutsider.LoginAsync(outsiderEmail, cookies: true);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
 
         var checkedCount = 0;

@@ -31,6 +31,7 @@ public static class AuthApi
         auth.MapIdentityApi<RelaisUser>().WithSummary("Identité ASP.NET Core : connexion, jetons, double authentification.")
             .Add(DocumentIdentityAnswers);
         auth.AddEndpointFilter(RotateRefreshTokenAsync);
+        auth.AddEndpointFilter(SecondFactorAnswersAsync);
         AccountApi.MapAccountSelfService(auth);
         auth.MapPost("/logout", SignOutAsync).WithSummary("Ferme la session de l'utilisateur.").RequireAuthorization();
         MapUiSignInOut(app);
@@ -49,6 +50,7 @@ public static class AuthApi
         if (Closed.Any(c => path.EndsWith(c, StringComparison.OrdinalIgnoreCase))) endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status404NotFound));
         if (path.EndsWith("/login", StringComparison.OrdinalIgnoreCase) || path.EndsWith("/refresh", StringComparison.OrdinalIgnoreCase))
             endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status401Unauthorized));
+        if (path.EndsWith("/login", StringComparison.OrdinalIgnoreCase)) endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status403Forbidden));
         endpoint.Metadata.Add(Problems.Declared(StatusCodes.Status400BadRequest));
     }
 
@@ -94,7 +96,29 @@ public static class AuthApi
         if (!await families.RotateAsync(userId, family, token, successor, time.GetUtcNow() - bearer.RefreshTokenExpiration, http.RequestAborted))
             return TypedResults.Unauthorized();
         RefreshTokenFamilies.KeepFamily(signIn.Principal, family);
+        // The framework rebuilds the principal from the account: what the sign-in proved (its second factor) stays.
+        SecondFactorGate.KeepMethods(presented!, signIn.Principal);
         return signIn;
+    }
+
+    /// <summary>
+    /// The second factor of professionals (SecondFactorGate): a sign-in whose password was right but whose account has no
+    /// second factor yet answers 403 with a problem saying what to do, not the bare 401 of a wrong password; and such an
+    /// account does not turn its second factor off (the next sign-in would enrol whatever factor a password holder chose).
+    /// </summary>
+    private static async ValueTask<object?> SecondFactorAnswersAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (context.Arguments.OfType<Microsoft.AspNetCore.Identity.Data.TwoFactorRequest>().FirstOrDefault() is { } change
+            && (change.Enable == false || change.ResetSharedKey)
+            && SecondFactorGate.Enabled(http.RequestServices.GetRequiredService<IConfiguration>())
+            && CurrentUser.From(http.User) is { } user && Relais.Domain.Accounts.SecondFactor.IsRequired(user.Kind))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["enable"] = ["Un compte de professionnel garde sa double authentification : elle est obligatoire (PGSSI-S)."],
+            });
+        var result = await next(context);
+        return http.Items.ContainsKey(RelaisSignInManager.SecondFactorNeededItem) ? TypedResults.Problem(SecondFactorGate.Problem()) : result;
     }
 
     /// <summary>Signing out revokes: the bearer and refresh tokens and cookies issued so far stop working (security review H3).</summary>

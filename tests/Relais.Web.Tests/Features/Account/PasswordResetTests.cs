@@ -47,8 +47,8 @@ public abstract class PasswordResetTests(RelaisFactory factory)
         var reset = await anonymous.PostAsJsonAsync("/api/auth/password-reset/confirm", new { token, password = Accounts.NewPassword, confirmation = Accounts.NewPassword });
         Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await before.GetAsync("/api/patients")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = who, password = Api.Password })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = who, password = Accounts.NewPassword })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.LoginAsync(who)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.LoginAsync(who, Accounts.NewPassword)).StatusCode);
 
         var reused = await anonymous.PostAsJsonAsync("/api/auth/password-reset/confirm", new { token, password = "Encore-Un-Autre-2026!", confirmation = "Encore-Un-Autre-2026!" });
         Assert.Equal(HttpStatusCode.BadRequest, reused.StatusCode);
@@ -61,7 +61,7 @@ public abstract class PasswordResetTests(RelaisFactory factory)
     {
         const string who = "oncologue2@relais.demo";
         var anonymous = factory.CreateClient();
-        var login = await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = who, password = Api.Password })).JsonAsync();
+        var login = await (await anonymous.LoginAsync(who)).JsonAsync();
         var bearer = factory.CreateClient();
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
         var refresh = login.GetProperty("refreshToken").GetString();

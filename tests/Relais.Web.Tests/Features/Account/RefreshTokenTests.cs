@@ -77,7 +77,7 @@ public abstract class RefreshTokenTests(RelaisFactory factory)
 
     private static async Task<Tokens> SignInAsync(HttpClient client)
     {
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email = Who, password = Api.Password });
+        var response = await client.LoginAsync(Who);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await TokensAsync(response);
     }

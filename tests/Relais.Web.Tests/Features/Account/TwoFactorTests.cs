@@ -13,7 +13,8 @@ public abstract class TwoFactorTests(RelaisFactory factory)
     [Trait(Clocks.Trait, Clocks.Machine)]
     public async Task AnyAccountCanTurnOnTotp_ThenSignInNeedsTheCode()
     {
-        var client = await factory.ClientAsAsync(Api.Nurse);
+        // A patient: the professionals have it on already (SecondFactorTests), the patients choose.
+        var client = await factory.ClientAsAsync(Api.PatientAccount);
         var setup = await (await client.PostAsJsonAsync("/api/auth/manage/2fa", new { })).JsonAsync();
         var key = setup.GetProperty("sharedKey").GetString()!;
         // The code is computed on the machine's clock, not the app's fake one, because that is the clock
@@ -26,10 +27,10 @@ public abstract class TwoFactorTests(RelaisFactory factory)
         Assert.True((await enabled.JsonAsync()).GetProperty("isTwoFactorEnabled").GetBoolean());
 
         var anonymous = factory.CreateClient();
-        var withoutCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.Nurse, password = Api.Password });
+        var withoutCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.PatientAccount, password = Api.Password });
         Assert.Equal(HttpStatusCode.Unauthorized, withoutCode.StatusCode);
         Assert.Equal("RequiresTwoFactor", (await withoutCode.JsonAsync()).GetProperty("detail").GetString());
-        var withCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.Nurse, password = Api.Password, twoFactorCode = Accounts.Totp(key, DateTimeOffset.UtcNow) });
+        var withCode = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = Api.PatientAccount, password = Api.Password, twoFactorCode = Accounts.Totp(key, DateTimeOffset.UtcNow) });
         Assert.Equal(HttpStatusCode.OK, withCode.StatusCode);
     }
 }

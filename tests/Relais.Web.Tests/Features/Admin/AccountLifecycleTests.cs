@@ -96,7 +96,7 @@ public abstract class AccountLifecycleTests(RelaisFactory factory)
         const string who = "radiotherapeute@relais.demo";
         var admin = await factory.ClientAsAsync(Api.Admin);
         var anonymous = factory.CreateClient();
-        var login = await (await anonymous.PostAsJsonAsync("/api/auth/login", new { email = who, password = Api.Password })).JsonAsync();
+        var login = await (await anonymous.LoginAsync(who)).JsonAsync();
         var refresh = login.GetProperty("refreshToken").GetString();
         var bearer = factory.CreateClient();
         bearer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", login.GetProperty("accessToken").GetString());
@@ -110,7 +110,7 @@ public abstract class AccountLifecycleTests(RelaisFactory factory)
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/patients")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await cookie.GetAsync("/api/inbox")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = refresh })).StatusCode);
-        var signIn = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = who, password = Api.Password });
+        var signIn = await anonymous.LoginAsync(who);
         Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
         // Answered as a wrong password is: the answer does not tell that the address has an account.
         Assert.Equal("Failed", (await signIn.JsonAsync()).GetProperty("detail").GetString());

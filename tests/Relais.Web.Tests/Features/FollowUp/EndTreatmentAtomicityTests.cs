@@ -35,7 +35,7 @@ public abstract partial class EndTreatmentAtomicityTests(RelaisFactory factory)
             services.ConfigureDbContext<PostgresRelaisDb>(o => o.AddInterceptors(writes));
         }));
         var oncologist = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await oncologist.PostAsJsonAsync("/api/auth/login", new { email = Api.Oncologist, password = Api.Password });
+        var login = await oncologist.LoginAsync(Api.Oncologist);
         oncologist.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer",
             (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
         var (patientId, episodeId) = await oncologist.PatientInTreatmentAsync(app.Services);

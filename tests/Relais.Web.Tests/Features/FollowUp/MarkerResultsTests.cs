@@ -19,7 +19,7 @@ public abstract class MarkerResultsTests(RelaisFactory factory)
             Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/observations",
                 new { code = "psa", value, unit = "ng/mL", effective = on, laboratory = "Laboratoire Bio-Normandie" })).StatusCode);
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = Api.Oncologist, password = Api.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(Api.Oncologist, cookies: true)).StatusCode);
 
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/patients/{patientId}/suivi"));
 

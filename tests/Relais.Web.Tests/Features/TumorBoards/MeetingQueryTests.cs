@@ -70,7 +70,7 @@ public abstract class MeetingQueryTests(RelaisFactory factory)
             services.ConfigureDbContext<PostgresRelaisDb>(o => o.AddInterceptors(counter));
         }));
         var secretary = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var login = await secretary.PostAsJsonAsync("/api/auth/login", new { email = Api.Secretary, password = Api.Password });
+        var login = await secretary.LoginAsync(Api.Secretary);
         Assert.Equal(HttpStatusCode.OK, login.StatusCode);
         secretary.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
 

@@ -16,7 +16,7 @@ public abstract class RecordG8Tests(RelaisFactory factory)
         // 66 years old: no G8 due, so the registration form comes first until a G8 is refused.
         var (_, patientId, _) = await factory.NewPatientAsync("1960-03-03");
         var browser = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = Api.Oncologist, password = Api.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(Api.Oncologist, cookies: true)).StatusCode);
         var url = $"/patients/{patientId}/rcp";
         var page = await browser.GetStringAsync(url);
         Assert.True(page.IndexOf("id=\"register-title\"", StringComparison.Ordinal) < page.IndexOf("id=\"g8-title\"", StringComparison.Ordinal));

@@ -51,7 +51,7 @@ public abstract class RegisterCaseTests(RelaisFactory factory)
     {
         var (_, patientId, _) = await factory.NewPatientAsync("1960-07-07");
         var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        Assert.Equal(HttpStatusCode.OK, (await browser.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = Api.Oncologist, password = Api.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.LoginAsync(Api.Oncologist, cookies: true)).StatusCode);
         var plain = await browser.GetStringAsync($"/patients/{patientId}/rcp");
         var recurrence = await browser.GetStringAsync($"/patients/{patientId}/rcp?recidive=1");
         static bool Checked(string html) => System.Text.RegularExpressions.Regex.IsMatch(html, "<input[^>]*id=\"case-recurrence\"[^>]*checked");

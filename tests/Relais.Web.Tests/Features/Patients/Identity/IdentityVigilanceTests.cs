@@ -73,7 +73,7 @@ public abstract class IdentityVigilanceTests(RelaisFactory factory)
     private static async Task<HttpClient> SignInAsync(WebApplicationFactory<Program> app, string email)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Api.Password });
+        var response = await client.LoginAsync(email);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
