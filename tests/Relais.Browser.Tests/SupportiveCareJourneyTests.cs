@@ -136,7 +136,8 @@ public sealed class SupportiveCareJourneyTests(BrowserFixture browser)
     private async Task<HttpClient> OncologistApiAsync()
     {
         var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await client.PostAsJsonAsync("/api/auth/login", new { email = Api.Oncologist, password = Api.Password });
+        var login = await client.LoginAsync(Api.Oncologist);
+        login.EnsureSuccessStatusCode();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
         return client;
     }

@@ -2530,6 +2530,37 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("ObligationSettings");
                 });
 
+            modelBuilder.Entity("Relais.Web.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("EmailOptIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("NoticedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("NoticedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("OutcomesSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("EmailOptIn", "CheckedAt");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisRole", b =>
                 {
                     b.Property<Guid>("Id")

@@ -2515,6 +2515,37 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("ObligationSettings");
                 });
 
+            modelBuilder.Entity("Relais.Web.Features.Notifications.NotificationSetting", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EmailOptIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("NoticedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutcomesSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("EmailOptIn", "CheckedAt");
+
+                    b.ToTable("NotificationSettings");
+                });
+
             modelBuilder.Entity("Relais.Web.Identity.RelaisRole", b =>
                 {
                     b.Property<Guid>("Id")
