@@ -1,0 +1,87 @@
+namespace Relais.Domain.Access;
+
+/// <summary>
+/// What a user may do, inside the access rule: the rule says whose record, a capability says which part
+/// and which act. The API spells them in kebab-case ("sign-pathology-report").
+/// </summary>
+public enum Capability
+{
+    // Reading the record, part by part.
+    ReadRecord,
+    ReadDocuments,
+    ReadTransmissions,
+    ReadTreatment,
+    ReadLabs,
+    ReadEvents,
+    ReadMessages,
+    ReadPathology,
+    ReadTumorBoardDeliberation,
+    ReadPsychologicalNotes,
+    ReadAccessLog,
+    /// <summary>The follow-up calendar: appointments and the Carnet de Surveillance Alternée.</summary>
+    ReadCarnet,
+    /// <summary>The supportive-care needs and referrals of the record, with what the providers wrote back.</summary>
+    ReadSupportiveCare,
+
+    // Writing the record.
+    WriteMessage,
+    ReportClinicalEvent,
+    WritePharmaceuticalObservation,
+    ReportSymptoms,
+    ManageCalendarFeeds,
+    RegisterPatient,
+    EditIdentity,
+    RecordPathway,
+    ManageCareTeam,
+    EndOwnMembership,
+    WriteDocument,
+    SignDocument,
+    SignPathologyReport,
+    SendTransmission,
+    HandleTeamSignals,
+    CloseReferral,
+    WriteAnnouncement,
+    RecordG8,
+    OrganiseTumorBoard,
+    ContributeToTumorBoard,
+    RecordTumorBoardDecision,
+    SignProgramme,
+    HandOverProgramme,
+    /// <summary>The patient's GP proposes changes to the PPAC and records his agreement himself (issue 13 point 5).</summary>
+    ContributeToAfterCancerProgramme,
+    StartTreatmentPhase,
+    RecordLabResult,
+    ManageFollowUp,
+    ValidateProtocol,
+    OpenBreakGlass,
+    ManageAccessGrants,
+    /// <summary>Opens the patient's portal account from the record (invitation e-mail or activation letter).</summary>
+    OpenPortalAccount,
+    /// <summary>The patient delegates portal access to a caregiver, and revokes it.</summary>
+    DelegatePortalAccess,
+    /// <summary>The patient declares or changes their GP (médecin traitant) themselves, from the portal.</summary>
+    ChooseOwnGeneralPractitioner,
+    /// <summary>Records the patient's ALD 30 admission as the health-insurance fund notified it.</summary>
+    RecordAld,
+    /// <summary>Reads a patient's symptom alert, takes it in charge and records the action (issue 14, the triage worklist).</summary>
+    TriageSymptomAlerts,
+    /// <summary>Records supportive-care needs, refers to a provider of the directory, follows the referral's status.</summary>
+    ManageSupportiveCare,
+    /// <summary>The provider named in a referral writes back: first contact, sessions, report, and its status.</summary>
+    FollowSupportiveReferral,
+    /// <summary>Prescribes the post-cancer package to a structure of the directory (who exactly: <see cref="SupportiveCare.PostCancerPackage.MayPrescribe"/>).</summary>
+    PrescribePostCancerPackage,
+    /// <summary>The structure named by a post-cancer package records its assessments and follow-up consultations.</summary>
+    RecordPostCancerPackageAct,
+
+    // Outside any record.
+    ReadAggregates,
+    AdministerUsers,
+    ReviewBreakGlass,
+    VerifyAudit,
+    PurgeAudit,
+    ManageOutbox,
+    ReadCapabilities,
+    /// <summary>Maintains the supportive-care directory (providers, services, areas served), by hand or by CSV import.</summary>
+    MaintainSupportiveDirectory,
+}
