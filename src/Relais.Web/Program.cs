@@ -35,6 +35,7 @@ await app.SeedDemoDataAsync();
 app.UseRelaisPipeline();
 app.MapRelaisOperations();
 app.MapAuth();
+app.MapPasskeys();
 app.MapAdminUsers();
 app.MapPatients();
 app.MapProfessionals();
