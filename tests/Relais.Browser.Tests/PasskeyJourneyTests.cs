@@ -36,7 +36,7 @@ public sealed class PasskeyJourneyTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/connexion"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter avec une clé d'accès" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connexion par clé d'accès" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })).ToBeVisibleAsync();
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("/connexion|/compte/securite"));
 
