@@ -37,6 +37,7 @@ await app.SeedDemoDataAsync();
 app.UseRelaisPipeline();
 app.MapRelaisOperations();
 app.MapAuth();
+app.MapPasskeys();
 app.MapAdminUsers();
 app.MapPatients();
 app.MapProfessionals();

@@ -86,11 +86,22 @@ public static class ReferenceData
 public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteRelaisDb>
 {
     public SqliteRelaisDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteRelaisDb>().UseSqlite("Data Source=design.db").Options);
+        new(new DbContextOptionsBuilder<SqliteRelaisDb>().UseSqlite("Data Source=design.db").UseApplicationServiceProvider(IdentityOptionsAtDesignTime.Services).Options);
+}
+
+/// <summary>
+/// Identity shapes its tables after its options' schema version (version 3: passkeys), read from the application's
+/// services: the design-time factories give them the same version as AddRelaisIdentity.
+/// </summary>
+internal static class IdentityOptionsAtDesignTime
+{
+    public static readonly IServiceProvider Services = new ServiceCollection()
+        .Configure<Microsoft.AspNetCore.Identity.IdentityOptions>(o => o.Stores.SchemaVersion = Microsoft.AspNetCore.Identity.IdentitySchemaVersions.Version3)
+        .BuildServiceProvider();
 }
 
 public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresRelaisDb>
 {
     public PostgresRelaisDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresRelaisDb>().UseNpgsql("Host=localhost;Database=relais_design").Options);
+        new(new DbContextOptionsBuilder<PostgresRelaisDb>().UseNpgsql("Host=localhost;Database=relais_design").UseApplicationServiceProvider(IdentityOptionsAtDesignTime.Services).Options);
 }

@@ -26,6 +26,8 @@ public static class IdentitySetup
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+                // Version 3 adds the passkeys (WebAuthn) table to Identity's schema.
+                o.Stores.SchemaVersion = IdentitySchemaVersions.Version3;
             })
             .AddRoles<RelaisRole>()
             .AddEntityFrameworkStores<RelaisDb>()
@@ -35,6 +37,10 @@ public static class IdentitySetup
             .AddSignInManager<RelaisSignInManager>();
 
         services.AddScoped<RefreshTokenFamilies>();
+        // Passkeys beside passwords (issue 11). The person is verified by the authenticator (PIN, fingerprint), so a
+        // passkey is two factors by itself and counts as the second factor of professionals (SecondFactorGate).
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<IPasskeyHandler<RelaisUser>, PasskeyHandler<RelaisUser>>(services);
+        services.Configure<IdentityPasskeyOptions>(o => o.UserVerificationRequirement = "required");
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
@@ -183,7 +189,8 @@ public sealed class RelaisSignInManager(
 
     /// <summary>
     /// Where a password was right: a professional with no second factor enrolled (SecondFactor, behind its setting)
-    /// gets no bearer token; in the browser, a session the gate limits to enrolling one.
+    /// gets no bearer token; in the browser, a session the gate limits to enrolling one — unless the account has a
+    /// passkey, which is how it signs in (a password alone must not open a session that could enrol another factor).
     /// </summary>
     protected override async Task<SignInResult> SignInOrTwoFactorAsync(RelaisUser user, bool isPersistent, string? loginProvider = null, bool bypassTwoFactor = false)
     {
@@ -194,7 +201,7 @@ public sealed class RelaisSignInManager(
         }
         if (loginProvider is null && !bypassTwoFactor && SecondFactorGate.Enabled(configuration) && !await IsTwoFactorEnabledAsync(user)
             && SecondFactor.IsRequired(new CurrentUser(user.Id, [.. await UserManager.GetRolesAsync(user)], user.PatientId).Kind)
-            && AuthenticationScheme == IdentityConstants.BearerScheme)
+            && (AuthenticationScheme == IdentityConstants.BearerScheme || (await UserManager.GetPasskeysAsync(user)).Count > 0))
         {
             Context.Items[SecondFactorNeededItem] = true;
             return SignInResult.NotAllowed;

@@ -16,3 +16,27 @@ document.addEventListener('change', function (event) {
     var unit = select.form.querySelector(select.dataset.unitTarget);
     if (unit) unit.value = select.options[select.selectedIndex].dataset.unit;
 });
+
+// <form data-passkey="create|get" data-options="/url">: a passkey (WebAuthn). The options come from Relais (a POST, which
+// keeps the ceremony's state in a cookie), the browser creates or uses the passkey, and the form is posted with the
+// credential's JSON in its "credential" field. A refusal or a cancellation shows the form's [data-passkey-error].
+document.addEventListener('submit', async function (event) {
+    var form = event.target.closest('form[data-passkey]');
+    if (!form || form.dataset.ready === '1') return;
+    event.preventDefault();
+    var error = form.querySelector('[data-passkey-error]');
+    if (error) error.hidden = true;
+    try {
+        var response = await fetch(form.dataset.options, { method: 'POST', credentials: 'same-origin' });
+        if (!response.ok) throw new Error('options ' + response.status);
+        var options = await response.json();
+        var credential = form.dataset.passkey === 'create'
+            ? await navigator.credentials.create({ publicKey: PublicKeyCredential.parseCreationOptionsFromJSON(options) })
+            : await navigator.credentials.get({ publicKey: PublicKeyCredential.parseRequestOptionsFromJSON(options) });
+        form.elements.credential.value = JSON.stringify(credential);
+        form.dataset.ready = '1';
+        form.submit();
+    } catch (e) {
+        if (error) error.hidden = false;
+    }
+});

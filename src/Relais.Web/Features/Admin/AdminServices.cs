@@ -16,6 +16,7 @@ public static class AdminServices
         services.AddScoped<Identity.AccountStore>();
         services.AddScoped<Account.Invitations.AccountInvitations>();
         services.AddScoped<Account.Invitations.ActivateAccount>();
+        services.AddScoped<Account.AddPasskey>();
         services.AddScoped<Account.PasswordReset.RequestPasswordReset>();
         services.AddScoped<Account.PasswordReset.ResetPassword>();
         return services;
