@@ -33,8 +33,12 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
             await oncologist.GetByLabel("Type de document").SelectOptionAsync(new SelectOptionValue { Label = "Compte rendu anatomopathologique" });
             await oncologist.GetByLabel("Titre", new() { Exact = true }).FillAsync(title);
             await oncologist.GetByLabel("Fichier").SetInputFilesAsync(file);
-            await oncologist.GetByLabel("Signer et transmettre maintenant").CheckAsync();
+            await oncologist.GetByLabel("Signer et transmettre après relecture").CheckAsync();
             await oncologist.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le document" }).ClickAsync();
+            // Issue 11: a signature sends the report, so it is read as it will leave and confirmed, not sent in one click.
+            var preview = oncologist.GetByRole(AriaRole.Region, new() { Name = $"Avant de signer : {title}" });
+            await Assertions.Expect(preview.Locator("iframe.document-preview")).ToBeVisibleAsync();
+            await preview.GetByRole(AriaRole.Button, new() { Name = "Confirmer : signer et transmettre" }).ClickAsync();
 
             await Assertions.Expect(oncologist.GetByRole(AriaRole.Heading, new() { Name = "DURAND Marie", Level = 1 })).ToBeVisibleAsync();
             var documents = oncologist.GetByRole(AriaRole.Region, new() { Name = "Documents" });

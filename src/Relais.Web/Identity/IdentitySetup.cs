@@ -40,7 +40,11 @@ public static class IdentitySetup
         // Passkeys beside passwords (issue 11). The person is verified by the authenticator (PIN, fingerprint), so a
         // passkey is two factors by itself and counts as the second factor of professionals (SecondFactorGate).
         Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<IPasskeyHandler<RelaisUser>, PasskeyHandler<RelaisUser>>(services);
-        services.Configure<IdentityPasskeyOptions>(o => o.UserVerificationRequirement = "required");
+        services.Configure<IdentityPasskeyOptions>(o =>
+        {
+            o.UserVerificationRequirement = "required";
+            o.ValidateOrigin = PasskeyOrigin.IsThisSite;
+        });
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = LoginPath;
@@ -223,4 +227,20 @@ public sealed class RelaisSignInManager(
         await base.ValidateSecurityStampAsync(principal) is { } user && principal is not null && SessionRevocation.IsCurrent(principal, user.SessionGeneration)
             ? user
             : null;
+}
+
+/// <summary>
+/// The origin a passkey ceremony must come from. Identity's default compares it with the request's Origin header, but
+/// the form is posted under <c>Referrer-Policy: no-referrer</c> (SECURITY.md §7), so browsers send <c>Origin: null</c>
+/// and every passkey would be refused. The origin inside the client data is signed by the authenticator; it must be
+/// this site as the request addressed it (scheme and host, after the forwarded headers), never a frame of another site.
+/// </summary>
+internal static class PasskeyOrigin
+{
+    public static ValueTask<bool> IsThisSite(PasskeyOriginValidationContext context)
+    {
+        var request = context.HttpContext.Request;
+        var expected = $"{request.Scheme}://{request.Host.Value}";
+        return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, expected, StringComparison.OrdinalIgnoreCase));
+    }
 }

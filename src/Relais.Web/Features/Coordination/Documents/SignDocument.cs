@@ -27,14 +27,23 @@ public sealed class SignDocument(RelaisDb db, Clock clock, Obligations obligatio
         return new SignedDocument(document, transmission);
     }
 
-    /// <summary>Signs and fires the obligation in the caller's unit of work, without saving (for <see cref="UploadDocument"/>).</summary>
-    internal async Task<Transmission?> SignAndFireAsync(CurrentUser user, Document document, CancellationToken ct)
+    /// <summary>
+    /// Refuses (<see cref="CapabilityRefusedException"/>) a role that does not sign this kind: the upload form asks it
+    /// before keeping a document meant to be signed after its preview, so the refusal comes at once.
+    /// </summary>
+    public async Task EnsureMaySignAsync(CurrentUser user, DocumentKind kind, CancellationToken ct)
     {
-        var needed = Capabilities.ToSign(document.Kind);
+        var needed = Capabilities.ToSign(kind);
         if (!await capabilities.AllowsAsync(user, needed, null, ct))
             throw new CapabilityRefusedException(needed, needed == Capability.SignPathologyReport
                 ? "Le compte rendu anatomopathologique est signé par un anatomopathologiste."
                 : $"Votre rôle ne signe pas ce type de document (capacité « {Capabilities.Code(needed)} »).");
+    }
+
+    /// <summary>Signs and fires the obligation in the caller's unit of work, without saving (for <see cref="UploadDocument"/>).</summary>
+    internal async Task<Transmission?> SignAndFireAsync(CurrentUser user, Document document, CancellationToken ct)
+    {
+        await EnsureMaySignAsync(user, document.Kind, ct);
         document.Sign(user.Id, clock.Now);
         var code = DocumentObligations.For(document.Kind, user.IsInRole(Roles.GeneralPractitioner));
         if (code is null) return null;
