@@ -5,7 +5,8 @@
 #
 # Usage: scripts/test.sh [--no-install] [FILTER]
 #   FILTER is passed to `dotnet test --filter`, e.g. "FullyQualifiedName~Patients".
-# Env knobs: RELAIS_PROJECT_TIMEOUT (seconds per test project, default 1800).
+# Env knobs: RELAIS_PROJECT_TIMEOUT (seconds per test project, default 1800),
+#   RELAIS_TEST_WAVES (1: the projects run side by side in waves, the default; 0: one after the other).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -57,14 +58,15 @@ fi
 PG_BIN=""
 PG_DATA=""
 SMTP_PID=""
-TEST_PID=""
+TEST_PIDS=()
 cleanup() {
   # Silent and idempotent: it also runs from the EXIT trap after the closing line.
-  if [[ -n "$TEST_PID" ]]; then
-    kill -TERM "$TEST_PID" >/dev/null 2>&1 || true # timeout passes it on to dotnet test's group
-    wait "$TEST_PID" >/dev/null 2>&1 || true
-    TEST_PID=""
-  fi
+  local pid
+  for pid in "${TEST_PIDS[@]}"; do
+    kill -TERM "$pid" >/dev/null 2>&1 || true # timeout passes it on to dotnet test's group
+    wait "$pid" >/dev/null 2>&1 || true
+  done
+  TEST_PIDS=()
   if [[ -n "$SMTP_PID" ]]; then
     kill "$SMTP_PID" >/dev/null 2>&1 || true
     wait "$SMTP_PID" >/dev/null 2>&1 || true
@@ -259,43 +261,72 @@ mkdir -p "$RESULTS"
 total_passed=0
 total_failed=0
 summary=()
-# run_tests LABEL PROJECT FILTER [PREFIX...]: one `dotnet test` of PROJECT (optionally under a
-# command prefix such as faketime), its counts added to the totals and its duration printed.
-run_tests() {
+# Test runs go in waves: the runs of a wave start together and the next wave starts when all have
+# ended (RELAIS_TEST_WAVES=0 runs them one after the other). Most of a browser test's time is spent
+# waiting on Chromium and most of an app's start on I/O, so on two cores a wave of the web and
+# browser projects ends sooner than the two in a row. Each run's output goes to its own log, shown
+# whole when the wave ends, so the projects' lines never interleave.
+WAVES=${RELAIS_TEST_WAVES:-1}
+WAVE=()
+# queue_tests LABEL PROJECT FILTER [PREFIX...]: adds one `dotnet test` of PROJECT (optionally under
+# a command prefix such as faketime) to the current wave.
+queue_tests() {
   local label=$1 proj=$2 filter=$3
   shift 3
   local file=${label//[^A-Za-z0-9.+-]/_}
-  local trx="$RESULTS/$file.trx" rc=0 p=0 f=0 note="" started=$SECONDS
   local args=(test "$proj" -c Release --no-build --logger "trx;LogFileName=$file.trx" --results-directory "$RESULTS")
   [[ -n "$filter" ]] && args+=(--filter "$filter")
-  log "dotnet test $label${filter:+ --filter $filter}"
-  # timeout runs in its own process group (so on expiry it kills the testhost too);
-  # run it in the background and `wait`, so that Ctrl-C reaches our trap at once.
-  "$@" timeout -k 30 "$PROJECT_TIMEOUT" dotnet "${args[@]}" </dev/null 9>&- &
-  TEST_PID=$!
-  wait "$TEST_PID" || rc=$?
-  TEST_PID=""
-  if [[ -f "$trx" ]] && counts=$(trx_counters "$trx"); then
-    read -r p f <<<"$counts"
-    if (( rc != 0 && f == 0 )); then
+  # timeout runs in its own process group (so on expiry it kills the testhost too).
+  local started=$SECONDS
+  rm -f "$RESULTS/$file.rc"
+  {
+    echo "== dotnet test $label${filter:+ --filter $filter}"
+    local rc=0 child
+    "$@" timeout -k 30 "$PROJECT_TIMEOUT" dotnet "${args[@]}" </dev/null 9>&- &
+    child=$!
+    # cleanup stops this run: pass it on to timeout, which passes it on to dotnet test's group.
+    trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM
+    wait "$child" || rc=$?
+    echo "$rc $((SECONDS - started))" >"$RESULTS/$file.rc"
+  } >"$RESULTS/$file.log" 2>&1 &
+  TEST_PIDS+=("$!")
+  WAVE+=("$label")
+  if [[ "$WAVES" == "0" ]]; then end_wave; fi
+}
+
+# end_wave: waits for the wave's runs and adds each one's counts to the totals, in queue order.
+end_wave() {
+  local pid label file trx rc took p f note
+  for pid in "${TEST_PIDS[@]}"; do wait "$pid" || true; done
+  TEST_PIDS=()
+  for label in "${WAVE[@]}"; do
+    file=${label//[^A-Za-z0-9.+-]/_}
+    trx="$RESULTS/$file.trx" p=0 f=0 note="" rc=1 took=0
+    cat "$RESULTS/$file.log"
+    [[ -f "$RESULTS/$file.rc" ]] && read -r rc took <"$RESULTS/$file.rc"
+    if [[ -f "$trx" ]] && counts=$(trx_counters "$trx"); then
+      read -r p f <<<"$counts"
+      if (( rc != 0 && f == 0 )); then
+        f=1
+        note=" (dotnet test exited $rc without a failed test: crash or aborted run, counted as 1 failed)"
+      fi
+    else
       f=1
-      note=" (dotnet test exited $rc without a failed test: crash or aborted run, counted as 1 failed)"
+      note=" (no trx produced, dotnet test exited $rc: counted as 1 failed)"
     fi
-  else
-    f=1
-    note=" (no trx produced, dotnet test exited $rc: counted as 1 failed)"
-  fi
-  (( rc == 124 || rc == 137 )) && note+=" (timed out after ${PROJECT_TIMEOUT}s)"
-  total_passed=$((total_passed + p))
-  total_failed=$((total_failed + f))
-  local took=$((SECONDS - started))
-  log "$label: $p passed, $f failed in $((took / 60))m$((took % 60))s"
-  summary+=("$label: $p passed, $f failed in $((took / 60))m$((took % 60))s$note")
+    (( rc == 124 || rc == 137 )) && note+=" (timed out after ${PROJECT_TIMEOUT}s)"
+    total_passed=$((total_passed + p))
+    total_failed=$((total_failed + f))
+    log "$label: $p passed, $f failed in $((took / 60))m$((took % 60))s"
+    summary+=("$label: $p passed, $f failed in $((took / 60))m$((took % 60))s$note")
+  done
+  WAVE=()
 }
 
 for proj in "${TEST_PROJECTS[@]}"; do
-  run_tests "$(basename "$proj" .csproj)" "$proj" "$FILTER"
+  queue_tests "$(basename "$proj" .csproj)" "$proj" "$FILTER"
 done
+end_wave
 
 # The app under test runs on a fixed fake clock; a few things still read the machine's clock
 # (the HTTP client's and the browser's cookie expiry, Identity's TOTP and lockout, Data Protection
@@ -307,10 +338,11 @@ done
 if [[ -z "$FILTER" ]]; then
   for shift in +1y -1y; do
     for proj in tests/Relais.Web.Tests/Relais.Web.Tests.csproj tests/Relais.Browser.Tests/Relais.Browser.Tests.csproj; do
-      run_tests "$(basename "$proj" .csproj) at machine time ${shift}" "$proj" "Clock=machine" \
+      queue_tests "$(basename "$proj" .csproj) at machine time ${shift}" "$proj" "Clock=machine" \
         faketime -f "$shift"
     done
   done
+  end_wave
 fi
 
 # ---------------------------------------------------------------- report

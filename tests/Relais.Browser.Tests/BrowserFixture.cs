@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The browser tests run beside the web tests (scripts/test.sh, waves): on a busy machine a page may take
+        // longer than Playwright's default 5 s to show what it will show. A wrong page still fails, later.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Factory.UseKestrel(0);
         Factory.StartServer();
         var addresses = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
