@@ -67,6 +67,25 @@ public abstract class OutreachWorklistTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task APatientWhoDied_LeavesTheOutreachLists_OfTheNurseAndOfTheStructure()
+    {
+        var (oncologist, patientId) = await factory.PatientWithNurseAsync("Deces");
+        var episodeId = await An.Episode().CreateAsync(oncologist, patientId);
+        var referralId = await oncologist.ReferToLigueAsync(patientId);
+        Assert.Equal(HttpStatusCode.OK, (await oncologist.StatusAsync(patientId, referralId, "renounced", "distance")).StatusCode);
+        var nurse = await factory.ClientAsAsync(Api.Nurse);
+        var psychologist = await factory.ClientAsAsync(SupportiveCarePatients.Psychologist);
+        Assert.Single(Lines(await nurse.GetJsonAsync("/api/worklists/outreach"), patientId));
+        Assert.Single(Lines(await psychologist.GetJsonAsync("/api/worklists/outreach"), patientId));
+
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{episodeId}/transitions",
+            new { to = "deceased", occurredOn = "2026-11-22" })).StatusCode);
+
+        Assert.Empty(Lines(await nurse.GetJsonAsync("/api/worklists/outreach"), patientId));
+        Assert.Empty(Lines(await psychologist.GetJsonAsync("/api/worklists/outreach"), patientId));
+    }
+
+    [Fact]
     public async Task AStructure_SeesOnlyThePatientsReferredToIt()
     {
         var (oncologist, patientId) = await factory.PatientWithNurseAsync("Ailleurs");

@@ -40,9 +40,11 @@ public sealed class OutreachWorklist(RelaisDb db, Clock clock, IConfiguration co
         var delays = Delays;
         var structure = user.IsInRole(Roles.SupportiveCare);
         var providers = ReferralAccess.ProvidersOf(db, user.Id);
-        var visible = PatientQueries.VisibleIds(db, user, today, clock.Now);
+        // A patient who died or moved away is no one to reach out to (PathwayTransitions.HasLeftCare).
+        var visible = PatientQueries.ActiveIds(db, user, today, clock.Now);
+        var left = db.Episodes.Where(Domain.Pathways.PathwayTransitions.LeftCare);
         var referrals = structure
-            ? db.SupportiveReferrals.AsNoTracking().Where(r => providers.Contains(r.ProviderId))
+            ? db.SupportiveReferrals.AsNoTracking().Where(r => providers.Contains(r.ProviderId) && !left.Any(e => e.PatientId == r.PatientId))
             : db.SupportiveReferrals.AsNoTracking().Where(r => visible.Contains(r.PatientId));
 
         // Renounced, unless the patient was referred again for the same service since.
