@@ -35,7 +35,9 @@ public sealed class Bench(DriverOptions options)
     private readonly DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
     private NpgsqlDataSource db = null!;
 
-    private sealed record Scenario(string Name, string Role, Func<VirtualUser, Task<HttpResponseMessage>> Call, Func<NpgsqlConnection, VirtualUser, Task>? Sql = null);
+    /// <summary><paramref name="Concurrency"/>: the levels this scenario runs at, when not the driver's (the indicators: one coordinator at a time).</summary>
+    private sealed record Scenario(string Name, string Role, Func<VirtualUser, Task<HttpResponseMessage>> Call, Func<NpgsqlConnection, VirtualUser, Task>? Sql = null,
+        int[]? Concurrency = null);
 
     public async Task<Report> RunAsync()
     {
@@ -45,8 +47,10 @@ public sealed class Bench(DriverOptions options)
 
         var gps = await SampleGpsAsync();
         var nurses = await SampleNursesAsync();
-        Console.WriteLine($"logging in {gps.Count} GPs and {nurses.Count} nurse coordinators");
-        foreach (var u in gps.Concat(nurses)) await LoginAsync(u);
+        var quality = await SampleQualityAsync();
+        Console.WriteLine($"logging in {gps.Count} GPs, {nurses.Count} nurse coordinators and {quality.Count} quality coordinator(s)");
+        foreach (var u in gps.Concat(nurses).Concat(quality)) await LoginAsync(u);
+        var (hospital, territory) = await IndicatorFiltersAsync();
 
         var scenarios = new List<Scenario>
         {
@@ -77,12 +81,21 @@ public sealed class Bench(DriverOptions options)
             new("notifications-gp", "gp", u => u.Bearer.GetAsync("/api/me/notifications")),
             new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
         };
+        // Issue 15: the 3C/DSRC dashboard for each filter of the fixed set (none; period; site; hospital; site × hospital;
+        // territory), one coordinator at a time — a dashboard, not a worklist: the budget is p95 < 500 ms.
+        scenarios.AddRange(IndicatorFilters(hospital, territory)
+            .Select(f => new Scenario($"indicators-{f.Name}", "quality", u => u.Bearer.GetAsync($"/api/indicators{f.Query}"), Concurrency: [1])));
         var measures = new List<Measure>();
         var twins = new List<SqlTwin>();
         foreach (var s in scenarios.Where(s => options.Only is null || options.Only.Contains(s.Name)))
         {
-            var users = s.Role == "nurse" ? nurses : gps;
-            foreach (var c in options.Concurrency)
+            var users = s.Role switch { "nurse" => nurses, "quality" => quality, _ => gps };
+            if (users.Count == 0)
+            {
+                notes.Add($"{s.Name}: not run, no {s.Role} account in the database (regenerate it with this generator)");
+                continue;
+            }
+            foreach (var c in s.Concurrency ?? options.Concurrency)
             {
                 var m = await MeasureAsync(s, users, c);
                 measures.Add(m);
@@ -91,7 +104,7 @@ public sealed class Bench(DriverOptions options)
             }
             if (s.Sql is not null)
             {
-                var api = measures.First(m => m.Scenario == s.Name && m.Concurrency == options.Concurrency[0]);
+                var api = measures.First(m => m.Scenario == s.Name && m.Concurrency == (s.Concurrency ?? options.Concurrency)[0]);
                 var sql = await SqlP50Async(s, users);
                 twins.Add(new SqlTwin(s.Name, api.P50, sql, sql > 0 ? api.P50 / sql : 0));
                 Console.WriteLine($"{s.Name,-18} direct SQL p50 {sql:N2} ms, API/SQL {api.P50 / Math.Max(sql, 0.001):N1}x");
@@ -401,6 +414,40 @@ public sealed class Bench(DriverOptions options)
             WHERE u."Email" LIKE 'idec%@bench.relais' GROUP BY u."Id", u."Email" ORDER BY count(*) DESC, u."Email" LIMIT 16
             """, r => (r.GetGuid(0), r.GetString(1)));
         return [.. rows.Select((x, i) => new VirtualUser { Email = x.Item2, Id = x.Item1, Bearer = null!, Patients = [], Random = new Random(100 + i) })];
+    }
+
+    private async Task<List<VirtualUser>> SampleQualityAsync()
+    {
+        var rows = await QueryAsync("""
+            SELECT u."Id", u."Email" FROM "AspNetUsers" u WHERE u."Email" LIKE 'qualite%@bench.relais' ORDER BY u."Email" LIMIT 1
+            """, r => (r.GetGuid(0), r.GetString(1)));
+        return [.. rows.Select((x, i) => new VirtualUser { Email = x.Item2, Id = x.Item1, Bearer = null!, Patients = [], Random = new Random(200 + i) })];
+    }
+
+    /// <summary>The hospital with the most care-team members and the living area of the most patients, for the indicators' filters.</summary>
+    private async Task<(Guid? Hospital, string? Territory)> IndicatorFiltersAsync()
+    {
+        var hospital = (await QueryAsync("""
+            SELECT o."Id" FROM "Organisations" o JOIN "AspNetUsers" u ON u."OrganisationId" = o."Id" JOIN "CareTeamMembers" m ON m."ProfessionalId" = u."Id"
+            WHERE o."Kind" = 'Hospital' GROUP BY o."Id" ORDER BY count(*) DESC, o."Id" LIMIT 1
+            """, r => r.GetGuid(0))).Cast<Guid?>().FirstOrDefault();
+        var territory = (await QueryAsync("""
+            SELECT c."AreaCode" FROM "Patients" p JOIN "Communes" c ON c."Postcode" = p."PostalCode" GROUP BY c."AreaCode" ORDER BY count(*) DESC, c."AreaCode" LIMIT 1
+            """, r => r.GetString(0))).FirstOrDefault();
+        return (hospital, territory);
+    }
+
+    private IEnumerable<(string Name, string Query)> IndicatorFilters(Guid? hospital, string? territory)
+    {
+        yield return ("none", "");
+        yield return ("period", $"?from={today.AddMonths(-3):yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        yield return ("site", "?site=breast");
+        if (hospital is { } h)
+        {
+            yield return ("hospital", $"?hospital={h}");
+            yield return ("site-hospital", $"?site=breast&hospital={h}");
+        }
+        if (territory is { } t) yield return ("territory", $"?territory={Uri.EscapeDataString(t)}");
     }
 
     private async Task LoginAsync(VirtualUser u)

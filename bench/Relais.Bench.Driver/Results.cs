@@ -80,8 +80,10 @@ public static class Results
         var directory = At("directory-search", 4)?.P95;
         var ingest = new[] { r.BurstIngestPerSecond ?? 0, r.BatchIngestPerSecond ?? 0 }.Concat(r.Measures.Where(m => m.Scenario == "marker-ingest").Select(m => m.Throughput)).Max();
         var memory = r.ServerPeakKb / 1024.0;
+        var indicators = r.Measures.Where(m => m.Scenario.StartsWith("indicators-", StringComparison.Ordinal)).ToList();
         return
         [
+            .. indicators.Select(m => new Budget($"indicators p95, filter {m.Scenario["indicators-".Length..]}, concurrency 1 (issue 15)", "< 500 ms", m.P95, "ms", m.P95 < 500)),
             new("GP worklist p95 at concurrency 4", "< 20 ms", worklist, "ms", worklist is { } w ? w < 20 : null),
             new("GP inbox p95 at concurrency 4", "< 20 ms", inbox, "ms", inbox is { } i ? i < 20 : null),
             new("patient summary page p95 at concurrency 4", "< 50 ms", page, "ms", page is { } p ? p < 50 : null),

@@ -188,6 +188,9 @@ public sealed class Region(Args options, NpgsqlDataSource source)
                 Patient(patientIndex++, gps[g], hospital, protocols);
         }
         _ = admin;
+        // Issue 15: the region's quality coordinator (3C/DSRC), who reads the indicators; created last, so that every row
+        // drawn before is the same as without it.
+        _ = NewUser("qualite", 1, "Marc", "Roux", "QualityCoordinator", "Administration", null, rpps: false, roleIds);
 
         foreach (var t in all) await t.CompleteAsync();
         foreach (var t in all) await t.DisposeAsync();

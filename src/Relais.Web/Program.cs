@@ -10,6 +10,7 @@ using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Features.FollowUp;
 using Relais.Web.Features.Home;
+using Relais.Web.Features.Indicators;
 using Relais.Web.Features.Notifications;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
@@ -55,6 +56,7 @@ app.MapSymptoms();
 app.MapSupportiveCare();
 app.MapHome();
 app.MapNotifications();
+app.MapIndicators();
 app.MapRelaisPages();
 
 app.Run();

@@ -141,7 +141,8 @@ public static class Capabilities
             UserRoles.SupportiveCare);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
-        Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator: aggregate indicators only", UserRoles.QualityCoordinator);
+        Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",
+            UserRoles.QualityCoordinator);
         Add(Capability.AdministerUsers, Admin, UserRoles.Administrator);
         Add(Capability.ReviewBreakGlass, Admin + "; break-the-glass is flagged for review", UserRoles.Administrator);
         Add(Capability.VerifyAudit, Admin + "; the audit chain", UserRoles.Administrator);

@@ -224,10 +224,13 @@ public sealed class Patient
         throw new IdentityMismatchException(fields);
     }
 
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => AgeOn(BirthDate, day);
+
+    /// <summary>Age in whole years on a day: the day before the birthday, one year less.</summary>
+    public static int AgeOn(DateOnly birthDate, DateOnly day)
     {
-        var age = day.Year - BirthDate.Year;
-        if (BirthDate > day.AddYears(-age)) age--;
+        var age = day.Year - birthDate.Year;
+        if (birthDate > day.AddYears(-age)) age--;
         return age;
     }
 

@@ -1,5 +1,6 @@
 using Relais.Web.Features.Symptoms;
 using Relais.Web.Features.Notifications;
+using Relais.Web.Features.Indicators;
 using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using System.Globalization;
@@ -64,6 +65,7 @@ public static class WebSetup
         services.AddPortal();
         services.AddHome();
         services.AddNotifications();
+        services.AddIndicators();
         services.AddHttpContextAccessor();
         services.AddSignInLimits(builder.Configuration);
         return builder;

@@ -1,0 +1,72 @@
+namespace Relais.Domain.Indicators;
+
+/// <summary>
+/// One figure of an indicator, after small-cell suppression: all null when <see cref="Suppressed"/>. For a share,
+/// <see cref="Value"/> is the share in percent; for a delay, the median, with <see cref="P75"/>, <see cref="P90"/> and
+/// <see cref="WithinTarget"/> (the share within the target, in percent).
+/// </summary>
+public sealed record IndicatorFigure(double? Value, int? Numerator, int? Denominator, bool Suppressed, double? P75 = null, double? P90 = null, double? WithinTarget = null);
+
+public sealed record HospitalFigure(Guid? Hospital, IndicatorFigure Figure);
+
+public sealed record MonthFigure(DateOnly Month, IndicatorFigure Figure);
+
+public sealed record IndicatorResult(IndicatorDefinition Definition, int? Target, IndicatorFigure Total, IReadOnlyList<HospitalFigure> ByHospital, IReadOnlyList<MonthFigure> ByMonth);
+
+/// <summary>
+/// Counts the observations of each indicator over a period, in total, by hospital and by month, and masks the small
+/// cells of that one table together (<see cref="SmallCells"/>): the hospital and month breakdowns add up to the total,
+/// so each is protected against subtraction from it.
+/// </summary>
+public static class IndicatorAggregation
+{
+    /// <summary>The first day of every month the period touches, in order.</summary>
+    public static IReadOnlyList<DateOnly> Months(DateOnly from, DateOnly to)
+    {
+        var months = new List<DateOnly>();
+        for (var m = new DateOnly(from.Year, from.Month, 1); m <= to; m = m.AddMonths(1)) months.Add(m);
+        return months;
+    }
+
+    public static IReadOnlyList<IndicatorResult> Compute(
+        IEnumerable<IndicatorDefinition> definitions, IEnumerable<IndicatorObservation> observations, DateOnly from, DateOnly to,
+        IReadOnlyList<Guid?> hospitals, int threshold = SmallCells.DefaultThreshold, IReadOnlyDictionary<string, int>? targets = null)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(hospitals);
+        var byCode = observations.Where(o => o.Anchor >= from && o.Anchor <= to).ToLookup(o => o.Code);
+        var months = Months(from, to);
+        return definitions.Select(d => Compute(d, [.. byCode[d.Code]], months, hospitals, threshold, targets)).ToList();
+    }
+
+    private static IndicatorResult Compute(IndicatorDefinition definition, IReadOnlyList<IndicatorObservation> observations, IReadOnlyList<DateOnly> months,
+        IReadOnlyList<Guid?> hospitals, int threshold, IReadOnlyDictionary<string, int>? targets)
+    {
+        // Every hospital a case belongs to is a cell, so the breakdown adds up to the total even for a hospital not listed.
+        var hospitalKeys = hospitals.Concat(observations.Select(o => o.Hospital)).Distinct().ToList();
+        var byHospital = hospitalKeys.Select(h => observations.Where(o => o.Hospital == h).ToList()).ToList();
+        var byMonth = months.Select(m => observations.Where(o => o.Anchor.Year == m.Year && o.Anchor.Month == m.Month).ToList()).ToList();
+        var table = new CellTable(Count(observations), [byHospital.Select(Count).ToList(), byMonth.Select(Count).ToList()]);
+        var mask = SmallCells.Suppress(table, threshold);
+        return new IndicatorResult(
+            definition,
+            definition.Kind == IndicatorKind.Delay ? IndicatorRules.Target(definition, targets) : null,
+            Figure(definition, observations, mask.Total),
+            [.. hospitalKeys.Select((h, i) => new HospitalFigure(h, Figure(definition, byHospital[i], mask.Partitions[0][i])))],
+            [.. months.Select((m, i) => new MonthFigure(m, Figure(definition, byMonth[i], mask.Partitions[1][i])))]);
+    }
+
+    private static CellCount Count(IReadOnlyList<IndicatorObservation> cases) => new(cases.Count(o => o.Met), cases.Count);
+
+    private static IndicatorFigure Figure(IndicatorDefinition definition, IReadOnlyList<IndicatorObservation> cases, bool suppressed)
+    {
+        if (suppressed) return new(null, null, null, true);
+        var met = cases.Count(o => o.Met);
+        if (definition.Kind == IndicatorKind.Share) return new(Distribution.Share(met, cases.Count), met, cases.Count, false);
+        var measures = cases.Where(o => o.Measure is not null).Select(o => o.Measure!.Value).ToList();
+        return new(Round(Distribution.Median(measures)), met, cases.Count, false, Round(Distribution.Percentile(measures, 75)),
+            Round(Distribution.Percentile(measures, 90)), Distribution.Share(met, cases.Count));
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
+}

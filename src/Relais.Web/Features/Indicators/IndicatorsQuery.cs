@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Relais.Domain;
+using Relais.Domain.Access;
+using Relais.Domain.Indicators;
+using Relais.Domain.Professionals;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.FollowUp.Carnet;
+using Relais.Web.Identity;
+using Relais.Web.Operations;
+
+namespace Relais.Web.Features.Indicators;
+
+/// <summary>
+/// The region's settings of the dashboard (section <c>Indicators</c>): the small-cell threshold (default 11, the
+/// secret statistique) and the target delays, by indicator code (days, hours for the transmissions).
+/// </summary>
+public sealed class IndicatorSettings
+{
+    public const string Section = "Indicators";
+    public int SuppressionThreshold { get; set; } = SmallCells.DefaultThreshold;
+    public Dictionary<string, int> Targets { get; set; } = [];
+}
+
+public sealed record IndicatorFilterInput(DateOnly? From, DateOnly? To, string? Site, Guid? Hospital, string? Territory);
+
+public sealed record IndicatorOption(string Code, string Label);
+
+/// <summary>A cancer-site group of the filter with its ICD-10 categories ("C15–C26").</summary>
+public sealed record SiteOption(string Code, string Label, string Icd10);
+
+public sealed record IndicatorDefinitionDto(string Numerator, string Denominator, string Anchor, string Source, string Href);
+
+public sealed record IndicatorCellDto(string Key, string Label, double? Value, int? Numerator, int? Denominator, bool Suppressed);
+
+public sealed record IndicatorDto(
+    string Code, string Label, string Theme, string Kind, string Unit, double? Value, int? Numerator, int? Denominator, bool Suppressed,
+    double? P75, double? P90, double? WithinTarget, int? Target, IndicatorDefinitionDto Definition,
+    IReadOnlyList<IndicatorCellDto> ByHospital, IReadOnlyList<IndicatorCellDto> ByMonth);
+
+/// <summary>The answer of <c>GET /api/indicators</c>: aggregates only, small cells masked (<see cref="Masked"/> is how they are shown).</summary>
+public sealed record IndicatorsAnswer(
+    DateOnly From, DateOnly To, string? Site, Guid? Hospital, string? Territory, int Threshold, string Masked,
+    IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<SiteOption> Sites, IReadOnlyList<IndicatorOption> Hospitals, IReadOnlyList<IndicatorOption> Territories);
+
+/// <summary>
+/// The 3C/DSRC dashboard (issue 15 point 1, PRODUCT.md §11): the indicators of a period, cancer site, hospital and
+/// territory, each by hospital and by month, small cells masked across that one answer. The quality coordinator's
+/// only view of the region: aggregates, never a patient (PRODUCT.md §2).
+/// </summary>
+public sealed class IndicatorsQuery(RelaisDb db, IndicatorFacts facts, CapabilityCheck capabilities, Clock clock, IConfiguration configuration, IOptions<IndicatorSettings> settings)
+{
+    /// <summary>The longest period one answer covers: five years of months.</summary>
+    public const int MaxMonths = 60;
+
+    public const string UnknownHospital = "unknown";
+
+    public async Task<IndicatorsAnswer> HandleAsync(CurrentUser user, IndicatorFilterInput input, CancellationToken ct)
+    {
+        await capabilities.RequireAsync(user, Capability.ReadAggregates, "Les indicateurs sont réservés aux coordinateurs qualité (3C, DSRC).", ct);
+        var today = clock.Today;
+        var to = input.To ?? today;
+        var from = input.From ?? new DateOnly(to.Year, to.Month, 1).AddMonths(-11);
+        if (from > to) throw new DomainValidationException("from", "Le début de la période précède sa fin.");
+        if (IndicatorAggregation.Months(from, to).Count > MaxMonths) throw new DomainValidationException("from", $"La période couvre au plus {MaxMonths} mois.");
+        var site = input.Site is null ? null : CancerSiteGroups.Find(input.Site) ?? throw new DomainValidationException("site", "Groupe de localisations inconnu.");
+
+        var hospitals = await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.Hospital).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        if (input.Hospital is { } h && hospitals.All(x => x.Id != h)) throw new DomainValidationException("hospital", "Établissement inconnu.");
+        var territories = await db.LivingAreas.AsNoTracking().OrderBy(a => a.Name).Select(a => new IndicatorOption(a.Code, a.Name)).ToListAsync(ct);
+        if (input.Territory is { } t && territories.All(x => x.Code != t)) throw new DomainValidationException("territory", "Territoire inconnu.");
+
+        var threshold = Math.Max(1, settings.Value.SuppressionThreshold);
+        var targets = settings.Value.Targets;
+        var observations = await facts.LoadAsync(new IndicatorPopulation(site, input.Hospital, input.Territory), from, to, today, clock.Now,
+            configuration.OverdueDays(), targets, ct);
+        // With a hospital chosen, the breakdown holds that hospital alone; otherwise every hospital, and those of no known hospital.
+        IReadOnlyList<Guid?> keys = input.Hospital is { } chosen ? [chosen] : [.. hospitals.Select(x => (Guid?)x.Id)];
+        var results = IndicatorAggregation.Compute(IndicatorCatalogue.All, observations, from, to, keys, threshold, targets);
+        var names = hospitals.ToDictionary(x => x.Id, x => x.Name);
+
+        return new IndicatorsAnswer(from, to, site?.Code, input.Hospital, input.Territory, threshold, SmallCells.Shown(threshold),
+            [.. results.Select(r => ToDto(r, names))],
+            [.. CancerSiteGroups.All.Select(g => new SiteOption(g.Code, g.Label, string.Join(", ", g.Ranges)))],
+            [.. hospitals.Select(x => new IndicatorOption(x.Id.ToString(), x.Name))],
+            territories);
+    }
+
+    private static IndicatorDto ToDto(IndicatorResult r, Dictionary<Guid, string> names)
+    {
+        var d = r.Definition;
+        return new IndicatorDto(d.Code, d.Label, EnumCodes.Code(d.Theme), EnumCodes.Code(d.Kind), d.Unit, r.Total.Value, r.Total.Numerator, r.Total.Denominator,
+            r.Total.Suppressed, r.Total.P75, r.Total.P90, r.Total.WithinTarget, r.Target,
+            new IndicatorDefinitionDto(d.Numerator, d.Denominator, d.Anchor, d.Source, $"/indicateurs#definition-{d.Code}"),
+            [.. r.ByHospital.Select(h => Cell(h.Hospital?.ToString() ?? UnknownHospital,
+                h.Hospital is { } id && names.TryGetValue(id, out var n) ? n : "Établissement non renseigné", h.Figure))],
+            [.. r.ByMonth.Select(m => Cell(m.Month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture),
+                m.Month.ToString("MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), m.Figure))]);
+    }
+
+    private static IndicatorCellDto Cell(string key, string label, IndicatorFigure f) => new(key, label, f.Value, f.Numerator, f.Denominator, f.Suppressed);
+}

@@ -1,0 +1,13 @@
+namespace Relais.Web.Features.Indicators;
+
+/// <summary>The services of the Indicators feature (issue 15 point 1).</summary>
+public static class IndicatorsServices
+{
+    public static IServiceCollection AddIndicators(this IServiceCollection services)
+    {
+        services.AddOptions<IndicatorSettings>().BindConfiguration(IndicatorSettings.Section);
+        services.AddScoped<IndicatorFacts>();
+        services.AddScoped<IndicatorsQuery>();
+        return services;
+    }
+}

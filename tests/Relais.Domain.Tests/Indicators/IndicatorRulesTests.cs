@@ -1,0 +1,155 @@
+using Relais.Domain.Announcements;
+using Relais.Domain.Coordination;
+using Relais.Domain.Indicators;
+using Relais.Domain.Pathways;
+using Relais.Domain.Patients;
+using Relais.Domain.Surveillance;
+using static Relais.Domain.Pathways.PathwayPhase;
+
+namespace Relais.Domain.Tests.Indicators;
+
+public class IndicatorRulesTests
+{
+    private static readonly DateOnly Diagnosis = new(2026, 3, 2);
+    private static readonly Guid Hospital = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
+
+    private static EpisodeFacts Episode(DateOnly birth, Sex sex = Sex.Female, AnnouncementFacts? announcement = null, DateOnly? g8 = null,
+        bool pps = false, DateOnly? ppac = null, params (PathwayPhase Phase, int Day)[] steps) =>
+        new(Hospital, Diagnosis, birth, sex, [.. steps.Select(s => new PathwayMilestone(s.Phase, Diagnosis.AddDays(s.Day)))], announcement, g8, pps, ppac, false);
+
+    private static IndicatorObservation? Find(IEnumerable<IndicatorObservation> observations, string code) => observations.SingleOrDefault(o => o.Code == code);
+
+    [Theory]
+    [InlineData(30, true)]   // the target itself is within it
+    [InlineData(31, false)]
+    public void TheDelayToTheTumorBoard_IsMetWithinItsTarget(int days, bool met)
+    {
+        var observed = IndicatorRules.Observe(Episode(new(1960, 1, 1), steps: [(DiagnosisConfirmed, 0), (TumorBoard, days)]));
+
+        var delay = Find(observed, "diagnosis-to-tumor-board")!;
+        Assert.Equal(days, delay.Measure);
+        Assert.Equal(met, delay.Met);
+        Assert.Equal(Diagnosis, delay.Anchor);
+    }
+
+    [Fact]
+    public void ARegion_SetsItsOwnTarget()
+    {
+        var observed = IndicatorRules.Observe(Episode(new(1960, 1, 1), steps: [(DiagnosisConfirmed, 0), (TumorBoard, 20)]),
+            new Dictionary<string, int> { ["diagnosis-to-tumor-board"] = 14 });
+
+        Assert.False(Find(observed, "diagnosis-to-tumor-board")!.Met);
+    }
+
+    [Theory]
+    [InlineData(1950, 3, 1, true)]   // 76 on the day of the RCP
+    [InlineData(1950, 3, 20, false)] // 75 and a half: not over 75 (G8.Required)
+    public void TheG8_IsAskedOfPatientsOver75OnTheDayOfTheTumorBoard(int year, int month, int day, bool counted)
+    {
+        var observed = IndicatorRules.Observe(Episode(new(year, month, day), g8: Diagnosis.AddDays(5), steps: [(DiagnosisConfirmed, 0), (TumorBoard, 10)]));
+
+        Assert.Equal(counted, Find(observed, "g8-before-tumor-board") is { Met: true });
+    }
+
+    [Fact]
+    public void AG8AfterTheTumorBoard_DoesNotCount()
+    {
+        var observed = IndicatorRules.Observe(Episode(new(1940, 1, 1), g8: Diagnosis.AddDays(11), steps: [(DiagnosisConfirmed, 0), (TumorBoard, 10)]));
+
+        Assert.False(Find(observed, "g8-before-tumor-board")!.Met);
+    }
+
+    [Theory]
+    [InlineData(Sex.Female, 1980, true)]   // 46
+    [InlineData(Sex.Female, 1975, false)]  // 51: beyond 49
+    [InlineData(Sex.Male, 1975, true)]     // 51: men until 59
+    public void FertilityInformation_CountsPatientsOfReproductiveAge(Sex sex, int year, bool counted)
+    {
+        var observed = IndicatorRules.Observe(Episode(new(year, 1, 1), sex, new AnnouncementFacts(true, true, TobaccoStatus.Never, false, false), steps: [(DiagnosisConfirmed, 0)]));
+
+        Assert.Equal(counted, Find(observed, "fertility-information") is not null);
+        Assert.Null(Find(observed, "tobacco-cessation-offered"));
+    }
+
+    [Theory]
+    [InlineData(25, true)]
+    [InlineData(31, false)] // the tumor board came after the first treatment
+    public void TheTumorBoard_ComesBeforeTheFirstTreatment(int boardDay, bool met)
+    {
+        var observed = IndicatorRules.Observe(Episode(new(1960, 1, 1), steps: [(DiagnosisConfirmed, 0), (TumorBoard, boardDay), (ActiveTreatment, 30)]));
+
+        Assert.Equal(met, Find(observed, "tumor-board-before-treatment")!.Met);
+        Assert.Equal(Diagnosis.AddDays(30), Find(observed, "tumor-board-before-treatment")!.Anchor);
+    }
+
+    [Fact]
+    public void ThePpac_IsMeasuredFromTheEndOfTreatment()
+    {
+        var observed = IndicatorRules.Observe(Episode(new(1960, 1, 1), ppac: Diagnosis.AddDays(200), steps: [(DiagnosisConfirmed, 0), (ActiveTreatment, 30), (EndOfTreatment, 180)]));
+
+        Assert.Equal(20, Find(observed, "end-of-treatment-to-ppac")!.Measure);
+        Assert.True(Find(observed, "ppac-at-end-of-treatment")!.Met);
+    }
+
+    private static readonly DateTimeOffset Created = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
+
+    [Theory]
+    [InlineData(47, true)]
+    [InlineData(48, true)]  // acknowledged at the due time
+    [InlineData(49, false)]
+    public void AnObligation_IsOnTime_WhenAcknowledgedByItsDueTime(int ackHours, bool met)
+    {
+        var recipient = new RecipientFacts(Hospital, ObligationCode.C7, RecipientKinds.GeneralPractitioner, Created, Created.AddHours(48), Created, Created.AddHours(ackHours));
+
+        var observed = IndicatorRules.Observe(recipient, Created.AddDays(10), Day).ToList();
+
+        Assert.Equal(met, Find(observed, "obligation-c7-on-time")!.Met);
+        Assert.Equal(ackHours, Find(observed, "gp-acknowledgement-delay")!.Measure);
+        Assert.Equal(0, Find(observed, "gp-delivery-delay")!.Measure);
+    }
+
+    [Fact]
+    public void AnObligationNotYetDue_IsNotCounted_AndThePatientsCopyNever()
+    {
+        var due = new RecipientFacts(Hospital, ObligationCode.C5, RecipientKinds.GeneralPractitioner, Created, Created.AddHours(48), Created, null);
+        Assert.Null(Find(IndicatorRules.Observe(due, Created.AddHours(47), Day), "obligation-c5-on-time"));
+        Assert.Empty(IndicatorRules.Observe(due with { Kind = RecipientKinds.Patient }, Created.AddDays(10), Day));
+    }
+
+    [Theory]
+    [InlineData(CarnetItemStatus.Done, 40, true, true)]
+    [InlineData(CarnetItemStatus.Done, 40, false, false)]   // closed by a click, no result
+    [InlineData(CarnetItemStatus.Done, 41, true, false)]    // done after its window
+    [InlineData(CarnetItemStatus.Planned, null, false, false)]
+    public void AFollowUpItem_IsDoneWithinItsWindow_WithAResult(CarnetItemStatus status, int? doneDay, bool result, bool met)
+    {
+        var due = new DateOnly(2026, 1, 10);
+        var item = new CarnetFacts(Hospital, due, status, doneDay is { } d ? due.AddDays(d - 10) : null, result);
+
+        Assert.Equal(met, IndicatorRules.Observe(item, new DateOnly(2026, 6, 1), 30)!.Met);
+    }
+
+    [Fact]
+    public void AFollowUpItemWhoseWindowIsOpen_OrCancelled_IsNotCounted()
+    {
+        var due = new DateOnly(2026, 5, 10);
+        Assert.Null(IndicatorRules.Observe(new CarnetFacts(Hospital, due, CarnetItemStatus.Planned, null, false), new DateOnly(2026, 6, 9), 30));
+        Assert.Null(IndicatorRules.Observe(new CarnetFacts(Hospital, due, CarnetItemStatus.Cancelled, null, false), new DateOnly(2026, 9, 1), 30));
+    }
+
+    [Fact]
+    public void TheAggregation_MasksAFigureWhole_AndItsShare()
+    {
+        var observations = Enumerable.Range(0, 30).Select(i => new IndicatorObservation("announcement-done", Diagnosis, i < 28 ? Hospital : null, i % 2 == 0)).ToList();
+
+        var result = Assert.Single(IndicatorAggregation.Compute([IndicatorCatalogue.Get("announcement-done")], observations, Diagnosis, Diagnosis, [Hospital]));
+
+        Assert.False(result.Total.Suppressed);
+        Assert.Equal(50.0, result.Total.Value);
+        Assert.Equal(30, result.Total.Denominator);
+        // The second hospital (unknown) has 2 cases: masked, and the first with it, or 30 − 28 would give it back.
+        Assert.All(result.ByHospital, h => Assert.Equal(new IndicatorFigure(null, null, null, true), h.Figure));
+    }
+}
