@@ -26,6 +26,11 @@ public sealed class MailOptions
     public string PublicUrl { get; set; } = "http://localhost:5080";
     public int DispatchIntervalSeconds { get; set; } = 5;
     public int BatchSize { get; set; } = 200;
+    /// <summary>
+    /// How long a batch's claim holds its messages: an instance that dies mid-batch (killed, host lost) leaves them claimed
+    /// this long, then another instance, or the restarted one, takes them again. It must outlast the sending of a batch.
+    /// </summary>
+    public int ClaimSeconds { get; set; } = 300;
     /// <summary>SMTP connections a batch is spread over (each sends its share in turn).</summary>
     public int Connections { get; set; } = 4;
     public int TimeoutSeconds { get; set; } = 30;

@@ -15,13 +15,11 @@ namespace Relais.Web.Messaging;
 /// claim takes row locks and skips rows another instance holds (FOR UPDATE SKIP LOCKED), so two
 /// instances never send the same message. A batch is sent over a few SMTP connections in parallel
 /// and its outcomes are saved together at its end: a crash in between leaves the batch claimed
-/// until the claim expires, and the resend carries the same Message-ID, which the receiving side
+/// until the claim expires (Mail:ClaimSeconds), and the resend carries the same Message-ID, which the receiving side
 /// uses to recognise a duplicate. Nothing is lost either way.
 /// </summary>
 public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOptions> options, IHostEnvironment host, ReminderScheduler reminders, ILogger<OutboxSender> logger)
 {
-    private static readonly TimeSpan ClaimDuration = TimeSpan.FromMinutes(5);
-
     /// <summary>One message's attempt: sent, or the error that stopped it.</summary>
     private sealed record Outcome(OutboxMessage Message, Exception? Error, DateTimeOffset At);
 
@@ -183,7 +181,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
 
     private async Task<int> ClaimAsync(Guid token, DateTimeOffset now, int batch, CancellationToken ct)
     {
-        var until = now + ClaimDuration;
+        var until = now + TimeSpan.FromSeconds(Math.Max(1, options.Value.ClaimSeconds));
         if (db.IsPostgres)
         {
             return await db.Database.ExecuteSqlAsync($"""

@@ -111,6 +111,7 @@ public static class WebSetup
             });
             o.AddOperationTransformer(ApiConventions.DocumentSignInAnswers);
             o.AddOperationTransformer(SignInLimits.DocumentLimit);
+            o.AddOperationTransformer(ApiAntiforgery.DocumentTokenAnswer);
         });
         return builder;
     }
@@ -151,7 +152,9 @@ public static class WebSetup
         app.UseSessionRevocation();
         app.UseSecondFactorGate();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseListReadAudit();
+        app.UsePageListAudit();
         app.UseAntiforgery();
         return app;
     }
@@ -161,6 +164,7 @@ public static class WebSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DeclareNoPatientData("liveness");
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DeclareNoPatientData("readiness");
         app.MapOpenApi().DeclareNoPatientData("API description");
+        app.MapApiAntiforgery();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Relais API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .DeclareNoPatientData("API browser");
         return app;
