@@ -31,8 +31,11 @@ public sealed class ContinuingTreatment
     /// <summary>Concurrency token: a stop recorded from an older state is refused.</summary>
     public int Revision { get; private set; }
 
-    /// <summary>The planned stop date: the start plus the planned duration; none for a treatment without a set duration.</summary>
-    public DateOnly? PlannedStopOn => PlannedMonths is { } m ? StartedOn.AddMonths(m) : null;
+    /// <summary>The planned stop date: the start plus the planned duration; none for a treatment without a set duration. Stored, so that the reminder scan reads it.</summary>
+    public DateOnly? PlannedStopOn { get; private set; }
+
+    /// <summary>How long before the planned stop date the GP and the specialist are reminded of it.</summary>
+    public const int StopReminderDaysAhead = 30;
 
     public static ContinuingTreatment Record(Guid patientId, string? drug, TreatmentClass treatmentClass, DateOnly? startedOn, int? plannedMonths, string? prescriber,
         Guid by, DateOnly today, DateTimeOffset now)
@@ -56,6 +59,7 @@ public sealed class ContinuingTreatment
             Class = treatmentClass,
             StartedOn = start,
             PlannedMonths = plannedMonths,
+            PlannedStopOn = plannedMonths is { } m ? start.AddMonths(m) : null,
             Prescriber = who,
             RecordedBy = by,
             RecordedAt = now,
