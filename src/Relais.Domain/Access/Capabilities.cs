@@ -139,6 +139,10 @@ public static class Capabilities
             + "the hospital physicians and the GP hold it, PostCancerPackage.MayPrescribe narrows it to their specialty", UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
         Add(Capability.RecordPostCancerPackageAct, Support + "; décret 2020-1665: the structure the package names delivers and records its assessments and consultations",
             UserRoles.SupportiveCare);
+        AddIf(Capability.RecordContinuingTreatment, SpecialtyCondition.Physician, "Issue 16 / [G] §3: the hospital physician records the treatment that continues "
+            + "(hormone therapy, maintenance) at the end of treatment and after; a change re-issues the PPAC, which he signs", UserRoles.HospitalClinician);
+        Add(Capability.ReportTreatmentTolerance, "[B] early return on \"intolérances ou effets secondaires des thérapeutiques\": reported by the patient, the GP, "
+            + "the pharmacist (" + Pharmacist + ") or the team", [.. CareRoles, UserRoles.Pharmacist, UserRoles.Patient]);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

@@ -73,6 +73,10 @@ public enum Capability
     PrescribePostCancerPackage,
     /// <summary>The structure named by a post-cancer package records its assessments and follow-up consultations.</summary>
     RecordPostCancerPackageAct,
+    /// <summary>Records a treatment that continues after the end of active treatment, and its stop (issue 16): a new PPAC version follows.</summary>
+    RecordContinuingTreatment,
+    /// <summary>Reports how a continuing treatment is taken and tolerated: the patient, the GP, the pharmacist (issue 16).</summary>
+    ReportTreatmentTolerance,
 
     // Outside any record.
     ReadAggregates,

@@ -17,21 +17,24 @@ public sealed record AfterCancerPart(
     IReadOnlyList<string> Referrals,
     string? ReturnToWork,
     bool TherapeuticPartTime,
-    string? Insurance)
+    string? Insurance,
+    IReadOnlyList<string>? ContinuingTreatments = null)
 {
     /// <summary>
     /// The part for a patient followed on <paramref name="protocol"/> for a cancer of <paramref name="icd10"/>: the
     /// warning signs of that site as the portal asks them (<see cref="WarningSignQuestionnaires"/>) and the criteria of
     /// [B] with the protocol's thresholds; the texts the team writes are trimmed and bounded.
     /// </summary>
+    /// <param name="continuingTreatments">The treatments that go on after the end of active treatment, one line each (issue 16): a change or a stop is a new version.</param>
     public static AfterCancerPart For(string? icd10, ProtocolKind? kind, EarlyReturnThresholds thresholds, string? lateComplications,
-        IReadOnlyList<string> referrals, string? returnToWork, bool therapeuticPartTime, string? insurance)
+        IReadOnlyList<string> referrals, string? returnToWork, bool therapeuticPartTime, string? insurance, IReadOnlyList<string>? continuingTreatments = null)
     {
         Bounded(lateComplications, "lateComplications");
         Bounded(returnToWork, "returnToWork");
         Bounded(insurance, "insurance");
         var signs = WarningSignQuestionnaires.ForSite(icd10)?.Items.Select(i => i.Text).ToList() ?? [];
-        return new AfterCancerPart(signs, EarlyReturnWording.For(kind, thresholds), Blank(lateComplications), referrals, Blank(returnToWork), therapeuticPartTime, Blank(insurance));
+        return new AfterCancerPart(signs, EarlyReturnWording.For(kind, thresholds), Blank(lateComplications), referrals, Blank(returnToWork), therapeuticPartTime, Blank(insurance),
+            continuingTreatments is { Count: > 0 } ? continuingTreatments : null);
     }
 
     private const int MaxText = 4000;

@@ -25,6 +25,11 @@ public sealed class CarnetItem
     public string? Result { get; private set; }
     public string? CancelReason { get; private set; }
     public DateTimeOffset? PatientRemindedAt { get; private set; }
+    /// <summary>The monitoring module (code and version) the item comes from; null for the items of the site's protocol.</summary>
+    public string? ModuleCode { get; private set; }
+    public int? ModuleVersion { get; private set; }
+    /// <summary>The continuing treatment that added the module.</summary>
+    public Guid? ContinuingTreatmentId { get; private set; }
 
     /// <summary>Default tolerance before a planned item counts as overdue [R]; configurable.</summary>
     public const int DefaultOverdueDays = 30;
@@ -40,6 +45,21 @@ public sealed class CarnetItem
         Performer = entry.Performer,
         Status = CarnetItemStatus.Planned,
     };
+
+    /// <summary>
+    /// An item of a monitoring module a treatment added (issue 16 point 2), counted from the treatment's start; it
+    /// belongs to the patient's follow-up enrolment and says which module, and which version, it comes from.
+    /// </summary>
+    public static CarnetItem PlanFromModule(Guid patientId, Guid enrolmentId, SurveillanceProtocol module, Guid treatmentId, CarnetEntry entry, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        if (!module.Definition.IsModule) throw new DomainValidationException("module", $"« {module.Code} » n'est pas un module de surveillance.");
+        var item = Plan(patientId, enrolmentId, entry, now);
+        item.ModuleCode = module.Code;
+        item.ModuleVersion = module.Version;
+        item.ContinuingTreatmentId = treatmentId;
+        return item;
+    }
 
     public bool IsOverdue(DateOnly today, int overdueDays) => Status == CarnetItemStatus.Planned && today > Due.AddDays(overdueDays);
 

@@ -13,9 +13,12 @@ public sealed record ProtocolError(string Field, string Message);
 /// take the performers in turn, the first one first, across the whole sequence of months
 /// ("tous les 6 mois en alternance généraliste / spécialiste" [B]).
 /// </summary>
-public sealed record ProtocolItem(SurveillanceKind Kind, IReadOnlyList<Performer> Performers, Schedule Schedule, bool Alternate = false)
+/// <param name="Source">Where the line comes from (a monitoring module's items each carry theirs, issue 16 point 2).</param>
+public sealed record ProtocolItem(SurveillanceKind Kind, IReadOnlyList<Performer> Performers, Schedule Schedule, bool Alternate = false, string? Source = null)
 {
     public ProtocolItem(SurveillanceKind kind, Performer performer, Schedule schedule) : this(kind, [performer], schedule) { }
+
+    public ProtocolItem(SurveillanceKind kind, Performer performer, Schedule schedule, string source) : this(kind, [performer], schedule, false, source) { }
 
     /// <summary>Who performs the item at each of its months up to <paramref name="horizonMonths"/>.</summary>
     public IEnumerable<(int Month, Performer Performer)> Occurrences(int horizonMonths)
@@ -45,6 +48,7 @@ public sealed record ProtocolItem(SurveillanceKind Kind, IReadOnlyList<Performer
         }
 
         if (Alternate && Performers.Count < 2) yield return new(path + ".alternate", "L'alternance demande au moins deux intervenants.");
+        if (Source is { Length: > 500 }) yield return new(path + ".source", "La source est limitée à 500 caractères.");
         foreach (var error in Schedule.FindErrors(path)) yield return error;
     }
 }
@@ -68,6 +72,9 @@ public sealed partial record ProtocolDefinition(
 {
     /// <summary>[G]: "une consultation annuelle avec le radiothérapeute pendant au moins 5 ans".</summary>
     public static readonly IReadOnlyList<int> RadiotherapyMinimumMonths = [12, 24, 36, 48, 60];
+
+    /// <summary>A monitoring module a treatment adds to the carnet, not the protocol of a cancer site.</summary>
+    public bool IsModule => Kind == ProtocolKind.MonitoringModule;
 
     /// <summary>The tumour markers this protocol follows, in the order of its items: read from its assays, not from its code.</summary>
     public IReadOnlyList<Marker> Markers =>
@@ -94,6 +101,15 @@ public sealed partial record ProtocolDefinition(
 
         if (Items.Count == 0) errors.Add(new("items", "Un référentiel contient au moins un examen."));
         for (var i = 0; i < Items.Count; i++) errors.AddRange(Items[i].FindErrors($"items[{i}]"));
+        if (IsModule)
+        {
+            // A module is followed because of a treatment's late effects: each line says which text asks for it.
+            for (var i = 0; i < Items.Count; i++)
+                if (string.IsNullOrWhiteSpace(Items[i].Source)) errors.Add(new($"items[{i}].source", "Chaque examen d'un module de surveillance indique sa source."));
+            if (!RadiotherapyOption.IsEmpty) errors.Add(new("radiotherapyOption", "Un module de surveillance n'a pas d'option radiothérapie : elle appartient au référentiel du cancer."));
+            errors.AddRange(Thresholds.FindErrors("rules"));
+            return errors;
+        }
 
         var radiotherapyErrors = RadiotherapyOption.FindErrors("radiotherapyOption").ToList();
         errors.AddRange(radiotherapyErrors);

@@ -82,7 +82,7 @@ public static partial class ProtocolJson
             {
                 if (Object(option, "radiotherapyOption", ScheduleFields)) radiotherapy = ReadSchedule(option, "radiotherapyOption");
             }
-            else
+            else if (kind != ProtocolKind.MonitoringModule)
             {
                 Errors.Add(new("radiotherapyOption", "L'option radiothérapie (radiotherapyOption) est obligatoire : une consultation annuelle avec le radiothérapeute pendant au moins 5 ans, par exemple {\"at\": [12, 24, 36, 48, 60]}."));
             }
@@ -131,7 +131,8 @@ public static partial class ProtocolJson
                 else Errors.Add(new(path + ".alternate", "« alternate » vaut true ou false."));
             }
 
-            return new ProtocolItem(kind, performers, ReadSchedule(element, path), alternate);
+            var source = String(element, "source", path + ".source");
+            return new ProtocolItem(kind, performers, ReadSchedule(element, path), alternate, source);
         }
 
         private Schedule ReadSchedule(JsonElement element, string path)

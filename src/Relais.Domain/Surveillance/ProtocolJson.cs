@@ -31,7 +31,7 @@ public static partial class ProtocolJson
     private const int MaxLength = 1_000_000;
 
     private static readonly string[] TopFields = ["code", "version", "title", "protocolKind", "authors", "items", "radiotherapyOption", "rules"];
-    private static readonly string[] ItemFields = ["kind", "performers", "alternate", "at", "every", "from", "to", "then"];
+    private static readonly string[] ItemFields = ["kind", "performers", "alternate", "at", "every", "from", "to", "then", "source"];
     private static readonly string[] ScheduleFields = ["at", "every", "from", "to", "then"];
     private static readonly string[] RecurrenceFields = ["every", "from", "to"];
     private static readonly string[] RuleFields =
@@ -55,6 +55,7 @@ public static partial class ProtocolJson
             };
             if (item.Alternate) node["alternate"] = true;
             WriteSchedule(node, item.Schedule);
+            if (item.Source is { } source) node["source"] = source;
             items.Add(node);
         }
 
@@ -81,7 +82,8 @@ public static partial class ProtocolJson
         text.Append("  \"authors\": ").Append(Line(new JsonArray([.. definition.Authors.Select(a => (JsonNode)a)]))).Append(",\n");
         text.Append("  \"items\": [\n");
         text.AppendJoin(",\n", items.Select(item => "    " + Line(item))).Append("\n  ],\n");
-        text.Append("  \"radiotherapyOption\": ").Append(Line(radiotherapy)).Append(",\n");
+        // A monitoring module has no radiotherapy option: the line is left out rather than written empty.
+        if (!definition.RadiotherapyOption.IsEmpty) text.Append("  \"radiotherapyOption\": ").Append(Line(radiotherapy)).Append(",\n");
         text.Append("  \"rules\": ").Append(rules.ToJsonString(Readable).Replace("\n", "\n  ", StringComparison.Ordinal)).Append('\n');
         return text.Append("}\n").ToString();
     }

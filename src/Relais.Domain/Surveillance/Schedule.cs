@@ -27,6 +27,11 @@ public sealed record Schedule(IReadOnlyList<int> At, IReadOnlyList<Recurrence> R
 
     public static Schedule Months(params int[] months) => new(months, []);
 
+    /// <summary>No month at all: a monitoring module's (absent) radiotherapy option.</summary>
+    public static Schedule None { get; } = new([], []);
+
+    public bool IsEmpty => At.Count == 0 && Repeats.Count == 0;
+
     public static Schedule Every(int every, int from, int? to = null) => new([], [new Recurrence(every, from, to)]);
 
     public Schedule Then(int every, int from, int? to = null) => this with { Repeats = [.. Repeats, new Recurrence(every, from, to)] };

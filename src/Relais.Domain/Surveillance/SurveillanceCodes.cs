@@ -19,6 +19,12 @@ public enum SurveillanceKind
     Colonoscopy,
     /// <summary>The yearly visit with the radiotherapist for at least 5 years after radiotherapy [G].</summary>
     RadiotherapyVisit,
+    /// <summary>Bone densitometry (DXA), a monitoring module's item under aromatase inhibitors (<see cref="ShippedModules"/>).</summary>
+    BoneDensitometry,
+    /// <summary>Echocardiography (left ventricular ejection fraction), after anthracyclines or under trastuzumab.</summary>
+    Echocardiography,
+    /// <summary>TSH assay, the thyroid after radiotherapy of the neck.</summary>
+    Tsh,
 }
 
 /// <summary>Who performs a planned item (PRODUCT.md §7).</summary>
@@ -42,6 +48,11 @@ public enum ProtocolKind
     Colorectal,
     Prostatectomy,
     ProstateRadiotherapy,
+    /// <summary>
+    /// Not a site's protocol: a monitoring module that a treatment adds to the carnet (issue 16 point 2, [G] §3 late
+    /// effects), versioned and validated like a protocol, no early-return rule of its own, no radiotherapy option.
+    /// </summary>
+    MonitoringModule,
 }
 
 /// <summary>A protocol version is "à valider" until a specialist and a GP representative have both validated it [B].</summary>
@@ -76,6 +87,9 @@ public static class SurveillanceCodes
         [SurveillanceKind.CtTap] = "ct-tap",
         [SurveillanceKind.Colonoscopy] = "colonoscopy",
         [SurveillanceKind.RadiotherapyVisit] = "radiotherapy-visit",
+        [SurveillanceKind.BoneDensitometry] = "bone-densitometry",
+        [SurveillanceKind.Echocardiography] = "echocardiography",
+        [SurveillanceKind.Tsh] = "tsh",
     };
 
     private static readonly Dictionary<Performer, string> PerformerCodes = new()
@@ -93,6 +107,7 @@ public static class SurveillanceCodes
         [ProtocolKind.Colorectal] = "colorectal",
         [ProtocolKind.Prostatectomy] = "prostatectomy",
         [ProtocolKind.ProstateRadiotherapy] = "prostate-radiotherapy",
+        [ProtocolKind.MonitoringModule] = "monitoring-module",
     };
 
     public static string Code(this SurveillanceKind kind) => KindCodes[kind];
@@ -131,6 +146,9 @@ public static class SurveillanceCodes
         SurveillanceKind.Cea => "Dosage de l'ACE",
         SurveillanceKind.CtTap => "Scanner thoraco-abdomino-pelvien",
         SurveillanceKind.Colonoscopy => "Coloscopie",
+        SurveillanceKind.BoneDensitometry => "Ostéodensitométrie",
+        SurveillanceKind.Echocardiography => "Échographie cardiaque (FEVG)",
+        SurveillanceKind.Tsh => "Dosage de la TSH",
         _ => "Consultation de radiothérapie",
     };
 

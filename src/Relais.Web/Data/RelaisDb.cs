@@ -60,6 +60,8 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Surveillance.SurveillanceProtocol> Protocols => Set<Domain.Surveillance.SurveillanceProtocol>();
     public DbSet<Domain.Surveillance.Enrolment> Enrolments => Set<Domain.Surveillance.Enrolment>();
     public DbSet<Domain.Surveillance.CarnetItem> CarnetItems => Set<Domain.Surveillance.CarnetItem>();
+    public DbSet<Domain.ContinuingTreatments.ContinuingTreatment> ContinuingTreatments => Set<Domain.ContinuingTreatments.ContinuingTreatment>();
+    public DbSet<Domain.ContinuingTreatments.TreatmentReport> TreatmentReports => Set<Domain.ContinuingTreatments.TreatmentReport>();
     public DbSet<Domain.Surveillance.CalendarFeed> CalendarFeeds => Set<Domain.Surveillance.CalendarFeed>();
     public DbSet<Domain.Alerts.Observation> Observations => Set<Domain.Alerts.Observation>();
     public DbSet<Domain.Alerts.StoredAlert> Alerts => Set<Domain.Alerts.StoredAlert>();

@@ -14,6 +14,7 @@ public sealed class CarnetItemConfiguration : IEntityTypeConfiguration<CarnetIte
         builder.HasIndex(i => new { i.Status, i.Due });
         builder.Property(i => i.Result).HasMaxLength(2000);
         builder.Property(i => i.CancelReason).HasMaxLength(500);
+        builder.Property(i => i.ModuleCode).HasMaxLength(60);
         builder.HasOne<Enrolment>().WithMany().HasForeignKey(i => i.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -4,6 +4,7 @@ using Relais.Web.Features.Access;
 using Relais.Web.Features.FollowUp.Alerts;
 using Relais.Web.Features.FollowUp.Calendar;
 using Relais.Web.Features.FollowUp.Carnet;
+using Relais.Web.Features.FollowUp.ContinuingTreatments;
 using Relais.Web.Features.FollowUp.EndOfTreatment;
 using Relais.Web.Features.FollowUp.Observations;
 using Relais.Web.Features.FollowUp.Protocols;
@@ -73,6 +74,7 @@ public static class FollowUpApi
             .ProducesValidationProblem().WithIdempotency();
         write.MapPost("/carnet/{itemId:guid}/done", MarkDone).RequireCapability(Capability.ManageFollowUp).WithSummary("Marque un élément du carnet comme réalisé.").ProducesValidationProblem();
         write.MapPost("/carnet/{itemId:guid}/cancel", CancelItem).RequireCapability(Capability.ManageFollowUp).WithSummary("Annule un élément du carnet.").ProducesValidationProblem();
+        app.MapContinuingTreatments();
         write.MapPost("/alerts/{alertId:guid}/handled", HandleAlert).RequireCapability(Capability.ManageFollowUp).WithSummary("Marque une alerte comme traitée.");
         return app;
     }

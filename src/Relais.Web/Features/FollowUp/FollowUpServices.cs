@@ -1,6 +1,7 @@
 using Relais.Web.Features.FollowUp.Alerts;
 using Relais.Web.Features.FollowUp.Calendar;
 using Relais.Web.Features.FollowUp.Carnet;
+using Relais.Web.Features.FollowUp.ContinuingTreatments;
 using Relais.Web.Features.FollowUp.EndOfTreatment;
 using Relais.Web.Features.FollowUp.Observations;
 using Relais.Web.Features.FollowUp.Protocols;
@@ -20,6 +21,12 @@ public static class FollowUpServices
         services.AddScoped<ImportProtocol>();
         services.AddScoped<EnsureShippedProtocols>();
         services.AddScoped<EndTreatment>();
+        services.AddScoped<ContinuingTreatmentPlanner>();
+        services.AddScoped<RecordContinuingTreatment>();
+        services.AddScoped<StopContinuingTreatment>();
+        services.AddScoped<ReportTreatment>();
+        services.AddScoped<ContinuingTreatmentQuery>();
+        services.AddScoped<RemindPlannedStops>();
         services.AddScoped<CarnetQuery>();
         services.AddScoped<MarkDone>();
         services.AddScoped<CancelItem>();

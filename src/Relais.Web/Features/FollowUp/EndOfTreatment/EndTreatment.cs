@@ -14,9 +14,10 @@ using Relais.Web.Identity;
 namespace Relais.Web.Features.FollowUp.EndOfTreatment;
 
 public sealed record EndOfTreatmentInput(Guid? EpisodeId, DateOnly? EndOfTreatment, string? Protocol, bool Radiotherapy, int? HorizonMonths, bool GpAgreed,
-    string? SupportiveCare, string? Social, string? LateComplications);
+    string? SupportiveCare, string? Social, string? LateComplications, IReadOnlyList<ContinuingTreatments.ContinuingTreatmentInput>? ContinuingTreatments = null);
 
-public sealed record EndOfTreatmentResult(Guid EnrolmentId, string Protocol, int Version, int Items, Guid PpacId, Guid? PpacDocumentId);
+public sealed record EndOfTreatmentResult(Guid EnrolmentId, string Protocol, int Version, int Items, Guid PpacId, Guid? PpacDocumentId,
+    IReadOnlyList<Guid>? ContinuingTreatmentIds = null);
 
 /// <summary>
 /// The end of active treatment: the baton passes to the GP [P]. The episode moves to end of treatment
@@ -26,7 +27,7 @@ public sealed record EndOfTreatmentResult(Guid EnrolmentId, string Protocol, int
 /// as "already enrolled".
 /// </summary>
 public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligations, ProtocolQueries protocols, IssueProgramme programmes,
-    Programmes.AfterCancer.AfterCancerContent afterCancer)
+    Programmes.AfterCancer.AfterCancerContent afterCancer, ContinuingTreatments.ContinuingTreatmentPlanner continuing)
 {
     /// <summary>How far ahead the carnet is planned when the request does not say: ten years.</summary>
     public const int DefaultHorizonMonths = 120;
@@ -42,6 +43,8 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
             ?? throw new DomainValidationException("protocol", await db.Protocols.AnyAsync(p => p.Code == input.Protocol, ct)
                 ? "Ce protocole n'a pas encore été validé par un spécialiste et un médecin généraliste."
                 : "Protocole de suivi inconnu.");
+        if (protocol.Definition.IsModule)
+            throw new DomainValidationException("protocol", "Un module de surveillance s'ajoute avec le traitement qui le demande ; choisissez le protocole de suivi du cancer.");
         var episode = await db.Episodes.FirstOrDefaultAsync(e => e.Id == episodeId && e.PatientId == patientId, ct)
             ?? throw new DomainValidationException("episodeId", "Cet épisode n'appartient pas à ce patient.");
         if (await db.Enrolments.AnyAsync(e => e.PatientId == patientId, ct))
@@ -60,6 +63,11 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
         foreach (var entry in entries) db.CarnetItems.Add(CarnetItem.Plan(patientId, enrolment.Id, entry, now));
 
         var lines = entries.Select(e => new CalendarLine(e.Due, e.Kind.Label(), e.Performer.Label(), null)).ToList();
+        // The treatments that continue (issue 16): recorded now, their modules in the carnet and in this first PPAC.
+        var treatments = new List<ContinuingTreatments.PlannedTreatment>();
+        foreach (var treatment in input.ContinuingTreatments ?? [])
+            treatments.Add(await continuing.AddAsync(user, patientId, enrolment, treatment, ct));
+        lines = [.. lines.Concat(treatments.SelectMany(t => t.Lines)).OrderBy(l => l.Due)];
         var part = await afterCancer.PartAsync(patientId, episodeId, protocol, new(input.LateComplications, null, false, null), ct);
         var ppac = await programmes.AddAsync(user, patientId, ProgrammeKind.Ppac, new ProgrammeInput(episodeId, null, [], [],
             input.SupportiveCare ?? SupportiveCareDefault, input.Social, null, null, input.GpAgreed), lines, part, ct);
@@ -69,6 +77,7 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
             + (string.IsNullOrWhiteSpace(input.LateComplications) ? "" : $"\nComplications tardives à surveiller : {input.LateComplications.Trim()}")
             + $"\nCritères de retour précoce vers le spécialiste : voir le carnet dans Relais.", ct: ct);
         await db.SaveChangesAsync(ct);
-        return new EndOfTreatmentResult(enrolment.Id, protocol.Code, protocol.Version, entries.Count, ppac.Id, ppac.DocumentId);
+        return new EndOfTreatmentResult(enrolment.Id, protocol.Code, protocol.Version, entries.Count, ppac.Id, ppac.DocumentId,
+            [.. treatments.Select(t => t.Treatment.Id)]);
     }
 }

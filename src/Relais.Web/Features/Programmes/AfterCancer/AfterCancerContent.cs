@@ -26,7 +26,7 @@ public sealed class AfterCancerContent(RelaisDb db, CarnetQuery carnet)
         var site = await db.Episodes.AsNoTracking().Where(e => e.Id == episodeId).Select(e => e.PrimarySite).FirstOrDefaultAsync(ct);
         var rules = protocol?.RuleSet;
         return AfterCancerPart.For(site, rules?.Kind ?? ProtocolProposal.KindFor(site), rules?.Thresholds ?? new(), fields.LateComplications, await ReferralsAsync(patientId, ct),
-            fields.ReturnToWork, fields.TherapeuticPartTime, fields.Insurance);
+            fields.ReturnToWork, fields.TherapeuticPartTime, fields.Insurance, await ContinuingTreatmentsAsync(patientId, ct));
     }
 
     /// <summary>The carnet as the PPAC prints it: every item, with what became of it.</summary>
@@ -47,6 +47,16 @@ public sealed class AfterCancerContent(RelaisDb db, CarnetQuery carnet)
         var enrolment = await db.Enrolments.AsNoTracking().Where(e => e.PatientId == patientId).OrderByDescending(e => e.EnrolledAt).FirstOrDefaultAsync(ct);
         return enrolment is null ? null
             : await db.Protocols.AsNoTracking().FirstOrDefaultAsync(p => p.Code == enrolment.ProtocolCode && p.Version == enrolment.ProtocolVersion, ct);
+    }
+
+    /// <summary>
+    /// The continuing treatments as the PPAC prints them (issue 16), read through the unit of work: one recorded or
+    /// stopped in the same request as the PPAC it changes is already there.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> ContinuingTreatmentsAsync(Guid patientId, CancellationToken ct)
+    {
+        await db.ContinuingTreatments.Where(t => t.PatientId == patientId).LoadAsync(ct);
+        return db.ContinuingTreatments.Local.Where(t => t.PatientId == patientId).OrderBy(t => t.StartedOn).ThenBy(t => t.RecordedAt).Select(t => t.Describe()).ToList();
     }
 
     /// <summary>The referrals still alive, as the patient reads them: service — structure (status).</summary>

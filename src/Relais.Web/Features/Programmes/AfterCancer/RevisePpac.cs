@@ -19,13 +19,35 @@ public sealed class RevisePpac(RelaisDb db, Clock clock, IssueProgramme issue, A
 {
     public async Task<CareProgramme> HandleAsync(CurrentUser user, Guid patientId, PpacRevisionInput input, CancellationToken ct)
     {
+        var programme = await AddAsync(user, patientId, input, [], ct);
+        await db.SaveChangesAsync(ct);
+        return programme;
+    }
+
+    /// <summary>
+    /// The revision added to the caller's unit of work, without saving: a continuing treatment recorded or stopped
+    /// re-issues the PPAC in the same commit (issue 16). <paramref name="plannedMeanwhile"/> are the carnet lines the
+    /// same request adds, not yet in the database.
+    /// </summary>
+    public async Task<CareProgramme> AddAsync(CurrentUser user, Guid patientId, PpacRevisionInput input, IReadOnlyList<Documents.CalendarLine> plannedMeanwhile,
+        CancellationToken ct)
+    {
         var (programmeInput, part, followUp) = await PrepareAsync(patientId, input, ct);
+        if (plannedMeanwhile.Count > 0) followUp = [.. followUp.Concat(plannedMeanwhile).OrderBy(l => l.Due)];
         var programme = await issue.AddAsync(user, patientId, ProgrammeKind.Ppac, programmeInput, followUp, part, ct);
         var now = clock.Now;
         foreach (var proposal in await db.ProgrammeProposals.Where(p => p.PatientId == patientId && p.LineageId == programme.LineageId && p.AnsweredByProgrammeId == null).ToListAsync(ct))
             proposal.AnsweredBy(programme, now);
-        await db.SaveChangesAsync(ct);
         return programme;
+    }
+
+    /// <summary>The revision that carries the PPAC in force as it is, for a change the record makes (a continuing treatment): the GP's agreement is asked again.</summary>
+    public static PpacRevisionInput Unchanged(CareProgramme inForce)
+    {
+        ArgumentNullException.ThrowIfNull(inForce);
+        var after = inForce.Content.AfterCancer;
+        return new PpacRevisionInput(inForce.Id, inForce.Content.SupportiveCare, inForce.Content.Social, after?.LateComplications, after?.ReturnToWork,
+            after?.TherapeuticPartTime ?? false, after?.Insurance, GpAgreed: false);
     }
 
     /// <summary>The new version as it will be sent, nothing saved.</summary>
