@@ -599,6 +599,123 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("AuditPurges");
                 });
 
+            modelBuilder.Entity("Relais.Domain.ContinuingTreatments.ContinuingTreatment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Class")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Drug")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("PlannedMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("PlannedStopOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Prescriber")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StopReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("StopRemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("StoppedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Status", "StopRemindedAt", "PlannedStopOn");
+
+                    b.ToTable("ContinuingTreatments");
+                });
+
+            modelBuilder.Entity("Relais.Domain.ContinuingTreatments.TreatmentReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Adherence")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("AlertId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Intolerance")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("ObservedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReportedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reporter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SideEffects")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("TreatmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.HasIndex("PatientId", "ReportedAt");
+
+                    b.ToTable("TreatmentReports");
+                });
+
             modelBuilder.Entity("Relais.Domain.Coordination.ClinicalEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2144,6 +2261,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<Guid?>("ContinuingTreatmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly?>("DoneOn")
                         .HasColumnType("date");
 
@@ -2157,6 +2277,13 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ModuleCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("ModuleVersion")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -3053,6 +3180,24 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
                         .WithMany()
                         .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.ContinuingTreatments.ContinuingTreatment", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.ContinuingTreatments.TreatmentReport", b =>
+                {
+                    b.HasOne("Relais.Domain.ContinuingTreatments.ContinuingTreatment", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
