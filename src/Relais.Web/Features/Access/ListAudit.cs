@@ -12,6 +12,26 @@ namespace Relais.Web.Features.Access;
 /// </summary>
 public sealed class ListAudit(RelaisDb db, Clock clock)
 {
+    /// <summary>
+    /// Runs the rest of the pipeline into a buffer and gives the response its own stream back, so that a list
+    /// audit reads what was answered (the API's JSON, a page's HTML) before it leaves. The caller sends the buffer.
+    /// </summary>
+    internal static async Task<MemoryStream> RenderBufferedAsync(HttpContext http, RequestDelegate next)
+    {
+        var original = http.Response.Body;
+        var buffer = new MemoryStream();
+        http.Response.Body = buffer;
+        try
+        {
+            await next(http);
+        }
+        finally
+        {
+            http.Response.Body = original;
+        }
+        return buffer;
+    }
+
     /// <summary>Adds the rows to the caller's unit of work, for a use case that commits them with its own SaveChanges.</summary>
     public int Add(Guid? actorId, string? actorRole, IEnumerable<Guid> patientIds, string resource)
     {
@@ -53,16 +73,7 @@ public static class ListReadAudit
             return;
         }
         var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
+        using var buffer = await ListAudit.RenderBufferedAsync(http, next);
         if (http.Response.StatusCode == StatusCodes.Status200OK && http.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true && buffer.Length > 0)
         {
             var shown = new HashSet<Guid>();

@@ -28,16 +28,7 @@ public static partial class PageListAudit
             return;
         }
         var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try
-        {
-            await next(http);
-        }
-        finally
-        {
-            http.Response.Body = original;
-        }
+        using var buffer = await ListAudit.RenderBufferedAsync(http, next);
         if (http.Response.StatusCode == StatusCodes.Status200OK && http.Response.ContentType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true && buffer.Length > 0)
         {
             var shown = PatientsLinkedFrom(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
