@@ -50,6 +50,7 @@ public sealed class Bench(DriverOptions options)
         var quality = await SampleQualityAsync();
         Console.WriteLine($"logging in {gps.Count} GPs, {nurses.Count} nurse coordinators and {quality.Count} quality coordinator(s)");
         foreach (var u in gps.Concat(nurses).Concat(quality)) await LoginAsync(u);
+        await WaitForIndicatorCasesAsync();
         var (hospital, territory) = await IndicatorFiltersAsync();
 
         var scenarios = new List<Scenario>
@@ -422,6 +423,25 @@ public sealed class Bench(DriverOptions options)
             SELECT u."Id", u."Email" FROM "AspNetUsers" u WHERE u."Email" LIKE 'qualite%@bench.relais' ORDER BY u."Email" LIMIT 1
             """, r => (r.GetGuid(0), r.GetString(1)));
         return [.. rows.Select((x, i) => new VirtualUser { Email = x.Item2, Id = x.Item1, Bearer = null!, Patients = [], Random = new Random(200 + i) })];
+    }
+
+    /// <summary>
+    /// Waits until Relais has computed the indicators' kept cases of every loaded patient (its background refresh after a
+    /// bulk load), so that no scenario is measured beside that work; prints how long it took.
+    /// </summary>
+    private async Task WaitForIndicatorCasesAsync()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        long left;
+        // Until Relais has marked the loaded patients (its refresh state is written with the marks), then until none is left.
+        while ((left = await ScalarAsync<long>("SELECT count(*) FROM \"IndicatorStaleMarks\"")) > 0
+            || await ScalarAsync<long>("SELECT count(*) FROM \"IndicatorRefreshStates\"") == 0)
+        {
+            Console.WriteLine($"indicator cases: {left:N0} patients left to compute ({watch.Elapsed:mm\\:ss})");
+            await Task.Delay(TimeSpan.FromSeconds(15));
+        }
+        var cases = await ScalarAsync<long>("SELECT count(*) FROM \"IndicatorObservations\"");
+        Console.WriteLine($"indicator cases computed: {cases:N0} kept cases, waited {watch.Elapsed.TotalSeconds:N0} s");
     }
 
     /// <summary>The hospital with the most care-team members and the living area of the most patients, for the indicators' filters.</summary>

@@ -55,6 +55,14 @@ var rebuild = Stopwatch.StartNew();
 await schema.RestoreAsync(source, Math.Max(1, Environment.ProcessorCount));
 Console.WriteLine($"indexes and foreign keys rebuilt in {rebuild.Elapsed.TotalSeconds:N1} s");
 
+// The indicators' kept cases (IndicatorObservations) are Relais's to compute: forgetting what they were computed with
+// makes Relais mark every loaded patient at its next start and compute them in the background.
+await using (var c = await source.OpenConnectionAsync())
+{
+    await using var forget = new NpgsqlCommand("DELETE FROM \"IndicatorRefreshStates\"", c);
+    await forget.ExecuteNonQueryAsync();
+}
+
 var analyze = Stopwatch.StartNew();
 await using (var c = await source.OpenConnectionAsync())
 {

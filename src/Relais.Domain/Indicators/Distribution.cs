@@ -14,13 +14,37 @@ public static class Distribution
     public static double? Percentile(IEnumerable<double> values, double percent)
     {
         ArgumentNullException.ThrowIfNull(values);
+        return Percentile(values.Select(v => (v, 1)), percent);
+    }
+
+    /// <summary>
+    /// The same percentile of values given with how many times each occurs (a histogram, as the pre-aggregated
+    /// observations come): the values counted <c>Count</c> times each, without spreading them out.
+    /// </summary>
+    public static double? Percentile(IEnumerable<(double Value, int Count)> histogram, double percent)
+    {
+        ArgumentNullException.ThrowIfNull(histogram);
         if (percent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(percent), "A percentile lies between 0 and 100.");
-        var sorted = values.Order().ToArray();
-        if (sorted.Length == 0) return null;
-        var rank = percent / 100 * (sorted.Length - 1);
-        var below = (int)Math.Floor(rank);
-        var above = Math.Min(below + 1, sorted.Length - 1);
-        return sorted[below] + (rank - below) * (sorted[above] - sorted[below]);
+        var sorted = histogram.Where(h => h.Count > 0).GroupBy(h => h.Value).Select(g => (Value: g.Key, Count: g.Sum(h => (long)h.Count)))
+            .OrderBy(h => h.Value).ToArray();
+        var total = sorted.Sum(h => h.Count);
+        if (total == 0) return null;
+        var rank = percent / 100 * (total - 1);
+        var below = (long)Math.Floor(rank);
+        var above = Math.Min(below + 1, total - 1);
+        var low = At(sorted, below);
+        return low + (rank - below) * (At(sorted, above) - low);
+    }
+
+    /// <summary>The value at a 0-based rank of the sorted histogram.</summary>
+    private static double At((double Value, long Count)[] sorted, long rank)
+    {
+        foreach (var (value, count) in sorted)
+        {
+            if (rank < count) return value;
+            rank -= count;
+        }
+        return sorted[^1].Value;
     }
 
     public static double? Median(IEnumerable<double> values) => Percentile(values, 50);

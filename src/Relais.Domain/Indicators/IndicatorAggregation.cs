@@ -28,13 +28,14 @@ public static class IndicatorAggregation
         return months;
     }
 
+    /// <summary>The figures of the period at <paramref name="now"/>: the cases anchored in it that count by then.</summary>
     public static IReadOnlyList<IndicatorResult> Compute(
-        IEnumerable<IndicatorDefinition> definitions, IEnumerable<IndicatorObservation> observations, DateOnly from, DateOnly to,
+        IEnumerable<IndicatorDefinition> definitions, IEnumerable<IndicatorObservation> observations, DateOnly from, DateOnly to, DateTimeOffset now,
         IReadOnlyList<Guid?> hospitals, int threshold = SmallCells.DefaultThreshold, IReadOnlyDictionary<string, int>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(hospitals);
-        var byCode = observations.Where(o => o.Anchor >= from && o.Anchor <= to).ToLookup(o => o.Code);
+        var byCode = observations.Where(o => o.Anchor >= from && o.Anchor <= to && o.CountsAt(now)).ToLookup(o => o.Code);
         var months = Months(from, to);
         return definitions.Select(d => Compute(d, [.. byCode[d.Code]], months, hospitals, threshold, targets)).ToList();
     }
@@ -44,8 +45,10 @@ public static class IndicatorAggregation
     {
         // Every hospital a case belongs to is a cell, so the breakdown adds up to the total even for a hospital not listed.
         var hospitalKeys = hospitals.Concat(observations.Select(o => o.Hospital)).Distinct().ToList();
-        var byHospital = hospitalKeys.Select(h => observations.Where(o => o.Hospital == h).ToList()).ToList();
-        var byMonth = months.Select(m => observations.Where(o => o.Anchor.Year == m.Year && o.Anchor.Month == m.Month).ToList()).ToList();
+        var hospitalCases = observations.ToLookup(o => o.Hospital);
+        var monthCases = observations.ToLookup(o => new DateOnly(o.Anchor.Year, o.Anchor.Month, 1));
+        var byHospital = hospitalKeys.Select(h => hospitalCases[h].ToList()).ToList();
+        var byMonth = months.Select(m => monthCases[m].ToList()).ToList();
         var table = new CellTable(Count(observations), [byHospital.Select(Count).ToList(), byMonth.Select(Count).ToList()]);
         var mask = SmallCells.Suppress(table, threshold);
         return new IndicatorResult(
@@ -56,16 +59,16 @@ public static class IndicatorAggregation
             [.. months.Select((m, i) => new MonthFigure(m, Figure(definition, byMonth[i], mask.Partitions[1][i])))]);
     }
 
-    private static CellCount Count(IReadOnlyList<IndicatorObservation> cases) => new(cases.Count(o => o.Met), cases.Count);
+    private static CellCount Count(IReadOnlyList<IndicatorObservation> cases) => new(cases.Where(o => o.Met).Sum(o => o.Count), cases.Sum(o => o.Count));
 
     private static IndicatorFigure Figure(IndicatorDefinition definition, IReadOnlyList<IndicatorObservation> cases, bool suppressed)
     {
         if (suppressed) return new(null, null, null, true);
-        var met = cases.Count(o => o.Met);
-        if (definition.Kind == IndicatorKind.Share) return new(Distribution.Share(met, cases.Count), met, cases.Count, false);
-        var measures = cases.Where(o => o.Measure is not null).Select(o => o.Measure!.Value).ToList();
-        return new(Round(Distribution.Median(measures)), met, cases.Count, false, Round(Distribution.Percentile(measures, 75)),
-            Round(Distribution.Percentile(measures, 90)), Distribution.Share(met, cases.Count));
+        var (met, counted) = Count(cases);
+        if (definition.Kind == IndicatorKind.Share) return new(Distribution.Share(met, counted), met, counted, false);
+        var measures = cases.Where(o => o.Measure is not null).Select(o => (o.Measure!.Value, o.Count)).ToList();
+        return new(Round(Distribution.Percentile(measures, 50)), met, counted, false, Round(Distribution.Percentile(measures, 75)),
+            Round(Distribution.Percentile(measures, 90)), Distribution.Share(met, counted));
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;

@@ -32,9 +32,16 @@ public sealed record ReferralFacts(Guid? Hospital, DateOnly ProposedOn, Referral
 
 /// <summary>
 /// One case counted by an indicator: placed in the period and its month by <see cref="Anchor"/>, in the numerator when
-/// <see cref="Met"/>, with the delay measured for a delay indicator.
+/// <see cref="Met"/>, with the delay measured for a delay indicator. A case whose outcome is only known at a moment —
+/// an obligation once due, a carnet item once its window has closed — counts from <see cref="CountsFrom"/> (null: at
+/// once), so that an observation stays true as time passes and can be kept (<see cref="Count"/> is how many identical
+/// cases it stands for: 1 for one case, more in a pre-aggregated answer).
 /// </summary>
-public sealed record IndicatorObservation(string Code, DateOnly Anchor, Guid? Hospital, bool Met, double? Measure = null);
+public sealed record IndicatorObservation(string Code, DateOnly Anchor, Guid? Hospital, bool Met, double? Measure = null, DateTimeOffset? CountsFrom = null, int Count = 1)
+{
+    /// <summary>Whether the case is counted at <paramref name="now"/>.</summary>
+    public bool CountsAt(DateTimeOffset now) => CountsFrom is not { } start || start <= now;
+}
 
 /// <summary>
 /// How each indicator of <see cref="IndicatorCatalogue"/> counts a case: one function per kind of fact, each line the
@@ -42,6 +49,12 @@ public sealed record IndicatorObservation(string Code, DateOnly Anchor, Guid? Ho
 /// </summary>
 public static class IndicatorRules
 {
+    /// <summary>
+    /// The version of these rules: kept cases computed with another version are computed again. Change it with any
+    /// rule of this class or of the catalogue that changes which cases are counted, or how.
+    /// </summary>
+    public const int Version = 2;
+
     /// <summary>The target of a delay indicator: the region's setting, else the catalogue's default.</summary>
     public static int Target(IndicatorDefinition definition, IReadOnlyDictionary<string, int>? targets) =>
         targets is not null && targets.TryGetValue(definition.Code, out var t) ? t : definition.DefaultTarget ?? 0;
@@ -97,17 +110,16 @@ public static class IndicatorRules
 
     /// <summary>
     /// A transmission to a professional counts for its obligation's on-time share ([G]: each "coordination ville-hôpital"
-    /// box): met when acknowledged by its due time. Only those already due are counted; the patient's copy is not
-    /// acknowledged as an obligation (the caller leaves out escalation copies: the same transmission again). A GP's copy also gives the
-    /// delays of delivery and of acknowledgement.
+    /// box): met when acknowledged by its due time, counted from that due time (an obligation not yet due is not late).
+    /// The patient's copy is not acknowledged as an obligation (the caller leaves out escalation copies: the same
+    /// transmission again). A GP's copy also gives the delays of delivery and of acknowledgement.
     /// </summary>
-    public static IEnumerable<IndicatorObservation> Observe(RecipientFacts r, DateTimeOffset now, Func<DateTimeOffset, DateOnly> toDate, IReadOnlyDictionary<string, int>? targets = null)
+    public static IEnumerable<IndicatorObservation> Observe(RecipientFacts r, Func<DateTimeOffset, DateOnly> toDate, IReadOnlyDictionary<string, int>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(r);
         ArgumentNullException.ThrowIfNull(toDate);
         if (r.Kind == RecipientKinds.Patient) yield break;
-        if (r.DueAt <= now)
-            yield return new(IndicatorCatalogue.OnTimeCode(r.Obligation), toDate(r.DueAt), r.Hospital, r.AcknowledgedAt is { } ack && ack <= r.DueAt);
+        yield return new(IndicatorCatalogue.OnTimeCode(r.Obligation), toDate(r.DueAt), r.Hospital, r.AcknowledgedAt is { } ack && ack <= r.DueAt, CountsFrom: r.DueAt);
         if (r.Kind != RecipientKinds.GeneralPractitioner) yield break;
         if (r.DeliveredAt is { } delivered)
         {
@@ -122,15 +134,18 @@ public static class IndicatorRules
     }
 
     /// <summary>
-    /// A carnet item counts once its window is closed (its due date plus the overdue tolerance is past): met when done
-    /// within it and closed by a result or a report — a click alone does not count [B]. A cancelled item is not counted.
+    /// A carnet item counts once its window is closed — from the day after its due date plus the overdue tolerance
+    /// (<paramref name="startOfDay"/> gives that day's first instant where the patient lives) —: met when done within it
+    /// and closed by a result or a report — a click alone does not count [B]. A cancelled item is not counted.
     /// </summary>
-    public static IndicatorObservation? Observe(CarnetFacts c, DateOnly today, int overdueDays)
+    public static IndicatorObservation? Observe(CarnetFacts c, int overdueDays, Func<DateOnly, DateTimeOffset> startOfDay)
     {
         ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(startOfDay);
+        if (c.Status == CarnetItemStatus.Cancelled) return null;
         var closes = c.Due.AddDays(overdueDays);
-        if (c.Status == CarnetItemStatus.Cancelled || closes >= today) return null;
-        return new("follow-up-items-on-time", c.Due, c.Hospital, c.Status == CarnetItemStatus.Done && c.DoneOn is { } done && done <= closes && c.HasResult);
+        return new("follow-up-items-on-time", c.Due, c.Hospital, c.Status == CarnetItemStatus.Done && c.DoneOn is { } done && done <= closes && c.HasResult,
+            CountsFrom: startOfDay(closes.AddDays(1)));
     }
 
     public static IndicatorObservation Observe(ReferralFacts r)

@@ -26,7 +26,7 @@ public static class DatabaseSetup
                 npgsql.AutoPrepareMinUsages = 3;
             }
             var connection = npgsql.ConnectionString;
-            builder.Services.AddDbContext<RelaisDb, PostgresRelaisDb>(o => o.UseNpgsql(connection).AddInterceptors(ColumnLengthGuard.Instance));
+            builder.Services.AddDbContext<RelaisDb, PostgresRelaisDb>(o => o.UseNpgsql(connection).AddInterceptors(ColumnLengthGuard.Instance, Features.Indicators.IndicatorStaleMarker.Instance));
         }
         else
         {
@@ -37,7 +37,7 @@ public static class DatabaseSetup
                 Directory.CreateDirectory(folder);
                 sqlite = $"Data Source={Path.Combine(folder, "relais.db")}";
             }
-            builder.Services.AddDbContext<RelaisDb, SqliteRelaisDb>(o => o.UseSqlite(sqlite).AddInterceptors(ColumnLengthGuard.Instance));
+            builder.Services.AddDbContext<RelaisDb, SqliteRelaisDb>(o => o.UseSqlite(sqlite).AddInterceptors(ColumnLengthGuard.Instance, Features.Indicators.IndicatorStaleMarker.Instance));
         }
         builder.Services.AddDataProtection().SetApplicationName("Relais").PersistKeysToDbContext<RelaisDb>();
         builder.Services.AddHealthChecks().AddDbContextCheck<RelaisDb>("database", tags: ["ready"]);

@@ -77,6 +77,9 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.SupportiveCare.SupportiveNeed> SupportiveNeeds => Set<Domain.SupportiveCare.SupportiveNeed>();
     public DbSet<Domain.SupportiveCare.SupportiveReferral> SupportiveReferrals => Set<Domain.SupportiveCare.SupportiveReferral>();
     public DbSet<Domain.SupportiveCare.PostCancerPrescription> PostCancerPrescriptions => Set<Domain.SupportiveCare.PostCancerPrescription>();
+    public DbSet<Features.Indicators.IndicatorObservationRow> IndicatorObservations => Set<Features.Indicators.IndicatorObservationRow>();
+    public DbSet<Features.Indicators.IndicatorStaleMark> IndicatorStaleMarks => Set<Features.Indicators.IndicatorStaleMark>();
+    public DbSet<Features.Indicators.IndicatorRefreshState> IndicatorRefreshStates => Set<Features.Indicators.IndicatorRefreshState>();
 
     public abstract bool IsPostgres { get; }
 

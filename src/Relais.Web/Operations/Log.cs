@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; will retry")]
     public static partial void OutboxDispatchFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Indicator refresh failed; will retry")]
+    public static partial void IndicatorRefreshFailed(this ILogger logger, Exception exception);
 }

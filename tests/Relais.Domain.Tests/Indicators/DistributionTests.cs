@@ -21,6 +21,18 @@ public class DistributionTests
     public void Percentile_OfNothing_IsNull() => Assert.Null(Distribution.Median([]));
 
     [Theory]
+    [InlineData(new double[] { 3, 5, 10 }, 50)]
+    [InlineData(new double[] { 1, 1, 1, 4, 4, 9 }, 75)]
+    [InlineData(new double[] { 2, 2, 2, 2, 7, 7, 7, 8, 8, 20 }, 90)]
+    [InlineData(new double[] { 6, 6, 6, 6 }, 10)]
+    public void Percentile_OfAHistogram_IsThatOfItsValuesSpreadOut(double[] values, double percent)
+    {
+        var histogram = values.GroupBy(v => v).Select(g => (g.Key, g.Count())).Reverse().Append((99.0, 0));
+
+        Assert.Equal(Distribution.Percentile(values, percent)!.Value, Distribution.Percentile(histogram, percent)!.Value, 9);
+    }
+
+    [Theory]
     [InlineData(0, 0, null)]
     [InlineData(0, 7, 0.0)]
     [InlineData(1, 3, 33.3)]

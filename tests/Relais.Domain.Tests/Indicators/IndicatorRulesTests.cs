@@ -12,6 +12,7 @@ public class IndicatorRulesTests
 {
     private static readonly DateOnly Diagnosis = new(2026, 3, 2);
     private static readonly Guid Hospital = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
+    private static readonly DateTimeOffset Instant = new(2027, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static EpisodeFacts Episode(DateOnly birth, Sex sex = Sex.Female, AnnouncementFacts? announcement = null, DateOnly? g8 = null,
         bool pps = false, DateOnly? ppac = null, params (PathwayPhase Phase, int Day)[] steps) =>
@@ -103,7 +104,7 @@ public class IndicatorRulesTests
     {
         var recipient = new RecipientFacts(Hospital, ObligationCode.C7, RecipientKinds.GeneralPractitioner, Created, Created.AddHours(48), Created, Created.AddHours(ackHours));
 
-        var observed = IndicatorRules.Observe(recipient, Created.AddDays(10), Day).ToList();
+        var observed = IndicatorRules.Observe(recipient, Day).ToList();
 
         Assert.Equal(met, Find(observed, "obligation-c7-on-time")!.Met);
         Assert.Equal(ackHours, Find(observed, "gp-acknowledgement-delay")!.Measure);
@@ -111,11 +112,44 @@ public class IndicatorRulesTests
     }
 
     [Fact]
-    public void AnObligationNotYetDue_IsNotCounted_AndThePatientsCopyNever()
+    public void AnObligation_CountsFromItsDueTime_AndThePatientsCopyNever()
     {
         var due = new RecipientFacts(Hospital, ObligationCode.C5, RecipientKinds.GeneralPractitioner, Created, Created.AddHours(48), Created, null);
-        Assert.Null(Find(IndicatorRules.Observe(due, Created.AddHours(47), Day), "obligation-c5-on-time"));
-        Assert.Empty(IndicatorRules.Observe(due with { Kind = RecipientKinds.Patient }, Created.AddDays(10), Day));
+        var onTime = Find(IndicatorRules.Observe(due, Day), "obligation-c5-on-time")!;
+        Assert.False(onTime.CountsAt(Created.AddHours(48).AddTicks(-1)));
+        Assert.True(onTime.CountsAt(Created.AddHours(48)));
+        Assert.Empty(IndicatorRules.Observe(due with { Kind = RecipientKinds.Patient }, Day));
+    }
+
+    [Fact]
+    public void TheAggregation_LeavesOutWhatDoesNotCountYet()
+    {
+        var due = new RecipientFacts(Hospital, ObligationCode.C5, RecipientKinds.GeneralPractitioner, Created, Created.AddHours(48), Created, null);
+        var observations = Enumerable.Range(0, 12).SelectMany(_ => IndicatorRules.Observe(due, Day)).ToList();
+        var definition = IndicatorCatalogue.Get("obligation-c5-on-time");
+
+        var before = Assert.Single(IndicatorAggregation.Compute([definition], observations, Day(Created), Day(Created).AddDays(5), Created.AddHours(47), [Hospital]));
+        var after = Assert.Single(IndicatorAggregation.Compute([definition], observations, Day(Created), Day(Created).AddDays(5), Created.AddHours(48), [Hospital]));
+
+        Assert.Equal(0, before.Total.Denominator);
+        Assert.Equal(12, after.Total.Denominator);
+        Assert.Equal(0, after.Total.Numerator);
+    }
+
+    [Fact]
+    public void TheAggregation_CountsAWeightedObservation_AsThatManyCases()
+    {
+        var definition = IndicatorCatalogue.Get("diagnosis-to-tumor-board");
+        IndicatorObservation[] single = [.. Enumerable.Range(0, 27).Select(i => new IndicatorObservation(definition.Code, Diagnosis, Hospital, i < 15, i < 15 ? 10 : 40))];
+        IndicatorObservation[] weighted = [new(definition.Code, Diagnosis, Hospital, true, 10, Count: 15), new(definition.Code, Diagnosis, Hospital, false, 40, Count: 12)];
+
+        var expected = Assert.Single(IndicatorAggregation.Compute([definition], single, Diagnosis, Diagnosis, Instant, [Hospital]));
+        var actual = Assert.Single(IndicatorAggregation.Compute([definition], weighted, Diagnosis, Diagnosis, Instant, [Hospital]));
+
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(27, actual.Total.Denominator);
+        Assert.Equal(10, actual.Total.Value);
+        Assert.Equal(40, actual.Total.P90);
     }
 
     [Theory]
@@ -128,23 +162,27 @@ public class IndicatorRulesTests
         var due = new DateOnly(2026, 1, 10);
         var item = new CarnetFacts(Hospital, due, status, doneDay is { } d ? due.AddDays(d - 10) : null, result);
 
-        Assert.Equal(met, IndicatorRules.Observe(item, new DateOnly(2026, 6, 1), 30)!.Met);
+        Assert.Equal(met, IndicatorRules.Observe(item, 30, StartOfDay)!.Met);
     }
 
     [Fact]
-    public void AFollowUpItemWhoseWindowIsOpen_OrCancelled_IsNotCounted()
+    public void AFollowUpItem_CountsOnceItsWindowHasClosed_AndACancelledOneNever()
     {
         var due = new DateOnly(2026, 5, 10);
-        Assert.Null(IndicatorRules.Observe(new CarnetFacts(Hospital, due, CarnetItemStatus.Planned, null, false), new DateOnly(2026, 6, 9), 30));
-        Assert.Null(IndicatorRules.Observe(new CarnetFacts(Hospital, due, CarnetItemStatus.Cancelled, null, false), new DateOnly(2026, 9, 1), 30));
+        var planned = IndicatorRules.Observe(new CarnetFacts(Hospital, due, CarnetItemStatus.Planned, null, false), 30, StartOfDay)!;
+        Assert.False(planned.CountsAt(StartOfDay(new DateOnly(2026, 6, 10)).AddTicks(-1)));  // the last day of the window (due + 30)
+        Assert.True(planned.CountsAt(StartOfDay(new DateOnly(2026, 6, 10))));
+        Assert.Null(IndicatorRules.Observe(new CarnetFacts(Hospital, due, CarnetItemStatus.Cancelled, null, false), 30, StartOfDay));
     }
+
+    private static DateTimeOffset StartOfDay(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 
     [Fact]
     public void TheAggregation_MasksAFigureWhole_AndItsShare()
     {
         var observations = Enumerable.Range(0, 30).Select(i => new IndicatorObservation("announcement-done", Diagnosis, i < 28 ? Hospital : null, i % 2 == 0)).ToList();
 
-        var result = Assert.Single(IndicatorAggregation.Compute([IndicatorCatalogue.Get("announcement-done")], observations, Diagnosis, Diagnosis, [Hospital]));
+        var result = Assert.Single(IndicatorAggregation.Compute([IndicatorCatalogue.Get("announcement-done")], observations, Diagnosis, Diagnosis, Instant, [Hospital]));
 
         Assert.False(result.Total.Suppressed);
         Assert.Equal(50.0, result.Total.Value);

@@ -21,6 +21,15 @@ public sealed class IndicatorSettings
     public const string Section = "Indicators";
     public int SuppressionThreshold { get; set; } = SmallCells.DefaultThreshold;
     public Dictionary<string, int> Targets { get; set; } = [];
+
+    /// <summary>How often the background refresh computes again the cases of the patients whose record changed (0: never).</summary>
+    public int RefreshSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// How many changed patients a request computes again before it answers, so that a quiet region's figures are those
+    /// of its records as they are; what is left (after a bulk load) is shown as pending and done in the background.
+    /// </summary>
+    public int CatchUpPatients { get; set; } = 2000;
 }
 
 public sealed record IndicatorFilterInput(DateOnly? From, DateOnly? To, string? Site, Guid? Hospital, string? Territory);
@@ -42,14 +51,16 @@ public sealed record IndicatorDto(
 /// <summary>The answer of <c>GET /api/indicators</c>: aggregates only, small cells masked (<see cref="Masked"/> is how they are shown).</summary>
 public sealed record IndicatorsAnswer(
     DateOnly From, DateOnly To, string? Site, Guid? Hospital, string? Territory, int Threshold, string Masked,
-    IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<SiteOption> Sites, IReadOnlyList<IndicatorOption> Hospitals, IReadOnlyList<IndicatorOption> Territories);
+    IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<SiteOption> Sites, IReadOnlyList<IndicatorOption> Hospitals, IReadOnlyList<IndicatorOption> Territories,
+    int PendingPatients);
 
 /// <summary>
 /// The 3C/DSRC dashboard (issue 15 point 1, PRODUCT.md §11): the indicators of a period, cancer site, hospital and
 /// territory, each by hospital and by month, small cells masked across that one answer. The quality coordinator's
-/// only view of the region: aggregates, never a patient (PRODUCT.md §2).
+/// only view of the region: aggregates, never a patient (PRODUCT.md §2). The cases are kept per patient
+/// (<see cref="RefreshIndicators"/>) and summed here in SQL by indicator, hospital, month, outcome and measure.
 /// </summary>
-public sealed class IndicatorsQuery(RelaisDb db, IndicatorFacts facts, CapabilityCheck capabilities, Clock clock, IConfiguration configuration, IOptions<IndicatorSettings> settings)
+public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, CapabilityCheck capabilities, Clock clock, IOptions<IndicatorSettings> settings)
 {
     /// <summary>The longest period one answer covers: five years of months.</summary>
     public const int MaxMonths = 60;
@@ -74,18 +85,39 @@ public sealed class IndicatorsQuery(RelaisDb db, IndicatorFacts facts, Capabilit
 
         var threshold = Math.Max(1, settings.Value.SuppressionThreshold);
         var targets = settings.Value.Targets;
-        var observations = await facts.LoadAsync(new IndicatorPopulation(site, input.Hospital, input.Territory), from, to, today, clock.Now,
-            configuration.OverdueDays(), targets, ct);
+        var pending = await refresh.HandleAsync(Math.Max(0, settings.Value.CatchUpPatients), ct);
+        var now = clock.Now;
+        var observations = await CountAsync(site, input.Hospital, input.Territory, from, to, now, ct);
         // With a hospital chosen, the breakdown holds that hospital alone; otherwise every hospital, and those of no known hospital.
         IReadOnlyList<Guid?> keys = input.Hospital is { } chosen ? [chosen] : [.. hospitals.Select(x => (Guid?)x.Id)];
-        var results = IndicatorAggregation.Compute(IndicatorCatalogue.All, observations, from, to, keys, threshold, targets);
+        var results = IndicatorAggregation.Compute(IndicatorCatalogue.All, observations, from, to, now, keys, threshold, targets);
         var names = hospitals.ToDictionary(x => x.Id, x => x.Name);
 
         return new IndicatorsAnswer(from, to, site?.Code, input.Hospital, input.Territory, threshold, SmallCells.Shown(threshold),
             [.. results.Select(r => ToDto(r, names))],
             [.. CancerSiteGroups.All.Select(g => new SiteOption(g.Code, g.Label, string.Join(", ", g.Ranges)))],
             [.. hospitals.Select(x => new IndicatorOption(x.Id.ToString(), x.Name))],
-            territories);
+            territories, pending);
+    }
+
+    /// <summary>
+    /// The kept cases of the filter, summed by indicator, hospital, month, outcome and measure: each sum is one weighted
+    /// observation, anchored on its month's first day within the period.
+    /// </summary>
+    private async Task<List<IndicatorObservation>> CountAsync(CancerSiteGroup? site, Guid? hospital, string? territory, DateOnly from, DateOnly to,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var rows = db.IndicatorObservations.AsNoTracking().Where(o => o.Anchor >= from && o.Anchor <= to && (o.CountsFrom == null || o.CountsFrom <= now));
+        rows = site is null ? rows.Where(o => o.IsPrimary) : rows.Where(o => o.SiteGroup == site.Code);
+        if (hospital is { } h) rows = rows.Where(o => o.HospitalId == h);
+        if (territory is not null) rows = rows.Where(o => o.AreaCode == territory);
+        var sums = await rows.GroupBy(o => new { o.Code, o.HospitalId, o.Month, o.Met, o.Measure })
+            .Select(g => new { g.Key.Code, g.Key.HospitalId, g.Key.Month, g.Key.Met, g.Key.Measure, Count = g.Count() }).ToListAsync(ct);
+        return [.. sums.Select(s =>
+        {
+            var first = IndicatorObservationRow.FirstDayOf(s.Month);
+            return new IndicatorObservation(s.Code, first < from ? from : first, s.HospitalId, s.Met, s.Measure, Count: s.Count);
+        })];
     }
 
     private static IndicatorDto ToDto(IndicatorResult r, Dictionary<Guid, string> names)

@@ -8,6 +8,8 @@ public static class IndicatorsServices
         services.AddOptions<IndicatorSettings>().BindConfiguration(IndicatorSettings.Section);
         services.AddScoped<IndicatorFacts>();
         services.AddScoped<IndicatorsQuery>();
+        services.AddScoped<RefreshIndicators>();
+        services.AddHostedService<IndicatorRefresher>();
         return services;
     }
 }

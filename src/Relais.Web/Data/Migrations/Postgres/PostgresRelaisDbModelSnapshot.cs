@@ -2677,6 +2677,94 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("ObligationSettings");
                 });
 
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorObservationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Anchor")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("CountsFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HospitalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Measure")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SiteGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Anchor", "Code", "HospitalId", "Month", "Met", "Measure");
+
+                    b.ToTable("IndicatorObservations", (string)null);
+                });
+
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorRefreshState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndicatorRefreshStates");
+                });
+
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorStaleMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndicatorStaleMarks");
+                });
+
             modelBuilder.Entity("Relais.Web.Features.Notifications.NotificationSetting", b =>
                 {
                     b.Property<Guid>("UserId")

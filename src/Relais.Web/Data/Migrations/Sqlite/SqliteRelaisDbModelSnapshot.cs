@@ -2662,6 +2662,90 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("ObligationSettings");
                 });
 
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorObservationRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Anchor")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CountsFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HospitalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPrimary")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Measure")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteGroup")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("Anchor", "Code", "HospitalId", "Month", "Met", "Measure");
+
+                    b.ToTable("IndicatorObservations", (string)null);
+                });
+
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorRefreshState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndicatorRefreshStates");
+                });
+
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorStaleMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("IndicatorStaleMarks");
+                });
+
             modelBuilder.Entity("Relais.Web.Features.Notifications.NotificationSetting", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Relais.Web.Features.Indicators;
+
+namespace Relais.Web.Data.Configurations;
+
+public sealed class IndicatorObservationRowConfiguration : IEntityTypeConfiguration<IndicatorObservationRow>
+{
+    public void Configure(EntityTypeBuilder<IndicatorObservationRow> builder)
+    {
+        builder.ToTable("IndicatorObservations");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Code).HasMaxLength(60);
+        builder.Property(o => o.SiteGroup).HasMaxLength(40);
+        builder.Property(o => o.AreaCode).HasMaxLength(40);
+        // A patient's cases are replaced together.
+        builder.HasIndex(o => o.PatientId);
+        // The dashboard reads a period, then sums by indicator, hospital and month.
+        builder.HasIndex(o => new { o.Anchor, o.Code, o.HospitalId, o.Month, o.Met, o.Measure });
+    }
+}
+
+public sealed class IndicatorStaleMarkConfiguration : IEntityTypeConfiguration<IndicatorStaleMark>
+{
+    public void Configure(EntityTypeBuilder<IndicatorStaleMark> builder)
+    {
+        builder.HasKey(m => m.Id);
+    }
+}
+
+public sealed class IndicatorRefreshStateConfiguration : IEntityTypeConfiguration<IndicatorRefreshState>
+{
+    public void Configure(EntityTypeBuilder<IndicatorRefreshState> builder)
+    {
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Fingerprint).HasMaxLength(100);
+    }
+}
