@@ -77,6 +77,9 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.SupportiveCare.SupportiveNeed> SupportiveNeeds => Set<Domain.SupportiveCare.SupportiveNeed>();
     public DbSet<Domain.SupportiveCare.SupportiveReferral> SupportiveReferrals => Set<Domain.SupportiveCare.SupportiveReferral>();
     public DbSet<Domain.SupportiveCare.PostCancerPrescription> PostCancerPrescriptions => Set<Domain.SupportiveCare.PostCancerPrescription>();
+    public DbSet<Domain.Continuity.Appointment> Appointments => Set<Domain.Continuity.Appointment>();
+    public DbSet<Domain.Continuity.Deferral> Deferrals => Set<Domain.Continuity.Deferral>();
+    public DbSet<Domain.Continuity.CrisisPeriod> CrisisPeriods => Set<Domain.Continuity.CrisisPeriod>();
 
     public abstract bool IsPostgres { get; }
 
