@@ -1,3 +1,5 @@
+using Relais.Web.Features.Appointments;
+using Relais.Web.Features.Continuity;
 using Relais.Web.Features.SupportiveCare;
 using Relais.Web.Features.Portal;
 using Relais.Web;
@@ -57,6 +59,8 @@ app.MapSupportiveCare();
 app.MapHome();
 app.MapNotifications();
 app.MapIndicators();
+app.MapAppointments();
+app.MapContinuity();
 app.MapRelaisPages();
 
 app.Run();

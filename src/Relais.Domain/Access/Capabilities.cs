@@ -143,9 +143,15 @@ public static class Capabilities
             + "(hormone therapy, maintenance) at the end of treatment and after; a change re-issues the PPAC, which he signs", UserRoles.HospitalClinician);
         Add(Capability.ReportTreatmentTolerance, "[B] early return on \"intolérances ou effets secondaires des thérapeutiques\": reported by the patient, the GP, "
             + "the pharmacist (" + Pharmacist + ") or the team", [.. CareRoles, UserRoles.Pharmacist, UserRoles.Patient]);
+        Add(Capability.ManageAppointments, Hospital + "; " + Nurse + " — issue 14 point 7: the team plans the appointments and treatment cycles of the PPS",
+            UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.DeferCare, "[C] / PRODUCT.md §10: the oncology team decides case by case what is deferred, with which priority, and re-schedules it — "
+            + Hospital + "; " + Nurse, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",
+            UserRoles.QualityCoordinator);
+        Add(Capability.SwitchCrisisMode, "[C]: a COVID referent in each 3C, territorial cooperation under the ARS — the quality coordinator (3C) switches a territory's crisis mode",
             UserRoles.QualityCoordinator);
         Add(Capability.AdministerUsers, Admin, UserRoles.Administrator);
         Add(Capability.ReviewBreakGlass, Admin + "; break-the-glass is flagged for review", UserRoles.Administrator);

@@ -77,6 +77,10 @@ public enum Capability
     RecordContinuingTreatment,
     /// <summary>Reports how a continuing treatment is taken and tolerated: the patient, the GP, the pharmacist (issue 16).</summary>
     ReportTreatmentTolerance,
+    /// <summary>Plans the patient's appointments and treatment cycles (issue 14 point 7).</summary>
+    ManageAppointments,
+    /// <summary>Defers an appointment, a cycle or a carnet item with a reason and a clinical priority, and re-schedules it, elsewhere or at a distance (issue 15 point 2).</summary>
+    DeferCare,
 
     // Outside any record.
     ReadAggregates,
@@ -88,4 +92,6 @@ public enum Capability
     ReadCapabilities,
     /// <summary>Maintains the supportive-care directory (providers, services, areas served), by hand or by CSV import.</summary>
     MaintainSupportiveDirectory,
+    /// <summary>Switches the crisis mode of a territory on and off: the 3C's crisis referent (issue 15 point 2).</summary>
+    SwitchCrisisMode,
 }

@@ -84,6 +84,16 @@ public sealed class CarnetItem
     }
 
     public void PatientReminded(DateTimeOffset now) => PatientRemindedAt ??= now;
+
+    /// <summary>
+    /// A new due date after a deferral (PRODUCT.md §10): still planned, reminded again a week before its new date.
+    /// </summary>
+    public void Reschedule(DateOnly due)
+    {
+        if (Status != CarnetItemStatus.Planned) throw new DomainValidationException("item", "Seul un examen prévu se reprogramme.");
+        Due = due;
+        PatientRemindedAt = null;
+    }
 }
 
 public enum FeedOwner { Patient, GeneralPractitioner }

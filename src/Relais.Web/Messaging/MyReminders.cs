@@ -43,7 +43,9 @@ public sealed class MyReminders(RelaisDb db, Clock clock)
         var alertUpdates = mine.Where(r => r.Kind == ReminderKind.AlertUpdated);
         // An expiring ALD stays to do until a renewal is recorded.
         var ald = mine.Where(r => r.Kind == ReminderKind.AldExpiry && !db.AldRecords.Any(o => o.PatientId == r.PatientId && o.RecordedAt > r.IssuedAt));
-        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald)
+        // A deferral or a new date stays news for the two weeks a reminder shows: the notice is what happens next.
+        var careChanges = mine.Where(r => r.Kind == ReminderKind.CareChanged);
+        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald).Concat(careChanges)
                    join p in db.Patients on r.PatientId equals p.Id
                    orderby r.IssuedAt descending, r.Id
                    select new { r, p.BirthName, p.UsedName, p.FirstNames };

@@ -1,3 +1,5 @@
+using Relais.Web.Features.Appointments;
+using Relais.Web.Features.Continuity;
 using Relais.Web.Features.Symptoms;
 using Relais.Web.Features.Notifications;
 using Relais.Web.Features.Indicators;
@@ -66,6 +68,8 @@ public static class WebSetup
         services.AddHome();
         services.AddNotifications();
         services.AddIndicators();
+        services.AddAppointments();
+        services.AddContinuity();
         services.AddHttpContextAccessor();
         services.AddSignInLimits(builder.Configuration);
         return builder;

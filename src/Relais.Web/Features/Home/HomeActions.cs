@@ -30,7 +30,8 @@ public sealed record HomeActions(IReadOnlyList<HomeAction> Actions);
 /// out the patients who died or moved away (<see cref="Access.PatientQueries.ActiveIds"/>). No patient is named.
 /// </summary>
 public sealed class MyHomeActions(RelaisDb db, Clock clock, InboxQuery inbox, UnreadMessages messages, OpenReferralsQuery referrals, GpWorklist followUp,
-    TriageWorklist triage, CallList callList, RcpWorklistsQuery rcpWorklists, OutreachWorklist outreach, MeetingQuery meetings, ProviderReferralsQuery providerReferrals)
+    TriageWorklist triage, CallList callList, RcpWorklistsQuery rcpWorklists, OutreachWorklist outreach, MeetingQuery meetings, ProviderReferralsQuery providerReferrals,
+    Continuity.Rescheduling.ReschedulingWorklist rescheduling, Continuity.Crisis.CrisisModes crisis)
 {
     /// <summary>The meetings the secretary's and the physicians' home pages look at: this week (from yesterday).</summary>
     public const int MeetingDays = 7;
@@ -77,6 +78,13 @@ public sealed class MyHomeActions(RelaisDb db, Clock clock, InboxQuery inbox, Un
             Add(actions, HomeActionKinds.PpsNotHanded, rcp.PpsNotHandedOverTotal, "/rcp/suivi#pps-not-handed");
             Add(actions, HomeActionKinds.AnnouncementsIncomplete, rcp.IncompleteAnnouncementsTotal, "/rcp/suivi#announcements");
             Add(actions, HomeActionKinds.Outreach, (await outreach.HandleAsync(user, ct)).Total, "/soins-de-support/aller-vers");
+        }
+        if (user.IsInRole(Roles.HospitalClinician) || user.IsInRole(Roles.NurseCoordinator))
+        {
+            var line = new HomeAction(HomeActionKinds.Rescheduling, await rescheduling.CountAsync(user, ct), "/reprogrammation", HomeActionKinds.French[HomeActionKinds.Rescheduling]);
+            // In a crisis of the user's territory, deferred care comes first [C] "anticiper la reprogrammation".
+            if (await crisis.OfUserAsync(user, ct) is not null) actions.Insert(0, line);
+            else actions.Add(line);
         }
         if (user.IsInRole(Roles.TumorBoardSecretary))
         {
@@ -141,6 +149,7 @@ public static class HomeActionKinds
     public const string QuestionnaireDue = "questionnaire-due";
     public const string NewDocuments = "new-documents";
     public const string NewMessages = "new-messages";
+    public const string Rescheduling = "rescheduling";
 
     public static readonly IReadOnlyDictionary<string, string> French = new Dictionary<string, string>
     {
@@ -163,5 +172,6 @@ public static class HomeActionKinds
         [QuestionnaireDue] = "Questionnaire à remplir",
         [NewDocuments] = "Nouveaux documents",
         [NewMessages] = "Nouveaux messages",
+        [Rescheduling] = "Soins reportés à reprogrammer",
     };
 }

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain;
+using Relais.Domain.Audit;
+using Relais.Domain.Continuity;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Features.Continuity.Deferrals;
+using Relais.Web.Features.Patients;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Continuity.Rescheduling;
+
+public sealed record ReschedulingItem(Guid DeferralId, Guid PatientId, string PatientName, DeferredItemRef Item, string What, DateOnly OriginalDate, string Reason,
+    string Priority, string PriorityLabel, int MaxDelayDays, DateTimeOffset DecidedAt, int DaysWaited, DateOnly? Until, DateOnly Deadline, bool Overdue);
+
+public sealed record DeferredItemRef(string Kind, Guid Id);
+
+public sealed record ReschedulingPage(IReadOnlyList<ReschedulingItem> Items, int Total, int Overdue);
+
+/// <summary>
+/// The re-scheduling worklist (PRODUCT.md §10): the deferred care still waiting for a new date, of the patients the access
+/// rule lets the caller see and who are still in care, the highest priority first and then the longest waited, each
+/// flagged when it is overdue against its priority's maximum delay. Each patient listed is an audited read.
+/// </summary>
+public sealed class ReschedulingWorklist(RelaisDb db, Clock clock)
+{
+    public const int MaxItems = 200;
+
+    public async Task<ReschedulingPage> HandleAsync(CurrentUser user, CancellationToken ct)
+    {
+        var today = clock.Today;
+        var open = Open(user);
+        var total = await open.CountAsync(ct);
+        // Priority is stored by name: its rank (high, medium, low) is spelled out for the database to order on.
+        var ranked = open.OrderBy(d => d.Priority == DeferralPriority.High ? 0 : d.Priority == DeferralPriority.Medium ? 1 : 2).ThenBy(d => d.DecidedAt).ThenBy(d => d.Id);
+        var rows = await (from d in ranked.Take(MaxItems)
+                          join p in db.Patients on d.PatientId equals p.Id
+                          select new { d, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
+        var names = await DeferralsQuery.NamesAsync(db, rows.Select(r => r.d).ToList(), ct);
+        var items = rows.OrderBy(r => r.d.Priority).ThenBy(r => r.d.DecidedAt).ThenBy(r => r.d.Id).Take(MaxItems).Select(r => new ReschedulingItem(r.d.Id, r.d.PatientId,
+                PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), new DeferredItemRef(EnumCodes.Code(r.d.ItemKind), r.d.ItemId), names.GetValueOrDefault(r.d.ItemId, ""),
+                r.d.OriginalDate, r.d.Reason, EnumCodes.Code(r.d.Priority), r.d.Priority.Label(), DeferralPriorities.MaxDelayDays[r.d.Priority], r.d.DecidedAt,
+                today.DayNumber - r.d.DecidedOn.DayNumber, r.d.Until, r.d.Deadline, r.d.IsOverdue(today)))
+            .ToList();
+        var now = clock.Now;
+        foreach (var patientId in items.Select(i => i.PatientId).Distinct())
+            db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/rescheduling", AuditOutcomes.Allowed));
+        await db.SaveChangesAsync(ct);
+        return new ReschedulingPage(items, total, items.Count(i => i.Overdue));
+    }
+
+    /// <summary>How many deferred steps wait for a new date (the home page's line), with no patient named.</summary>
+    public Task<int> CountAsync(CurrentUser user, CancellationToken ct) => Open(user).CountAsync(ct);
+
+    private IQueryable<Deferral> Open(CurrentUser user)
+    {
+        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
+        return db.Deferrals.AsNoTracking().Where(d => d.EndedAt == null && active.Contains(d.PatientId));
+    }
+}
