@@ -122,6 +122,33 @@ public sealed class Bench(DriverOptions options)
         return new Report(DateTimeOffset.UtcNow, patients, measures, twins, dispatch, dispatchNote, burst, batched, peak, notes);
     }
 
+    /// <summary>
+    /// The soak's users: the first GPs and nurse coordinators of the scenarios' samples, signed in the same way; a sign-in
+    /// that times out (a busy machine) is tried again, twice.
+    /// </summary>
+    public async Task<(List<VirtualUser> Gps, List<VirtualUser> Nurses)> SignInAsync(int gpCount, int nurseCount)
+    {
+        db = NpgsqlDataSource.Create(options.Connection);
+        var gps = (await SampleGpsAsync()).Take(gpCount).ToList();
+        var nurses = (await SampleNursesAsync()).Take(nurseCount).ToList();
+        foreach (var u in gps.Concat(nurses))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await LoginAsync(u);
+                    break;
+                }
+                catch (Exception ex) when (attempt < 3 && ex is TaskCanceledException or HttpRequestException)
+                {
+                    Console.Error.WriteLine($"sign-in of {u.Email}: {ex.GetType().Name}, again");
+                }
+            }
+        }
+        return (gps, nurses);
+    }
+
     private static SampledPatient Pick(VirtualUser u) => u.Patients[u.Random.Next(u.Patients.Count)];
 
     private static SampledPatient PickMarker(VirtualUser u)
