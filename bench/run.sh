@@ -2,8 +2,12 @@
 # Relais benchmark: private PostgreSQL + SMTP sink on 127.0.0.1, Relais (Release, Production) on
 # PostgreSQL, the generator for N patients, then the driver; stops everything it started.
 #
-# Usage: bench/run.sh [PATIENTS] [-- DRIVER ARGS...]      (default 300000 patients)
+# Usage: bench/run.sh [PATIENTS] [--soak] [-- DRIVER ARGS...]      (default 300000 patients)
 #   e.g. bench/run.sh 20000 -- --runs 1 --duration 5s
+#   bench/run.sh 20000 --soak      the soak: two Relais instances, 10 minutes of the budget load with faults injected
+#                                  (the SMTP sink down for a minute, instance B killed with SIGKILL and restarted)
+# Env (soak): RELAIS_SOAK_SMTP_AT (seconds into the soak the sink stops for RELAIS_SOAK_SMTP_DOWN, default 120 and 60),
+#      RELAIS_SOAK_KILL_AT (seconds into the soak instance B is killed, default 240; restarted RELAIS_SOAK_KILL_DOWN later, 30).
 # Env: RELAIS_BENCH_SEED (default 42), RELAIS_BENCH_WORKTREE=1 to build the working tree instead of
 #      a clean export of HEAD (other changes in progress stay out of the measured build by default),
 #      RELAIS_BENCH_TIMEOUT (seconds for the whole run, default 3600).
@@ -16,7 +20,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 PATIENTS=300000
-if [[ $# -gt 0 && "$1" != "--" ]]; then PATIENTS=$1; shift; fi
+if [[ $# -gt 0 && "$1" != "--" && "$1" != "--soak" ]]; then PATIENTS=$1; shift; fi
+SOAK=0
+if [[ "${1:-}" == "--soak" ]]; then SOAK=1; shift; fi
 [[ "${1:-}" == "--" ]] && shift
 DRIVER_ARGS=("$@")
 SEED=${RELAIS_BENCH_SEED:-42}
@@ -35,9 +41,21 @@ PG_BIN=""
 PG_DATA=""
 SMTP_PID=""
 APP_PID=""
+FAULTS_PID=""
+# The soak's fault injector restarts the SMTP sink and instance B: their current pids are in files.
+stop_pidfile() { # FILE
+  local pid
+  [[ -f "$1" ]] || return 0
+  pid=$(cat "$1")
+  [[ -n "$pid" ]] && kill "$pid" 2>/dev/null || true
+  rm -f "$1"
+}
 cleanup() {
+  if [[ -n "$FAULTS_PID" ]]; then kill "$FAULTS_PID" 2>/dev/null || true; wait "$FAULTS_PID" 2>/dev/null || true; FAULTS_PID=""; fi
   if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; fi
+  stop_pidfile "$RUN/relais-b.pid"
   if [[ -n "$SMTP_PID" ]]; then kill "$SMTP_PID" 2>/dev/null || true; wait "$SMTP_PID" 2>/dev/null || true; SMTP_PID=""; fi
+  stop_pidfile "$RUN/smtp.pid"
   if [[ -n "$PG_DATA" && -f "$PG_DATA/postmaster.pid" ]]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" stop -m fast -w -t 60 >/dev/null 2>&1 || true
   fi
@@ -111,10 +129,15 @@ MAILDIR="$RUN/maildir"
 rm -rf "$MAILDIR"
 mkdir -p "$MAILDIR/new" "$MAILDIR/cur" "$MAILDIR/tmp"
 SMTP_PORT=$(free_port 2525)
-env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
-  >"$RUN/smtp.log" 2>&1 </dev/null 9>&- &
-SMTP_PID=$!
-wait_for_port "$SMTP_PORT" 20 "SMTP sink"
+start_smtp() {
+  env -u PYTHONPATH -u PYTHONHOME /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$SMTP_PORT" -c aiosmtpd.handlers.Mailbox "$MAILDIR" \
+    >>"$RUN/smtp.log" 2>&1 </dev/null 9>&- &
+  echo $! >"$RUN/smtp.pid"
+  wait_for_port "$SMTP_PORT" 20 "SMTP sink"
+}
+: >"$RUN/smtp.log"
+start_smtp
+SMTP_PID=$(cat "$RUN/smtp.pid")
 log "SMTP sink on 127.0.0.1:$SMTP_PORT"
 
 # ---------------------------------------------------------------- build
@@ -138,19 +161,21 @@ dotnet build "$ROOT/bench/Relais.Bench.Generator" -c Release -nologo -v quiet -n
 
 # ---------------------------------------------------------------- Relais
 APP_PORT=$(free_port 5391)
-start_relais() {
+start_relais() { # [PORT LOG]: sets LAST_PID
+  local port=${1:-$APP_PORT} logfile=${2:-$RUN/relais.log}
   (cd "$SRC/src/Relais.Web/bin/Release/net10.0" && \
-   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$APP_PORT" \
+   ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
    ConnectionStrings__Postgres="$CS" Relais__DemoData=false \
    Mail__Host=127.0.0.1 Mail__Port="$SMTP_PORT" Mail__Security=None Mail__From=relais@bench.relais \
    Logging__LogLevel__Default=Warning \
-   exec dotnet Relais.Web.dll) >>"$RUN/relais.log" 2>&1 </dev/null 9>&- &
-  APP_PID=$!
-  wait_for_port "$APP_PORT" 120 Relais
+   exec dotnet Relais.Web.dll) >>"$logfile" 2>&1 </dev/null 9>&- &
+  LAST_PID=$!
+  wait_for_port "$port" 120 Relais
 }
 : >"$RUN/relais.log"
 log "Relais (migrates the database, stores the shipped protocols)"
 start_relais
+APP_PID=$LAST_PID
 
 # ---------------------------------------------------------------- data
 log "generator: $PATIENTS patients, seed $SEED"
@@ -161,6 +186,55 @@ dotnet "$ROOT/bench/Relais.Bench.Generator/bin/Release/net10.0/Relais.Bench.Gene
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 log "Relais restarted"
 start_relais
+APP_PID=$LAST_PID
+
+# ---------------------------------------------------------------- soak: instance B and the faults
+if [[ "$SOAK" == "1" ]]; then
+  APP_PORT_B=$(free_port $((APP_PORT + 1)))
+  : >"$RUN/relais-b.log"
+  start_relais "$APP_PORT_B" "$RUN/relais-b.log"
+  echo "$LAST_PID" >"$RUN/relais-b.pid"
+  log "soak: instance A on $APP_PORT (pid $APP_PID), instance B on $APP_PORT_B (pid $LAST_PID)"
+  MARKER="$RUN/soak.started"
+  FAULTS="$RUN/faults.log"
+  rm -f "$MARKER"
+  : >"$FAULTS"
+  fault() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$FAULTS"; }
+  # The timeline starts when the driver has warmed up (it writes the marker file).
+  (
+    trap - EXIT INT TERM
+    while [[ ! -f "$MARKER" ]]; do sleep 1; done
+    t0=$(date +%s)
+    at() { local s=$(($1 - ($(date +%s) - t0))); ((s > 0)) && sleep "$s"; return 0; }
+    events=$(printf '%s smtp\n%s kill\n' "${RELAIS_SOAK_SMTP_AT:-120}" "${RELAIS_SOAK_KILL_AT:-240}" | sort -n)
+    while read -r when what; do
+      at "$when"
+      case $what in
+        smtp)
+          kill "$(cat "$RUN/smtp.pid")" 2>/dev/null || true
+          fault "+$(($(date +%s) - t0)) s: SMTP sink stopped (SIGTERM) for ${RELAIS_SOAK_SMTP_DOWN:-60} s"
+          sleep "${RELAIS_SOAK_SMTP_DOWN:-60}"
+          start_smtp
+          fault "+$(($(date +%s) - t0)) s: SMTP sink restarted (same port, same Maildir)" ;;
+        kill)
+          kill -KILL "$(cat "$RUN/relais-b.pid")" 2>/dev/null || true
+          fault "+$(($(date +%s) - t0)) s: instance B killed (SIGKILL, no shutdown) for ${RELAIS_SOAK_KILL_DOWN:-30} s"
+          sleep "${RELAIS_SOAK_KILL_DOWN:-30}"
+          started=$(date +%s)
+          start_relais "$APP_PORT_B" "$RUN/relais-b.log"
+          echo "$LAST_PID" >"$RUN/relais-b.pid"
+          fault "+$(($(date +%s) - t0)) s: instance B restarted (pid $LAST_PID), listening $(($(date +%s) - started)) s after its start" ;;
+      esac
+    done <<<"$events"
+  ) 9>&- &
+  FAULTS_PID=$!
+  log "driver (soak)"
+  dotnet "$ROOT/bench/Relais.Bench.Driver/bin/Release/net10.0/Relais.Bench.Driver.dll" --url "http://127.0.0.1:$APP_PORT" --connection "$CS" \
+    --server-pid "$APP_PID" --smtp-maildir "$MAILDIR" --results "$ROOT/bench/results" --commit "$COMMIT" \
+    --soak 10m --warmup 60s --other-urls "http://127.0.0.1:$APP_PORT_B" --soak-marker "$MARKER" --faults-log "$FAULTS" "${DRIVER_ARGS[@]}" 9>&-
+  log "soak done; instance B pid $(cat "$RUN/relais-b.pid"), VmRSS $(awk '/VmRSS/ {print $2, $3}' "/proc/$(cat "$RUN/relais-b.pid")/status" 2>/dev/null || echo gone)"
+  exit 0
+fi
 
 # ---------------------------------------------------------------- driver
 log "driver"

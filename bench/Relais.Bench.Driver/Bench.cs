@@ -123,6 +123,33 @@ public sealed class Bench(DriverOptions options)
         return new Report(DateTimeOffset.UtcNow, patients, measures, twins, dispatch, dispatchNote, burst, batched, peak, notes);
     }
 
+    /// <summary>
+    /// The soak's users: the first GPs and nurse coordinators of the scenarios' samples, signed in the same way; a sign-in
+    /// that times out (a busy machine) is tried again, twice.
+    /// </summary>
+    public async Task<(List<VirtualUser> Gps, List<VirtualUser> Nurses)> SignInAsync(int gpCount, int nurseCount)
+    {
+        db = NpgsqlDataSource.Create(options.Connection);
+        var gps = (await SampleGpsAsync()).Take(gpCount).ToList();
+        var nurses = (await SampleNursesAsync()).Take(nurseCount).ToList();
+        foreach (var u in gps.Concat(nurses))
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await LoginAsync(u);
+                    break;
+                }
+                catch (Exception ex) when (attempt < 3 && ex is TaskCanceledException or HttpRequestException)
+                {
+                    Console.Error.WriteLine($"sign-in of {u.Email}: {ex.GetType().Name}, again");
+                }
+            }
+        }
+        return (gps, nurses);
+    }
+
     private static SampledPatient Pick(VirtualUser u) => u.Patients[u.Random.Next(u.Patients.Count)];
 
     private static SampledPatient PickMarker(VirtualUser u)
@@ -472,8 +499,14 @@ public sealed class Bench(DriverOptions options)
 
     private async Task LoginAsync(VirtualUser u)
     {
+        // Professionals sign in with a second factor (SECURITY.md §6): the TOTP of the authenticator key the generator enrolled.
+        var key = (await QueryAsync("""
+            SELECT "Value" FROM "AspNetUserTokens" WHERE "UserId" = $1 AND "LoginProvider" = '[AspNetUserStore]' AND "Name" = 'AuthenticatorKey'
+            """, r => r.GetString(0), u.Id)).FirstOrDefault()
+            ?? throw new InvalidOperationException($"{u.Email} has no authenticator key: regenerate the database with this generator.");
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key));
         var bearer = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 64 }) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(30) };
-        using (var r = await bearer.PostAsJsonAsync("/api/auth/login", new { email = u.Email, password = options.Password }))
+        using (var r = await bearer.PostAsJsonAsync("/api/auth/login", new { email = u.Email, password = options.Password, twoFactorCode = totp.ComputeTotp() }))
         {
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"login {u.Email}: HTTP {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
             using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
@@ -482,7 +515,7 @@ public sealed class Bench(DriverOptions options)
         u.Bearer = bearer;
         var cookie = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
         { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(60) };
-        using (var r = await cookie.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = u.Email, password = options.Password }))
+        using (var r = await cookie.PostAsJsonAsync("/api/auth/login?useCookies=true", new { email = u.Email, password = options.Password, twoFactorCode = totp.ComputeTotp() }))
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"cookie login {u.Email}: HTTP {(int)r.StatusCode}");
         u.Cookie = cookie;
     }

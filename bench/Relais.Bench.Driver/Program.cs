@@ -5,12 +5,14 @@ using Relais.Bench.Driver;
 // Relais.Bench.Driver --url http://127.0.0.1:PORT --connection <npgsql> --server-pid <pid>
 //   [--runs 3] [--duration 10s] [--warmup 5s] [--concurrency 1,4,16] [--smtp-maildir DIR] [--results DIR]
 //   [--commit SHA] [--password P] [--only scenario,scenario] [--dispatch 2000]
+//   [--soak 10m --other-urls http://127.0.0.1:PORT2 --soak-marker FILE --faults-log FILE]   (the soak: Soak.cs)
 var options = DriverOptions.Parse(args);
 if (options is null)
 {
     Console.Error.WriteLine("usage: Relais.Bench.Driver --url http://127.0.0.1:PORT --connection <npgsql> --server-pid <pid> [--runs 3] [--duration 10s] [--warmup 5s] [--concurrency 1,4,16] [--smtp-maildir DIR] [--results DIR] [--commit SHA] [--only a,b] [--dispatch N]");
     return 2;
 }
+if (options.Soak is not null) return await new Soak(options).RunAsync();
 var clock = Stopwatch.StartNew();
 var bench = new Bench(options);
 var report = await bench.RunAsync();
@@ -21,11 +23,14 @@ Console.WriteLine($"results: {md}, {json} ({clock.Elapsed.TotalMinutes:N1} min)"
 return 0;
 
 public sealed record DriverOptions(string Url, string Connection, int ServerPid, int Runs, TimeSpan Duration, TimeSpan Warmup, int[] Concurrency,
-    string? Maildir, string ResultsDir, string? Commit, string Password, HashSet<string>? Only, int Dispatch)
+    string? Maildir, string ResultsDir, string? Commit, string Password, HashSet<string>? Only, int Dispatch,
+    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null)
 {
     public static DriverOptions? Parse(string[] args)
     {
-        string? url = null, connection = null, maildir = null, commit = null, only = null;
+        string? url = null, connection = null, maildir = null, commit = null, only = null, marker = null, faults = null;
+        string[] others = [];
+        TimeSpan? soak = null;
         var results = "bench/results";
         var password = "Relais-Bench-2026!";
         int pid = 0, runs = 3, dispatch = 2000;
@@ -49,13 +54,19 @@ public sealed record DriverOptions(string Url, string Connection, int ServerPid,
                 case "--password": password = v; break;
                 case "--only": only = v; break;
                 case "--dispatch": dispatch = int.Parse(v, CultureInfo.InvariantCulture); break;
+                case "--soak": soak = Span(v); break;
+                case "--other-urls": others = [.. v.Split(',').Select(x => x.TrimEnd('/'))]; break;
+                case "--soak-marker": marker = v; break;
+                case "--faults-log": faults = v; break;
                 default: return null;
             }
         }
         if (args.Length % 2 != 0 || url is null || connection is null || pid <= 0) return null;
         return new DriverOptions(url, connection, pid, Math.Max(1, runs), duration, warmup, concurrency, maildir, results, commit, password,
-            only is null ? null : [.. only.Split(',')], dispatch);
+            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults);
     }
+
+    public string[] OtherUrls => OtherUrlList ?? [];
 
     private static TimeSpan Span(string v) => v.EndsWith("ms", StringComparison.Ordinal)
         ? TimeSpan.FromMilliseconds(double.Parse(v[..^2], CultureInfo.InvariantCulture))

@@ -103,7 +103,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
     private int userCounter;
     private int rppsCounter;
 
-    private CopyTable organisations = null!, users = null!, userRoles = null!, patients = null!, careTeam = null!, episodes = null!, events = null!,
+    private CopyTable organisations = null!, users = null!, userRoles = null!, userTokens = null!, patients = null!, careTeam = null!, episodes = null!, events = null!,
         boards = null!, meetingsTable = null!, participants = null!, cases = null!, programmes = null!, transmissions = null!, recipients = null!,
         enrolments = null!, carnet = null!, observations = null!, alerts = null!, responses = null!, symptomAlerts = null!;
 
@@ -117,6 +117,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
             "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
             "PhoneNumber", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnd", "LockoutEnabled", "AccessFailedCount");
         userRoles = await CopyTable.OpenAsync(source, "AspNetUserRoles", "UserId", "RoleId");
+        userTokens = await CopyTable.OpenAsync(source, "AspNetUserTokens", "UserId", "LoginProvider", "Name", "Value");
         patients = await CopyTable.OpenAsync(source, "Patients", "Id", "Ins", "BirthName", "UsedName", "FirstNames", "SearchKey", "BirthDate", "Sex", "Phone",
             "Email", "AddressLine1", "AddressLine2", "PostalCode", "City", "GeneralPractitionerId", "TrustedPersonName", "TrustedPersonRelationship",
             "TrustedPersonPhone", "TrustedPersonDesignatedOn", "TrustedPersonRevokedOn", "AdvanceDirectivesExist", "AdvanceDirectivesWrittenOn",
@@ -148,7 +149,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         symptomAlerts = await CopyTable.OpenAsync(source, "SymptomAlerts", "Id", "PatientId", "ResponseId", "QuestionnaireCode", "QuestionnaireVersion", "Rule", "Title",
             "Severity", "Rank", "TeamAction", "PatientInstruction", "Source", "RaisedAt", "AcknowledgedAt", "AcknowledgedBy", "Action", "ActionNote", "ActionAt", "ActionBy",
             "EscalatedAt", "EscalatedTo");
-        CopyTable[] all = [organisations, users, userRoles, patients, careTeam, episodes, events, boards, meetingsTable, participants, cases, programmes,
+        CopyTable[] all = [organisations, users, userRoles, userTokens, patients, careTeam, episodes, events, boards, meetingsTable, participants, cases, programmes,
             transmissions, recipients, enrolments, carnet, observations, alerts, responses, symptomAlerts];
 
         // --- organisations and professionals
@@ -244,8 +245,12 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         var email = number > 0 ? $"{prefix}{number}@bench.relais" : $"{prefix}{n}@bench.relais";
         users.Row().Id(id).Text(first).Text(last).Text(rpps ? Rpps(++rppsCounter) : null).Text(specialty).Id(org).Id(null).Bool(true)
             .Text(email).Text(email.ToUpperInvariant()).Text(email).Text(email.ToUpperInvariant()).Bool(true).Text(passwordHash)
-            .Text(Token(32)).Text(NewId().ToString()).Text(null).Bool(false).Bool(false).At(null).Bool(true).Int(0);
+            .Text(Token(32)).Text(NewId().ToString()).Text(null).Bool(false).Bool(true).At(null).Bool(true).Int(0);
         userRoles.Row().Id(id).Id(roleIds[role]);
+        // Every generated account is a professional, an administrator or the quality coordinator: all need a second factor
+        // (SecondFactor.IsRequired, PGSSI-S). The authenticator key is stored where ASP.NET Core Identity keeps it, and
+        // derived from the seed and the address, not drawn from the generator's random, so every other row stays the same.
+        userTokens.Row().Id(id).Text("[AspNetUserStore]").Text("AuthenticatorKey").Text(AuthenticatorKey(email));
         return new User(id, first, last, role, specialty, org);
     }
 
@@ -608,6 +613,24 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (Guid's little-endian layout)
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
         return new Guid(bytes);
+    }
+
+    /// <summary>
+    /// A TOTP key as Identity generates one (20 bytes, base32: 32 characters), derived from the seed and the address: the
+    /// driver reads it back from AspNetUserTokens to compute the codes.
+    /// </summary>
+    private string AuthenticatorKey(string email)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bytes = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{options.Seed}:{email}"))[..20];
+        var chars = new char[32];
+        for (var i = 0; i < 32; i++)
+        {
+            var bit = i * 5;
+            var value = ((bytes[bit / 8] << 8) | (bit / 8 + 1 < bytes.Length ? bytes[bit / 8 + 1] : 0)) >> (11 - bit % 8) & 31;
+            chars[i] = alphabet[value];
+        }
+        return new string(chars);
     }
 
     private string Token(int length)
