@@ -77,6 +77,10 @@ public enum Capability
     RecordContinuingTreatment,
     /// <summary>Reports how a continuing treatment is taken and tolerated: the patient, the GP, the pharmacist (issue 16).</summary>
     ReportTreatmentTolerance,
+    /// <summary>Records a hereditary suspicion, the oncogenetics referral it opens, its consultation, result and the information of relatives (issue 16 point 3).</summary>
+    ManageOncogenetics,
+    /// <summary>Opens the expert circuit of a rare cancer or a lymphoma and records its second reading and expert tumor board (issue 16 point 3).</summary>
+    ManageExpertReview,
 
     // Outside any record.
     ReadAggregates,

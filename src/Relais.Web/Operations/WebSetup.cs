@@ -20,6 +20,7 @@ using Relais.Web.Features.Admin;
 using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Features.FollowUp;
+using Relais.Web.Features.Expertise;
 using Relais.Web.Features.Home;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
@@ -59,6 +60,7 @@ public static class WebSetup
         services.AddProgrammes();
         services.AddAnnouncements();
         services.AddFollowUp();
+        services.AddExpertise();
         services.AddSymptoms();
         services.AddSupportiveCare();
         services.AddAdmin();
