@@ -147,6 +147,10 @@ public static class Capabilities
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DeferCare, "[C] / PRODUCT.md §10: the oncology team decides case by case what is deferred, with which priority, and re-schedules it — "
             + Hospital + "; " + Nurse, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.ManageOncogenetics, "[G] §1.1: the GP \"peut contribuer à identifier une prédisposition génétique ... voire à orienter vers une consultation d'oncogénétique\", "
+            + "the team refers too; issue 16: the referral is tracked to its result by the team and the GP", [.. CareRoles]);
+        Add(Capability.ManageExpertReview, Hospital + "; " + Nurse + " — [G] §1.1 and §1: the rare cancer's second reading by expert pathologists and its expert network's board are the hospital team's",
+            UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

@@ -81,6 +81,10 @@ public enum Capability
     ManageAppointments,
     /// <summary>Defers an appointment, a cycle or a carnet item with a reason and a clinical priority, and re-schedules it, elsewhere or at a distance (issue 15 point 2).</summary>
     DeferCare,
+    /// <summary>Records a hereditary suspicion, the oncogenetics referral it opens, its consultation, result and the information of relatives (issue 16 point 3).</summary>
+    ManageOncogenetics,
+    /// <summary>Opens the expert circuit of a rare cancer or a lymphoma and records its second reading and expert tumor board (issue 16 point 3).</summary>
+    ManageExpertReview,
 
     // Outside any record.
     ReadAggregates,

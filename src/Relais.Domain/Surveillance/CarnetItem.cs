@@ -28,7 +28,7 @@ public sealed class CarnetItem
     /// <summary>The monitoring module (code and version) the item comes from; null for the items of the site's protocol.</summary>
     public string? ModuleCode { get; private set; }
     public int? ModuleVersion { get; private set; }
-    /// <summary>The continuing treatment that added the module.</summary>
+    /// <summary>The continuing treatment that added the module; null for a module a genetic result added (issue 16 point 3).</summary>
     public Guid? ContinuingTreatmentId { get; private set; }
 
     /// <summary>Default tolerance before a planned item counts as overdue [R]; configurable.</summary>
@@ -47,10 +47,10 @@ public sealed class CarnetItem
     };
 
     /// <summary>
-    /// An item of a monitoring module a treatment added (issue 16 point 2), counted from the treatment's start; it
+    /// An item of a monitoring module a treatment (issue 16 point 2) or a genetic result (point 3) added, counted from the treatment's start or the result; it
     /// belongs to the patient's follow-up enrolment and says which module, and which version, it comes from.
     /// </summary>
-    public static CarnetItem PlanFromModule(Guid patientId, Guid enrolmentId, SurveillanceProtocol module, Guid treatmentId, CarnetEntry entry, DateTimeOffset now)
+    public static CarnetItem PlanFromModule(Guid patientId, Guid enrolmentId, SurveillanceProtocol module, Guid? treatmentId, CarnetEntry entry, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(module);
         if (!module.Definition.IsModule) throw new DomainValidationException("module", $"« {module.Code} » n'est pas un module de surveillance.");

@@ -44,7 +44,25 @@ public static class ShippedModules
         new ProtocolItem(Tsh, Lab, Schedule.Every(12, 12),
             "[R] Dosage annuel de la TSH après irradiation du cou (hypothyroïdie radio-induite, parfois des années après) ; " + G));
 
-    public static IReadOnlyList<ProtocolDefinition> All { get; } = [AromataseInhibitor, Tamoxifen, Cardiac, Thyroid];
+    // The seeds give no rhythm for the carriers of a predisposition: [G] §1.1 only says that "la décision est ensuite
+    // fondée avec l'accord du patient sur la surveillance et/ou la chirurgie prophylactique, adaptée aux différents risques
+    // tumoraux associés à l'altération génétique identifiée". The rhythms below are those of the INCa recommendations [R],
+    // to be validated like every module.
+    private const string Genetic = "[G] §1.1 : « la surveillance ... adaptée aux différents risques tumoraux associés à l'altération génétique identifiée » (rythme non précisé par [G], à valider)";
+
+    public static ProtocolDefinition Brca { get; } = Module("module-brca", "Surveillance des porteuses d'une mutation BRCA1 ou BRCA2",
+        new ProtocolItem(ClinicalExam, Gp, Schedule.Every(6, 6),
+            "[R] Examen clinique mammaire tous les 6 mois chez les porteuses d'une mutation BRCA1/2 ; " + Genetic),
+        new ProtocolItem(BreastMri, Imaging, Schedule.Every(12, 12),
+            "[R] IRM mammaire annuelle chez les porteuses d'une mutation BRCA1/2 ; " + Genetic),
+        new ProtocolItem(Mammography, Imaging, Schedule.Every(12, 12),
+            "[R] Mammographie annuelle, avec l'IRM, chez les porteuses d'une mutation BRCA1/2 ; " + Genetic));
+
+    public static ProtocolDefinition Lynch { get; } = Module("module-lynch", "Surveillance du syndrome de Lynch",
+        new ProtocolItem(Colonoscopy, Specialist, Schedule.Every(24, 24),
+            "[R] Coloscopie tous les 2 ans dans le syndrome de Lynch (risque de cancer colorectal) ; " + Genetic));
+
+    public static IReadOnlyList<ProtocolDefinition> All { get; } = [AromataseInhibitor, Tamoxifen, Cardiac, Thyroid, Brca, Lynch];
 
     /// <summary>The classes of treatment that add a module; the others add none.</summary>
     public static IReadOnlyList<ModuleTrigger> Triggers { get; } =

@@ -25,6 +25,8 @@ public enum SurveillanceKind
     Echocardiography,
     /// <summary>TSH assay, the thyroid after radiotherapy of the neck.</summary>
     Tsh,
+    /// <summary>Breast MRI, the yearly imaging of BRCA carriers (<see cref="ShippedModules.Brca"/>).</summary>
+    BreastMri,
 }
 
 /// <summary>Who performs a planned item (PRODUCT.md §7).</summary>
@@ -90,6 +92,7 @@ public static class SurveillanceCodes
         [SurveillanceKind.BoneDensitometry] = "bone-densitometry",
         [SurveillanceKind.Echocardiography] = "echocardiography",
         [SurveillanceKind.Tsh] = "tsh",
+        [SurveillanceKind.BreastMri] = "breast-mri",
     };
 
     private static readonly Dictionary<Performer, string> PerformerCodes = new()
@@ -149,6 +152,7 @@ public static class SurveillanceCodes
         SurveillanceKind.BoneDensitometry => "Ostéodensitométrie",
         SurveillanceKind.Echocardiography => "Échographie cardiaque (FEVG)",
         SurveillanceKind.Tsh => "Dosage de la TSH",
+        SurveillanceKind.BreastMri => "IRM mammaire",
         _ => "Consultation de radiothérapie",
     };
 

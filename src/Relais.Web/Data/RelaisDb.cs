@@ -62,6 +62,8 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Surveillance.CarnetItem> CarnetItems => Set<Domain.Surveillance.CarnetItem>();
     public DbSet<Domain.ContinuingTreatments.ContinuingTreatment> ContinuingTreatments => Set<Domain.ContinuingTreatments.ContinuingTreatment>();
     public DbSet<Domain.ContinuingTreatments.TreatmentReport> TreatmentReports => Set<Domain.ContinuingTreatments.TreatmentReport>();
+    public DbSet<Domain.Heredity.OncogeneticsReferral> OncogeneticsReferrals => Set<Domain.Heredity.OncogeneticsReferral>();
+    public DbSet<Domain.RareCancers.ExpertReview> ExpertReviews => Set<Domain.RareCancers.ExpertReview>();
     public DbSet<Domain.Surveillance.CalendarFeed> CalendarFeeds => Set<Domain.Surveillance.CalendarFeed>();
     public DbSet<Domain.Alerts.Observation> Observations => Set<Domain.Alerts.Observation>();
     public DbSet<Domain.Alerts.StoredAlert> Alerts => Set<Domain.Alerts.StoredAlert>();

@@ -22,6 +22,7 @@ using Relais.Web.Features.Admin;
 using Relais.Web.Features.Announcements;
 using Relais.Web.Features.Coordination;
 using Relais.Web.Features.FollowUp;
+using Relais.Web.Features.Expertise;
 using Relais.Web.Features.Home;
 using Relais.Web.Features.Patients;
 using Relais.Web.Features.Programmes;
@@ -61,6 +62,7 @@ public static class WebSetup
         services.AddProgrammes();
         services.AddAnnouncements();
         services.AddFollowUp();
+        services.AddExpertise();
         services.AddSymptoms();
         services.AddSupportiveCare();
         services.AddAdmin();

@@ -37,6 +37,30 @@ public class ShippedModuleTests
         Assert.All(sourceWords, w => Assert.Contains(w, item.Source, StringComparison.Ordinal));
     }
 
+    public static TheoryData<string, string, string, string, string[]> GeneticRows() => new()
+    {
+        // The seeds give no rhythm for carriers ([G] §1.1 only asks for a surveillance "adaptée aux différents risques
+        // tumoraux"): each item cites that text, says the rhythm is to validate, and states its own [R] rhythm.
+        { "module-brca", "clinical-exam", "gp", "6,12,18,24,30,36", ["Examen clinique mammaire tous les 6 mois", "BRCA1/2", "adaptée aux différents risques tumoraux", "à valider"] },
+        { "module-brca", "breast-mri", "imaging", "12,24,36", ["IRM mammaire annuelle", "BRCA1/2", "adaptée aux différents risques tumoraux", "à valider"] },
+        { "module-brca", "mammography", "imaging", "12,24,36", ["Mammographie annuelle", "BRCA1/2", "adaptée aux différents risques tumoraux", "à valider"] },
+        { "module-lynch", "colonoscopy", "specialist", "24", ["Coloscopie tous les 2 ans", "syndrome de Lynch", "adaptée aux différents risques tumoraux", "à valider"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(GeneticRows))]
+    public void GeneticModule_Over36Months_PlansEachItemAtTheMonthsItsSourceGives(string code, string kind, string performer, string months, string[] sourceWords)
+    {
+        var module = Module(code);
+        var carnet = Validated(module).Preview(new DateOnly(2027, 3, 1), radiotherapy: false, horizonMonths: 36);
+
+        Assert.Equal(months, string.Join(',', carnet.Where(e => e.Kind.Code() == kind).Select(e => e.Month)));
+        Assert.All(carnet.Where(e => e.Kind.Code() == kind), e => Assert.Equal(performer, e.Performer.Code()));
+        var item = Assert.Single(module.Items, i => i.Kind.Code() == kind);
+        Assert.All(sourceWords, w => Assert.Contains(w, item.Source, StringComparison.Ordinal));
+        Assert.StartsWith("[R]", item.Source, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ShippedModules_AreModulesToValidate_WithASourceOnEveryItem_AndNoRadiotherapyOption()
     {
@@ -78,6 +102,8 @@ public class ShippedModuleTests
     [InlineData("module-tamoxifen")]
     [InlineData("module-cardiac")]
     [InlineData("module-neck-radiotherapy")]
+    [InlineData("module-brca")]
+    [InlineData("module-lynch")]
     public void Module_ExportedAndImported_KeepsItsSources(string code)
     {
         var module = Module(code);

@@ -106,6 +106,14 @@ public sealed class EpisodeBuilder
     private string histology = "8500/3";
     private DateOnly diagnosis = new(2026, 11, 10);
     private string phase = "diagnosis-confirmed";
+    private bool isRareCancer;
+
+    /// <summary>Flagged as a rare cancer (the expert network's circuit, issue 16).</summary>
+    public EpisodeBuilder RareCancer()
+    {
+        isRareCancer = true;
+        return this;
+    }
 
     public EpisodeBuilder Site(string icd10, string label)
     {
@@ -139,7 +147,7 @@ public sealed class EpisodeBuilder
         var response = await by.PostAsJsonAsync($"/api/patients/{patientId}/episodes", new
         {
             primarySite = site, primarySiteLabel = siteLabel, histology, diagnosisDate = day, initialPhase = phase, openedOn = day,
-            clinicalT = "T2", clinicalN = "N0", clinicalM = "M0",
+            clinicalT = "T2", clinicalN = "N0", clinicalM = "M0", isRareCancer,
         });
         Assert.True(response.IsSuccessStatusCode, $"the episode was refused: {await response.Content.ReadAsStringAsync()}");
         return (await response.JsonAsync()).GetProperty("id").GetGuid();

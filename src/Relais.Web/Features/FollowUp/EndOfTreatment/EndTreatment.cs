@@ -27,7 +27,7 @@ public sealed record EndOfTreatmentResult(Guid EnrolmentId, string Protocol, int
 /// as "already enrolled".
 /// </summary>
 public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligations, ProtocolQueries protocols, IssueProgramme programmes,
-    Programmes.AfterCancer.AfterCancerContent afterCancer, ContinuingTreatments.ContinuingTreatmentPlanner continuing)
+    Programmes.AfterCancer.AfterCancerContent afterCancer, ContinuingTreatments.ContinuingTreatmentPlanner continuing, Expertise.Oncogenetics.GeneticModulePlanner genetic)
 {
     /// <summary>How far ahead the carnet is planned when the request does not say: ten years.</summary>
     public const int DefaultHorizonMonths = 120;
@@ -68,6 +68,9 @@ public sealed class EndTreatment(RelaisDb db, Clock clock, Obligations obligatio
         foreach (var treatment in input.ContinuingTreatments ?? [])
             treatments.Add(await continuing.AddAsync(user, patientId, enrolment, treatment, ct));
         lines = [.. lines.Concat(treatments.SelectMany(t => t.Lines)).OrderBy(l => l.Due)];
+        // A genetic result recorded before the end of treatment (issue 16 point 3) adds its module now that the carnet exists.
+        foreach (var referral in await db.OncogeneticsReferrals.Where(r => r.PatientId == patientId && r.Result != null).ToListAsync(ct))
+            await genetic.AddAsync(referral, enrolment, ct);
         var part = await afterCancer.PartAsync(patientId, episodeId, protocol, new(input.LateComplications, null, false, null), ct);
         var ppac = await programmes.AddAsync(user, patientId, ProgrammeKind.Ppac, new ProgrammeInput(episodeId, null, [], [],
             input.SupportiveCare ?? SupportiveCareDefault, input.Social, null, null, input.GpAgreed), lines, part, ct);
