@@ -1294,6 +1294,69 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("Episodes");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Heredity.OncogeneticsReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ConsultationOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CriteriaCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RelativesInformedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RelativesNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ResultRecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("OncogeneticsReferrals");
+                });
+
             modelBuilder.Entity("Relais.Domain.Messaging.ThreadMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2011,6 +2074,57 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasIndex("Rank", "AcknowledgedAt", "EscalatedAt", "RaisedAt");
 
                     b.ToTable("SymptomAlerts");
+                });
+
+            modelBuilder.Entity("Relais.Domain.RareCancers.ExpertReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpertBoardOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExpertNetwork")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SecondReadingConclusion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("SecondReadingOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("ExpertReviews");
                 });
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.Commune", b =>
@@ -3557,6 +3671,20 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Relais.Domain.Heredity.OncogeneticsReferral", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Domain.Messaging.ThreadMessage", b =>
                 {
                     b.HasOne("Relais.Domain.Patients.Patient", null)
@@ -3822,6 +3950,21 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasOne("Relais.Domain.Questionnaires.QuestionnaireResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.RareCancers.ExpertReview", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

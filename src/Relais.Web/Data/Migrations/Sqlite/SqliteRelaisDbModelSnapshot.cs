@@ -1279,6 +1279,69 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("Episodes");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Heredity.OncogeneticsReferral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConsultationOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CriteriaCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReferredBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RelativesInformedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativesNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResultRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId");
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("OncogeneticsReferrals");
+                });
+
             modelBuilder.Entity("Relais.Domain.Messaging.ThreadMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1996,6 +2059,57 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasIndex("Rank", "AcknowledgedAt", "EscalatedAt", "RaisedAt");
 
                     b.ToTable("SymptomAlerts");
+                });
+
+            modelBuilder.Entity("Relais.Domain.RareCancers.ExpertReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpertBoardOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpertNetwork")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ground")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OpenedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecondReadingConclusion")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SecondReadingOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.HasIndex("PatientId");
+
+                    b.ToTable("ExpertReviews");
                 });
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.Commune", b =>
@@ -3538,6 +3652,20 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Relais.Domain.Heredity.OncogeneticsReferral", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Relais.Domain.Messaging.ThreadMessage", b =>
                 {
                     b.HasOne("Relais.Domain.Patients.Patient", null)
@@ -3803,6 +3931,21 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasOne("Relais.Domain.Questionnaires.QuestionnaireResponse", null)
                         .WithMany()
                         .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.RareCancers.ExpertReview", b =>
+                {
+                    b.HasOne("Relais.Domain.Episodes.CancerEpisode", null)
+                        .WithMany()
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
