@@ -28,6 +28,8 @@ public sealed class Soak(DriverOptions options)
     private readonly List<(string Key, Guid Transmission)> confirmed = [];
     private readonly List<double> signInKnown = [], signInUnknown = [];
     private readonly HashSet<Guid> noRecipient = [];
+    // The warm-up's transmissions carry their own key prefix, so that the count of what was stored is the measured period's.
+    private string phase = "warm";
     private long rotation, signInThrottled, signInUnexpected;
     private NpgsqlDataSource db = null!;
 
@@ -57,6 +59,7 @@ public sealed class Soak(DriverOptions options)
         await warm;
         ops.Clear();
         confirmed.Clear();
+        phase = "tx";
         var start = Mem(options.ServerPid);
         var started = DateTimeOffset.UtcNow;
         // bench/run.sh --soak waits for this file to start its fault timeline.
@@ -113,7 +116,7 @@ public sealed class Soak(DriverOptions options)
                     break;
                 case 4:
                     // A C10 transmission: one outbox e-mail per recipient. The key is in the text too, to count what was stored.
-                    var tkey = $"{run}-tx-{Guid.NewGuid():N}";
+                    var tkey = $"{run}-{phase}-{Guid.NewGuid():N}";
                     lock (noRecipient) if (noRecipient.Contains(p.Id)) break;
                     var body = await CallAsync("transmission", u.Bearer, () => Post($"/api/patients/{p.Id}/transmissions",
                         new { obligation = "c10", message = $"Besoin en soins de support : orientation diététique souhaitée (soak {tkey})." }, tkey), ct);
