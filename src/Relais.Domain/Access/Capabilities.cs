@@ -147,6 +147,8 @@ public static class Capabilities
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DeferCare, "[C] / PRODUCT.md §10: the oncology team decides case by case what is deferred, with which priority, and re-schedules it — "
             + Hospital + "; " + Nurse, UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        AddIf(Capability.LiftLiveVaccineWarning, SpecialtyCondition.Physician, "[G] §1.4: live vaccines are contraindicated during and at least 6 months after chemotherapy — "
+            + "issue 15 point 3: only the oncology team lifts the warning (LiveVaccines.EnsureLiftable), " + Hospital, UserRoles.HospitalClinician);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

@@ -81,6 +81,8 @@ public enum Capability
     ManageAppointments,
     /// <summary>Defers an appointment, a cycle or a carnet item with a reason and a clinical priority, and re-schedules it, elsewhere or at a distance (issue 15 point 2).</summary>
     DeferCare,
+    /// <summary>Lifts the live-vaccine warning once the treatments are over (issue 15 point 3): the oncology team, never the calendar.</summary>
+    LiftLiveVaccineWarning,
 
     // Outside any record.
     ReadAggregates,
