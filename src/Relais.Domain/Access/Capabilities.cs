@@ -151,6 +151,8 @@ public static class Capabilities
             + "the team refers too; issue 16: the referral is tracked to its result by the team and the GP", [.. CareRoles]);
         Add(Capability.ManageExpertReview, Hospital + "; " + Nurse + " — [G] §1.1 and §1: the rare cancer's second reading by expert pathologists and its expert network's board are the hospital team's",
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        AddIf(Capability.LiftLiveVaccineWarning, SpecialtyCondition.Physician, "[G] §1.4: live vaccines are contraindicated during and at least 6 months after chemotherapy — "
+            + "issue 15 point 3: only the oncology team lifts the warning (LiveVaccines.EnsureLiftable), " + Hospital, UserRoles.HospitalClinician);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

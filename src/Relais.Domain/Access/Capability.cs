@@ -85,6 +85,8 @@ public enum Capability
     ManageOncogenetics,
     /// <summary>Opens the expert circuit of a rare cancer or a lymphoma and records its second reading and expert tumor board (issue 16 point 3).</summary>
     ManageExpertReview,
+    /// <summary>Lifts the live-vaccine warning once the treatments are over (issue 15 point 3): the oncology team, never the calendar.</summary>
+    LiftLiveVaccineWarning,
 
     // Outside any record.
     ReadAggregates,

@@ -29,6 +29,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<IdentityAlert> IdentityAlerts => Set<IdentityAlert>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<AldRecord> AldRecords => Set<AldRecord>();
+    public DbSet<Domain.Vaccination.LiveVaccineWarningLift> LiveVaccineWarningLifts => Set<Domain.Vaccination.LiveVaccineWarningLift>();
     public DbSet<AccessObjection> AccessObjections => Set<AccessObjection>();
     public DbSet<BreakGlassGrant> BreakGlassGrants => Set<BreakGlassGrant>();
     public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();

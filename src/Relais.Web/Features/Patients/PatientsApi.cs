@@ -5,6 +5,7 @@ using Relais.Web.Features.Patients.Ald;
 using Relais.Web.Features.Patients.CareTeam;
 using Relais.Web.Features.Patients.Episodes;
 using Relais.Web.Features.Patients.Identity;
+using Relais.Web.Features.Patients.Vaccination;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
@@ -50,6 +51,7 @@ public static class PatientsApi
             .WithMetadata(Problems.Declared(StatusCodes.Status409Conflict), Problems.Declared(StatusCodes.Status412PreconditionFailed));
         app.MapPatientIdentity();
         app.MapAld();
+        app.MapLiveVaccineWarning();
         return app;
     }
 

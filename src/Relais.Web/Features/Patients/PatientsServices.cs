@@ -15,6 +15,8 @@ public static class PatientsServices
         services.AddScoped<Ald.RecordAld>();
         services.AddScoped<Ald.AldQuery>();
         services.AddScoped<Ald.RemindAldExpiry>();
+        services.AddScoped<Vaccination.LiveVaccineWarningQuery>();
+        services.AddScoped<Vaccination.LiftLiveVaccineWarning>();
         services.AddScoped<RegisterPatient>();
         services.AddScoped<UpdatePatient>();
         services.AddScoped<InsDuplicates>();
