@@ -2933,6 +2933,35 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Vaccination.LiveVaccineWarningLift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LiftedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("LiftedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "LiftedAt");
+
+                    b.ToTable("LiveVaccineWarningLifts");
+                });
+
             modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4191,6 +4220,15 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasOne("Relais.Domain.TumorBoards.TumorBoard", null)
                         .WithMany()
                         .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Vaccination.LiveVaccineWarningLift", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -2918,6 +2918,35 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Vaccination.LiveVaccineWarningLift", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LiftedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LiftedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LiftedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "LiftedAt");
+
+                    b.ToTable("LiveVaccineWarningLifts");
+                });
+
             modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4172,6 +4201,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasOne("Relais.Domain.TumorBoards.TumorBoard", null)
                         .WithMany()
                         .HasForeignKey("BoardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Vaccination.LiveVaccineWarningLift", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
