@@ -151,6 +151,8 @@ public static class Capabilities
             + "the team refers too; issue 16: the referral is tracked to its result by the team and the GP", [.. CareRoles]);
         Add(Capability.ManageExpertReview, Hospital + "; " + Nurse + " — [G] §1.1 and §1: the rare cancer's second reading by expert pathologists and its expert network's board are the hospital team's",
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.ManagePrevention, "[G] §3.6–3.7: the GP and the team keep up tobacco abstinence, offer cessation support, advise activity and weight; "
+            + "the organised screenings go on (issue 16 point 4)", [.. CareRoles]);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

@@ -85,6 +85,8 @@ public enum Capability
     ManageOncogenetics,
     /// <summary>Opens the expert circuit of a rare cancer or a lymphoma and records its second reading and expert tumor board (issue 16 point 3).</summary>
     ManageExpertReview,
+    /// <summary>Records the tobacco, alcohol, weight and activity review after treatment and plans the organised screenings (issue 16 point 4).</summary>
+    ManagePrevention,
 
     // Outside any record.
     ReadAggregates,
