@@ -31,7 +31,7 @@ public abstract class PreventionTests(RelaisFactory factory)
         var gp = await factory.ClientAsAsync(Api.Gp);
         var before = (await PpacInForceAsync(oncologist, patientId)).GetProperty("version").GetInt32();
 
-        var recorded = await gp.PostAsJsonAsync($"/api/patients/{patientId}/prevention",
+        var recorded = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/prevention",
             new { tobacco = "current", alcohol = "within-guidelines", weightKg = 87.0, heightCm = 170, activity = "insufficient" });
 
         Assert.Equal(HttpStatusCode.Created, recorded.StatusCode);
@@ -45,10 +45,15 @@ public abstract class PreventionTests(RelaisFactory factory)
         Assert.Contains(lines, l => l.Contains("tabac : fumeur", StringComparison.Ordinal) && l.Contains("IMC 30,1", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("Proposer un accompagnement à l'arrêt du tabac", StringComparison.Ordinal));
 
-        // Support offered at the next review: nothing left to offer about tobacco.
-        var next = await (await gp.PostAsJsonAsync($"/api/patients/{patientId}/prevention",
-            new { tobacco = "current", cessationSupportOffered = true, alcohol = "none", activity = "sufficient" })).JsonAsync();
-        Assert.Empty(next.GetProperty("toOffer").EnumerateArray());
+        // Support offered at the GP's next review: nothing left to offer about tobacco. The GP does not sign the PPAC
+        // ([G] 2.3): the review waits for its next revision.
+        var next = await gp.PostAsJsonAsync($"/api/patients/{patientId}/prevention",
+            new { tobacco = "current", cessationSupportOffered = true, alcohol = "none", activity = "sufficient" });
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+        var nextBody = await next.JsonAsync();
+        Assert.Empty(nextBody.GetProperty("toOffer").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, nextBody.GetProperty("ppacVersion").ValueKind);
+        Assert.Equal(before + 1, (await PpacInForceAsync(oncologist, patientId)).GetProperty("version").GetInt32());
     }
 
     [Fact]

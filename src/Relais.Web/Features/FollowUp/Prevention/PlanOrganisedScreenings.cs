@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain;
+using Relais.Domain.Access;
 using Relais.Domain.Prevention;
 using Relais.Domain.Surveillance;
 using Relais.Web.Data;
+using Relais.Web.Features.Access;
 using Relais.Web.Features.FollowUp.Alerts;
 using Relais.Web.Features.FollowUp.ContinuingTreatments;
 using Relais.Web.Features.FollowUp.EndOfTreatment;
@@ -16,9 +18,10 @@ public sealed record ScreeningsPlanned(int Items, IReadOnlyList<string> Programm
 /// <summary>
 /// Adds to the carnet, as items for the GP, the organised screenings due for the patient (<see cref="OrganisedScreenings"/>):
 /// each programme's tests at its interval until the end of its age window or of the carnet's ten years. A programme
-/// already in the carnet is not planned twice. The PPAC in force is re-issued with them.
+/// already in the carnet is not planned twice. Planned by a hospital physician, the PPAC in force is re-issued with them;
+/// planned by the GP, who does not sign the PPAC ([G] 2.3), they join its next revision.
 /// </summary>
-public sealed class PlanOrganisedScreenings(RelaisDb db, Clock clock, ReportCriteria followUp, RevisePpac ppac)
+public sealed class PlanOrganisedScreenings(RelaisDb db, Clock clock, ReportCriteria followUp, RevisePpac ppac, CapabilityCheck capabilities)
 {
     public static SurveillanceKind KindOf(ScreeningProgramme programme) => programme switch
     {
@@ -52,7 +55,8 @@ public sealed class PlanOrganisedScreenings(RelaisDb db, Clock clock, ReportCrit
                 on = on.AddMonths(OrganisedScreenings.IntervalMonths(due.Line, age));
             }
         }
-        var programme = lines.Count == 0 ? null : await RecordContinuingTreatment.ReissueAsync(db, ppac, user, patientId, lines, ct);
+        var programme = lines.Count == 0 || !await capabilities.AllowsAsync(user, Capability.SignProgramme, null, ct) ? null
+            : await RecordContinuingTreatment.ReissueAsync(db, ppac, user, patientId, lines, ct);
         await db.SaveChangesAsync(ct);
         return new(lines.Count, programmes, programme?.Id, programme?.Version);
     }

@@ -20,10 +20,10 @@ public static class PreventionApi
         var write = app.MapGroup("/api/patients/{patientId:guid}/prevention").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
         write.MapPost("/", Record).RequireCapability(Capability.ManagePrevention)
-            .WithSummary("Enregistre un point tabac, alcool, poids et activité physique après le traitement ; le PPAC est réédité.")
+            .WithSummary("Enregistre un point tabac, alcool, poids et activité physique après le traitement ; enregistré par un médecin hospitalier, le PPAC est réédité.")
             .ProducesValidationProblem().WithIdempotency();
         write.MapPost("/screenings", Plan).RequireCapability(Capability.ManagePrevention)
-            .WithSummary("Ajoute au carnet, pour le médecin traitant, les dépistages organisés dus (sein, côlon-rectum, col de l'utérus) ; le PPAC est réédité.")
+            .WithSummary("Ajoute au carnet, pour le médecin traitant, les dépistages organisés dus (sein, côlon-rectum, col de l'utérus) ; ajoutés par un médecin hospitalier, le PPAC est réédité.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return app;
     }
