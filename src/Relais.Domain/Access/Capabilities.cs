@@ -153,6 +153,8 @@ public static class Capabilities
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         AddIf(Capability.LiftLiveVaccineWarning, SpecialtyCondition.Physician, "[G] §1.4: live vaccines are contraindicated during and at least 6 months after chemotherapy — "
             + "issue 15 point 3: only the oncology team lifts the warning (LiveVaccines.EnsureLiftable), " + Hospital, UserRoles.HospitalClinician);
+        Add(Capability.ManagePrevention, "[G] §3.6–3.7: the GP and the team keep up tobacco abstinence, offer cessation support, advise activity and weight; "
+            + "the organised screenings go on (issue 16 point 4)", [.. CareRoles]);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

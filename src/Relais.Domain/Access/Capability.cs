@@ -87,6 +87,8 @@ public enum Capability
     ManageExpertReview,
     /// <summary>Lifts the live-vaccine warning once the treatments are over (issue 15 point 3): the oncology team, never the calendar.</summary>
     LiftLiveVaccineWarning,
+    /// <summary>Records the tobacco, alcohol, weight and activity review after treatment and plans the organised screenings (issue 16 point 4).</summary>
+    ManagePrevention,
 
     // Outside any record.
     ReadAggregates,

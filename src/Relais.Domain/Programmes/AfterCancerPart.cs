@@ -18,7 +18,8 @@ public sealed record AfterCancerPart(
     string? ReturnToWork,
     bool TherapeuticPartTime,
     string? Insurance,
-    IReadOnlyList<string>? ContinuingTreatments = null)
+    IReadOnlyList<string>? ContinuingTreatments = null,
+    IReadOnlyList<string>? Prevention = null)
 {
     /// <summary>
     /// The part for a patient followed on <paramref name="protocol"/> for a cancer of <paramref name="icd10"/>: the
@@ -26,15 +27,17 @@ public sealed record AfterCancerPart(
     /// [B] with the protocol's thresholds; the texts the team writes are trimmed and bounded.
     /// </summary>
     /// <param name="continuingTreatments">The treatments that go on after the end of active treatment, one line each (issue 16): a change or a stop is a new version.</param>
+    /// <param name="prevention">The second-cancer prevention review in force and what it calls for, and the organised screenings due (issue 16 point 4).</param>
     public static AfterCancerPart For(string? icd10, ProtocolKind? kind, EarlyReturnThresholds thresholds, string? lateComplications,
-        IReadOnlyList<string> referrals, string? returnToWork, bool therapeuticPartTime, string? insurance, IReadOnlyList<string>? continuingTreatments = null)
+        IReadOnlyList<string> referrals, string? returnToWork, bool therapeuticPartTime, string? insurance, IReadOnlyList<string>? continuingTreatments = null,
+        IReadOnlyList<string>? prevention = null)
     {
         Bounded(lateComplications, "lateComplications");
         Bounded(returnToWork, "returnToWork");
         Bounded(insurance, "insurance");
         var signs = WarningSignQuestionnaires.ForSite(icd10)?.Items.Select(i => i.Text).ToList() ?? [];
         return new AfterCancerPart(signs, EarlyReturnWording.For(kind, thresholds), Blank(lateComplications), referrals, Blank(returnToWork), therapeuticPartTime, Blank(insurance),
-            continuingTreatments is { Count: > 0 } ? continuingTreatments : null);
+            continuingTreatments is { Count: > 0 } ? continuingTreatments : null, prevention is { Count: > 0 } ? prevention : null);
     }
 
     private const int MaxText = 4000;

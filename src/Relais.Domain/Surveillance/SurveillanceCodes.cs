@@ -27,6 +27,12 @@ public enum SurveillanceKind
     Tsh,
     /// <summary>Breast MRI, the yearly imaging of BRCA carriers (<see cref="ShippedModules.Brca"/>).</summary>
     BreastMri,
+    /// <summary>The screening mammography of the national breast programme, for the GP to prescribe (issue 16 point 4).</summary>
+    ScreeningMammography,
+    /// <summary>The faecal immunochemical test of the national colorectal programme.</summary>
+    ColorectalScreeningTest,
+    /// <summary>The cervical screening test (cytology, then HPV-HR) of the national programme.</summary>
+    CervicalScreening,
 }
 
 /// <summary>Who performs a planned item (PRODUCT.md §7).</summary>
@@ -93,6 +99,9 @@ public static class SurveillanceCodes
         [SurveillanceKind.Echocardiography] = "echocardiography",
         [SurveillanceKind.Tsh] = "tsh",
         [SurveillanceKind.BreastMri] = "breast-mri",
+        [SurveillanceKind.ScreeningMammography] = "screening-mammography",
+        [SurveillanceKind.ColorectalScreeningTest] = "colorectal-screening-test",
+        [SurveillanceKind.CervicalScreening] = "cervical-screening",
     };
 
     private static readonly Dictionary<Performer, string> PerformerCodes = new()
@@ -153,6 +162,9 @@ public static class SurveillanceCodes
         SurveillanceKind.Echocardiography => "Échographie cardiaque (FEVG)",
         SurveillanceKind.Tsh => "Dosage de la TSH",
         SurveillanceKind.BreastMri => "IRM mammaire",
+        SurveillanceKind.ScreeningMammography => "Mammographie de dépistage organisé",
+        SurveillanceKind.ColorectalScreeningTest => "Test de dépistage du cancer colorectal",
+        SurveillanceKind.CervicalScreening => "Dépistage du cancer du col de l'utérus",
         _ => "Consultation de radiothérapie",
     };
 

@@ -65,6 +65,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.ContinuingTreatments.TreatmentReport> TreatmentReports => Set<Domain.ContinuingTreatments.TreatmentReport>();
     public DbSet<Domain.Heredity.OncogeneticsReferral> OncogeneticsReferrals => Set<Domain.Heredity.OncogeneticsReferral>();
     public DbSet<Domain.RareCancers.ExpertReview> ExpertReviews => Set<Domain.RareCancers.ExpertReview>();
+    public DbSet<Domain.Prevention.PreventionStatus> PreventionStatuses => Set<Domain.Prevention.PreventionStatus>();
     public DbSet<Domain.Surveillance.CalendarFeed> CalendarFeeds => Set<Domain.Surveillance.CalendarFeed>();
     public DbSet<Domain.Alerts.Observation> Observations => Set<Domain.Alerts.Observation>();
     public DbSet<Domain.Alerts.StoredAlert> Alerts => Set<Domain.Alerts.StoredAlert>();

@@ -7,6 +7,7 @@ using Relais.Web.Features.FollowUp.Carnet;
 using Relais.Web.Features.FollowUp.ContinuingTreatments;
 using Relais.Web.Features.FollowUp.EndOfTreatment;
 using Relais.Web.Features.FollowUp.Observations;
+using Relais.Web.Features.FollowUp.Prevention;
 using Relais.Web.Features.FollowUp.Protocols;
 using Relais.Web.Features.FollowUp.Worklist;
 using Relais.Web.Identity;
@@ -75,6 +76,7 @@ public static class FollowUpApi
         write.MapPost("/carnet/{itemId:guid}/done", MarkDone).RequireCapability(Capability.ManageFollowUp).WithSummary("Marque un élément du carnet comme réalisé.").ProducesValidationProblem();
         write.MapPost("/carnet/{itemId:guid}/cancel", CancelItem).RequireCapability(Capability.ManageFollowUp).WithSummary("Annule un élément du carnet.").ProducesValidationProblem();
         app.MapContinuingTreatments();
+        app.MapPrevention();
         write.MapPost("/alerts/{alertId:guid}/handled", HandleAlert).RequireCapability(Capability.ManageFollowUp).WithSummary("Marque une alerte comme traitée.");
         return app;
     }

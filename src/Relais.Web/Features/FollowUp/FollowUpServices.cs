@@ -26,6 +26,9 @@ public static class FollowUpServices
         services.AddScoped<StopContinuingTreatment>();
         services.AddScoped<ReportTreatment>();
         services.AddScoped<ContinuingTreatmentQuery>();
+        services.AddScoped<Prevention.PreventionQuery>();
+        services.AddScoped<Prevention.RecordPrevention>();
+        services.AddScoped<Prevention.PlanOrganisedScreenings>();
         services.AddScoped<RemindPlannedStops>();
         services.AddScoped<CarnetQuery>();
         services.AddScoped<MarkDone>();

@@ -26,7 +26,7 @@ public sealed class AfterCancerContent(RelaisDb db, CarnetQuery carnet)
         var site = await db.Episodes.AsNoTracking().Where(e => e.Id == episodeId).Select(e => e.PrimarySite).FirstOrDefaultAsync(ct);
         var rules = protocol?.RuleSet;
         return AfterCancerPart.For(site, rules?.Kind ?? ProtocolProposal.KindFor(site), rules?.Thresholds ?? new(), fields.LateComplications, await ReferralsAsync(patientId, ct),
-            fields.ReturnToWork, fields.TherapeuticPartTime, fields.Insurance, await ContinuingTreatmentsAsync(patientId, ct));
+            fields.ReturnToWork, fields.TherapeuticPartTime, fields.Insurance, await ContinuingTreatmentsAsync(patientId, ct), await PreventionAsync(patientId, ct));
     }
 
     /// <summary>The carnet as the PPAC prints it: every item, with what became of it.</summary>
@@ -53,6 +53,13 @@ public sealed class AfterCancerContent(RelaisDb db, CarnetQuery carnet)
     /// The continuing treatments as the PPAC prints them (issue 16), read through the unit of work: one recorded or
     /// stopped in the same request as the PPAC it changes is already there.
     /// </summary>
+    private async Task<IReadOnlyList<string>> PreventionAsync(Guid patientId, CancellationToken ct)
+    {
+        var latest = await FollowUp.Prevention.PreventionQuery.LatestAsync(db, patientId, ct);
+        return latest is null ? []
+            : [latest.Describe(), .. Domain.Prevention.SecondCancerPrevention.ToOffer(latest.Status).Select(Domain.Prevention.SecondCancerPrevention.Label)];
+    }
+
     private async Task<IReadOnlyList<string>> ContinuingTreatmentsAsync(Guid patientId, CancellationToken ct)
     {
         await db.ContinuingTreatments.Where(t => t.PatientId == patientId).LoadAsync(ct);
