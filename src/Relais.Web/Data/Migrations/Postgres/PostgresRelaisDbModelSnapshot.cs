@@ -1733,6 +1733,59 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Alcohol")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("AlcoholSupportOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("CessationSupportOffered")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("HeightCm")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Tobacco")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("PreventionStatuses");
+                });
+
             modelBuilder.Entity("Relais.Domain.Professionals.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3895,6 +3948,15 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("TrustedPerson");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Relais.Domain.Programmes.CareProgramme", b =>

@@ -1718,6 +1718,59 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alcohol")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AlcoholSupportOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CessationSupportOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HeightCm")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tobacco")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("WeightKg")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "AssessedOn");
+
+                    b.ToTable("PreventionStatuses");
+                });
+
             modelBuilder.Entity("Relais.Domain.Professionals.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3876,6 +3929,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("TrustedPerson");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Relais.Domain.Programmes.CareProgramme", b =>
