@@ -25,7 +25,7 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
     /// <summary>An arbitrary key of the PostgreSQL advisory lock that serialises the refreshes ("RELAIS15").</summary>
     private const long LockKey = 0x52454C4149533135;
 
-    /// <summary>Refreshes up to <paramref name="maxPatients"/> stale patients; returns how many marks are left.</summary>
+    /// <summary>Refreshes up to <paramref name="maxPatients"/> stale patients; returns how many patients are left.</summary>
     public async Task<int> HandleAsync(int maxPatients, CancellationToken ct)
     {
         await EnsureFingerprintAsync(ct);
@@ -36,7 +36,8 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
             if (batch == 0) break;
             done += batch;
         }
-        return await db.IndicatorStaleMarks.CountAsync(ct);
+        // A patient may be marked by several commits: what is left is counted in patients, as the page says.
+        return await db.IndicatorStaleMarks.Select(m => m.PatientId).Distinct().CountAsync(ct);
     }
 
     /// <summary>What the kept cases depend on besides the records: the rules' version, the overdue tolerance, the targets.</summary>
