@@ -84,6 +84,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Features.Indicators.IndicatorObservationRow> IndicatorObservations => Set<Features.Indicators.IndicatorObservationRow>();
     public DbSet<Features.Indicators.IndicatorStaleMark> IndicatorStaleMarks => Set<Features.Indicators.IndicatorStaleMark>();
     public DbSet<Features.Indicators.IndicatorRefreshState> IndicatorRefreshStates => Set<Features.Indicators.IndicatorRefreshState>();
+    public DbSet<Features.Indicators.IndicatorSum> IndicatorSums => Set<Features.Indicators.IndicatorSum>();
     public DbSet<Domain.Continuity.Appointment> Appointments => Set<Domain.Continuity.Appointment>();
     public DbSet<Domain.Continuity.Deferral> Deferrals => Set<Domain.Continuity.Deferral>();
     public DbSet<Domain.Continuity.CrisisPeriod> CrisisPeriods => Set<Domain.Continuity.CrisisPeriod>();

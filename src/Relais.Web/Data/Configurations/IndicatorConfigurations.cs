@@ -17,6 +17,22 @@ public sealed class IndicatorObservationRowConfiguration : IEntityTypeConfigurat
         builder.HasIndex(o => o.PatientId);
         // The dashboard reads a period, then sums by indicator, hospital and month.
         builder.HasIndex(o => new { o.Anchor, o.Code, o.HospitalId, o.Month, o.Met, o.Measure });
+        // The cases that count from today are read at each answer, beside the sums.
+        builder.HasIndex(o => o.CountsFrom);
+    }
+}
+
+public sealed class IndicatorSumConfiguration : IEntityTypeConfiguration<IndicatorSum>
+{
+    public void Configure(EntityTypeBuilder<IndicatorSum> builder)
+    {
+        builder.ToTable("IndicatorSums");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Code).HasMaxLength(60);
+        builder.Property(s => s.SiteKey).HasMaxLength(40);
+        builder.Property(s => s.AreaKey).HasMaxLength(40);
+        // One sum per key (the refresh adds to it); the dashboard reads a filter's months.
+        builder.HasIndex(s => new { s.SiteKey, s.AreaKey, s.Month, s.HospitalId, s.Code, s.Met, s.HasMeasure, s.Measure }).IsUnique();
     }
 }
 

@@ -87,7 +87,7 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Capa
         var targets = settings.Value.Targets;
         var pending = await refresh.HandleAsync(Math.Max(0, settings.Value.CatchUpPatients), ct);
         var now = clock.Now;
-        var observations = await CountAsync(site, input.Hospital, input.Territory, from, to, now, ct);
+        var observations = await CountAsync(new CountFilter(site, input.Hospital, input.Territory, from, to, now), ct);
         // With a hospital chosen, the breakdown holds that hospital alone; otherwise every hospital, and those of no known hospital.
         IReadOnlyList<Guid?> keys = input.Hospital is { } chosen ? [chosen] : [.. hospitals.Select(x => (Guid?)x.Id)];
         var results = IndicatorAggregation.Compute(IndicatorCatalogue.All, observations, from, to, now, keys, threshold, targets);
@@ -102,23 +102,57 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Capa
 
     /// <summary>
     /// The kept cases of the filter, summed by indicator, hospital, month, outcome and measure: each sum is one weighted
-    /// observation, anchored on its month's first day within the period.
+    /// observation, anchored on its month's first day within the period. The sums of the period's months
+    /// (<see cref="IndicatorSum"/>) hold the cases that count from before the start of the day; to them are added the
+    /// cases that count from then until now, and from them are taken the cases of the first and last months that fall
+    /// outside the period's days: the answer is that of every kept case, read from the sums and a day's cases.
     /// </summary>
-    private async Task<List<IndicatorObservation>> CountAsync(CancerSiteGroup? site, Guid? hospital, string? territory, DateOnly from, DateOnly to,
-        DateTimeOffset now, CancellationToken ct)
+    private async Task<List<IndicatorObservation>> CountAsync(CountFilter filter, CancellationToken ct)
     {
-        var rows = db.IndicatorObservations.AsNoTracking().Where(o => o.Anchor >= from && o.Anchor <= to && (o.CountsFrom == null || o.CountsFrom <= now));
-        rows = site is null ? rows.Where(o => o.IsPrimary) : rows.Where(o => o.SiteGroup == site.Code);
-        if (hospital is { } h) rows = rows.Where(o => o.HospitalId == h);
-        if (territory is not null) rows = rows.Where(o => o.AreaCode == territory);
-        var sums = await rows.GroupBy(o => new { o.Code, o.HospitalId, o.Month, o.Met, o.Measure })
-            .Select(g => new { g.Key.Code, g.Key.HospitalId, g.Key.Month, g.Key.Met, g.Key.Measure, Count = g.Count() }).ToListAsync(ct);
-        return [.. sums.Select(s =>
+        var (site, hospital, territory, from, to, now) = filter;
+        var settled = await db.IndicatorRefreshStates.AsNoTracking().Where(s => s.Id == 1).Select(s => s.SettledUntil).FirstOrDefaultAsync(ct)
+            ?? DateTimeOffset.MinValue;
+        var counts = new Dictionary<(string Code, Guid? Hospital, int Month, bool Met, double? Measure), int>();
+        void Add(string code, Guid? h, int month, bool met, double? measure, int count)
         {
-            var first = IndicatorObservationRow.FirstDayOf(s.Month);
-            return new IndicatorObservation(s.Code, first < from ? from : first, s.HospitalId, s.Met, s.Measure, Count: s.Count);
+            var key = (code, h, month, met, measure);
+            counts[key] = counts.GetValueOrDefault(key) + count;
+        }
+
+        var siteKey = site?.Code ?? IndicatorSum.AllKey;
+        var areaKey = territory ?? IndicatorSum.AllKey;
+        int fromMonth = IndicatorObservationRow.MonthOf(from), toMonth = IndicatorObservationRow.MonthOf(to);
+        var sums = db.IndicatorSums.AsNoTracking().Where(s => s.SiteKey == siteKey && s.AreaKey == areaKey && s.Month >= fromMonth && s.Month <= toMonth && s.Count != 0);
+        if (hospital is { } h) sums = sums.Where(s => s.HospitalId == h);
+        foreach (var s in await sums.Select(s => new { s.Code, s.HospitalId, s.Month, s.Met, s.HasMeasure, s.Measure, s.Count }).ToListAsync(ct))
+            Add(s.Code, s.HospitalId == Guid.Empty ? null : s.HospitalId, s.Month, s.Met, s.HasMeasure ? s.Measure : null, s.Count);
+
+        var cases = db.IndicatorObservations.AsNoTracking();
+        cases = site is null ? cases.Where(o => o.IsPrimary) : cases.Where(o => o.SiteGroup == site.Code);
+        if (hospital is { } chosen) cases = cases.Where(o => o.HospitalId == chosen);
+        if (territory is not null) cases = cases.Where(o => o.AreaCode == territory);
+        // The cases of the day so far, not yet in the sums.
+        foreach (var c in await Grouped(cases.Where(o => o.CountsFrom >= settled && o.CountsFrom <= now && o.Anchor >= from && o.Anchor <= to), ct))
+            Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, c.Count);
+        // The sums' cases of the first and last months that fall outside the period.
+        foreach (var c in await Grouped(cases.Where(o => (o.CountsFrom == null || o.CountsFrom < settled)
+                     && ((o.Month == toMonth && o.Anchor > to) || (o.Month == fromMonth && o.Anchor < from))), ct))
+            Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, -c.Count);
+
+        return [.. counts.Where(c => c.Value > 0).Select(c =>
+        {
+            var first = IndicatorObservationRow.FirstDayOf(c.Key.Month);
+            return new IndicatorObservation(c.Key.Code, first < from ? from : first, c.Key.Hospital, c.Key.Met, c.Key.Measure, Count: c.Value);
         })];
     }
+
+    private sealed record CaseCount(string Code, Guid? HospitalId, int Month, bool Met, double? Measure, int Count);
+
+    private static Task<List<CaseCount>> Grouped(IQueryable<IndicatorObservationRow> cases, CancellationToken ct) =>
+        cases.GroupBy(o => new { o.Code, o.HospitalId, o.Month, o.Met, o.Measure })
+            .Select(g => new CaseCount(g.Key.Code, g.Key.HospitalId, g.Key.Month, g.Key.Met, g.Key.Measure, g.Count())).ToListAsync(ct);
+
+    private sealed record CountFilter(CancerSiteGroup? Site, Guid? Hospital, string? Territory, DateOnly From, DateOnly To, DateTimeOffset Now);
 
     private static IndicatorDto ToDto(IndicatorResult r, Dictionary<Guid, string> names)
     {

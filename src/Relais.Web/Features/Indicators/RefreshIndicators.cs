@@ -15,7 +15,8 @@ namespace Relais.Web.Features.Indicators;
 /// each batch replaces its patients' cases and removes the marks it read in one transaction, so a change committed
 /// meanwhile keeps its own mark and is taken by the next batch. Refreshes are serialised across instances (a PostgreSQL
 /// advisory lock; SQLite has one writer). When the rules' version or a setting that changes a case differs from what
-/// the kept cases were computed with, every patient is marked first.
+/// the kept cases were computed with, every patient is marked first. The sums (<see cref="IndicatorSum"/>) move with
+/// the cases in the same transaction: a batch takes its patients' old cases out of them and adds the new ones.
 /// </summary>
 public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock clock, IConfiguration configuration, IOptions<IndicatorSettings> settings)
 {
@@ -25,7 +26,10 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
     /// <summary>An arbitrary key of the PostgreSQL advisory lock that serialises the refreshes ("RELAIS15").</summary>
     private const long LockKey = 0x52454C4149533135;
 
-    /// <summary>Refreshes up to <paramref name="maxPatients"/> stale patients; returns how many patients are left.</summary>
+    /// <summary>
+    /// Refreshes up to <paramref name="maxPatients"/> stale patients, then brings the sums up to the start of the clock's
+    /// day (<see cref="SettleAsync"/>); returns how many patients are left.
+    /// </summary>
     public async Task<int> HandleAsync(int maxPatients, CancellationToken ct)
     {
         await EnsureFingerprintAsync(ct);
@@ -36,6 +40,7 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
             if (batch == 0) break;
             done += batch;
         }
+        await SettleAsync(Clock.StartOfParisDay(clock.Today), ct);
         // A patient may be marked by several commits: what is left is counted in patients, as the page says.
         return await db.IndicatorStaleMarks.Select(m => m.PatientId).Distinct().CountAsync(ct);
     }
@@ -46,6 +51,36 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         var text = string.Create(CultureInfo.InvariantCulture,
             $"rules {IndicatorRules.Version}; overdue {configuration.OverdueDays()}; targets {string.Join(",", settings.Value.Targets.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key}={t.Value}"))}");
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>
+    /// Makes the sums hold exactly the kept cases that count from before <paramref name="until"/>: the first time, from
+    /// every case; then by adding the cases whose instant has come since (or taking back those whose instant is not yet
+    /// come, when the clock was set back, as in the tests).
+    /// </summary>
+    public async Task SettleAsync(DateTimeOffset until, CancellationToken ct)
+    {
+        if (await db.IndicatorRefreshStates.AsNoTracking().AnyAsync(s => s.Id == 1 && s.SettledUntil == until, ct)) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(ct);
+        var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(s => s.Id == 1, ct);
+        if (state is null) db.IndicatorRefreshStates.Add(state = new IndicatorRefreshState { Id = 1, Fingerprint = Fingerprint() });
+        if (state.SettledUntil == until) return;
+        if (state.SettledUntil is not { } settled)
+        {
+            await db.IndicatorSums.ExecuteDeleteAsync(ct);
+            await AddToSumsAsync(1, $"(\"CountsFrom\" IS NULL OR \"CountsFrom\" < {Instant(until)})", ct);
+        }
+        else
+        {
+            var (later, earlier) = until > settled ? (until, settled) : (settled, until);
+            await AddToSumsAsync(until > settled ? 1 : -1, $"\"CountsFrom\" >= {Instant(earlier)} AND \"CountsFrom\" < {Instant(later)}", ct);
+            // Sums brought to zero by recomputed patients are dropped once a day.
+            await db.IndicatorSums.Where(s => s.Count == 0).ExecuteDeleteAsync(ct);
+        }
+        state.SettledUntil = until;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
     private async Task EnsureFingerprintAsync(CancellationToken ct)
@@ -72,15 +107,53 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         if (patients.Count == 0) return 0;
         var taken = marks.Where(m => patients.Contains(m.PatientId)).Select(m => m.Id).ToList();
         var rows = await facts.ComputeAsync(patients, configuration.OverdueDays(), settings.Value.Targets, ct);
-        await db.IndicatorObservations.Where(o => patients.Contains(o.PatientId)).ExecuteDeleteAsync(ct);
-        await db.IndicatorStaleMarks.Where(m => taken.Contains(m.Id)).ExecuteDeleteAsync(ct);
-        db.IndicatorObservations.AddRange(rows);
         var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(s => s.Id == 1, ct);
+        // The batch's patients are those of the marks it took (ids read from the database, written into the statement).
+        var ofBatch = $"\"PatientId\" IN (SELECT \"PatientId\" FROM \"IndicatorStaleMarks\" WHERE \"Id\" IN ({string.Join(',', taken.Select(id => id.ToString(CultureInfo.InvariantCulture)))}))";
+        var settled = state?.SettledUntil is { } until ? $"{ofBatch} AND (\"CountsFrom\" IS NULL OR \"CountsFrom\" < {Instant(until)})" : null;
+        if (settled is not null) await AddToSumsAsync(-1, settled, ct);
+        await db.IndicatorObservations.Where(o => patients.Contains(o.PatientId)).ExecuteDeleteAsync(ct);
+        db.IndicatorObservations.AddRange(rows);
         if (state is not null) state.RefreshedAt = clock.Now;
         await db.SaveChangesAsync(ct);
+        if (settled is not null) await AddToSumsAsync(1, settled, ct);
+        await db.IndicatorStaleMarks.Where(m => taken.Contains(m.Id)).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return patients.Count;
+    }
+
+    /// <summary>An instant as a SQL literal: a timestamptz on PostgreSQL, UTC ticks on SQLite (<see cref="UtcTicksConverter"/>).</summary>
+    private string Instant(DateTimeOffset instant) => db.IsPostgres
+        ? string.Create(CultureInfo.InvariantCulture, $"'{instant.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffff}+00:00'::timestamptz")
+        : instant.UtcTicks.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Adds <paramref name="sign"/> times the kept cases that <paramref name="where"/> selects to their sums: each case once
+    /// over every site and territory (its primary copy), once for its site group, once for its territory, once for both.
+    /// <paramref name="where"/> is built here from numbers only, never from input.
+    /// </summary>
+    private async Task AddToSumsAsync(int sign, string where, CancellationToken ct)
+    {
+        var noHospital = db.IsPostgres ? "'00000000-0000-0000-0000-000000000000'::uuid" : "'00000000-0000-0000-0000-000000000000'";
+        string Keys(string site, string area) =>
+            $"""SELECT "Code", "Month", COALESCE("HospitalId", {noHospital}) AS "HospitalId", {site} AS "SiteKey", {area} AS "AreaKey", "Met", ("Measure" IS NOT NULL) AS "HasMeasure", COALESCE("Measure", 0) AS "Measure" FROM "IndicatorObservations" """;
+        const string All = $"'{IndicatorSum.AllKey}'", Site = "\"SiteGroup\"", Area = "\"AreaCode\"";
+        var sql = $"""
+            INSERT INTO "IndicatorSums" ("Code", "Month", "HospitalId", "SiteKey", "AreaKey", "Met", "HasMeasure", "Measure", "Count")
+            SELECT "Code", "Month", "HospitalId", "SiteKey", "AreaKey", "Met", "HasMeasure", "Measure", {sign} * COUNT(*) FROM (
+                {Keys(All, All)} WHERE "IsPrimary" AND {where}
+                UNION ALL {Keys(Site, All)} WHERE "SiteGroup" IS NOT NULL AND {where}
+                UNION ALL {Keys(All, Area)} WHERE "IsPrimary" AND "AreaCode" IS NOT NULL AND {where}
+                UNION ALL {Keys(Site, Area)} WHERE "SiteGroup" IS NOT NULL AND "AreaCode" IS NOT NULL AND {where}
+            ) AS k WHERE 1 = 1
+            GROUP BY "Code", "Month", "HospitalId", "SiteKey", "AreaKey", "Met", "HasMeasure", "Measure"
+            ON CONFLICT ("SiteKey", "AreaKey", "Month", "HospitalId", "Code", "Met", "HasMeasure", "Measure")
+            DO UPDATE SET "Count" = "IndicatorSums"."Count" + excluded."Count"
+            """;
+#pragma warning disable EF1002 // built from constants and numbers read from the database, never from input
+        await db.Database.ExecuteSqlRawAsync(sql, ct);
+#pragma warning restore EF1002
     }
 
     private async Task LockAsync(CancellationToken ct)

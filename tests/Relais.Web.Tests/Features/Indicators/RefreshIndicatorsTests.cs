@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Relais.Web.Data;
 using Relais.Web.Features.Indicators;
+using Relais.Web.Tests.Features.FollowUp;
 using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Features.Indicators;
@@ -83,6 +84,67 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
             // A case is kept once per patient and indicator when the patient has one episode.
             Assert.Equal(12, await db.IndicatorObservations.CountAsync(o => o.Code == "diagnosis-to-tumor-board" && o.SiteGroup == "digestive" && o.Anchor == new DateOnly(2025, 2, 3)));
         }
+    }
+
+    [Fact]
+    public async Task APeriodOfDays_CountsTheCasesOfItsDaysOnly_NotTheWholeMonthsSums()
+    {
+        await SeedAsync(await factory.ClientAsAsync(Api.Oncologist), "C64.1", 12, 10);
+        var quality = await factory.ClientAsAsync(Api.Quality);
+        async Task<int> DenominatorAsync(string from, string to) =>
+            (await quality.GetJsonAsync($"/api/indicators?from={from}&to={to}&site=urological")).GetProperty("indicators").EnumerateArray()
+                .Single(i => i.GetProperty("code").GetString() == "diagnosis-to-tumor-board").GetProperty("denominator").GetInt32();
+
+        Assert.Equal(12, await DenominatorAsync("2025-02-03", "2025-02-03"));
+        Assert.Equal(0, await DenominatorAsync("2025-02-04", "2025-02-28"));
+        Assert.Equal(0, await DenominatorAsync("2025-01-01", "2025-02-02"));
+        Assert.Equal(12, await DenominatorAsync("2025-01-15", "2025-03-15"));
+    }
+
+    [Fact]
+    public async Task TheSums_HoldEveryKeptCaseThatCountsFromBeforeTheDay_AsRecordsChangeAndTheClockMoves()
+    {
+        await using var app = factory.Fresh();
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
+        var (patientId, episodeId) = await oncologist.PatientInTreatmentAsync(app.Services, "C34.1");
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
+            new { episodeId, endOfTreatment = "2026-11-20", protocol = "breast", horizonMonths = 24 })).StatusCode);
+        await SeedAsync(oncologist, "C34.1", 3, 12);
+        await AssertSumsAsync(app);
+
+        // A year on, the carnet's and the obligations' cases whose instant has come are in the sums; back at the start
+        // (an instance whose clock was not moved, on the same database), out again.
+        app.Time.Advance(TimeSpan.FromDays(400));
+        await AssertSumsAsync(app);
+        await SeedAsync(await app.ClientAsAsync(Api.Oncologist), "C34.1", 2, 30);
+        await AssertSumsAsync(app);
+        await using var back = app.Sibling();
+        await AssertSumsAsync(back);
+    }
+
+    /// <summary>Refreshes, then checks the sums against the kept cases, summed here in memory.</summary>
+    private static async Task AssertSumsAsync(RelaisFactory app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<RefreshIndicators>().HandleAsync(int.MaxValue, CancellationToken.None));
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var settled = (await db.IndicatorRefreshStates.SingleAsync()).SettledUntil;
+        Assert.NotNull(settled);
+        var cases = await db.IndicatorObservations.AsNoTracking().ToListAsync();
+        var expected = cases.Where(o => o.CountsFrom is null || o.CountsFrom < settled)
+            .SelectMany(o => new[]
+            {
+                o.IsPrimary ? (IndicatorSum.AllKey, IndicatorSum.AllKey) : default,
+                o.SiteGroup is { } g ? (g, IndicatorSum.AllKey) : default,
+                o.IsPrimary && o.AreaCode is { } a ? (IndicatorSum.AllKey, a) : default,
+                o.SiteGroup is { } g2 && o.AreaCode is { } a2 ? (g2, a2) : default,
+            }.Where(k => k.Item1 is not null).Select(k => $"{o.Code}|{o.Month}|{o.HospitalId ?? Guid.Empty}|{k.Item1}|{k.Item2}|{o.Met}|{o.Measure}"))
+            .GroupBy(k => k).Select(g => $"{g.Key}={g.Count()}").Order(StringComparer.Ordinal).ToList();
+        var actual = (await db.IndicatorSums.AsNoTracking().Where(s => s.Count != 0).ToListAsync())
+            .Select(s => $"{s.Code}|{s.Month}|{s.HospitalId}|{s.SiteKey}|{s.AreaKey}|{s.Met}|{(s.HasMeasure ? s.Measure : null)}={s.Count}")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(actual);
+        Assert.Equal(expected, actual);
     }
 
     [Fact]

@@ -3087,6 +3087,8 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountsFrom");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("Anchor", "Code", "HospitalId", "Month", "Met", "Measure");
@@ -3105,6 +3107,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SettledUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
@@ -3126,6 +3131,55 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("IndicatorStaleMarks");
+                });
+
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorSum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasMeasure")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("HospitalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Measure")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteKey", "AreaKey", "Month", "HospitalId", "Code", "Met", "HasMeasure", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSums", (string)null);
                 });
 
             modelBuilder.Entity("Relais.Web.Features.Notifications.NotificationSetting", b =>

@@ -3070,6 +3070,8 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CountsFrom");
+
                     b.HasIndex("PatientId");
 
                     b.HasIndex("Anchor", "Code", "HospitalId", "Month", "Met", "Measure");
@@ -3090,6 +3092,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<long?>("RefreshedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("SettledUntil")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.ToTable("IndicatorRefreshStates");
@@ -3107,6 +3112,53 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("IndicatorStaleMarks");
+                });
+
+            modelBuilder.Entity("Relais.Web.Features.Indicators.IndicatorSum", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasMeasure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("HospitalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Measure")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("Met")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteKey", "AreaKey", "Month", "HospitalId", "Code", "Met", "HasMeasure", "Measure")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorSums", (string)null);
                 });
 
             modelBuilder.Entity("Relais.Web.Features.Notifications.NotificationSetting", b =>
