@@ -155,6 +155,10 @@ public static class Capabilities
             + "issue 15 point 3: only the oncology team lifts the warning (LiveVaccines.EnsureLiftable), " + Hospital, UserRoles.HospitalClinician);
         Add(Capability.ManagePrevention, "[G] §3.6–3.7: the GP and the team keep up tobacco abstinence, offer cessation support, advise activity and weight; "
             + "the organised screenings go on (issue 16 point 4)", [.. CareRoles]);
+        Add(Capability.ManageAdministrativeSteps, "[G] §1.4 and §2.7: the GP and the team search an occupational exposure, write the initial certificate, prescribe and renew "
+            + "the enteral nutrition, accompany sick leave, part-time return, invalidity and insurance (issue 15 point 3)", [.. CareRoles]);
+        Add(Capability.RecordTrialParticipation, "[G] §1.3 « essais cliniques »: the team informs the patient of every option including trials and collects the written consent; "
+            + Hospital + "; " + Nurse + " — the withdrawal, any time, is recorded by them too", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

@@ -89,6 +89,10 @@ public enum Capability
     LiftLiveVaccineWarning,
     /// <summary>Records the tobacco, alcohol, weight and activity review after treatment and plans the organised screenings (issue 16 point 4).</summary>
     ManagePrevention,
+    /// <summary>Plans, completes and cancels the administrative and social steps: occupational disease, enteral nutrition, work, insurance (issue 15 point 3).</summary>
+    ManageAdministrativeSteps,
+    /// <summary>Records the information on a clinical trial, the written consent and the withdrawal (issue 15 point 3).</summary>
+    RecordTrialParticipation,
 
     // Outside any record.
     ReadAggregates,

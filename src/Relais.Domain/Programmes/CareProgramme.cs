@@ -26,14 +26,20 @@ public sealed record PlannedAssessment(string What, string Frequency);
 
 public sealed record ProgrammeContact(string Name, string Role, string? Organisation, string? Phone);
 
-/// <summary>What an author enters for a programme version.</summary>
+/// <summary>
+/// What an author enters for a programme version; <see cref="Trials"/> (the clinical trials the patient takes part in or
+/// decides on, [G] §1.3) and <see cref="SocialSteps"/> (the PPAC's dated work and social steps, issue 15 point 3) are
+/// read from the record when the version is written.
+/// </summary>
 public sealed record ProgrammeContent(
     IReadOnlyList<TreatmentPhase> Phases,
     IReadOnlyList<PlannedAssessment> Assessments,
     string? SupportiveCare,
     string? Social,
     IReadOnlyList<ProgrammeContact> Contacts,
-    AfterCancerPart? AfterCancer = null);
+    AfterCancerPart? AfterCancer = null,
+    IReadOnlyList<string>? Trials = null,
+    IReadOnlyList<string>? SocialSteps = null);
 
 /// <summary>
 /// One version of a patient's PPS (or PPAC): written, handed to the patient, sent to the GP. It evolves

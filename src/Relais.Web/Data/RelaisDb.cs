@@ -85,6 +85,8 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Features.Indicators.IndicatorStaleMark> IndicatorStaleMarks => Set<Features.Indicators.IndicatorStaleMark>();
     public DbSet<Features.Indicators.IndicatorRefreshState> IndicatorRefreshStates => Set<Features.Indicators.IndicatorRefreshState>();
     public DbSet<Features.Indicators.IndicatorSum> IndicatorSums => Set<Features.Indicators.IndicatorSum>();
+    public DbSet<Domain.Steps.AdministrativeStep> AdministrativeSteps => Set<Domain.Steps.AdministrativeStep>();
+    public DbSet<Domain.Steps.TrialParticipation> TrialParticipations => Set<Domain.Steps.TrialParticipation>();
     public DbSet<Domain.Continuity.Appointment> Appointments => Set<Domain.Continuity.Appointment>();
     public DbSet<Domain.Continuity.Deferral> Deferrals => Set<Domain.Continuity.Deferral>();
     public DbSet<Domain.Continuity.CrisisPeriod> CrisisPeriods => Set<Domain.Continuity.CrisisPeriod>();

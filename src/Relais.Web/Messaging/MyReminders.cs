@@ -45,7 +45,12 @@ public sealed class MyReminders(RelaisDb db, Clock clock)
         var ald = mine.Where(r => r.Kind == ReminderKind.AldExpiry && !db.AldRecords.Any(o => o.PatientId == r.PatientId && o.RecordedAt > r.IssuedAt));
         // A deferral or a new date stays news for the two weeks a reminder shows: the notice is what happens next.
         var careChanges = mine.Where(r => r.Kind == ReminderKind.CareChanged);
-        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald).Concat(careChanges)
+        // A step stays to do while it is planned.
+        var steps = from r in mine
+                    join s in db.AdministrativeSteps on r.SubjectId equals s.Id
+                    where r.Kind == ReminderKind.AdministrativeStep && s.Status == Domain.Steps.StepStatus.Planned
+                    select r;
+        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald).Concat(careChanges).Concat(steps)
                    join p in db.Patients on r.PatientId equals p.Id
                    orderby r.IssuedAt descending, r.Id
                    select new { r, p.BirthName, p.UsedName, p.FirstNames };

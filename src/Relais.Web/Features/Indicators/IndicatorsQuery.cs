@@ -134,10 +134,13 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Capa
         // The cases of the day so far, not yet in the sums.
         foreach (var c in await Grouped(cases.Where(o => o.CountsFrom >= settled && o.CountsFrom <= now && o.Anchor >= from && o.Anchor <= to), ct))
             Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, c.Count);
-        // The sums' cases of the first and last months that fall outside the period.
-        foreach (var c in await Grouped(cases.Where(o => (o.CountsFrom == null || o.CountsFrom < settled)
-                     && ((o.Month == toMonth && o.Anchor > to) || (o.Month == fromMonth && o.Anchor < from))), ct))
-            Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, -c.Count);
+        // The sums' cases of the first and last months that fall outside the period: two ranges of days, read on the anchor's index.
+        var settledCases = cases.Where(o => o.CountsFrom == null || o.CountsFrom < settled);
+        var (firstDay, lastDay) = (IndicatorObservationRow.FirstDayOf(fromMonth), IndicatorObservationRow.FirstDayOf(toMonth).AddMonths(1).AddDays(-1));
+        var outside = new List<CaseCount>();
+        if (from > firstDay) outside.AddRange(await Grouped(settledCases.Where(o => o.Anchor >= firstDay && o.Anchor < from), ct));
+        if (to < lastDay) outside.AddRange(await Grouped(settledCases.Where(o => o.Anchor > to && o.Anchor <= lastDay), ct));
+        foreach (var c in outside) Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, -c.Count);
 
         return [.. counts.Where(c => c.Value > 0).Select(c =>
         {

@@ -9,6 +9,8 @@ using Relais.Web.Features.Patients.Vaccination;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
+using Relais.Web.Features.Patients.Steps;
+
 namespace Relais.Web.Features.Patients;
 
 public static class PatientsApi
@@ -52,6 +54,7 @@ public static class PatientsApi
         app.MapPatientIdentity();
         app.MapAld();
         app.MapLiveVaccineWarning();
+        app.MapSteps();
         return app;
     }
 

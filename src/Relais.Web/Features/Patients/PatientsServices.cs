@@ -17,6 +17,11 @@ public static class PatientsServices
         services.AddScoped<Ald.RemindAldExpiry>();
         services.AddScoped<Vaccination.LiveVaccineWarningQuery>();
         services.AddScoped<Vaccination.LiftLiveVaccineWarning>();
+        services.AddScoped<Steps.StepsQuery>();
+        services.AddScoped<Steps.ManageSteps>();
+        services.AddScoped<Steps.ManageTrials>();
+        services.AddScoped<Steps.RemindSteps>();
+        services.AddScoped<Steps.StepsWorklist>();
         services.AddScoped<RegisterPatient>();
         services.AddScoped<UpdatePatient>();
         services.AddScoped<InsDuplicates>();

@@ -109,8 +109,10 @@ public sealed class IssueProgramme(RelaisDb db, Clock clock, Obligations obligat
             decision = c.Proposal;
         }
         var contacts = input.Contacts is { Count: > 0 } given ? given : await queries.ContactsFromCareTeamAsync(patientId, ct);
+        var trials = await Patients.Steps.ManageTrials.ForProgrammeAsync(db, patientId, ct);
+        var socialSteps = kind == ProgrammeKind.Ppac ? await Patients.Steps.ManageSteps.ForPpacAsync(db, patientId, ct) : [];
         var content = new ProgrammeContent(input.Phases ?? [], input.Assessments ?? [], Blank(input.SupportiveCare), Blank(input.Social), contacts,
-            kind == ProgrammeKind.Ppac ? afterCancer : null);
+            kind == ProgrammeKind.Ppac ? afterCancer : null, trials.Count > 0 ? trials : null, socialSteps.Count > 0 ? socialSteps : null);
         var now = clock.Now;
         var programme = CareProgramme.Draft(patientId, episodeId, kind, input.TumorBoardCaseId, content, user.Id, now, previous);
         if (kind == ProgrammeKind.Ppac && input.GpAgreed) programme.RecordGpAgreement(now);

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain;
+using Relais.Domain.Audit;
+using Relais.Domain.Steps;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Identity;
+
+namespace Relais.Web.Features.Patients.Steps;
+
+public sealed record StepWorkItem(Guid StepId, Guid PatientId, string PatientName, string Kind, string Label, string Owner, DateOnly DueOn, bool Late);
+
+public sealed record StepsWorklistPage(IReadOnlyList<StepWorkItem> Items, int Total, int Late);
+
+/// <summary>
+/// The steps that fall to the caller (issue 15 point 3): for a GP those owned by the GP, for the hospital team those owned
+/// by the team, planned and due within <see cref="Days"/> days or late, of the patients the access rule lets the caller see
+/// and who are still in care, the earliest first. Each patient listed is an audited read.
+/// </summary>
+public sealed class StepsWorklist(RelaisDb db, Clock clock)
+{
+    public const int MaxItems = 200, Days = 30;
+
+    public async Task<StepsWorklistPage> HandleAsync(CurrentUser user, CancellationToken ct)
+    {
+        var mine = Mine(user);
+        var total = await mine.CountAsync(ct);
+        var today = clock.Today;
+        var rows = await (from s in mine.OrderBy(s => s.DueOn).ThenBy(s => s.Id).Take(MaxItems)
+                          join p in db.Patients on s.PatientId equals p.Id
+                          select new { s.Id, s.PatientId, s.Kind, s.Owner, s.DueOn, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
+        var items = rows.Select(r => new StepWorkItem(r.Id, r.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), EnumCodes.Code(r.Kind),
+            AdministrativeSteps.Label(r.Kind), EnumCodes.Code(r.Owner), r.DueOn, r.DueOn < today)).ToList();
+        foreach (var patientId in items.Select(i => i.PatientId).Distinct())
+            db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/steps", AuditOutcomes.Allowed));
+        await db.SaveChangesAsync(ct);
+        return new StepsWorklistPage(items, total, items.Count(i => i.Late));
+    }
+
+    private IQueryable<AdministrativeStep> Mine(CurrentUser user)
+    {
+        var owner = user.IsInRole(Roles.GeneralPractitioner) ? StepOwner.Gp : StepOwner.HospitalTeam;
+        var until = clock.Today.AddDays(Days);
+        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
+        return db.AdministrativeSteps.AsNoTracking().Where(s => s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && active.Contains(s.PatientId));
+    }
+}
