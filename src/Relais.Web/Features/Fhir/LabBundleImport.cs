@@ -51,14 +51,21 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
             throw new CapabilityRefusedException(Capability.RecordLabResult, "Seuls les soignants enregistrent des résultats de laboratoire.");
         if (bundle.Type is not (R4.Bundle.BundleType.Transaction or R4.Bundle.BundleType.Collection))
             throw Refused("Bundle.type", "Relais reçoit un Bundle de type transaction ou collection.");
-        var receipt = ExternalBundleReceipt.Receive(user.Id, bundle.Identifier?.System, bundle.Identifier?.Value, clock.Now);
+        if (bundle.Entry.Count == 0) throw Refused("Bundle.entry", "Le Bundle ne contient aucune entrée.");
+        var entries = bundle.Entry.Select((e, i) => new Entry(i, e)).ToList();
+        foreach (var e in entries) CheckEntry(bundle, e);
+        ExternalBundleReceipt receipt;
+        try
+        {
+            receipt = ExternalBundleReceipt.Receive(user.Id, bundle.Identifier?.System, bundle.Identifier?.Value, clock.Now);
+        }
+        catch (DomainValidationException e)
+        {
+            throw Refused(e.Field, e.Message);
+        }
         var previous = await db.ExternalBundleReceipts.AsNoTracking()
             .FirstOrDefaultAsync(r => r.SenderId == user.Id && r.BundleSystem == receipt.BundleSystem && r.BundleValue == receipt.BundleValue, ct);
         if (previous is not null) return ((R4.Bundle)FhirJson.Parse(previous.ResponseJson), true);
-        if (bundle.Entry.Count == 0) throw Refused("Bundle.entry", "Le Bundle ne contient aucune entrée.");
-
-        var entries = bundle.Entry.Select((e, i) => new Entry(i, e)).ToList();
-        foreach (var e in entries) CheckEntry(bundle, e);
         var patients = entries.Where(e => e.Component.Resource is R4.Patient).ToList();
         var reports = entries.Where(e => e.Component.Resource is R4.DiagnosticReport).ToList();
         var observations = entries.Where(e => e.Component.Resource is R4.Observation).ToList();
