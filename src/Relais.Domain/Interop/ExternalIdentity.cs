@@ -23,6 +23,8 @@ public static class ExternalIdentityMatch
     public const string GivenNameDiffers = "given-name";
     public const string BirthDateDiffers = "birth-date";
     public const string SexDiffers = "sex";
+    /// <summary>The identity matched, but the sender may not write to that record (outside its care team): held as the others are.</summary>
+    public const string SenderNotInCareTeam = "sender-not-in-care-team";
 
     /// <summary>The reasons the sent identity does not match the record (empty: it matches).</summary>
     public static IReadOnlyList<string> Mismatches(ExternalIdentity sent, RecordIdentity? record)

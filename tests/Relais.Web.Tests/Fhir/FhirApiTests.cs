@@ -189,7 +189,7 @@ public abstract class FhirApiTests(RelaisFactory factory)
             },
             request = new { method = "POST", url = "Observation" },
         }));
-        return new { resourceType = "Bundle", type = "transaction", identifier = new { system = "urn:oid:1.2.250.1.999.lab", value = id }, entry = entries };
+        return new { resourceType = "Bundle", type = "transaction", identifier = new { system = "urn:oid:1.2.250.1.999.1", value = id }, entry = entries };
     }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient client, object bundle) =>

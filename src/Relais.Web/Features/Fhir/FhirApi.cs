@@ -26,24 +26,25 @@ public static class FhirApi
 
     public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/fhir/metadata", Metadata).WithTags(Tag).AllowAnonymous().DeclareNoPatientData("the server's CapabilityStatement")
+        app.MapGet("/fhir/metadata", Metadata).FhirAnswers(StatusCodes.Status406NotAcceptable).WithTags(Tag).AllowAnonymous().DeclareNoPatientData("the server's CapabilityStatement")
             .WithSummary("Déclaration de capacités FHIR R4 (CapabilityStatement) : ressources, interactions et paramètres de recherche.");
         var fhir = app.MapGroup("/fhir").WithTags(Tag).RequireAuthorization();
         // Patient/{patientId}: guarded as every route naming a patient (the endpoint test walks it as an outsider).
-        fhir.MapGet("/Patient/{patientId:guid}", ReadPatient).WithMetadata(new PatientScopedAttribute(AccessKind.Read))
+        fhir.MapGet("/Patient/{patientId:guid}", ReadPatient).WithMetadata(new PatientScopedAttribute(AccessKind.Read), new RequiresCapabilityAttribute(Capability.ReadRecord))
+            .FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
             .WithSummary("Lit un patient (FR Core : INS-NIR, statut de l'identité).");
-        fhir.MapGet("/Patient", SearchPatients).DeclareNoPatientData(SearchReason).WithMetadata(new AuditsEachPatientShownAttribute())
+        fhir.MapGet("/Patient", SearchPatients).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason).WithMetadata(new AuditsEachPatientShownAttribute())
             .WithSummary("Recherche un patient par INS (identifier=urn:oid:1.2.250.1.213.1.4.8|INS) ou liste les patients visibles, par pages.");
-        fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).DeclareNoPatientData("the professionals' directory (RPPS)")
+        fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData("the professionals' directory (RPPS)")
             .WithSummary("Lit un professionnel (FR Core : RPPS et IDNPS).");
-        fhir.MapGet("/Condition", SearchConditions).DeclareNoPatientData(SearchReason).WithSummary("Recherche les cancers primitifs d'un patient (mCODE), Condition?patient=.");
-        fhir.MapGet("/Condition/{id:guid}", ReadCondition).DeclareNoPatientData(ReadReason).WithSummary("Lit un cancer primitif (mCODE primary cancer condition).");
-        fhir.MapGet("/Observation", SearchObservations).DeclareNoPatientData(SearchReason)
+        fhir.MapGet("/Condition", SearchConditions).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason).WithSummary("Recherche les cancers primitifs d'un patient (mCODE), Condition?patient=.");
+        fhir.MapGet("/Condition/{id:guid}", ReadCondition).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un cancer primitif (mCODE primary cancer condition).");
+        fhir.MapGet("/Observation", SearchObservations).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
             .WithSummary("Recherche les observations d'un patient : marqueurs (LOINC), TNM et stade (mCODE) ; Observation?patient=&code=&date=.");
-        fhir.MapGet("/Observation/{id}", ReadObservation).DeclareNoPatientData(ReadReason).WithSummary("Lit une observation (marqueur ou TNM).");
-        fhir.MapGet("/CarePlan", SearchCarePlans).DeclareNoPatientData(SearchReason).WithSummary("Recherche les PPS et PPAC d'un patient, CarePlan?patient=&category=pps|ppac.");
-        fhir.MapGet("/CarePlan/{id:guid}", ReadCarePlan).DeclareNoPatientData(ReadReason).WithSummary("Lit un PPS ou un PPAC.");
-        fhir.MapPost("/", PostBundle).Accepts<object>(FhirJson.ContentType, "application/json")
+        fhir.MapGet("/Observation/{id}", ReadObservation).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit une observation (marqueur ou TNM).");
+        fhir.MapGet("/CarePlan", SearchCarePlans).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason).WithSummary("Recherche les PPS et PPAC d'un patient, CarePlan?patient=&category=pps|ppac.");
+        fhir.MapGet("/CarePlan/{id:guid}", ReadCarePlan).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un PPS ou un PPAC.");
+        fhir.MapPost("/", PostBundle).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity).Accepts<object>(FhirJson.ContentType, "application/json")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .DeclareNoPatientData("external results: matched by a qualified INS, then the access rule is applied to each record by the laboratory feed; a refusal is held as an unknown INS is")
             .WithSummary("Reçoit un Bundle transaction ou collection de résultats de laboratoire (DiagnosticReport + Observations LOINC), rapprochés par INS qualifié.");
@@ -56,14 +57,20 @@ public static class FhirApi
         ? FhirJson.Result(FhirJson.Outcome(R4.OperationOutcome.IssueType.Forbidden, "Votre rôle ne lit pas cette partie du dossier."), StatusCodes.Status403Forbidden)
         : FhirJson.NotFound();
 
-    private static IResult Metadata(HttpContext http) => FhirJson.Result(FhirCapabilities.Statement(BaseUrl(http)));
+    private static readonly string[] JsonFormats = ["json", "application/json", "application/fhir+json"];
+
+    /// <summary>The CapabilityStatement; a <c>_format</c> other than JSON is refused (406), as Relais answers JSON only.</summary>
+    private static IResult Metadata(HttpContext http) =>
+        http.Request.Query.TryGetValue("_format", out var format) && !JsonFormats.Contains(format.ToString(), StringComparer.OrdinalIgnoreCase)
+            ? FhirJson.Result(FhirJson.Outcome(R4.OperationOutcome.IssueType.NotSupported, "Relais répond en JSON (application/fhir+json) seulement.", "_format"), StatusCodes.Status406NotAcceptable)
+            : FhirJson.Result(FhirCapabilities.Statement(BaseUrl(http)));
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/fhir";
 
     private static async Task<IResult> ReadPatient(Guid patientId, HttpContext http, FhirReads reads, CancellationToken ct)
     {
         var (patient, refusal) = await reads.PatientAsync(CurrentUser.From(http.User), patientId, Resource(http), ct);
-        return patient is null ? Refusal(refusal) : FhirJson.Result(patient);
+        return patient is not null ? FhirJson.Result(patient) : refusal == FhirRefusal.Forbidden ? Refusal(refusal) : FhirJson.PatientNotFound();
     }
 
     private static async Task<IResult> SearchPatients(HttpContext http, CurrentUser user, FhirReads reads, CancellationToken ct)

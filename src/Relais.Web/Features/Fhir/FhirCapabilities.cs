@@ -64,7 +64,7 @@ public static class FhirCapabilities
             Date = "2026-11-30",
             Kind = R4.CapabilityStatementKind.Instance,
             Software = new R4.CapabilityStatement.SoftwareComponent { Name = "Relais" },
-            Implementation = new R4.CapabilityStatement.ImplementationComponent { Description = "Relais FHIR R4 API", Url = baseUrl },
+            Description = "Relais FHIR R4 API at " + baseUrl,
             FhirVersion = R4.FHIRVersion.N4_0_1,
             Format = ["application/fhir+json"],
             Rest = [rest],

@@ -35,6 +35,17 @@ public static class FhirJson
     /// <summary>The one not-found answer, for a resource that does not exist and for one the caller may not read.</summary>
     public static IResult NotFound() => Result(Outcome(R4.OperationOutcome.IssueType.NotFound, "Aucune ressource accessible ne correspond à cet identifiant."), StatusCodes.Status404NotFound);
 
+    /// <summary>The access rule's answer for a patient (the words of <see cref="Access.PatientScope.NotFound()"/>), for a patient that does not exist and one the caller may not see.</summary>
+    public static IResult PatientNotFound() => Result(Outcome(R4.OperationOutcome.IssueType.NotFound, "Patient introuvable : aucun dossier accessible ne correspond à cet identifiant."), StatusCodes.Status404NotFound);
+
+    /// <summary>Declares the answers of a FHIR endpoint for OpenAPI: the resource, and its errors as OperationOutcome.</summary>
+    public static RouteHandlerBuilder FhirAnswers(this RouteHandlerBuilder builder, params int[] errors)
+    {
+        builder.Produces(StatusCodes.Status200OK, contentType: ContentType);
+        foreach (var status in errors) builder.Produces(status, contentType: ContentType);
+        return builder;
+    }
+
     public static IResult Invalid(string text, params string[] expression) => Result(Outcome(R4.OperationOutcome.IssueType.Invalid, text, expression), StatusCodes.Status400BadRequest);
 
     public static IResult Result(R4.Resource resource, int status = StatusCodes.Status200OK) => new FhirResult(resource, status);

@@ -199,18 +199,30 @@ public static class FhirMapper
 
     // ---------------------------------------------------------------- Observation: TNM and stage (mCODE)
 
-    /// <summary>The id of an episode's TNM observation: the episode and the part, so that it reads back without a table.</summary>
-    public static string TnmId(Guid episodeId, FhirCodes.TnmPart part) => $"tnm-{Domain.EnumCodes.Code(part)}-{episodeId}";
+    /// <summary>The short code of a TNM part in an observation id (FHIR ids are at most 64 characters).</summary>
+    private static string ShortCode(FhirCodes.TnmPart part) => part switch
+    {
+        FhirCodes.TnmPart.ClinicalT => "ct",
+        FhirCodes.TnmPart.ClinicalN => "cn",
+        FhirCodes.TnmPart.ClinicalM => "cm",
+        FhirCodes.TnmPart.PathologicalT => "pt",
+        FhirCodes.TnmPart.PathologicalN => "pn",
+        FhirCodes.TnmPart.PathologicalM => "pm",
+        FhirCodes.TnmPart.ClinicalStageGroup => "csg",
+        _ => "psg",
+    };
+
+    /// <summary>The id of an episode's TNM observation: the part and the episode, so that it reads back without a table (tnm-csg-&lt;episode&gt;).</summary>
+    public static string TnmId(Guid episodeId, FhirCodes.TnmPart part) => $"tnm-{ShortCode(part)}-{episodeId:N}";
 
     public static bool TryParseTnmId(string id, out Guid episodeId, out FhirCodes.TnmPart part)
     {
         episodeId = Guid.Empty;
         part = default;
-        if (!id.StartsWith("tnm-", StringComparison.Ordinal) || id.Length < 4 + 36 + 2) return false;
-        var code = id[4..^37];
-        if (!Guid.TryParse(id[^36..], out episodeId)) return false;
+        var pieces = id.Split('-');
+        if (pieces.Length != 3 || pieces[0] != "tnm" || !Guid.TryParseExact(pieces[2], "N", out episodeId)) return false;
         foreach (var p in Enum.GetValues<FhirCodes.TnmPart>())
-            if (Domain.EnumCodes.Code(p) == code) { part = p; return true; }
+            if (ShortCode(p) == pieces[1]) { part = p; return true; }
         return false;
     }
 

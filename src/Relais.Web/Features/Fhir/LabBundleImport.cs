@@ -174,7 +174,7 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
             if (result is null)
             {
                 var key = toRecord[refused!.Value].PatientKey;
-                held[key] = (matched[key], [ExternalIdentityMatch.UnknownIns]);
+                held[key] = (matched[key], [ExternalIdentityMatch.SenderNotInCareTeam]);
                 matched.Remove(key);
                 continue;
             }
