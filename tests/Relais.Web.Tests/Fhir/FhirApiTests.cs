@@ -185,7 +185,7 @@ public abstract class FhirApiTests(RelaisFactory factory)
                 effectiveDateTime = r.On,
                 performer = new[] { new { display = "Laboratoire Bio-Normandie" } },
                 valueQuantity = new { value = r.Value, unit = r.Unit, system = "http://unitsofmeasure.org", code = r.Unit },
-                referenceRange = new[] { new { high = new { value = 35m, unit = "U/mL", system = "http://unitsofmeasure.org", code = "U/mL" } } },
+                referenceRange = new[] { new { high = new { value = 30m, unit = "U/mL", system = "http://unitsofmeasure.org", code = "U/mL" } } },
             },
             request = new { method = "POST", url = "Observation" },
         }));

@@ -62,7 +62,7 @@ public static class FhirCapabilities
             Title = "Relais — parcours de soins en cancérologie",
             Status = R4.PublicationStatus.Active,
             Date = "2026-11-30",
-            Kind = R4.CapabilityStatementKind.Instance,
+            Kind = R4.CapabilityStatementKind.Capability,
             Software = new R4.CapabilityStatement.SoftwareComponent { Name = "Relais" },
             Description = "Relais FHIR R4 API at " + baseUrl,
             FhirVersion = R4.FHIRVersion.N4_0_1,
