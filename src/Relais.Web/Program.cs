@@ -1,3 +1,4 @@
+using Relais.Web.Features.Fhir;
 using Relais.Web.Features.Appointments;
 using Relais.Web.Features.Continuity;
 using Relais.Web.Features.SupportiveCare;
@@ -63,6 +64,7 @@ app.MapNotifications();
 app.MapIndicators();
 app.MapAppointments();
 app.MapContinuity();
+app.MapFhir();
 app.MapRelaisPages();
 
 app.Run();

@@ -6,6 +6,8 @@ public enum IdentityAlertKind
     ConfirmedMismatch,
     /// <summary>An INS that another record holds was given to a record by someone who may not read the other one.</summary>
     SuspectedDuplicate,
+    /// <summary>External results (a laboratory's FHIR Bundle) named this record's INS but could not be matched to it: held, not on the record.</summary>
+    ExternalResultHeld,
 }
 
 /// <summary>

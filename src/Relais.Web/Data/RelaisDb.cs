@@ -27,6 +27,8 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Patient> Patients => Set<Patient>();
     public DbSet<IdentityAlert> IdentityAlerts => Set<IdentityAlert>();
+    public DbSet<Domain.Interop.ExternalBundleReceipt> ExternalBundleReceipts => Set<Domain.Interop.ExternalBundleReceipt>();
+    public DbSet<Domain.Interop.HeldExternalResult> HeldExternalResults => Set<Domain.Interop.HeldExternalResult>();
     public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
     public DbSet<AldRecord> AldRecords => Set<AldRecord>();
     public DbSet<Domain.Vaccination.LiveVaccineWarningLift> LiveVaccineWarningLifts => Set<Domain.Vaccination.LiveVaccineWarningLift>();

@@ -1,3 +1,4 @@
+using Relais.Web.Features.Fhir;
 using Relais.Web.Features.Appointments;
 using Relais.Web.Features.Continuity;
 using Relais.Web.Features.Symptoms;
@@ -71,6 +72,7 @@ public static class WebSetup
         services.AddNotifications();
         services.AddIndicators();
         services.AddAppointments();
+        services.AddFhir();
         services.AddContinuity();
         services.AddHttpContextAccessor();
         services.AddSignInLimits(builder.Configuration);

@@ -1,0 +1,256 @@
+using System.Globalization;
+using Microsoft.Extensions.Primitives;
+using Relais.Domain;
+using Relais.Domain.Access;
+using Relais.Domain.Programmes;
+using Relais.Web.Features.Access;
+using Relais.Web.Identity;
+using R4 = Hl7.Fhir.Model;
+
+namespace Relais.Web.Features.Fhir;
+
+/// <summary>
+/// FHIR R4 under <c>/fhir</c> (issue 17 points 1 and 2), aligned with FR Core (identity) and mCODE (cancer): the
+/// CapabilityStatement, read and search of Patient, Practitioner, Condition, Observation and CarePlan, and external
+/// results in. Bearer token as for <c>/api</c> (a cookie works too; an unsafe cookie request needs the antiforgery
+/// header, as <see cref="Operations.ApiAntiforgery"/> enforces for <c>/fhir</c>). Answers in <c>application/fhir+json</c>,
+/// errors as OperationOutcome.
+/// </summary>
+public static class FhirApi
+{
+    private const string Tag = "FHIR R4";
+    public const int DefaultCount = 50;
+    public const int MaxCount = 200;
+    private const string SearchReason = "a FHIR search: the access rule is applied (and audited) to the patient it names; a patient the caller may not see answers an empty searchset";
+    private const string ReadReason = "a FHIR read by resource id: the access rule is applied (and audited) to the resource's patient; a refusal answers as for a missing resource";
+
+    public static IEndpointRouteBuilder MapFhir(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/fhir/metadata", Metadata).FhirAnswers(StatusCodes.Status406NotAcceptable).WithTags(Tag).AllowAnonymous().DeclareNoPatientData("the server's CapabilityStatement")
+            .WithSummary("Déclaration de capacités FHIR R4 (CapabilityStatement) : ressources, interactions et paramètres de recherche.");
+        var fhir = app.MapGroup("/fhir").WithTags(Tag).RequireAuthorization();
+        // Patient/{patientId}: guarded as every route naming a patient (the endpoint test walks it as an outsider).
+        fhir.MapGet("/Patient/{patientId:guid}", ReadPatient).WithMetadata(new PatientScopedAttribute(AccessKind.Read), new RequiresCapabilityAttribute(Capability.ReadRecord))
+            .FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound)
+            .WithSummary("Lit un patient (FR Core : INS-NIR, statut de l'identité).");
+        fhir.MapGet("/Patient", SearchPatients).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason).WithMetadata(new AuditsEachPatientShownAttribute())
+            .WithSummary("Recherche un patient par INS (identifier=urn:oid:1.2.250.1.213.1.4.8|INS) ou liste les patients visibles, par pages.");
+        fhir.MapGet("/Practitioner/{id:guid}", ReadPractitioner).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData("the professionals' directory (RPPS)")
+            .WithSummary("Lit un professionnel (FR Core : RPPS et IDNPS).");
+        fhir.MapGet("/Condition", SearchConditions).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason).WithSummary("Recherche les cancers primitifs d'un patient (mCODE), Condition?patient=.");
+        fhir.MapGet("/Condition/{id:guid}", ReadCondition).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un cancer primitif (mCODE primary cancer condition).");
+        fhir.MapGet("/Observation", SearchObservations).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
+            .WithSummary("Recherche les observations d'un patient : marqueurs (LOINC), TNM et stade (mCODE) ; Observation?patient=&code=&date=.");
+        fhir.MapGet("/Observation/{id}", ReadObservation).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit une observation (marqueur ou TNM).");
+        fhir.MapGet("/CarePlan", SearchCarePlans).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason).WithSummary("Recherche les PPS et PPAC d'un patient, CarePlan?patient=&category=pps|ppac.");
+        fhir.MapGet("/CarePlan/{id:guid}", ReadCarePlan).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un PPS ou un PPAC.");
+        fhir.MapPost("/", PostBundle).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity).Accepts<object>(FhirJson.ContentType, "application/json")
+            .RequireAuthorization(p => p.RequireRole(Roles.Professionals))
+            .DeclareNoPatientData("external results: matched by a qualified INS, then the access rule is applied to each record by the laboratory feed; a refusal is held as an unknown INS is")
+            .WithSummary("Reçoit un Bundle transaction ou collection de résultats de laboratoire (DiagnosticReport + Observations LOINC), rapprochés par INS qualifié.");
+        return app;
+    }
+
+    private static string Resource(HttpContext http) => $"GET {http.Request.Path}";
+
+    private static IResult Refusal(FhirRefusal refusal) => refusal == FhirRefusal.Forbidden
+        ? FhirJson.Result(FhirJson.Outcome(R4.OperationOutcome.IssueType.Forbidden, "Votre rôle ne lit pas cette partie du dossier."), StatusCodes.Status403Forbidden)
+        : FhirJson.NotFound();
+
+    private static readonly string[] JsonFormats = ["json", "application/json", "application/fhir+json"];
+
+    /// <summary>The CapabilityStatement; a <c>_format</c> other than JSON is refused (406), as Relais answers JSON only.</summary>
+    private static IResult Metadata(HttpContext http) =>
+        http.Request.Query.TryGetValue("_format", out var format) && !JsonFormats.Contains(format.ToString(), StringComparer.OrdinalIgnoreCase)
+            ? FhirJson.Result(FhirJson.Outcome(R4.OperationOutcome.IssueType.NotSupported, "Relais répond en JSON (application/fhir+json) seulement.", "_format"), StatusCodes.Status406NotAcceptable)
+            : FhirJson.Result(FhirCapabilities.Statement(BaseUrl(http)));
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/fhir";
+
+    private static async Task<IResult> ReadPatient(Guid patientId, HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        var (patient, refusal) = await reads.PatientAsync(CurrentUser.From(http.User), patientId, Resource(http), ct);
+        return patient is not null ? FhirJson.Result(patient) : refusal == FhirRefusal.Forbidden ? Refusal(refusal) : FhirJson.PatientNotFound();
+    }
+
+    private static async Task<IResult> SearchPatients(HttpContext http, CurrentUser user, FhirReads reads, CancellationToken ct)
+    {
+        var q = http.Request.Query;
+        if (!Paging(q, out var offset, out var count, out var pagingError)) return pagingError!;
+        Guid? id = null;
+        if (q.TryGetValue("_id", out var rawId))
+        {
+            if (!Guid.TryParse(rawId.ToString(), out var parsed)) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+            id = parsed;
+        }
+        var identifier = q.TryGetValue("identifier", out var raw) ? raw.ToString() : null;
+        if (identifier is { Length: 0 }) return FhirJson.Invalid("Le paramètre identifier attend système|valeur.", "identifier");
+        var (page, total) = await reads.SearchPatientsAsync(user, identifier, id, offset, count, "GET /fhir/Patient", ct);
+        return Searchset(http, page, total, offset, count);
+    }
+
+    private static async Task<IResult> ReadPractitioner(Guid id, FhirReads reads, CancellationToken ct) =>
+        await reads.PractitionerAsync(id, ct) is { } practitioner ? FhirJson.Result(practitioner) : FhirJson.NotFound();
+
+    private static async Task<IResult> SearchConditions(HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await reads.ConditionsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/Condition", ct);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    private static async Task<IResult> ReadCondition(Guid id, HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        if (await reads.PatientOfEpisodeAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
+        var (items, refusal) = await reads.ConditionsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
+        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
+    }
+
+    private static async Task<IResult> SearchObservations(HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        var q = http.Request.Query;
+        if (!Paging(q, out var offset, out var count, out var pagingError)) return pagingError!;
+        string? system = null, code = null;
+        if (q.TryGetValue("code", out var rawCode))
+        {
+            (system, code) = FhirReads.SplitToken(rawCode.ToString());
+            if (code.Length == 0) return FhirJson.Invalid("Le paramètre code attend système|code (ex. http://loinc.org|6875-9).", "code");
+        }
+        DateOnly? from = null, to = null;
+        bool fromExclusive = false, toExclusive = false;
+        foreach (var value in q.TryGetValue("date", out var dates) ? dates : StringValues.Empty)
+        {
+            if (!FhirReads.TryParseDate(value ?? "", out var prefix, out var date))
+                return FhirJson.Invalid("Le paramètre date attend AAAA-MM-JJ, précédé éventuellement de eq, ge, gt, le ou lt.", "date");
+            switch (prefix)
+            {
+                case "eq": from = to = date; break;
+                case "ge": from = date; break;
+                case "gt": from = date; fromExclusive = true; break;
+                case "le": to = date; break;
+                default: to = date; toExclusive = true; break;
+            }
+        }
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await reads.ObservationsAsync(CurrentUser.From(http.User), patientId.Value,
+            new FhirReads.ObservationCriteria(system, code, from, to, fromExclusive, toExclusive), "GET /fhir/Observation", ct);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    private static async Task<IResult> ReadObservation(string id, HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        var (item, refusal) = await reads.ObservationAsync(CurrentUser.From(http.User), id, Resource(http), ct);
+        return item is null ? Refusal(refusal) : FhirJson.Result(item);
+    }
+
+    private static async Task<IResult> SearchCarePlans(HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        var q = http.Request.Query;
+        if (!Paging(q, out var offset, out var count, out var pagingError)) return pagingError!;
+        ProgrammeKind? kind = null;
+        if (q.TryGetValue("category", out var rawCategory))
+        {
+            var (system, value) = FhirReads.SplitToken(rawCategory.ToString());
+            if (system is not null && system != FhirMapper.CarePlanCategorySystem) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+            if (!EnumCodes.TryParse<ProgrammeKind>(value, out var parsed))
+                return FhirJson.Invalid("Le paramètre category attend pps ou ppac.", "category");
+            kind = parsed;
+        }
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await reads.CarePlansAsync(CurrentUser.From(http.User), patientId.Value, kind, null, "GET /fhir/CarePlan", ct);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    private static async Task<IResult> ReadCarePlan(Guid id, HttpContext http, FhirReads reads, CancellationToken ct)
+    {
+        if (await reads.PatientOfProgrammeAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
+        var (items, refusal) = await reads.CarePlansAsync(CurrentUser.From(http.User), patientId, null, id, Resource(http), ct);
+        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
+    }
+
+    private static async Task<IResult> PostBundle(HttpContext http, CurrentUser user, LabBundleImport import, CancellationToken ct)
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var body = await reader.ReadToEndAsync(ct);
+        try
+        {
+            var bundle = LabBundleImport.ParseBundle(body);
+            var (response, _) = await import.HandleAsync(user, bundle, ct);
+            return FhirJson.Result(response);
+        }
+        catch (BundleRefusedException e)
+        {
+            return FhirJson.Result(FhirJson.Outcome(e.Code, e.Message, e.Expression), e.Status);
+        }
+        catch (DomainValidationException e)
+        {
+            return FhirJson.Invalid(e.Message, e.Field);
+        }
+        catch (CapabilityRefusedException e)
+        {
+            return FhirJson.Result(FhirJson.Outcome(R4.OperationOutcome.IssueType.Forbidden, e.Message), StatusCodes.Status403Forbidden);
+        }
+    }
+
+    /// <summary>The <c>patient</c> parameter: <c>123</c> or <c>Patient/123</c>; required. Not a Relais id: no patient (empty searchset).</summary>
+    private static IResult? PatientParameter(HttpContext http, out Guid? patientId)
+    {
+        patientId = null;
+        var raw = http.Request.Query["patient"].ToString();
+        if (raw.Length == 0 && http.Request.Query["subject"].ToString() is { Length: > 0 } subject) raw = subject;
+        if (raw.Length == 0) return FhirJson.Invalid("Le paramètre patient est obligatoire (patient=<id> ou Patient/<id>).", "patient");
+        if (raw.StartsWith("Patient/", StringComparison.Ordinal)) raw = raw["Patient/".Length..];
+        patientId = Guid.TryParse(raw, out var id) ? id : null;
+        return null;
+    }
+
+    private static bool Paging(IQueryCollection q, out int offset, out int count, out IResult? error)
+    {
+        offset = 0;
+        count = DefaultCount;
+        error = null;
+        if (q.TryGetValue("_count", out var c) && (!int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count < 1 || count > MaxCount))
+        {
+            error = FhirJson.Invalid($"_count va de 1 à {MaxCount}.", "_count");
+            return false;
+        }
+        if (q.TryGetValue("_offset", out var o) && (!int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out offset) || offset < 0))
+        {
+            error = FhirJson.Invalid("_offset est un entier positif.", "_offset");
+            return false;
+        }
+        return true;
+    }
+
+    private static IResult Searchset<T>(HttpContext http, IReadOnlyList<T> all, int offset, int count) where T : R4.Resource =>
+        Searchset(http, all.Skip(offset).Take(count).ToList(), all.Count, offset, count);
+
+    /// <summary>A searchset Bundle with its total and its self, first, previous and next links (<c>_offset</c> and <c>_count</c>).</summary>
+    private static IResult Searchset<T>(HttpContext http, IReadOnlyList<T> page, int total, int offset, int count) where T : R4.Resource
+    {
+        var baseUrl = BaseUrl(http);
+        var bundle = new R4.Bundle { Type = R4.Bundle.BundleType.Searchset, Total = total, Timestamp = DateTimeOffset.UtcNow };
+        string Link(int at)
+        {
+            var query = http.Request.Query.Where(kv => kv.Key is not ("_offset" or "_count")).SelectMany(kv => kv.Value.Select(v => $"{Uri.EscapeDataString(kv.Key)}={Uri.EscapeDataString(v ?? "")}"))
+                .Append($"_count={count.ToString(CultureInfo.InvariantCulture)}").Append($"_offset={at.ToString(CultureInfo.InvariantCulture)}");
+            return $"{baseUrl}{http.Request.Path.Value!["/fhir".Length..]}?{string.Join('&', query)}";
+        }
+        bundle.Link.Add(new R4.Bundle.LinkComponent { Relation = "self", Url = Link(offset) });
+        bundle.Link.Add(new R4.Bundle.LinkComponent { Relation = "first", Url = Link(0) });
+        if (offset > 0) bundle.Link.Add(new R4.Bundle.LinkComponent { Relation = "previous", Url = Link(Math.Max(0, offset - count)) });
+        if (offset + page.Count < total) bundle.Link.Add(new R4.Bundle.LinkComponent { Relation = "next", Url = Link(offset + count) });
+        foreach (var resource in page)
+            bundle.Entry.Add(new R4.Bundle.EntryComponent
+            {
+                FullUrl = $"{baseUrl}/{resource.TypeName}/{resource.Id}",
+                Resource = resource,
+                Search = new R4.Bundle.SearchComponent { Mode = R4.Bundle.SearchEntryMode.Match },
+            });
+        return FhirJson.Result(bundle);
+    }
+}
