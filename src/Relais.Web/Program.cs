@@ -50,6 +50,7 @@ app.MapMe();
 app.MapAccessGrants();
 app.MapPortal();
 app.MapCoordination();
+Relais.Web.Features.Cda.CdaApi.MapCda(app);
 app.MapTumorBoards();
 app.MapProgrammes();
 app.MapAnnouncements();

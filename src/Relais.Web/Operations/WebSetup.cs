@@ -60,6 +60,7 @@ public static class WebSetup
         services.AddCoordination();
         services.AddTumorBoards();
         services.AddProgrammes();
+        services.AddScoped<Features.Cda.CdaExport>();
         services.AddAnnouncements();
         services.AddFollowUp();
         services.AddExpertise();
