@@ -277,7 +277,8 @@ public static class CdaWriter
             new XElement(V3 + "text", new XElement(V3 + "reference", new XAttribute("value", "#motif"))),
             new XElement(V3 + "statusCode", new XAttribute("code", "completed")),
             DiagnosisTime(dx),
-            Value("CD", new XAttribute("code", dx.Site), new XAttribute("displayName", dx.SiteLabel ?? dx.Site), new XAttribute("codeSystem", Cim10)));
+            Value("CD", new XAttribute("code", dx.Site), new XAttribute("displayName", dx.SiteLabel ?? dx.Site), new XAttribute("codeSystem", Cim10),
+                new XElement(V3 + "originalText", new XElement(V3 + "reference", new XAttribute("value", "#motif")))));
 
     private static XElement DiagnosisTime(CdaDiagnosis dx) =>
         dx.DiagnosisDate is { } d
@@ -299,9 +300,10 @@ public static class CdaWriter
         if (laterality is { } lat)
             site.Add(new XElement(V3 + "qualifier", Code("20228-3", Loinc, "Latéralité") is var n ? new XElement(V3 + "name", n.Attributes()) : null,
                 new XElement(V3 + "value", new XAttribute("code", lat.Item1), new XAttribute("displayName", lat.Item2), new XAttribute("codeSystem", Snomed))));
+        var morphologyText = new XElement(V3 + "originalText", new XElement(V3 + "reference", new XAttribute("value", "#tumeur")));
         var morphology = dx.Morphology is { Length: > 0 } m
-            ? Value("CD", new XAttribute("code", m), new XAttribute("displayName", dx.MorphologyLabel ?? m), new XAttribute("codeSystem", CimO), new XAttribute("codeSystemName", "CIM-O"))
-            : Value("CD", new XAttribute("nullFlavor", "UNK"));
+            ? Value("CD", new XAttribute("code", m), new XAttribute("displayName", dx.MorphologyLabel ?? m), new XAttribute("codeSystem", CimO), new XAttribute("codeSystemName", "CIM-O"), morphologyText)
+            : Value("CD", new XAttribute("nullFlavor", "UNK"), morphologyText);
         var tnm = new XElement(V3 + "observation", new XAttribute("classCode", "OBS"), new XAttribute("moodCode", "EVN"), new XAttribute("negationInd", "false"),
             new XElement(V3 + "templateId", new XAttribute("root", "1.3.6.1.4.1.19376.1.7.3.1.4.14.2")),
             Code("75620-5", Loinc, "Stade TNM Clinique"),
@@ -344,13 +346,13 @@ public static class CdaWriter
                     ? Value("CD", new XAttribute("code", v), new XAttribute("codeSystem", TnmUicc), new XAttribute("codeSystemName", "TNM_UICC"))
                     : Value("CD", new XAttribute("nullFlavor", "UNK"))));
 
-    /// <summary>Statut du document (33557-0): a signed version is final ("terminé").</summary>
+    /// <summary>Statut du document (33557-0, JDV_StatutDoc): a signed version is approved ("approuvé").</summary>
     private static XElement StatusSection(CdaHeader h) =>
         Section(["1.2.250.1.213.1.1.2.35"], "33557-0", "Etat d'achèvement", "Statut du document",
             Narrative(("statut", $"Document validé et signé le {Clock.ToParis(h.SignedAt):dd/MM/yyyy à HH:mm}, version {h.Version}.")),
             Entry(Observation(["1.3.6.1.4.1.19376.1.5.3.1.4.13", "1.2.250.1.213.1.1.3.48", "1.2.250.1.213.1.1.3.48.16"], Code("GEN-065", TaAsip, "Statut du document"), "#statut",
                 new XElement(V3 + "effectiveTime", new XAttribute("value", Clock.ToParis(h.SignedAt).ToString("yyyyMMdd", CultureInfo.InvariantCulture))),
-                Value("CD", new XAttribute("code", "385658003"), new XAttribute("displayName", "terminé"), new XAttribute("codeSystem", Snomed), new XAttribute("codeSystemName", "SNOMED CT")))));
+                Value("CD", new XAttribute("code", "9571008"), new XAttribute("displayName", "approuvé"), new XAttribute("codeSystem", Snomed), new XAttribute("codeSystemName", "SNOMED CT")))));
 
     /// <summary>Gives each section and entry an identifier derived from the document's, so that an export is the same every time.</summary>
     private static XDocument Finish(CdaHeader h, XElement root)
