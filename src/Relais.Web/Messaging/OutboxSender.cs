@@ -39,8 +39,9 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
         var patientIds = messages.Where(m => m.PatientId != null).Select(m => m.PatientId!.Value).Distinct().ToList();
         // Only a qualified INS leaves Relais (RNIV): the header is left out for any other identity.
         var people = (await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id))
-                .Select(p => new { p.Id, p.Ins, p.IdentityStatus, p.BirthName, p.FirstNames, p.BirthDate, p.Sex }).ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => new MailPatient(p.Id, IdentityStatuses.MayLeaveRelais(p.IdentityStatus) ? p.Ins : null, p.BirthName, p.FirstNames, p.BirthDate, p.Sex));
+                .Select(p => new { p.Id, p.Ins, p.InsOid, p.IdentityStatus, p.BirthName, p.FirstNames, p.BirthDate, p.Sex }).ToListAsync(ct))
+            .ToDictionary(p => p.Id, p => new MailPatient(p.Id, IdentityStatuses.MayLeaveRelais(p.IdentityStatus) ? p.Ins : null, p.InsOid ?? InsOids.Nir,
+                p.BirthName, p.FirstNames, p.BirthDate, p.Sex));
         var objections = (await db.AccessObjections.AsNoTracking()
             .Where(o => patientIds.Contains(o.PatientId) && o.WithdrawnAt == null)
             .Select(o => new { o.PatientId, o.ProfessionalId }).ToListAsync(ct))
@@ -296,7 +297,7 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
     private static XdmSubmission Submission(OutboxMessage message, MailPatient patient, MailOptions settings, DateTimeOffset now)
     {
         var patientId = patient.QualifiedIns is { } ins
-            ? $"{ins}^^^&{Domain.Patients.InsOids.Nir}&ISO^NH"
+            ? $"{ins}^^^&{patient.InsOid}&ISO^NH"
             : $"{patient.Id:N}^^^&2.25&ISO^PI";
         var sex = patient.Sex switch { Domain.Patients.Sex.Female => "F", Domain.Patients.Sex.Male => "M", _ => "U" };
         return new XdmSubmission(message.Id, now, patientId, $"{patient.BirthName}^{patient.FirstNames}^^^", patient.BirthDate, sex,
@@ -323,4 +324,4 @@ public sealed class OutboxSender(RelaisDb db, TimeProvider time, IOptions<MailOp
 internal sealed record Attachment(Guid PatientId, Domain.Documents.DocumentKind Kind, string FileName, string ContentType, byte[] Content);
 
 /// <summary>The patient an e-mail is about: the INS only when qualified (RNIV).</summary>
-internal sealed record MailPatient(Guid Id, string? QualifiedIns, string BirthName, string FirstNames, DateOnly BirthDate, Domain.Patients.Sex Sex);
+internal sealed record MailPatient(Guid Id, string? QualifiedIns, string InsOid, string BirthName, string FirstNames, DateOnly BirthDate, Domain.Patients.Sex Sex);
