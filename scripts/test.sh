@@ -111,6 +111,10 @@ if (( INSTALL )); then
   dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
   # faketime runs the clock-sensitive tests as if a year later and earlier.
   command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+  # The CDA and XDM tests run the fixtures' validators: xmllint (XSD), Saxon-HE on a Java runtime (ISO Schematron).
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  [[ -f /usr/share/java/Saxon-HE.jar ]] || missing+=(libsaxonhe-java)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
   if (( ${#missing[@]} )); then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -252,6 +256,17 @@ log "dotnet build Relais.slnx -c Release"
 # (9>&-: a lingering compiler server must not inherit the lock)
 if ! dotnet build Relais.slnx -c Release -nologo -v minimal -nodeReuse:false 9>&-; then
   fail_early "build failed: no test was run"
+fi
+
+# ---------------------------------------------------------------- schematrons
+# The CI-SIS schematrons of ../shared/fixtures, compiled once per run (Saxon-HE) for the CDA tests.
+CDA_KIT="$ROOT/../shared/fixtures/cda/ansforge-TestContenuCDA-3-0"
+export RELAIS_TEST_SCHEMATRONS="$RUN/schematrons"
+rm -rf "$RELAIS_TEST_SCHEMATRONS"
+if [[ -d "$CDA_KIT" ]] && command -v java >/dev/null 2>&1 && [[ -f "${SAXON_JAR:-/usr/share/java/Saxon-HE.jar}" ]]; then
+  log "compiling the CI-SIS schematrons"
+  "$ROOT/scripts/compile-schematrons.sh" "$CDA_KIT" "$RELAIS_TEST_SCHEMATRONS" >"$RUN/schematrons.log" 2>&1 \
+    || { tail -20 "$RUN/schematrons.log" >&2; fail_early "compiling the schematrons failed (log: $RUN/schematrons.log)"; }
 fi
 
 # ---------------------------------------------------------------- test

@@ -51,6 +51,7 @@ app.MapMe();
 app.MapAccessGrants();
 app.MapPortal();
 app.MapCoordination();
+Relais.Web.Features.Cda.CdaApi.MapCda(app);
 app.MapTumorBoards();
 app.MapProgrammes();
 app.MapAnnouncements();

@@ -35,6 +35,25 @@ public sealed class MailOptions
     public int Connections { get; set; } = 4;
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// The domains of the MSSanté space of trust (operators' domains; a sub-domain counts): only their addresses receive
+    /// health data and the patient's identity (<see cref="Domain.Messaging.MssanteSpace"/>). Unset: <c>mssante.fr</c>.
+    /// The patients' own boxes (<c>&lt;INS&gt;@patient.mssante.fr</c>) count for a qualified INS whatever is listed here.
+    /// </summary>
+    public string[]? MssanteDomains { get; set; }
+
+    public IReadOnlyList<string> MssanteSpace => MssanteDomains is { Length: > 0 } d ? d : DefaultMssanteDomains;
+
+    private static readonly string[] DefaultMssanteDomains = ["mssante.fr"];
+
+    /// <summary>The software's reference on the ANS convergence platform, sent as X-MSS-NIL when set.</summary>
+    public string? MssanteProductReference { get; set; }
+
+    /// <summary>The drop folder the mail system delivers read receipts (MDN) into, one .eml each (default: App_Data/mail-receipts).</summary>
+    public string? ReceiptsDirectory { get; set; }
+
+    public string ReceiptsFolder(string contentRoot) => ReceiptsDirectory is { Length: > 0 } d ? d : Path.Combine(contentRoot, "App_Data", "mail-receipts");
+
     public bool WritesFiles => Delivery is { Length: > 0 } d
         ? d.Equals("files", StringComparison.OrdinalIgnoreCase)
         : string.IsNullOrWhiteSpace(Host);

@@ -32,6 +32,26 @@ public static class MailTexts
         return (subject, body);
     }
 
+    /// <summary>
+    /// What an address outside the MSSanté space receives instead of the message: that something waits in Relais, and the
+    /// link to it (the first Relais link of the message, else Relais's address). No name, birth date, INS or clinical word.
+    /// </summary>
+    public static (string Subject, string Body) OutsideMssante(string originalBody, MailOptions options)
+    {
+        var root = options.PublicUrl.TrimEnd('/');
+        var link = originalBody.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(root + "/", StringComparison.Ordinal)) ?? root + "/";
+        var body = $"""
+            Bonjour,
+
+            Un message vous attend dans Relais. Il concerne des données de santé : il n'est envoyé par courriel qu'à une
+            messagerie sécurisée de santé (espace de confiance MSSanté), ce que n'est pas cette adresse.
+            Connectez-vous pour le lire : {link}
+
+            Message envoyé par Relais ; ne pas répondre à cette adresse.
+            """;
+        return ("[Relais] Un message vous attend dans Relais", body);
+    }
+
     public static (string Subject, string Body) PatientNotice(Patient patient, Transmission t, MailOptions options)
     {
         var subject = "[Relais] Un nouveau document est disponible dans votre espace";

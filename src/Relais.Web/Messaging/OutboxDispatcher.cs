@@ -28,7 +28,11 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                 await using var scope = scopes.CreateAsyncScope();
                 var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
                 if (options.Value.Enabled)
+                {
                     while (await sender.DispatchOnceAsync(stoppingToken) > 0) { }
+                    // The read receipts (MDN) the mail system dropped since the last pass mark their transmissions read.
+                    await scope.ServiceProvider.GetRequiredService<ReadReceipts>().ScanAsync(stoppingToken);
+                }
                 var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
                 if (clock - lastReminderScan >= TimeSpan.FromMinutes(1))
                 {

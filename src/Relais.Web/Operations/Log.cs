@@ -23,6 +23,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} failed (attempt {Attempts}, {Status}): {Error}")]
     public static partial void OutboxMessageFailed(this ILogger logger, Guid outboxId, int attempts, OutboxStatus status, string error);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Read receipt applied to outbox message {OutboxId}")]
+    public static partial void ReadReceiptApplied(this ILogger logger, Guid outboxId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch failed; will retry")]
     public static partial void OutboxDispatchFailed(this ILogger logger, Exception exception);
 

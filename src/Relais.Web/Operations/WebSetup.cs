@@ -51,6 +51,7 @@ public static class WebSetup
         services.AddOptions<Messaging.MailOptions>().Bind(builder.Configuration.GetSection("Mail"))
             .Validate(o => o.IsValid, "Mail:Delivery must be 'smtp' or 'files'.").ValidateOnStart();
         services.AddScoped<Messaging.OutboxSender>();
+        services.AddScoped<Messaging.ReadReceipts>();
         services.AddScoped<Messaging.ReminderScheduler>();
         services.AddScoped<Messaging.MyReminders>();
         services.AddHostedService<Messaging.OutboxDispatcher>();
@@ -61,6 +62,7 @@ public static class WebSetup
         services.AddCoordination();
         services.AddTumorBoards();
         services.AddProgrammes();
+        services.AddScoped<Features.Cda.CdaExport>();
         services.AddAnnouncements();
         services.AddFollowUp();
         services.AddExpertise();

@@ -31,6 +31,8 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         ["Mail:Port"] = Environment.GetEnvironmentVariable("RELAIS_TEST_SMTP_PORT") ?? "2525",
         ["Mail:Security"] = "None",
         ["Mail:Domain"] = "relais.test",
+        // The test accounts' addresses (relais.test) are in the MSSanté space of the tests, as the demo's (relais.demo) are in the demo's.
+        ["Mail:MssanteDomains:0"] = "relais.test",
         // Tests dispatch the outbox themselves, when they mean to; the background pass runs once at start.
         ["Mail:DispatchIntervalSeconds"] = "3600",
         // The indicators' background refresh likewise; the dashboard computes what changed before it answers.

@@ -28,7 +28,8 @@ public static class CoordinationApi
     public static IEndpointRouteBuilder MapCoordination(this IEndpointRouteBuilder app)
     {
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags("Coordination").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
-        read.MapGet("/documents", ListDocuments).RequireCapability(Capability.ReadDocuments).WithSummary("Liste les documents du patient, du plus récent au plus ancien.");
+        read.MapGet("/documents", ListDocuments).RequireCapability(Capability.ReadDocuments).WithSummary("Liste les documents du patient, du plus récent au plus ancien (kind=tumor-board-report, pps... pour un seul type).")
+            .ProducesValidationProblem();
         read.MapGet("/documents/{documentId:guid}", GetDocument).RequireCapability(Capability.ReadDocuments).WithSummary("Lit la fiche d'un document du patient.");
         read.MapGet("/documents/{documentId:guid}/content", GetContent).RequireCapability(Capability.ReadDocuments).WithSummary("Télécharge le fichier d'un document, ou l'affiche (inline=true).");
         read.MapGet("/transmissions", ListTransmissions).RequireCapability(Capability.ReadTransmissions).WithSummary("Liste les transmissions du patient avec le statut de chaque destinataire.");
@@ -93,11 +94,18 @@ public static class CoordinationApi
         return app;
     }
 
-    private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, CurrentUser user, HttpContext http, CapabilityCheck capabilities,
+    private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, string? kind, CurrentUser user, HttpContext http, CapabilityCheck capabilities,
         DocumentsQuery documents, CancellationToken ct)
     {
+        DocumentKind? only = null;
+        if (!string.IsNullOrEmpty(kind))
+        {
+            if (!EnumCodes.TryParse<DocumentKind>(kind, out var k))
+                throw new DomainValidationException("kind", $"Type de document inconnu ; valeurs possibles : {string.Join(", ", EnumCodes.All<DocumentKind>())}.");
+            only = k;
+        }
         var readable = await capabilities.ReadableKindsAsync(user, PatientScope.Decision(http), ct);
-        return TypedResults.Ok<IReadOnlyList<DocumentDto>>((await documents.ListAsync(patientId, ct)).Where(d => readable.Contains(d.Kind)).ToList());
+        return TypedResults.Ok<IReadOnlyList<DocumentDto>>((await documents.ListAsync(patientId, ct)).Where(d => readable.Contains(d.Kind) && (only is null || d.Kind == only)).ToList());
     }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetDocument(Guid patientId, Guid documentId, CurrentUser user, HttpContext http,
