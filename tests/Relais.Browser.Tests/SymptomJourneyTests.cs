@@ -33,7 +33,8 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
         await SignInAsync(patient, email, key);
         await patient.GotoAsync("/mon-dossier");
         await patient.GetByRole(AriaRole.Link, new() { Name = "Signaler mes symptômes" }).ClickAsync();
-        await patient.GetByRole(AriaRole.Link, new() { Name = "Effets du traitement" }).ClickAsync();
+        // This week's questionnaire is due: listed first under "À remplir", then among all the patient's questionnaires.
+        await patient.GetByRole(AriaRole.Region, new() { Name = "À remplir" }).GetByRole(AriaRole.Link, new() { Name = "Effets du traitement" }).ClickAsync();
         await Assertions.Expect(patient.GetByRole(AriaRole.Note)).ToContainTextAsync("ne sont pas lues en permanence");
         Assert.Empty(await AccessibilityTests.ViolationsAsync(patient));
         await AnswerFeverAsync(patient);
