@@ -86,7 +86,7 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
         var gp = await browser.SignedInPageAsync(Api.Gp);
         await gp.GotoAsync("/nouveautes");
         var outcomes = gp.GetByRole(AriaRole.Region, new() { Name = "Suites des alertes de vos patients" });
-        await Assertions.Expect(outcomes).ToContainTextAsync("Chimio");
+        await Assertions.Expect(outcomes).ToContainTextAsync("CHIMIO Jeanne");
         await Assertions.Expect(outcomes).ToContainTextAsync("Venue en hôpital de jour");
         Assert.Empty(await AccessibilityTests.ViolationsAsync(gp));
         await gp.Context.CloseAsync();
