@@ -33,7 +33,8 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
         await SignInAsync(patient, email, key);
         await patient.GotoAsync("/mon-dossier");
         await patient.GetByRole(AriaRole.Link, new() { Name = "Signaler mes symptômes" }).ClickAsync();
-        await patient.GetByRole(AriaRole.Link, new() { Name = "Effets du traitement" }).ClickAsync();
+        // This week's questionnaire is due: listed first under "À remplir", then among all the patient's questionnaires.
+        await patient.GetByRole(AriaRole.Region, new() { Name = "À remplir" }).GetByRole(AriaRole.Link, new() { Name = "Effets du traitement" }).ClickAsync();
         await Assertions.Expect(patient.GetByRole(AriaRole.Note)).ToContainTextAsync("ne sont pas lues en permanence");
         Assert.Empty(await AccessibilityTests.ViolationsAsync(patient));
         await AnswerFeverAsync(patient);
@@ -42,6 +43,14 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
         await Assertions.Expect(now.GetByRole(AriaRole.Link, new() { Name = "Appeler le 02 35 00 00 00" })).ToBeVisibleAsync();
         Assert.Empty(await AccessibilityTests.ViolationsAsync(patient));
         Assert.True(await patient.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "no horizontal scroll at 390 px");
+
+        // Every page of the patient's portal, on the phone: no horizontal scroll at 390 px, no axe violation.
+        foreach (var path in PortalPages(patientId))
+        {
+            await patient.GotoAsync(path);
+            Assert.True(await patient.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), $"no horizontal scroll at 390 px on {path}");
+            Assert.Empty(await AccessibilityTests.ViolationsAsync(patient));
+        }
 
         // The nurse: the alert first on her triage list; she takes it in charge and records the action.
         var nurse = await browser.SignedInPageAsync(Api.Nurse);
@@ -59,6 +68,28 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
         await nurse.GetByLabel("Note (facultative)").FillAsync("NFS en hôpital de jour cet après-midi");
         await nurse.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'action" }).ClickAsync();
         await Assertions.Expect(nurse.GetByRole(AriaRole.Status).Filter(new() { HasText = "NFS en hôpital de jour cet après-midi" })).ToContainTextAsync("Venue en hôpital de jour");
+
+        // A fever is graded 3: the team is prompted to declare it to pharmacovigilance, and records it with the suspected drug.
+        await nurse.GetByRole(AriaRole.Button, new() { Name = "Déclaration faite" }).ClickAsync();
+        await Assertions.Expect(nurse.GetByLabel("Médicament suspecté")).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Empty(await AccessibilityTests.ViolationsAsync(nurse));
+        await nurse.GetByLabel("Médicament suspecté").FillAsync("Docétaxel");
+        await nurse.GetByRole(AriaRole.Button, new() { Name = "Déclaration faite" }).ClickAsync();
+        await Assertions.Expect(nurse.GetByRole(AriaRole.Status).Filter(new() { HasText = "Déclaration faite pour Docétaxel" })).ToBeVisibleAsync();
+
+        // The GP received the grade ≥ 3 copy, and reads what the team did among the outcomes of his patients' alerts.
+        await using (var scope = browser.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Relais.Web.Data.RelaisDb>();
+            Assert.NotEmpty(db.OutboxMessages.Where(m => m.PatientId == patientId && m.Kind == Relais.Web.Messaging.OutboxKind.PatientReport).ToList());
+        }
+        var gp = await browser.SignedInPageAsync(Api.Gp);
+        await gp.GotoAsync("/nouveautes");
+        var outcomes = gp.GetByRole(AriaRole.Region, new() { Name = "Suites des alertes de vos patients" });
+        await Assertions.Expect(outcomes).ToContainTextAsync("CHIMIO Jeanne");
+        await Assertions.Expect(outcomes).ToContainTextAsync("Venue en hôpital de jour");
+        Assert.Empty(await AccessibilityTests.ViolationsAsync(gp));
+        await gp.Context.CloseAsync();
 
         // At night (23:00 in Paris, on the fake clock): the centre's on-call number, or the 15.
         // The sessions of the morning have expired on the app's clock (8 hours): both sign in again.
@@ -84,6 +115,13 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
         await nurse.Context.CloseAsync();
         Assert.NotEqual(Guid.Empty, patientId);
     }
+
+    private static string[] PortalPages(Guid patientId) =>
+    [
+        "/mon-dossier", "/mon-dossier/questionnaires", "/nouveautes", "/langue", "/mon-dossier/aidants", "/mon-dossier/medecin-traitant",
+        $"/patients/{patientId}", $"/patients/{patientId}/rendez-vous", $"/patients/{patientId}/suivi", $"/patients/{patientId}/pps",
+        $"/patients/{patientId}/messages", $"/patients/{patientId}/acces",
+    ];
 
     private static async Task AnswerFeverAsync(IPage patient)
     {

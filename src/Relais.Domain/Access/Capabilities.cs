@@ -132,6 +132,7 @@ public static class Capabilities
         Add(Capability.RecordAld, "[G] 1.4: the GP who is médecin traitant requests the ALD 30; in an emergency the hospital physician draws up the protocol — the team records what the fund notified", [.. CareRoles]);
         Add(Capability.TriageSymptomAlerts, Hospital + "; " + Nurse + " — issue 14: the patients' symptom alerts are triaged by the nurse coordinator and the hospital clinicians (CAPRI nurse navigation)",
             UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.SendQuestionnaire, Team + " — issue 14: a questionnaire is assigned per phase, per follow-up protocol where the team chooses it, or sent once", [.. CareRoles]);
         Add(Capability.ManageSupportiveCare, "[G] 2.2: the needs are assessed at the announcement, the end of treatment and any visit, by the team and the GP, who refer [L]", [.. CareRoles]);
         Add(Capability.FollowSupportiveReferral, Support + "; [L] the provider writes back, no inverted circuit", UserRoles.SupportiveCare);
         Add(Capability.ChooseOwnGeneralPractitioner, PatientSelf + " — issue 11: the declared GP is the patient's choice, changed by the patient or with their agreement", UserRoles.Patient);

@@ -106,4 +106,6 @@ public enum Capability
     MaintainSupportiveDirectory,
     /// <summary>Switches the crisis mode of a territory on and off: the 3C's crisis referent (issue 15 point 2).</summary>
     SwitchCrisisMode,
+    /// <summary>Sends a patient a questionnaire to answer once, by a given day (issue 14 point 2), or withdraws it.</summary>
+    SendQuestionnaire,
 }

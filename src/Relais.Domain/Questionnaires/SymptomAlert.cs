@@ -49,6 +49,14 @@ public sealed class SymptomAlert
     /// <summary>The physician on call it was escalated to; null with <see cref="EscalatedAt"/> set when no one was on call.</summary>
     public Guid? EscalatedTo { get; private set; }
 
+    /// <summary>The drug the team suspects of the reported adverse effect, named when it declared it to pharmacovigilance.</summary>
+    public string? SuspectedDrug { get; private set; }
+    /// <summary>When the team declared the adverse effect to pharmacovigilance (signalement-sante.gouv.fr), and who said so.</summary>
+    public DateTimeOffset? PharmacovigilanceDeclaredAt { get; private set; }
+    public Guid? PharmacovigilanceDeclaredBy { get; private set; }
+
+    public const int MaxDrugLength = 200;
+
     /// <summary>Open until an action is recorded: it stays on the worklist, acknowledged or not.</summary>
     public bool IsOpen => Action is null;
 
@@ -101,6 +109,27 @@ public sealed class SymptomAlert
     /// </summary>
     public bool DueForEscalation(DateTimeOffset now, TimeSpan delay) =>
         Severity == AlertSeverity.Urgent && AcknowledgedAt is null && Action is null && EscalatedAt is null && now - RaisedAt >= delay;
+
+    /// <summary>
+    /// A severe adverse effect (grade ≥ 3 in the answers) with a suspected drug is declared to pharmacovigilance by the
+    /// professional (issue 14 point 2; [G], as for the GP's C9 report, PRODUCT.md §9): the team records which drug and
+    /// that the declaration was made. Once: a second declaration of the same alert is refused.
+    /// </summary>
+    public void DeclaredToPharmacovigilance(int responseGrade, string? suspectedDrug, Guid by, DateTimeOffset now)
+    {
+        if (!PharmacovigilancePrompted(responseGrade))
+            throw new DomainValidationException("grade", "Seul un effet indésirable grave (grade 3 ou plus) appelle une déclaration de pharmacovigilance depuis l'alerte.");
+        if (PharmacovigilanceDeclaredAt is not null) throw new DomainValidationException("pharmacovigilance", "La déclaration de pharmacovigilance est déjà enregistrée.");
+        var drug = suspectedDrug?.Trim();
+        if (string.IsNullOrEmpty(drug)) throw new DomainValidationException("suspectedDrug", "Indiquez le médicament suspecté.");
+        if (drug.Length > MaxDrugLength) throw new DomainValidationException("suspectedDrug", "Le médicament suspecté est limité à 200 caractères.");
+        SuspectedDrug = drug;
+        PharmacovigilanceDeclaredAt = now;
+        PharmacovigilanceDeclaredBy = by;
+    }
+
+    /// <summary>Grade ≥ 3 in the answers (CTCAE: severe): the team is asked whether a drug is suspected, to declare it.</summary>
+    public static bool PharmacovigilancePrompted(int responseGrade) => responseGrade >= 3;
 
     public void EscalateTo(Guid? physician, DateTimeOffset now)
     {

@@ -160,6 +160,7 @@ public static class WebSetup
         app.UseIdempotencyBuffering();
         app.UseAuthentication();
         app.UseSessionRevocation();
+        app.UseAccountLanguage();
         app.UseSecondFactorGate();
         app.UseAuthorization();
         app.UseApiAntiforgery();

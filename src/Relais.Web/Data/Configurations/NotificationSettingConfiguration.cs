@@ -11,5 +11,6 @@ public sealed class NotificationSettingConfiguration : IEntityTypeConfiguration<
         builder.HasKey(s => s.UserId);
         // The notice check: the people who agreed, the longest unchecked first.
         builder.HasIndex(s => new { s.EmailOptIn, s.CheckedAt });
+        builder.Property(s => s.Language).HasMaxLength(2);
     }
 }

@@ -80,8 +80,22 @@ public sealed class SymptomAlertConfiguration : IEntityTypeConfiguration<Symptom
         builder.Property(a => a.PatientInstruction).HasMaxLength(1000);
         builder.Property(a => a.Source).HasMaxLength(1000);
         builder.Property(a => a.ActionNote).HasMaxLength(1000);
+        builder.Property(a => a.SuspectedDrug).HasMaxLength(SymptomAlert.MaxDrugLength);
         builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionnaireResponse>().WithMany().HasForeignKey(a => a.ResponseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class QuestionnaireAssignmentConfiguration : IEntityTypeConfiguration<QuestionnaireAssignment>
+{
+    public void Configure(EntityTypeBuilder<QuestionnaireAssignment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        // The patient's open assignments (the portal, the answer that closes them), and the reminder scan by due day.
+        builder.HasIndex(a => new { a.PatientId, a.AnsweredAt, a.WithdrawnAt });
+        builder.HasIndex(a => new { a.AnsweredAt, a.WithdrawnAt, a.DueOn });
+        builder.Property(a => a.QuestionnaireCode).HasMaxLength(60);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -106,8 +106,20 @@ public sealed class MyHomeActions(RelaisDb db, Clock clock, InboxQuery inbox, Un
         var until = today.AddDays(GpWorklist.UpcomingDays);
         var coming = db.CarnetItems.AsNoTracking().Where(i => i.PatientId == own && i.Status == CarnetItemStatus.Planned && i.Due >= today && i.Due <= until);
         var next = await coming.OrderBy(i => i.Due).ThenBy(i => i.Id).Select(i => new { i.Due, i.Kind }).FirstOrDefaultAsync(ct);
-        Add(actions, HomeActionKinds.NextAppointment, next is null ? 0 : await coming.CountAsync(ct), $"/patients/{own}/suivi",
-            next is null ? null : $"{next.Kind.Label()} — {Components.Kit.Labels.Date(next.Due)}");
+        // The appointments and treatment cycles (issue 14 point 7) beside the carnet's items: the nearest one says what it is for.
+        var now = clock.Now;
+        var booked = db.Appointments.AsNoTracking().Where(a => a.PatientId == own && a.Status == Domain.Continuity.AppointmentStatus.Planned);
+        var appointments = (await booked.Select(a => new { a.At, a.Kind, a.Place, a.Teleconsultation }).ToListAsync(ct))
+            .Where(a => a.At >= now && Clock.ToParis(a.At).Date <= until.ToDateTime(TimeOnly.MinValue)).OrderBy(a => a.At).ToList();
+        var count = (next is null ? 0 : await coming.CountAsync(ct)) + appointments.Count;
+        var firstAppointment = appointments.FirstOrDefault();
+        if (firstAppointment is not null && (next is null || DateOnly.FromDateTime(Clock.ToParis(firstAppointment.At).DateTime) <= next.Due))
+            Add(actions, HomeActionKinds.NextAppointment, count, $"/patients/{own}/rendez-vous",
+                $"{Domain.Continuity.AppointmentLabels.Label(firstAppointment.Kind)} — {Components.Kit.Labels.Instant(firstAppointment.At)}"
+                + (firstAppointment.Teleconsultation ? " — téléconsultation" : firstAppointment.Place is { } place ? $" — {place}" : ""));
+        else
+            Add(actions, HomeActionKinds.NextAppointment, count, $"/patients/{own}/suivi",
+                next is null ? null : $"{next.Kind.Label()} — {Components.Kit.Labels.Date(next.Due)}");
         Add(actions, HomeActionKinds.QuestionnaireDue, await WeeklyQuestionnaires.DueCountAsync(db, own, today, ct), "/mon-dossier/questionnaires");
         Add(actions, HomeActionKinds.NewDocuments, await inbox.UnreadTransmissionsAsync(user, ct), "/boite?filtre=non-lus");
         Add(actions, HomeActionKinds.NewMessages, await messages.CountAsync(user, ct), $"/patients/{own}/messages");
@@ -168,7 +180,7 @@ public static class HomeActionKinds
         [Outreach] = "Aller-vers : orientations à relancer",
         [TumorBoardMeeting] = "Réunion de RCP de la semaine",
         [SupportiveReferrals] = "Orientations en cours",
-        [NextAppointment] = "Mes prochains rendez-vous de suivi",
+        [NextAppointment] = "Mes prochains rendez-vous",
         [QuestionnaireDue] = "Questionnaire à remplir",
         [NewDocuments] = "Nouveaux documents",
         [NewMessages] = "Nouveaux messages",

@@ -18,8 +18,13 @@ public sealed record NotificationCounts(int Messages, int Documents, int Questio
     public int Total => Messages + Documents + QuestionnairesDue + AlertOutcomes;
 }
 
-/// <summary>An outcome of a patient's alert, in the patient's words on the page (what the team did).</summary>
-public sealed record AlertOutcome(Guid AlertId, string Title, DateTimeOffset RaisedAt, Domain.Questionnaires.TriageAction Action, DateTimeOffset ActionAt, bool New);
+/// <summary>
+/// An outcome of an alert: for the patient, what the team did about their own report (in the patient's words on the
+/// page); for a professional, what the team did about an alert of a patient that reached them — escalated to them as
+/// the physician on call, or copied to them as the GP (grade ≥ 3) — with the patient named.
+/// </summary>
+public sealed record AlertOutcome(Guid AlertId, string Title, DateTimeOffset RaisedAt, Domain.Questionnaires.TriageAction Action, DateTimeOffset ActionAt, bool New,
+    Guid? PatientId = null, string? PatientName = null, bool EscalatedToMe = false);
 
 public sealed class MyNotifications(RelaisDb db, Clock clock, InboxQuery inbox, UnreadMessages messages)
 {
@@ -37,17 +42,54 @@ public sealed class MyNotifications(RelaisDb db, Clock clock, InboxQuery inbox, 
             questionnaires = await WeeklyQuestionnaires.DueCountAsync(db, own, clock.Today, ct);
             outcomes = await Outcomes(own, setting?.OutcomesSeenAt).CountAsync(ct);
         }
+        else if (user.Kind == AccessorKind.Professional)
+            outcomes = await ReachedMe(user, setting?.OutcomesSeenAt).CountAsync(ct);
         return new(await messages.CountAsync(user, ct), await inbox.UnreadTransmissionsAsync(user, ct), questionnaires, outcomes, setting?.EmailOptIn ?? false);
     }
 
     /// <summary>The latest outcomes of the patient's own alerts, the new ones marked.</summary>
     public async Task<IReadOnlyList<AlertOutcome>> OutcomesAsync(CurrentUser user, CancellationToken ct)
     {
+        if (user.Kind == AccessorKind.Professional) return await ProfessionalOutcomesAsync(user, ct);
         if (user.Kind != AccessorKind.Patient || user.OwnPatientId is not { } own) return [];
         var seen = await db.NotificationSettings.AsNoTracking().Where(s => s.UserId == user.Id).Select(s => s.OutcomesSeenAt).FirstOrDefaultAsync(ct);
         var rows = await Outcomes(own, null).OrderByDescending(a => a.ActionAt).ThenBy(a => a.Id).Take(MaxOutcomes)
             .Select(a => new { a.Id, a.Title, a.RaisedAt, a.Action, a.ActionAt }).ToListAsync(ct);
         return [.. rows.Select(a => new AlertOutcome(a.Id, a.Title, a.RaisedAt, a.Action!.Value, a.ActionAt!.Value, seen is null || a.ActionAt > seen))];
+    }
+
+    /// <summary>
+    /// The outcomes of the alerts that reached the professional, the latest first, the new ones marked. Each patient
+    /// named is an audited read, as on every worklist.
+    /// </summary>
+    private async Task<IReadOnlyList<AlertOutcome>> ProfessionalOutcomesAsync(CurrentUser user, CancellationToken ct)
+    {
+        var seen = await db.NotificationSettings.AsNoTracking().Where(s => s.UserId == user.Id).Select(s => s.OutcomesSeenAt).FirstOrDefaultAsync(ct);
+        var rows = await (from a in ReachedMe(user, null)
+                          join p in db.Patients on a.PatientId equals p.Id
+                          orderby a.ActionAt descending, a.Id
+                          select new { a.Id, a.Title, a.RaisedAt, a.Action, a.ActionAt, a.PatientId, a.EscalatedTo, p.BirthName, p.UsedName, p.FirstNames })
+            .Take(MaxOutcomes).ToListAsync(ct);
+        foreach (var patientId in rows.Select(r => r.PatientId).Distinct())
+            db.AuditEntries.Add(Domain.Audit.AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, Access.AuditActions.List, "GET /nouveautes (suites des alertes)",
+                Access.AuditOutcomes.Allowed));
+        if (rows.Count > 0) await db.SaveChangesAsync(ct);
+        return [.. rows.Select(a => new AlertOutcome(a.Id, a.Title, a.RaisedAt, a.Action!.Value, a.ActionAt!.Value, seen is null || a.ActionAt > seen, a.PatientId,
+            Features.Patients.PatientName.Of(a.BirthName, a.UsedName, a.FirstNames), a.EscalatedTo == user.Id))];
+    }
+
+    /// <summary>
+    /// The alerts a colleague closed that had reached the professional: escalated to them as the physician on call, or
+    /// copied to them as the patient's GP (a grade ≥ 3 report, <see cref="Domain.Questionnaires.QuestionnaireEvaluation.CopiedToGp"/>),
+    /// among the patients the access rule still lets them see; after <paramref name="seenAt"/> when given.
+    /// </summary>
+    private IQueryable<Domain.Questionnaires.SymptomAlert> ReachedMe(CurrentUser user, DateTimeOffset? seenAt)
+    {
+        var visible = Access.PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var mine = db.Patients.Where(p => p.GeneralPractitionerId == user.Id).Select(p => p.Id);
+        var severe = db.QuestionnaireResponses.Where(r => r.Grade >= Domain.Questionnaires.QuestionnaireEvaluation.GpCopyGrade).Select(r => r.Id);
+        return db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt != null && a.ActionBy != user.Id && (seenAt == null || a.ActionAt > seenAt)
+            && visible.Contains(a.PatientId) && (a.EscalatedTo == user.Id || (mine.Contains(a.PatientId) && severe.Contains(a.ResponseId))));
     }
 
     /// <summary>The alerts of the patient on which the team recorded what it did, after <paramref name="seenAt"/> when given.</summary>

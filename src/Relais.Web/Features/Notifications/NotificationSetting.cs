@@ -3,7 +3,8 @@ namespace Relais.Web.Features.Notifications;
 /// <summary>
 /// A person's notification state (issue 14, point 4), beside the account rather than in it: whether they agreed to an
 /// e-mail notice (off until they say so), what the last notice counted and when it left, and up to when they have seen
-/// the outcomes of their alerts. A row exists once the person changed something or was checked.
+/// the outcomes of their alerts; and the language they chose to read Relais in (point 3), which follows the account.
+/// A row exists once the person changed something or was checked.
 /// </summary>
 public sealed class NotificationSetting
 {
@@ -20,6 +21,8 @@ public sealed class NotificationSetting
     /// <summary>The outcomes of the person's alerts recorded up to then have been seen.</summary>
     public DateTimeOffset? OutcomesSeenAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>"fr" or "en", once the person chose; French otherwise (<see cref="ChooseLanguage"/>).</summary>
+    public string? Language { get; private set; }
 
     public static NotificationSetting For(Guid userId, DateTimeOffset now) => new() { UserId = userId, UpdatedAt = now };
 
@@ -39,6 +42,12 @@ public sealed class NotificationSetting
     public void OutcomesSeen(DateTimeOffset now)
     {
         OutcomesSeenAt = now;
+        UpdatedAt = now;
+    }
+
+    public void ChooseLanguage(string language, DateTimeOffset now)
+    {
+        Language = language;
         UpdatedAt = now;
     }
 }

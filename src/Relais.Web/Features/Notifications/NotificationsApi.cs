@@ -16,8 +16,15 @@ public static class NotificationsApi
             .WithSummary("Accepte ou refuse l'avis par e-mail (sans contenu médical) qu'il y a du nouveau dans Relais ; refusé tant que la personne n'a pas choisi.")
             .ProducesValidationProblem()
             .DeclareNoPatientData("the caller's own notification preference");
+        app.MapPut("/api/me/language", Language).WithTags("Notifications").RequireAuthorization()
+            .WithSummary("Choisit la langue de lecture (fr ou en) : gardée avec le compte, posée aussitôt dans le cookie de langue de ce navigateur.")
+            .ProducesValidationProblem()
+            .DeclareNoPatientData("the caller's own language");
         return app;
     }
+
+    private static async Task<Ok<LanguageChoice>> Language(LanguageInput input, CurrentUser user, HttpContext http, ChooseLanguage choose, CancellationToken ct) =>
+        TypedResults.Ok(await choose.HandleAsync(user, input, http, ct));
 
     private static async Task<Ok<NotificationCounts>> Counts(CurrentUser user, MyNotifications notifications, CancellationToken ct) =>
         TypedResults.Ok(await notifications.CountsAsync(user, ct));

@@ -7,6 +7,7 @@ public static class NotificationsServices
     {
         services.AddScoped<MyNotifications>();
         services.AddScoped<ChooseEmailNotice>();
+        services.AddScoped<ChooseLanguage>();
         services.AddScoped<MarkOutcomesSeen>();
         services.AddScoped<NotifyByEmail>();
         return services;

@@ -34,6 +34,17 @@ public static class SymptomsApi
             .WithSummary("Enregistre les réponses du patient à un questionnaire ; les règles déclenchées alertent l'équipe et disent au patient qui appeler.")
             .ProducesValidationProblem().WithIdempotency();
 
+        var sentRead = app.MapGroup("/api/patients/{patientId:guid}/questionnaire-assignments").WithTags(Tag).RequireAuthorization().RequirePatientAccess(AccessKind.Read);
+        sentRead.MapGet("/", ListSent).RequireCapability(Capability.ReportSymptoms)
+            .WithSummary("Liste les questionnaires envoyés une fois au patient (ouverts, répondus, retirés), du plus récent au plus ancien.");
+        var sent = app.MapGroup("/api/patients/{patientId:guid}/questionnaire-assignments").WithTags(Tag)
+            .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner)).RequirePatientAccess(AccessKind.Write);
+        sent.MapPost("/", SendOnce).RequireCapability(Capability.SendQuestionnaire)
+            .WithSummary("Envoie au patient un questionnaire à remplir une fois, avant une date ; sa prochaine réponse le clôt, un rappel suit le lendemain de la date.")
+            .ProducesValidationProblem().WithIdempotency();
+        sent.MapPost("/{assignmentId:guid}/withdraw", WithdrawSent).RequireCapability(Capability.SendQuestionnaire)
+            .WithSummary("Retire un questionnaire envoyé et pas encore rempli.").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+
         var triage = app.MapGroup("/api").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator));
         triage.MapGet("/worklists/triage", Worklist).WithSummary("Liste de triage : alertes ouvertes des patients, par gravité puis ancienneté.")
             .DeclareNoPatientData("limited to the patients the access rule lets the caller see; each one listed is audited");
@@ -50,6 +61,9 @@ public static class SymptomsApi
             .ProducesProblem(StatusCodes.Status404NotFound);
         alerts.MapPost("/{alertId:guid}/action", RecordAction).RequireCapability(Capability.TriageSymptomAlerts)
             .WithSummary("Enregistre l'action menée pour une alerte de triage (conseil, consultation, hôpital de jour, urgences).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+        alerts.MapPost("/{alertId:guid}/pharmacovigilance", DeclarePharmacovigilance).RequireCapability(Capability.TriageSymptomAlerts)
+            .WithSummary("Enregistre la déclaration de pharmacovigilance d'un effet indésirable grave signalé (grade 3 ou plus) et le médicament suspecté.")
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
         return app;
     }
@@ -72,6 +86,18 @@ public static class SymptomsApi
         return TypedResults.Created($"/api/patients/{patientId}/questionnaire-responses/{result.Id}", result);
     }
 
+    private static async Task<Ok<AssignmentList>> ListSent(Guid patientId, SendQuestionnaire send, CancellationToken ct) =>
+        TypedResults.Ok(await send.ListAsync(patientId, ct));
+
+    private static async Task<Created<AssignmentDto>> SendOnce(Guid patientId, SendQuestionnaireInput input, CurrentUser user, SendQuestionnaire send, CancellationToken ct)
+    {
+        var sent = await send.HandleAsync(user, patientId, input, ct);
+        return TypedResults.Created($"/api/patients/{patientId}/questionnaire-assignments/{sent.Id}", sent);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawSent(Guid patientId, Guid assignmentId, CurrentUser user, SendQuestionnaire send, CancellationToken ct) =>
+        await send.WithdrawAsync(user, patientId, assignmentId, ct) ? TypedResults.NoContent() : Problems.NotFound("Questionnaire envoyé");
+
     private static async Task<Ok<TriagePage>> Worklist(int? page, int? pageSize, CurrentUser user, TriageWorklist worklist, CancellationToken ct) =>
         TypedResults.Ok(await worklist.HandleAsync(user, page ?? 1, pageSize ?? 50, ct));
 
@@ -93,4 +119,8 @@ public static class SymptomsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RecordAction(Guid patientId, Guid alertId, TriageActionInput input, CurrentUser user,
         RecordTriageAction record, CancellationToken ct) =>
         await record.HandleAsync(user, patientId, alertId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Alerte");
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeclarePharmacovigilance(Guid patientId, Guid alertId, PharmacovigilanceInput input, CurrentUser user,
+        DeclareAlertPharmacovigilance declare, CancellationToken ct) =>
+        await declare.HandleAsync(user, patientId, alertId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Alerte");
 }

@@ -21,10 +21,12 @@ public static class SymptomsServices
         services.AddScoped<SymptomAlertQuery>();
         services.AddScoped<AcknowledgeSymptomAlert>();
         services.AddScoped<RecordTriageAction>();
+        services.AddScoped<DeclareAlertPharmacovigilance>();
         services.AddScoped<EscalateUrgentAlerts>();
         services.AddScoped<PlanOnCallShift>();
         services.AddScoped<CallList>();
         services.AddScoped<RemindQuestionnaires>();
+        services.AddScoped<SendQuestionnaire>();
         return services;
     }
 }

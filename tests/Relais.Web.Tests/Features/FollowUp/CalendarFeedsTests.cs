@@ -34,6 +34,20 @@ public abstract class CalendarFeedsTests(RelaisFactory factory)
         Assert.Contains(gpCalendar.Events, e => e.Summary!.Contains("A. S. (1961)"));
         Assert.DoesNotContain(gpCalendar.Events, e => e.Summary!.Contains("SUIVI"));
     }
+
+    [Fact]
+    [Trait(Clocks.Trait, Clocks.Machine)]
+    public async Task ThePatientsFeed_CarriesTheAppointmentsAndCycles_OnTheirDay_WithTheHourAndThePlace()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/appointments",
+            new { kind = "chemotherapy-cycle", at = "2026-12-01T08:00:00Z", place = "Hôpital de jour", episodeId })).StatusCode);
+        var feed = await (await oncologist.PostAsync($"/api/patients/{patientId}/calendar-feeds", null)).JsonAsync();
+        var calendar = Ical.Net.Calendar.Load(await factory.CreateClient().GetStringAsync(new Uri(feed.GetProperty("url").GetString()!).PathAndQuery))!;
+        var cycle = Assert.Single(calendar.Events, e => e.Summary!.StartsWith("Cure de chimiothérapie", StringComparison.Ordinal));
+        Assert.Equal(new DateOnly(2026, 12, 1), DateOnly.FromDateTime(cycle.DtStart!.Value));
+        Assert.Equal("Cure de chimiothérapie à 09:00 — Hôpital de jour", cycle.Summary);
+    }
 }
 
 [Collection("sqlite")]

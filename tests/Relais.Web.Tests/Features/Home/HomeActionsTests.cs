@@ -138,9 +138,19 @@ public abstract class HomeActionsTests(RelaisFactory factory)
             Assert.Contains(before, a => a.GetProperty("kind").GetString() == kind);
         Assert.Equal($"/patients/{marie}/messages", Href(before, "new-messages"));
         Assert.Equal("/mon-dossier/questionnaires", Href(before, "questionnaire-due"));
-        Assert.Equal($"/patients/{marie}/suivi", Href(before, "next-appointment"));
+        Assert.StartsWith($"/patients/{marie}/", Href(before, "next-appointment"), StringComparison.Ordinal);
 
+        // Issue 14 point 7: a treatment cycle booked for tomorrow is the next appointment, and says what it is for.
         var oncologist = await app.ClientAsAsync(Api.Oncologist);
+        var cycle = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/appointments",
+            new { kind = "chemotherapy-cycle", at = app.Time.GetUtcNow().AddHours(25), place = "Hôpital de jour, 2e étage" });
+        Assert.Equal(HttpStatusCode.Created, cycle.StatusCode);
+        var booked = await ActionsAsync(patient);
+        Assert.Equal(Count(before, "next-appointment") + 1, Count(booked, "next-appointment"));
+        Assert.Equal($"/patients/{marie}/rendez-vous", Href(booked, "next-appointment"));
+        Assert.Contains("Cure de chimiothérapie", Line(booked, "next-appointment").GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Hôpital de jour, 2e étage", Line(booked, "next-appointment").GetProperty("detail").GetString(), StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{marie}/messages", new { thread = "patient", body = "Votre rendez-vous est confirmé." })).StatusCode);
         Assert.Equal(Count(before, "new-messages") + 1, Count(await ActionsAsync(patient), "new-messages"));
         await patient.GetAsync($"/api/patients/{marie}/messages?thread=patient");

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Relais.Web.Data;
 using Relais.Web.Features.Notifications;
 using Relais.Web.Messaging;
+using Relais.Web.Tests.Features.Symptoms;
 using Relais.Web.Tests.Infrastructure;
 using static Relais.Web.Tests.Features.Symptoms.SymptomPatients;
 
@@ -130,6 +131,45 @@ public abstract class NotificationsTests(RelaisFactory factory)
         var page = WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Api.PatientAccount)).GetStringAsync("/nouveautes"));
         Assert.Contains("conseil", page);
         Assert.Equal(0, (await patient.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32());
+    }
+
+    [Fact]
+    public async Task TheOutcomeOfAGradeThreeAlert_ReachesThePatientsGp_AndThatOfAnEscalatedAlert_ThePhysicianOnCall_NotAColleaguesOwn()
+    {
+        // This test moves the clock (escalation): it runs on an app of its own.
+        await using var app = factory.Fresh();
+        var marie = await app.MarieDurandAsync();
+        var patient = await app.ClientAsAsync(Api.PatientAccount);
+        var gp = await app.ClientAsAsync(Api.Gp);
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
+        var onCall = await app.UserIdAsync(Api.Oncologist);
+        var nurse = await app.ClientAsAsync(Api.Nurse);
+        Assert.Equal(HttpStatusCode.Created, (await nurse.PostAsJsonAsync("/api/on-call-shifts",
+            new { physicianId = onCall, starts = app.Time.GetUtcNow().AddHours(-1), ends = app.Time.GetUtcNow().AddHours(10) })).StatusCode);
+        var gpBefore = (await gp.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32();
+        var onCallBefore = (await oncologist.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32();
+
+        var fever = Assert.Single(Alerts(await patient.FeverAsync(marie, 38.9m))).GetProperty("id").GetGuid();
+        app.Time.Advance(TimeSpan.FromMinutes(31));
+        await using (var scope = app.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<Relais.Web.Features.Symptoms.Triage.EscalateUrgentAlerts>().ScanAsync();
+        nurse = await app.ClientAsAsync(Api.Nurse);
+        Assert.Equal(HttpStatusCode.NoContent, (await nurse.PostAsJsonAsync($"/api/patients/{marie}/symptom-alerts/{fever}/action", new { action = "emergency" })).StatusCode);
+
+        gp = await app.ClientAsAsync(Api.Gp);
+        oncologist = await app.ClientAsAsync(Api.Oncologist);
+        Assert.Equal(gpBefore + 1, (await gp.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32());
+        Assert.Equal(onCallBefore + 1, (await oncologist.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32());
+        // The nurse recorded it herself: nothing new to her.
+        Assert.Equal(0, (await nurse.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32());
+
+        var page = WebUtility.HtmlDecode(await (await app.CookieClientAsync(Api.Oncologist)).GetStringAsync("/nouveautes"));
+        Assert.Contains("Suites des alertes de vos patients", page, StringComparison.Ordinal);
+        Assert.Contains("DURAND", page, StringComparison.Ordinal);
+        Assert.Contains("Urgences", page, StringComparison.Ordinal);
+        Assert.Contains("transmise à vous en garde", page, StringComparison.Ordinal);
+        Assert.Equal(0, (await oncologist.GetJsonAsync("/api/me/notifications")).GetProperty("alertOutcomes").GetInt32());
+        Assert.Contains("list", await app.AuditActionsAsync(marie, "GET /nouveautes (suites des alertes)"));
     }
 }
 

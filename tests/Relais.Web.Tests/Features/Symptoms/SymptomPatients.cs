@@ -11,6 +11,17 @@ internal static class SymptomPatients
 {
     public const string Toxicity = "treatment-toxicity";
 
+    /// <summary>The nine ESAS-r symptoms' linkIds.</summary>
+    public static readonly string[] EsasItems = ["pain", "tiredness", "drowsiness", "nausea", "appetite", "shortness-of-breath", "depression", "anxiety", "wellbeing"];
+
+    /// <summary>Every ESAS-r symptom at <paramref name="score"/>, with <paramref name="overrides"/> on top.</summary>
+    public static Dictionary<string, object> Esas(string score, params (string LinkId, string Value)[] overrides)
+    {
+        var answers = EsasItems.ToDictionary(k => k, _ => (object)score);
+        foreach (var (linkId, value) in overrides) answers[linkId] = value;
+        return answers;
+    }
+
     /// <summary>Every required question answered "none", with <paramref name="overrides"/> on top.</summary>
     public static Dictionary<string, object> NoSymptoms(params (string LinkId, object Value)[] overrides)
     {

@@ -111,6 +111,45 @@ public abstract class TriageTests(RelaisFactory factory)
         Assert.Equal(JsonValueKindNull, Listed(await nurse.GetJsonAsync("/api/worklists/triage?pageSize=100"), urgent).GetProperty("escalatedAt").ValueKind);
     }
 
+    [Fact]
+    public async Task AGradeThreeReport_PromptsPharmacovigilance_UntilTheTeamRecordsTheDeclarationAndTheSuspectedDrug()
+    {
+        var (team, nurse) = await factory.TeamWithNurseAsync();
+        var urgent = Assert.Single(Alerts(await nurse.FeverAsync(team.PatientId, 38.7m)));
+        var url = $"/api/patients/{team.PatientId}/symptom-alerts/{urgent.GetProperty("id").GetGuid()}";
+        var prompt = (await nurse.GetJsonAsync(url)).GetProperty("pharmacovigilance");
+        Assert.True(prompt.GetProperty("prompt").GetBoolean());
+        Assert.StartsWith("https://signalement.", prompt.GetProperty("url").GetString(), StringComparison.Ordinal);
+
+        var empty = await nurse.PostAsJsonAsync($"{url}/pharmacovigilance", new { suspectedDrug = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.True((await empty.JsonAsync()).GetProperty("errors").TryGetProperty("suspectedDrug", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await nurse.PostAsJsonAsync($"{url}/pharmacovigilance", new { suspectedDrug = "Docétaxel" })).StatusCode);
+        var declared = (await nurse.GetJsonAsync(url)).GetProperty("pharmacovigilance");
+        Assert.False(declared.GetProperty("prompt").GetBoolean());
+        Assert.Equal("Docétaxel", declared.GetProperty("suspectedDrug").GetString());
+        Assert.NotEqual(JsonValueKindNull, declared.GetProperty("declaredAt").ValueKind);
+        var again = await nurse.PostAsJsonAsync($"{url}/pharmacovigilance", new { suspectedDrug = "Docétaxel" });
+        Assert.True((await again.JsonAsync()).GetProperty("errors").TryGetProperty("pharmacovigilance", out _));
+        Assert.Contains("write", await factory.AuditActionsAsync(team.PatientId, "symptom-alert-pharmacovigilance"));
+
+        var page = WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Api.Nurse)).GetStringAsync($"/triage/{urgent.GetProperty("id").GetGuid()}"));
+        Assert.Contains("Déclaration faite pour Docétaxel", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReportBelowGradeThree_HasNoPharmacovigilancePrompt()
+    {
+        var (team, nurse) = await factory.TeamWithNurseAsync();
+        var response = await (await nurse.AnswerAsync(team.PatientId, "esas-r", Esas("1", ("pain", "8")))).JsonAsync();
+        Assert.Equal(0, response.GetProperty("grade").GetInt32());
+        var alert = Assert.Single(Alerts(response));
+        var url = $"/api/patients/{team.PatientId}/symptom-alerts/{alert.GetProperty("id").GetGuid()}";
+        Assert.Equal(JsonValueKindNull, (await nurse.GetJsonAsync(url)).GetProperty("pharmacovigilance").ValueKind);
+        var refused = await nurse.PostAsJsonAsync($"{url}/pharmacovigilance", new { suspectedDrug = "Capécitabine" });
+        Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("grade", out _));
+    }
+
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
 
     private static System.Text.Json.JsonElement Listed(System.Text.Json.JsonElement page, System.Text.Json.JsonElement alert) =>

@@ -48,10 +48,26 @@ public sealed class IcsFeed(RelaisDb db, Clock clock, ListAudit listAudit)
             // Each patient the feed names (by initials) is shown to the GP, as on a worklist (review M5).
             listAudit.Add(feed.CreatedBy, "calendar-feed", rows.Select(x => x.i.PatientId), "ics gp feed");
         }
-        await db.SaveChangesAsync(ct);
-        return ICalendar.Write(name, events.Select(e => new ICalendar.VEvent($"{e.Item.Id}@relais", e.Item.Due, e.Summary,
+        var vevents = events.Select(e => new ICalendar.VEvent($"{e.Item.Id}@relais", e.Item.Due, e.Summary,
             e.Item.Status == CarnetItemStatus.Done ? $"Réalisé le {e.Item.DoneOn:dd/MM/yyyy}" : "Voir le carnet de surveillance dans Relais",
-            e.Item.Status == CarnetItemStatus.Cancelled)).ToList(), now);
+            e.Item.Status == CarnetItemStatus.Cancelled)).ToList();
+        if (feed.Owner == FeedOwner.Patient)
+        {
+            // The patient's appointments and treatment cycles (issue 14 point 7) beside the carnet, on their day, with the hour and the place.
+            var appointments = await db.Appointments.AsNoTracking().Where(a => a.PatientId == feed.PatientId).ToListAsync(ct);
+            vevents.AddRange(appointments.Select(a =>
+            {
+                var local = Clock.ToParis(a.At);
+                var where = a.Teleconsultation ? "téléconsultation" : a.Place ?? "lieu à confirmer";
+                return new ICalendar.VEvent($"{a.Id}@relais", DateOnly.FromDateTime(local.DateTime),
+                    $"{Domain.Continuity.AppointmentLabels.Label(a.Kind)} à {local:HH:mm} — {where}",
+                    a.Status == Domain.Continuity.AppointmentStatus.Deferred ? "Reporté : une nouvelle date vous sera donnée" : "Voir mes rendez-vous dans Relais",
+                    a.Status == Domain.Continuity.AppointmentStatus.Cancelled);
+            }));
+            vevents = [.. vevents.OrderBy(e => e.Day)];
+        }
+        await db.SaveChangesAsync(ct);
+        return ICalendar.Write(name, vevents, now);
     }
 
     private static string Initials(string last, string first) => $"{char.ToUpperInvariant(first.FirstOrDefault(' '))}. {char.ToUpperInvariant(last.FirstOrDefault(' '))}.";

@@ -34,7 +34,15 @@ public static class WeeklyQuestionnaires
         return standings;
     }
 
-    /// <summary>How many questionnaires wait for the patient's answer (the home page and the notifications count them).</summary>
+    /// <summary>
+    /// How many questionnaires wait for the patient's answer (the home page and the notifications count them): the
+    /// phase's weekly one when due, and those the team sent once and are still open.
+    /// </summary>
     public static async Task<int> DueCountAsync(RelaisDb db, Guid patientId, DateOnly today, CancellationToken ct) =>
-        (await StandingsAsync(db, db.Episodes.Where(e => e.PatientId == patientId), today, ct)).Count(s => s.IsDue);
+        (await DueCodesAsync(db, patientId, today, ct)).Count;
+
+    /// <summary>The codes of the questionnaires due (one answer answers a questionnaire both weekly and sent).</summary>
+    public static async Task<IReadOnlySet<string>> DueCodesAsync(RelaisDb db, Guid patientId, DateOnly today, CancellationToken ct) =>
+        (await StandingsAsync(db, db.Episodes.Where(e => e.PatientId == patientId), today, ct)).Where(s => s.IsDue).Select(s => s.Questionnaire)
+            .Concat((await SendQuestionnaire.OpenAsync(db, patientId, ct)).Select(a => a.QuestionnaireCode)).ToHashSet();
 }

@@ -5,6 +5,9 @@ using Relais.Web.Features.Symptoms.Questionnaires;
 
 namespace Relais.Web.Features.Symptoms.Responses;
 
+/// <summary>A questionnaire waiting for the patient's answer: the week's one (no day), or one the team sent, by <c>DueOn</c>.</summary>
+public sealed record DueQuestionnaire(string Code, string Title, DateOnly? DueOn);
+
 /// <summary>
 /// The questionnaires a patient may answer: the toxicity questionnaire, ESAS-r, and the warning signs of the
 /// patient's own cancer sites only; validated versions only.
@@ -17,6 +20,17 @@ public sealed class MyQuestionnairesQuery(RelaisDb db, QuestionnaireQueries ques
         var warningSigns = sites.Select(WarningSignQuestionnaires.ForSite).OfType<QuestionnaireDefinition>().Select(d => d.Code).Distinct();
         var codes = new[] { ToxicityQuestionnaire.Code, EsasQuestionnaire.Code }.Concat(warningSigns).ToHashSet();
         return [.. (await questionnaires.ListAsync(ct)).Items.Where(q => codes.Contains(q.Code) && q.Status == "active")];
+    }
+
+    /// <summary>What waits for the patient's answer: the phase's weekly questionnaire when due, then those the team sent once, by due day.</summary>
+    public async Task<IReadOnlyList<DueQuestionnaire>> DueAsync(Guid patientId, DateOnly today, CancellationToken ct)
+    {
+        var titles = (await questionnaires.ListAsync(ct)).Items.ToDictionary(q => q.Code, q => q.Title);
+        var weekly = (await Assignments.WeeklyQuestionnaires.StandingsAsync(db, db.Episodes.Where(e => e.PatientId == patientId), today, ct))
+            .Where(s => s.IsDue).Select(s => s.Questionnaire).Distinct().ToList();
+        var sent = (await Assignments.SendQuestionnaire.OpenAsync(db, patientId, ct)).Where(a => !weekly.Contains(a.QuestionnaireCode)).DistinctBy(a => a.QuestionnaireCode);
+        return [.. weekly.Select(c => new DueQuestionnaire(c, titles.GetValueOrDefault(c, c), null)),
+            .. sent.Select(a => new DueQuestionnaire(a.QuestionnaireCode, titles.GetValueOrDefault(a.QuestionnaireCode, a.QuestionnaireCode), a.DueOn))];
     }
 
     /// <summary>The trend of the patient's answers to the weekly toxicity questionnaire, the same chart the team reads (issue 14, point 2).</summary>

@@ -52,6 +52,10 @@ public sealed class RecordResponse(RelaisDb db, Clock clock, QuestionnaireQuerie
         var now = clock.Now;
         var response = QuestionnaireResponse.Record(patientId, definition, answers, evaluation, user.Id, now);
         db.QuestionnaireResponses.Add(response);
+        // A questionnaire the team sent once is answered by the patient's next response to it.
+        foreach (var sent in await db.QuestionnaireAssignments
+                     .Where(a => a.PatientId == patientId && a.QuestionnaireCode == definition.Code && a.AnsweredAt == null && a.WithdrawnAt == null).ToListAsync(ct))
+            sent.Answered(response.Id, now);
 
         var centre = await contacts.CentreAsync(patientId, ct);
         var call = evaluation.Fired.Count == 0 ? null : contacts.Now(contacts.For(centre));
