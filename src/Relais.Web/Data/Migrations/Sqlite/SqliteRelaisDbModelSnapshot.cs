@@ -2025,6 +2025,47 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("OnCallShifts");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Questionnaires.QuestionnaireAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssignedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuestionnaireCode")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResponseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt", "WithdrawnAt", "DueOn");
+
+                    b.HasIndex("PatientId", "AnsweredAt", "WithdrawnAt");
+
+                    b.ToTable("QuestionnaireAssignments");
+                });
+
             modelBuilder.Entity("Relais.Domain.Questionnaires.QuestionnaireResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2141,6 +2182,12 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PharmacovigilanceDeclaredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PharmacovigilanceDeclaredBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("QuestionnaireCode")
                         .IsRequired()
                         .HasMaxLength(60)
@@ -2171,6 +2218,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuspectedDrug")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TeamAction")
@@ -3380,6 +3431,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailOptIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("NoticedAt")
                         .HasColumnType("INTEGER");
 
@@ -4239,6 +4294,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasOne("Relais.Domain.Programmes.CareProgramme", null)
                         .WithMany()
                         .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Relais.Domain.Questionnaires.QuestionnaireAssignment", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
