@@ -246,6 +246,10 @@ export RELAIS_TEST_SMTP_HOST=127.0.0.1
 export RELAIS_TEST_SMTP_PORT=$SMTP_PORT
 export RELAIS_TEST_MAILDIR=$MAILDIR
 export RELAIS_CHROMIUM=$CHROMIUM_PATH
+# The test processes of this run share their migrated and seeded template databases (TemplateDatabases):
+# built once per build, settings and machine date, here and on this run's cluster, both thrown away after.
+export RELAIS_TEST_TEMPLATE_CACHE="$RUN/templates"
+rm -rf "$RELAIS_TEST_TEMPLATE_CACHE"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
