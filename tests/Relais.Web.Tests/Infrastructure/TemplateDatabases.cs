@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Relais.Web.Features.Indicators;
 
 namespace Relais.Web.Tests.Infrastructure;
 
@@ -19,7 +20,8 @@ namespace Relais.Web.Tests.Infrastructure;
 /// default settings, so it holds exactly what start-up produces; a copy's own start-up then finds
 /// the migrations applied, the reference data and the demo data present, and adds nothing. The
 /// app's background services (outbox dispatcher, audit sealer) do not run on the template: each
-/// copy runs them from its own start, as on a database of its own.
+/// copy runs them from its own start, as on a database of its own; the indicators are computed once on the
+/// template (<see cref="RunStartup"/>).
 /// <para>
 /// Within one run of scripts/test.sh, several test processes need the same templates (the web and browser
 /// projects, then their passes under faketime). The script names a folder of its run in
@@ -190,11 +192,18 @@ internal static class TemplateDatabases
         return template;
     }
 
-    /// <summary>Starts the app once on the template's database (start-up migrates and seeds it), then stops it.</summary>
+    /// <summary>
+    /// Starts the app once on the template's database (start-up migrates and seeds it), computes the indicators of the
+    /// seeded patients as the indicators' background refresh does at an app's start, then stops it. Without that, every
+    /// copy's start computed them again, in the background, while its class's first tests ran (and removed the stale
+    /// marks under a test counting rows); now a copy's start finds nothing stale, as an app restarted on a refreshed
+    /// database does. A copy with other indicator settings has another fingerprint, and recomputes.
+    /// </summary>
     private static void RunStartup(Action<IWebHostBuilder> database)
     {
         using var builder = new TemplateBuilder(database);
-        _ = builder.Services;
+        using var scope = builder.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<RefreshIndicators>().HandleAsync(int.MaxValue, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>
