@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Relais test runner: installs the services the tests need (PostgreSQL, Chromium,
 # an SMTP sink), starts private instances on loopback under .test-run/, builds the
-# solution once, runs every test project and prints "N passed, N failed" last.
+# solution once, runs every test project and the backup and restore round trip
+# (scripts/test-backup-restore.sh, without a filter), and prints "N passed, N failed" last.
 #
 # Usage: scripts/test.sh [--no-install] [FILTER]
 #   FILTER is passed to `dotnet test --filter`, e.g. "FullyQualifiedName~Patients".
@@ -115,6 +116,9 @@ if (( INSTALL )); then
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
   [[ -f /usr/share/java/Saxon-HE.jar ]] || missing+=(libsaxonhe-java)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+  # The backup and restore round trip checks a restored SQLite file and asks the app over HTTP.
+  command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
+  command -v curl >/dev/null 2>&1 || missing+=(curl)
   if (( ${#missing[@]} )); then
     log "installing Debian packages: ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
@@ -246,6 +250,10 @@ export RELAIS_TEST_SMTP_HOST=127.0.0.1
 export RELAIS_TEST_SMTP_PORT=$SMTP_PORT
 export RELAIS_TEST_MAILDIR=$MAILDIR
 export RELAIS_CHROMIUM=$CHROMIUM_PATH
+# The test processes of this run share their migrated and seeded template databases (TemplateDatabases):
+# built once per build, settings and machine date, here and on this run's cluster, both thrown away after.
+export RELAIS_TEST_TEMPLATE_CACHE="$RUN/templates"
+rm -rf "$RELAIS_TEST_TEMPLATE_CACHE"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -309,6 +317,29 @@ queue_tests() {
   if [[ "$WAVES" == "0" ]]; then end_wave; fi
 }
 
+# queue_script LABEL COMMAND...: adds a test script that prints "... N passed, N failed" as its last such
+# line (scripts/test-backup-restore.sh) to the current wave; its counts join the totals.
+queue_script() {
+  local label=$1
+  shift
+  local file=${label//[^A-Za-z0-9.+-]/_}
+  local started=$SECONDS
+  rm -f "$RESULTS/$file.rc"
+  : >"$RESULTS/$file.script"
+  {
+    echo "== $label"
+    local rc=0 child
+    timeout -k 30 "$PROJECT_TIMEOUT" "$@" </dev/null 9>&- &
+    child=$!
+    trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM
+    wait "$child" || rc=$?
+    echo "$rc $((SECONDS - started))" >"$RESULTS/$file.rc"
+  } >"$RESULTS/$file.log" 2>&1 &
+  TEST_PIDS+=("$!")
+  WAVE+=("$label")
+  if [[ "$WAVES" == "0" ]]; then end_wave; fi
+}
+
 # end_wave: waits for the wave's runs and adds each one's counts to the totals, in queue order.
 end_wave() {
   local pid label file trx rc took p f note
@@ -319,7 +350,18 @@ end_wave() {
     trx="$RESULTS/$file.trx" p=0 f=0 note="" rc=1 took=0
     cat "$RESULTS/$file.log"
     [[ -f "$RESULTS/$file.rc" ]] && read -r rc took <"$RESULTS/$file.rc"
-    if [[ -f "$trx" ]] && counts=$(trx_counters "$trx"); then
+    if [[ -f "$RESULTS/$file.script" ]]; then
+      if counts=$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$RESULTS/$file.log" | tail -1) && [[ -n "$counts" ]]; then
+        read -r p _ f _ <<<"$counts"
+        if (( rc != 0 && f == 0 )); then
+          f=1
+          note=" (exited $rc without a failed check: counted as 1 failed)"
+        fi
+      else
+        f=1
+        note=" (no \"N passed, N failed\" line, exited $rc: counted as 1 failed)"
+      fi
+    elif [[ -f "$trx" ]] && counts=$(trx_counters "$trx"); then
       read -r p f <<<"$counts"
       if (( rc != 0 && f == 0 )); then
         f=1
@@ -341,6 +383,10 @@ end_wave() {
 for proj in "${TEST_PROJECTS[@]}"; do
   queue_tests "$(basename "$proj" .csproj)" "$proj" "$FILTER"
 done
+# The backup and restore round trip (issue 12), on SQLite and on this run's PostgreSQL (RELAIS_TEST_POSTGRES).
+if [[ -z "$FILTER" ]]; then
+  queue_script "backup and restore" scripts/test-backup-restore.sh --no-build
+fi
 end_wave
 
 # The app under test runs on a fixed fake clock; a few things still read the machine's clock

@@ -68,6 +68,14 @@ public static class IdentitySetup
         });
         // Token lifetimes are settings (README "Security settings"); revocation does not wait for them (SessionRevocation).
         var security = builder.Configuration.GetSection("Security");
+        // The work of a password hash (PBKDF2 iterations): Identity's default unless this setting is given. The test
+        // suites give a low one, explicitly (they hash and check the demo password thousands of times); a hash
+        // records its own count, so a hash made with another count is still checked, and rehashed when lower.
+        if (security.GetValue<int?>(PasswordHashIterationsSetting) is { } iterations)
+        {
+            if (iterations < 1) throw new InvalidOperationException($"Security:{PasswordHashIterationsSetting} must be at least 1 (it is {iterations}).");
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = iterations);
+        }
         services.Configure<Microsoft.AspNetCore.Authentication.BearerToken.BearerTokenOptions>(IdentityConstants.BearerScheme, o =>
         {
             o.BearerTokenExpiration = TimeSpan.FromMinutes(security.GetValue("AccessTokenMinutes", 60));
@@ -113,6 +121,9 @@ public static class IdentitySetup
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+
+    /// <summary>Setting (under Security) for the PBKDF2 iteration count of new password hashes; Identity's default when absent.</summary>
+    public const string PasswordHashIterationsSetting = "PasswordHashIterations";
 
     public static bool ProSanteConnectEnabled(this IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Authentication:ProSanteConnect:Authority"]);

@@ -46,6 +46,10 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         // The demo accounts sign in with their published password because this setting says so, not because the
         // environment is called Development (SafetySwitchesTests turns it off).
         ["Security:AcceptDemoPassword"] = "true",
+        // The tests sign in thousands of times and the template hashes fifty demo passwords: the password hashes are made
+        // with fewer PBKDF2 iterations than Identity's default (a setting, as any installation would give it; the hashing,
+        // its format and its checks are the same).
+        ["Security:PasswordHashIterations"] = "1000",
     };
 
     /// <summary>Points the app at this instance's database, copying the template first if it does not exist yet.</summary>
