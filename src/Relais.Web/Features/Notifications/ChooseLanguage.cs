@@ -55,14 +55,17 @@ public sealed class ChooseLanguage(RelaisDb db, Clock clock)
 
 /// <summary>
 /// A signed-in person whose browser has no culture cookie yet (a new device, a cleared browser) reads Relais in the
-/// language kept with the account: looked up once, then the cookie carries it. Runs after authentication (the request
+/// language kept with the account: looked up once, then the cookie carries it; pages only, not the API. Runs after authentication (the request
 /// localization ran before it, so this request's culture is set here too).
 /// </summary>
 public static class AccountLanguage
 {
     public static IApplicationBuilder UseAccountLanguage(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && !context.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName)
+        // Pages only: an API or FHIR client (a bearer token, no cookie jar) would pay one query on every call for a cookie it drops.
+        if (context.User.Identity?.IsAuthenticated == true && !context.Request.Headers.ContainsKey("Authorization")
+            && !context.Request.Path.StartsWithSegments("/api") && !context.Request.Path.StartsWithSegments("/fhir")
+            && !context.Request.Cookies.ContainsKey(CookieRequestCultureProvider.DefaultCookieName)
             && !context.Request.Query.ContainsKey("culture") && CurrentUser.From(context.User) is { } user)
         {
             var db = context.RequestServices.GetRequiredService<RelaisDb>();
