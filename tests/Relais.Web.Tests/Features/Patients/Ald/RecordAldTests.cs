@@ -57,9 +57,11 @@ public abstract class RecordAldTests(RelaisFactory factory)
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var patientId = await A.Patient().CreateAsync(oncologist);
-        var first = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/ald", new { from = "2026-06-10", emergencyProtocol = true })).JsonAsync();
+        // The renewal is written first: the dispatcher's background scan may run between two requests, and the emergency
+        // admission alone, past its reminder day, would rightly be reminded.
         var renewal = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/ald", new { from = "2026-11-20", to = "2031-11-19" });
         Assert.Equal(HttpStatusCode.Created, renewal.StatusCode);
+        var first = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/ald", new { from = "2026-06-10", emergencyProtocol = true })).JsonAsync();
         var open = await (await oncologist.PostAsJsonAsync($"/api/patients/{await A.Patient().CreateAsync(oncologist)}/ald", new { from = "2026-01-05" })).JsonAsync();
 
         await RemindAsync();
