@@ -74,8 +74,8 @@ public abstract class AdministrativeStepsTests(RelaisFactory factory)
         Assert.Equal("hospital-team", first.GetProperty("owner").GetString());
         Assert.Equal("2026-11-26", first.GetProperty("dueOn").GetString());
 
-        // Due in three days: the hospital team is reminded, once.
-        Assert.True(await RemindAsync() > 0);
+        // Due in three days: the hospital team is reminded, once (by this scan or the dispatcher's, whichever runs first).
+        await RemindAsync();
         await RemindAsync();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
