@@ -30,6 +30,18 @@ public static class FhirCapabilities
             new("patient", R4.SearchParamType.Reference, "required"),
             new("category", R4.SearchParamType.Token, FhirMapper.CarePlanCategorySystem + "|pps or |ppac"),
         ]),
+        new("Task", null, true,
+        [
+            new("patient", R4.SearchParamType.Reference, "the patient (or owner= alone)"),
+            new("owner", R4.SearchParamType.Reference, "Practitioner/<id> (or Patient/<id>): the recipient who answers for the task"),
+            new("status", R4.SearchParamType.Token, "requested, received, accepted, in-progress, completed, rejected, cancelled, failed (comma-separated)"),
+        ]),
+        new("Communication", null, true, [new("patient", R4.SearchParamType.Reference, "required")]),
+        new("DocumentReference", null, true,
+        [
+            new("patient", R4.SearchParamType.Reference, "required"),
+            new("type", R4.SearchParamType.Token, FhirCoordinationMapper.DocumentKindSystem + "|<kind> (tumor-board-report, pps, ppac...)"),
+        ]),
     ];
 
     public static R4.CapabilityStatement Statement(string baseUrl)

@@ -6,6 +6,7 @@ public static class FhirServices
     public static IServiceCollection AddFhir(this IServiceCollection services)
     {
         services.AddScoped<FhirReads>();
+        services.AddScoped<FhirCoordinationReads>();
         services.AddScoped<LabBundleImport>();
         return services;
     }
