@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Relais.Web.Data;
 using Relais.Web.Features.Fhir;
 using Relais.Web.Tests.Cda;
+using Relais.Web.Tests.Features.Continuity;
 using Relais.Web.Tests.Features.FollowUp;
 using Relais.Web.Tests.Features.SupportiveCare;
 using Relais.Web.Tests.Features.TumorBoards;
@@ -155,6 +156,40 @@ public abstract class FhirCoordinationTests(RelaisFactory factory)
         await FhirAsync(await gp.GetAsync($"/fhir/Observation/{alert.Focus.Reference["Observation/".Length..]}"), HttpStatusCode.OK);
         Assert.Equal(alert.Id, ((R4.Task)await FhirAsync(await gp.GetAsync($"/fhir/Task/{alert.Id}"), HttpStatusCode.OK)).Id);
         await AssertOutsiderGetsWhatAMissingPatientGetsAsync(await factory.ClientAsAsync(Api.OtherGp), patientId, "Task", alert.Id);
+    }
+
+    [Fact]
+    public async Task TheCarnet_IsServiceRequests_AndTheAppointments_AreAppointments()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
+            new { episodeId, endOfTreatment = "2026-02-15", protocol = "breast" })).StatusCode);
+        var cycleId = await oncologist.PlanCycleAsync(patientId, episodeId, "2026-12-01T08:00:00Z");
+        var gp = await factory.ClientAsAsync(Api.Gp);
+
+        // The carnet: each planned exam a ServiceRequest, its kind, performer and due date, as /api lists it.
+        var carnet = (await gp.GetJsonAsync($"/api/patients/{patientId}/carnet")).GetProperty("items").EnumerateArray().ToList();
+        var requests = await SearchAsync<R4.ServiceRequest>(gp, $"/fhir/ServiceRequest?patient={patientId}&_count=200");
+        Assert.Equal(carnet.Count, requests.Count);
+        Assert.NotEmpty(requests);
+        Assert.All(requests, r => Assert.Equal((R4.RequestIntent.Plan, $"Patient/{patientId}", FhirCalendarMapper.SurveillanceKindSystem),
+            (r.Intent.Value, r.Subject.Reference, r.Code.Coding.Single().System)));
+        var first = requests[0];
+        Assert.Equal(carnet.Min(i => i.GetProperty("due").GetString()), ((R4.FhirDateTime)first.Occurrence).Value);
+        await FhirAsync(await gp.GetAsync($"/fhir/ServiceRequest/{first.Id}"), HttpStatusCode.OK);
+
+        // The chemotherapy cycle: a booked Appointment at its hour, the patient and the performer taking part.
+        var appointment = (await SearchAsync<R4.Appointment>(gp, $"/fhir/Appointment?patient={patientId}")).Single();
+        Assert.Equal((cycleId.ToString(), R4.Appointment.AppointmentStatus.Booked), (appointment.Id, appointment.Status.Value));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero), appointment.Start);
+        Assert.Equal("chemotherapy-cycle", appointment.ServiceType.Single().Coding.Single().Code);
+        Assert.Contains(appointment.Participant, p => p.Actor.Reference == $"Patient/{patientId}");
+        Assert.Contains(appointment.Participant, p => p.Actor.Display == "Dr Claire Martin");
+        await FhirAsync(await gp.GetAsync($"/fhir/Appointment/{cycleId}"), HttpStatusCode.OK);
+
+        var outsider = await factory.ClientAsAsync(Api.OtherGp);
+        await AssertOutsiderGetsWhatAMissingPatientGetsAsync(outsider, patientId, "ServiceRequest", first.Id);
+        await AssertOutsiderGetsWhatAMissingPatientGetsAsync(outsider, patientId, "Appointment", cycleId.ToString());
     }
 }
 

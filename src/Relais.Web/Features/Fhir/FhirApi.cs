@@ -53,6 +53,12 @@ public static class FhirApi
         fhir.MapGet("/DocumentReference", SearchDocumentReferences).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
             .WithSummary("Recherche les documents signés d'un patient, avec leur contenu (PDF, CDA) ; DocumentReference?patient=&type=.");
         fhir.MapGet("/DocumentReference/{id:guid}", ReadDocumentReference).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un document signé.");
+        fhir.MapGet("/ServiceRequest", SearchServiceRequests).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
+            .WithSummary("Recherche les examens de suivi planifiés du carnet de surveillance d'un patient, ServiceRequest?patient=.");
+        fhir.MapGet("/ServiceRequest/{id:guid}", ReadServiceRequest).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un examen du carnet de surveillance.");
+        fhir.MapGet("/Appointment", SearchAppointments).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
+            .WithSummary("Recherche les rendez-vous d'un patient (consultations, cures, séances), Appointment?patient=.");
+        fhir.MapGet("/Appointment/{id:guid}", ReadAppointment).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un rendez-vous.");
         fhir.MapPost("/", PostBundle).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity).Accepts<object>(FhirJson.ContentType, "application/json")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .DeclareNoPatientData("external results: matched by a qualified INS, then the access rule is applied to each record by the laboratory feed; a refusal is held as an unknown INS is")
@@ -265,6 +271,38 @@ public static class FhirApi
     {
         if (await reads.PatientOfDocumentAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
         var (items, refusal) = await reads.DocumentReferencesAsync(CurrentUser.From(http.User), patientId, null, id, ApiBase(http), Resource(http), ct);
+        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
+    }
+
+    private static async Task<IResult> SearchServiceRequests(HttpContext http, FhirCalendarReads reads, CancellationToken ct)
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await reads.ServiceRequestsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/ServiceRequest", ct);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    private static async Task<IResult> ReadServiceRequest(Guid id, HttpContext http, FhirCalendarReads reads, CancellationToken ct)
+    {
+        if (await reads.PatientOfCarnetItemAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
+        var (items, refusal) = await reads.ServiceRequestsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
+        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
+    }
+
+    private static async Task<IResult> SearchAppointments(HttpContext http, FhirCalendarReads reads, CancellationToken ct)
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await reads.AppointmentsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/Appointment", ct);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    private static async Task<IResult> ReadAppointment(Guid id, HttpContext http, FhirCalendarReads reads, CancellationToken ct)
+    {
+        if (await reads.PatientOfAppointmentAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
+        var (items, refusal) = await reads.AppointmentsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
         return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
     }
 

@@ -42,6 +42,8 @@ public static class FhirCapabilities
             new("patient", R4.SearchParamType.Reference, "required"),
             new("type", R4.SearchParamType.Token, FhirCoordinationMapper.DocumentKindSystem + "|<kind> (tumor-board-report, pps, ppac...)"),
         ]),
+        new("ServiceRequest", null, true, [new("patient", R4.SearchParamType.Reference, "required: the planned follow-up exams of the carnet")]),
+        new("Appointment", null, true, [new("patient", R4.SearchParamType.Reference, "required: consultations, chemotherapy cycles, radiotherapy sessions, imaging, surgery")]),
     ];
 
     public static R4.CapabilityStatement Statement(string baseUrl)

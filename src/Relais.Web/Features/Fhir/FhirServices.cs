@@ -7,6 +7,7 @@ public static class FhirServices
     {
         services.AddScoped<FhirReads>();
         services.AddScoped<FhirCoordinationReads>();
+        services.AddScoped<FhirCalendarReads>();
         services.AddScoped<LabBundleImport>();
         return services;
     }
