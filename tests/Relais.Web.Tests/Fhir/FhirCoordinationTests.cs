@@ -9,6 +9,7 @@ using Relais.Web.Tests.Cda;
 using Relais.Web.Tests.Features.Continuity;
 using Relais.Web.Tests.Features.FollowUp;
 using Relais.Web.Tests.Features.SupportiveCare;
+using Relais.Web.Tests.Features.Symptoms;
 using Relais.Web.Tests.Features.TumorBoards;
 using Relais.Web.Tests.Infrastructure;
 using R4 = Hl7.Fhir.Model;
@@ -190,6 +191,36 @@ public abstract class FhirCoordinationTests(RelaisFactory factory)
         var outsider = await factory.ClientAsAsync(Api.OtherGp);
         await AssertOutsiderGetsWhatAMissingPatientGetsAsync(outsider, patientId, "ServiceRequest", first.Id);
         await AssertOutsiderGetsWhatAMissingPatientGetsAsync(outsider, patientId, "Appointment", cycleId.ToString());
+    }
+
+    [Fact]
+    public async Task TheSymptomQuestionnaire_IsAQuestionnaire_AndThePatientsAnswers_AQuestionnaireResponseNamingIt()
+    {
+        var (team, nurse) = await factory.TeamWithNurseAsync();
+        var answered = await nurse.FeverAsync(team.PatientId, 37.2m);
+        var responseId = answered.GetProperty("id").GetGuid();
+
+        // The definition: the same id and canonical URL as /api/questionnaires/{code}, its items typed, its answer options.
+        var definition = await nurse.GetJsonAsync($"/api/questionnaires/{SymptomPatients.Toxicity}");
+        var questionnaires = await SearchAsync<R4.Questionnaire>(nurse, $"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirQuestionnaireMapper.UrlOf(SymptomPatients.Toxicity))}");
+        var questionnaire = questionnaires.Single(q => q.Id == definition.GetProperty("id").GetString());
+        Assert.Equal(definition.GetProperty("url").GetString(), questionnaire.Url);
+        Assert.Equal(R4.Questionnaire.QuestionnaireItemType.Decimal, questionnaire.Item.Single(i => i.LinkId == "temperature").Type);
+        Assert.NotEmpty(questionnaire.Item.Single(i => i.LinkId == "nausea").AnswerOption);
+        await FhirAsync(await nurse.GetAsync($"/fhir/Questionnaire/{questionnaire.Id}"), HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await nurse.GetAsync("/fhir/Questionnaire/nothing-9")).StatusCode);
+
+        // The answers: completed, for the patient, naming the questionnaire's version, each answer typed as its item.
+        var response = (await SearchAsync<R4.QuestionnaireResponse>(nurse, $"/fhir/QuestionnaireResponse?patient={team.PatientId}")).Single(r => r.Id == responseId.ToString());
+        Assert.Equal(R4.QuestionnaireResponse.QuestionnaireResponseStatus.Completed, response.Status);
+        Assert.Equal($"{questionnaire.Url}|{questionnaire.Version}", response.Questionnaire);
+        Assert.Equal($"Patient/{team.PatientId}", response.Subject.Reference);
+        Assert.Equal(37.2m, ((R4.FhirDecimal)response.Item.Single(i => i.LinkId == "temperature").Answer.Single().Value).Value);
+        Assert.False(((R4.FhirBoolean)response.Item.Single(i => i.LinkId == "chills").Answer.Single().Value).Value);
+        Assert.Equal("0", ((R4.Coding)response.Item.Single(i => i.LinkId == "nausea").Answer.Single().Value).Code);
+        await FhirAsync(await nurse.GetAsync($"/fhir/QuestionnaireResponse/{responseId}"), HttpStatusCode.OK);
+
+        await AssertOutsiderGetsWhatAMissingPatientGetsAsync(await factory.ClientAsAsync(Api.OtherGp), team.PatientId, "QuestionnaireResponse", responseId.ToString());
     }
 }
 

@@ -59,6 +59,13 @@ public static class FhirApi
         fhir.MapGet("/Appointment", SearchAppointments).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
             .WithSummary("Recherche les rendez-vous d'un patient (consultations, cures, séances), Appointment?patient=.");
         fhir.MapGet("/Appointment/{id:guid}", ReadAppointment).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit un rendez-vous.");
+        fhir.MapGet("/Questionnaire", SearchQuestionnaires).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized).DeclareNoPatientData("questionnaires are reference data")
+            .WithSummary("Liste les questionnaires de symptômes, chaque version (url= pour un seul).");
+        fhir.MapGet("/Questionnaire/{id}", ReadQuestionnaire).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound).DeclareNoPatientData("questionnaires are reference data")
+            .WithSummary("Lit une version d'un questionnaire (<code>-<version>).");
+        fhir.MapGet("/QuestionnaireResponse", SearchQuestionnaireResponses).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
+            .WithSummary("Recherche les réponses d'un patient aux questionnaires, QuestionnaireResponse?patient=.");
+        fhir.MapGet("/QuestionnaireResponse/{id:guid}", ReadQuestionnaireResponse).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit une réponse à un questionnaire.");
         fhir.MapPost("/", PostBundle).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity).Accepts<object>(FhirJson.ContentType, "application/json")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .DeclareNoPatientData("external results: matched by a qualified INS, then the access rule is applied to each record by the laboratory feed; a refusal is held as an unknown INS is")
@@ -303,6 +310,33 @@ public static class FhirApi
     {
         if (await reads.PatientOfAppointmentAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
         var (items, refusal) = await reads.AppointmentsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
+        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
+    }
+
+    private static async Task<IResult> SearchQuestionnaires(HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
+    {
+        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
+        var url = http.Request.Query.TryGetValue("url", out var rawUrl) ? rawUrl.ToString() : null;
+        if (url is { Length: 0 }) return FhirJson.Invalid("Le paramètre url attend l'URL canonique d'un questionnaire (urn:relais:questionnaire:<code>).", "url");
+        return Searchset(http, await reads.QuestionnairesAsync(url, ct), offset, count);
+    }
+
+    private static async Task<IResult> ReadQuestionnaire(string id, FhirQuestionnaireReads reads, CancellationToken ct) =>
+        await reads.QuestionnaireAsync(id, ct) is { } questionnaire ? FhirJson.Result(questionnaire) : FhirJson.NotFound();
+
+    private static async Task<IResult> SearchQuestionnaireResponses(HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/QuestionnaireResponse", ct);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    private static async Task<IResult> ReadQuestionnaireResponse(Guid id, HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
+    {
+        if (await reads.PatientOfResponseAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
+        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
         return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
     }
 

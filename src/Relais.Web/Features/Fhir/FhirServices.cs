@@ -8,6 +8,7 @@ public static class FhirServices
         services.AddScoped<FhirReads>();
         services.AddScoped<FhirCoordinationReads>();
         services.AddScoped<FhirCalendarReads>();
+        services.AddScoped<FhirQuestionnaireReads>();
         services.AddScoped<LabBundleImport>();
         return services;
     }
