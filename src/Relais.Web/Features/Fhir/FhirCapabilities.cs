@@ -30,6 +30,22 @@ public static class FhirCapabilities
             new("patient", R4.SearchParamType.Reference, "required"),
             new("category", R4.SearchParamType.Token, FhirMapper.CarePlanCategorySystem + "|pps or |ppac"),
         ]),
+        new("Task", null, true,
+        [
+            new("patient", R4.SearchParamType.Reference, "the patient (or owner= alone)"),
+            new("owner", R4.SearchParamType.Reference, "Practitioner/<id> (or Patient/<id>): the recipient who answers for the task"),
+            new("status", R4.SearchParamType.Token, "requested, received, accepted, in-progress, completed, rejected, cancelled, failed (comma-separated)"),
+        ]),
+        new("Communication", null, true, [new("patient", R4.SearchParamType.Reference, "required")]),
+        new("DocumentReference", null, true,
+        [
+            new("patient", R4.SearchParamType.Reference, "required"),
+            new("type", R4.SearchParamType.Token, FhirCoordinationMapper.DocumentKindSystem + "|<kind> (tumor-board-report, pps, ppac...)"),
+        ]),
+        new("ServiceRequest", null, true, [new("patient", R4.SearchParamType.Reference, "required: the planned follow-up exams of the carnet")]),
+        new("Appointment", null, true, [new("patient", R4.SearchParamType.Reference, "required: consultations, chemotherapy cycles, radiotherapy sessions, imaging, surgery")]),
+        new("Questionnaire", null, true, [new("url", R4.SearchParamType.Uri, "urn:relais:questionnaire:<code> (every version); none: every questionnaire")]),
+        new("QuestionnaireResponse", null, true, [new("patient", R4.SearchParamType.Reference, "required")]),
     ];
 
     public static R4.CapabilityStatement Statement(string baseUrl)

@@ -6,6 +6,9 @@ public static class FhirServices
     public static IServiceCollection AddFhir(this IServiceCollection services)
     {
         services.AddScoped<FhirReads>();
+        services.AddScoped<FhirCoordinationReads>();
+        services.AddScoped<FhirCalendarReads>();
+        services.AddScoped<FhirQuestionnaireReads>();
         services.AddScoped<LabBundleImport>();
         return services;
     }

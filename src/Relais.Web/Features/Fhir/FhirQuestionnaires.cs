@@ -1,0 +1,132 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Relais.Domain.Access;
+using Relais.Domain.Questionnaires;
+using Relais.Web.Data;
+using Relais.Web.Features.Access;
+using Relais.Web.Identity;
+using R4 = Hl7.Fhir.Model;
+
+namespace Relais.Web.Features.Fhir;
+
+/// <summary>
+/// The symptom questionnaires in FHIR R4: each version of a definition as a Questionnaire (the id and canonical URL
+/// that <c>/api/questionnaires/{code}</c> gives), each answer of a patient as a QuestionnaireResponse that names it.
+/// </summary>
+public static class FhirQuestionnaireMapper
+{
+    public static string UrlOf(string code) => $"urn:relais:questionnaire:{code}";
+
+    public static string IdOf(string code, int version) => $"{code}-{version.ToString(CultureInfo.InvariantCulture)}";
+
+    private static string Instant(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+
+    private static R4.Questionnaire.QuestionnaireItemType TypeOf(ItemType type) => type switch
+    {
+        ItemType.Choice => R4.Questionnaire.QuestionnaireItemType.Choice,
+        ItemType.Decimal => R4.Questionnaire.QuestionnaireItemType.Decimal,
+        ItemType.Integer => R4.Questionnaire.QuestionnaireItemType.Integer,
+        _ => R4.Questionnaire.QuestionnaireItemType.Boolean,
+    };
+
+    /// <summary>A version of a questionnaire: active once a physician validated it, a draft before; its items with their answer options.</summary>
+    public static R4.Questionnaire Questionnaire(QuestionnaireVersion q)
+    {
+        var d = q.Definition;
+        var questionnaire = new R4.Questionnaire
+        {
+            Id = IdOf(d.Code, d.Version),
+            Url = UrlOf(d.Code),
+            Version = d.Version.ToString(CultureInfo.InvariantCulture),
+            Title = d.Title,
+            Status = q.Status == QuestionnaireStatus.Validated ? R4.PublicationStatus.Active : R4.PublicationStatus.Draft,
+            Purpose = d.Purpose,
+            SubjectType = [R4.ResourceType.Patient],
+        };
+        if (q.Validation is { } validation) questionnaire.Date = Instant(validation.At);
+        foreach (var item in d.Items)
+        {
+            var entry = new R4.Questionnaire.ItemComponent { LinkId = item.LinkId, Text = item.Text, Type = TypeOf(item.Type), Required = item.Required };
+            foreach (var option in item.Options)
+                entry.AnswerOption.Add(new R4.Questionnaire.AnswerOptionComponent { Value = new R4.Coding(UrlOf(d.Code), option.Code, option.Display) });
+            questionnaire.Item.Add(entry);
+        }
+        return questionnaire;
+    }
+
+    /// <summary>A patient's answers, in the questionnaire's order, typed as its items are; the author is the patient or the professional who entered them.</summary>
+    public static R4.QuestionnaireResponse Response(QuestionnaireResponse r, QuestionnaireDefinition? definition, bool authorIsPatient)
+    {
+        var response = new R4.QuestionnaireResponse
+        {
+            Id = r.Id.ToString(),
+            Questionnaire = $"{UrlOf(r.QuestionnaireCode)}|{r.QuestionnaireVersion.ToString(CultureInfo.InvariantCulture)}",
+            Status = R4.QuestionnaireResponse.QuestionnaireResponseStatus.Completed,
+            Subject = new R4.ResourceReference(FhirMapper.Ref("Patient", r.PatientId)),
+            Authored = Instant(r.AuthoredAt),
+            Author = new R4.ResourceReference(authorIsPatient ? FhirMapper.Ref("Patient", r.PatientId) : FhirMapper.Ref("Practitioner", r.AuthorId)),
+        };
+        foreach (var answer in r.Answers)
+        {
+            var item = definition?.Item(answer.LinkId);
+            R4.DataType value = item?.Type switch
+            {
+                ItemType.Choice => new R4.Coding(UrlOf(r.QuestionnaireCode), answer.Raw, answer.Display),
+                ItemType.Integer => new R4.Integer((int)answer.Value),
+                ItemType.Boolean => new R4.FhirBoolean(answer.Value != 0),
+                ItemType.Decimal => new R4.FhirDecimal(answer.Value),
+                _ => new R4.FhirString(answer.Display),
+            };
+            response.Item.Add(new R4.QuestionnaireResponse.ItemComponent
+            {
+                LinkId = answer.LinkId,
+                Text = item?.Text,
+                Answer = [new R4.QuestionnaireResponse.AnswerComponent { Value = value }],
+            });
+        }
+        return response;
+    }
+}
+
+/// <summary>
+/// The questionnaire reads of <c>/fhir</c>: the definitions are reference data; a patient's answers go through the
+/// access rule (audited) and read-record, as the record's clinical part.
+/// </summary>
+public sealed class FhirQuestionnaireReads(RelaisDb db, PatientAccess access, CapabilityCheck capabilities)
+{
+    public async Task<IReadOnlyList<R4.Questionnaire>> QuestionnairesAsync(string? url, CancellationToken ct)
+    {
+        var rows = await db.Questionnaires.AsNoTracking().ToListAsync(ct);
+        return rows.Where(q => url is null || FhirQuestionnaireMapper.UrlOf(q.Code) == url).OrderBy(q => q.Code, StringComparer.Ordinal).ThenBy(q => q.Version)
+            .Select(FhirQuestionnaireMapper.Questionnaire).ToList();
+    }
+
+    public async Task<R4.Questionnaire?> QuestionnaireAsync(string id, CancellationToken ct)
+    {
+        var dash = id.LastIndexOf('-');
+        if (dash <= 0 || !int.TryParse(id[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return null;
+        var code = id[..dash];
+        var row = await db.Questionnaires.AsNoTracking().FirstOrDefaultAsync(q => q.Code == code && q.Version == version, ct);
+        return row is null ? null : FhirQuestionnaireMapper.Questionnaire(row);
+    }
+
+    public Task<Guid?> PatientOfResponseAsync(Guid id, CancellationToken ct) =>
+        db.QuestionnaireResponses.AsNoTracking().Where(r => r.Id == id).Select(r => (Guid?)r.PatientId).FirstOrDefaultAsync(ct);
+
+    public async Task<(IReadOnlyList<R4.QuestionnaireResponse> Items, FhirRefusal Refusal)> ResponsesAsync(CurrentUser? user, Guid patientId, Guid? id, string resource, CancellationToken ct)
+    {
+        var decision = await access.CheckAsync(user, patientId, AccessKind.Read, resource, ct);
+        if (!decision.Granted) return ([], FhirRefusal.NotFound);
+        if (!await capabilities.CheckAsync(user, [Capability.ReadRecord], patientId, decision, resource, false, ct)) return ([], FhirRefusal.Forbidden);
+        var q = db.QuestionnaireResponses.AsNoTracking().Where(r => r.PatientId == patientId);
+        if (id is { } one) q = q.Where(r => r.Id == one);
+        var rows = (await q.ToListAsync(ct)).OrderBy(r => r.AuthoredAt).ThenBy(r => r.Id).ToList();
+        var codes = rows.Select(r => r.QuestionnaireCode).Distinct().ToList();
+        var definitions = (await db.Questionnaires.AsNoTracking().Where(v => codes.Contains(v.Code)).ToListAsync(ct))
+            .ToDictionary(v => (v.Code, v.Version), v => v.Definition);
+        var authors = rows.Select(r => r.AuthorId).Distinct().ToList();
+        var patientAccounts = (await db.Users.AsNoTracking().Where(u => authors.Contains(u.Id) && u.PatientId == patientId).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
+        return (rows.Select(r => FhirQuestionnaireMapper.Response(r, definitions.GetValueOrDefault((r.QuestionnaireCode, r.QuestionnaireVersion)),
+            patientAccounts.Contains(r.AuthorId) || r.AuthorId == patientId)).ToList(), FhirRefusal.None);
+    }
+}
