@@ -75,21 +75,8 @@ public sealed class ContinuingTreatmentJourneyTests(BrowserFixture browser)
 
         // The GP is told: the C14's copy, and the PPAC's new version, in his inbox.
         var gp = await browser.SignedInPageAsync(Api.Gp);
-        // The browser tests share one database whose clock stands still: the inbox's newest-first order cannot put this
-        // patient's items first among the others delivered at the same instant, so the GP pages through it.
-        var inbox = gp.GetByRole(AriaRole.Region, new() { Name = Name });
-        async Task<ILocator> RowAsync(string text)
-        {
-            var row = inbox.GetByRole(AriaRole.Row).Filter(new() { HasText = text }).First;
-            for (var page = 1; page <= 10; page++)
-            {
-                await gp.GotoAsync($"/boite?filtre=tout&page={page}");
-                if (await row.CountAsync() > 0) break;
-            }
-            return row;
-        }
-        await Assertions.Expect(await RowAsync("C14")).ToContainTextAsync("Retour précoce vers le spécialiste");
-        await Assertions.Expect(await RowAsync("Programme personnalisé de l'après-cancer (version 2)")).ToContainTextAsync("C11");
+        await Assertions.Expect(await InboxPages.RowAsync(gp, Name, "C14")).ToContainTextAsync("Retour précoce vers le spécialiste");
+        await Assertions.Expect(await InboxPages.RowAsync(gp, Name, "Programme personnalisé de l'après-cancer (version 2)")).ToContainTextAsync("C11");
     }
 
     /// <summary>The patient's portal account opened by the oncologist and activated, then signed in in a new browser context.</summary>

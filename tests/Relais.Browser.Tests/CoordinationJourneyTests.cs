@@ -72,8 +72,7 @@ public sealed class CoordinationJourneyTests(BrowserFixture browser)
             await Assertions.Expect(gp.GetByRole(AriaRole.Status).Filter(new() { HasText = "Pris connaissance le" })).ToBeVisibleAsync();
             await Assertions.Expect(gp.GetByRole(AriaRole.Button, new() { Name = "J'ai pris connaissance" })).ToHaveCountAsync(0);
 
-            await gp.GotoAsync("/boite?filtre=tout");
-            var done = gp.GetByRole(AriaRole.Region, new() { Name = "DURAND Marie" }).GetByRole(AriaRole.Row).Filter(new() { HasText = title });
+            var done = await InboxPages.RowAsync(gp, "DURAND Marie", title);
             await Assertions.Expect(done).ToContainTextAsync("Pris connaissance");
             await gp.Context.CloseAsync();
         }

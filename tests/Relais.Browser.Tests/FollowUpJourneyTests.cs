@@ -35,9 +35,8 @@ public sealed class FollowUpJourneyTests(BrowserFixture browser)
         // The GP receives the PPAC (C11) and the protocol (C12).
         var gp = await browser.SignedInPageAsync(Api.Gp);
         await gp.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" }).GetByRole(AriaRole.Link, new() { Name = "Boîte de réception" }).ClickAsync();
-        var inbox = gp.GetByRole(AriaRole.Region, new() { Name = name });
-        await Assertions.Expect(inbox.GetByRole(AriaRole.Row).Filter(new() { HasText = "Protocole de suivi : Cancer du sein" })).ToContainTextAsync("C12");
-        var ppacRow = inbox.GetByRole(AriaRole.Row).Filter(new() { HasText = "Programme personnalisé de l'après-cancer" });
+        await Assertions.Expect(await InboxPages.RowAsync(gp, name, "Protocole de suivi : Cancer du sein")).ToContainTextAsync("C12");
+        var ppacRow = await InboxPages.RowAsync(gp, name, "Programme personnalisé de l'après-cancer");
         await Assertions.Expect(ppacRow).ToContainTextAsync("C11");
         await Assertions.Expect(ppacRow).ToContainTextAsync("avec document");
         await ppacRow.GetByRole(AriaRole.Link, new() { Name = "Programme personnalisé de l'après-cancer" }).ClickAsync();
