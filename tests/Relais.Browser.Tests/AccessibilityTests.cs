@@ -57,8 +57,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         // A patient of the GP in shared follow-up has a PPAC: its page, with the GP's own actions, and the oncologist's revision form.
         var followed = (await gpApi.GetJsonAsync("/api/follow-up/worklist?days=365")).GetProperty("upcoming")[0].GetProperty("patientId").GetGuid();
         await AssertNoViolationAsync(Api.Gp, ["/", "/patients", "/boite", "/suivi", "/transmissions", $"/patients/{gpPatient}", $"/patients/{gpPatient}/suivi",
-            $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages", $"/patients/{followed}/ppac"]);
-        await AssertNoViolationAsync(Api.Oncologist, [$"/patients/{followed}/ppac"]);
+            $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages", $"/patients/{followed}/ppac", $"/patients/{gpPatient}/demarches",
+            "/langue"]);
+        await AssertNoViolationAsync(Api.Oncologist, [$"/patients/{followed}/ppac", $"/patients/{gpPatient}/demarches", $"/patients/{gpPatient}/questionnaires"]);
         await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi", "/triage", "/nouveautes"]);
         await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/nouveautes", "/mon-dossier/medecin-traitant"]);
         await AssertNoViolationAsync(Api.Quality, ["/"]);
