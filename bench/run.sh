@@ -4,6 +4,8 @@
 #
 # Usage: bench/run.sh [PATIENTS] [--soak] [-- DRIVER ARGS...]      (default 300000 patients)
 #   e.g. bench/run.sh 20000 -- --runs 1 --duration 5s
+#   bench/run.sh 20000 --hold      load the data, start Relais, print its address and connection string, and
+#                                  wait (Ctrl-C stops everything): for EXPLAIN ANALYZE and profiling by hand
 #   bench/run.sh 20000 --soak      the soak: two Relais instances, 10 minutes of the budget load with faults injected
 #                                  (the SMTP sink down for a minute, instance B killed with SIGKILL and restarted)
 # Env (soak): RELAIS_SOAK_SMTP_AT (seconds into the soak the sink stops for RELAIS_SOAK_SMTP_DOWN, default 120 and 60),
@@ -20,9 +22,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 PATIENTS=300000
-if [[ $# -gt 0 && "$1" != "--" && "$1" != "--soak" ]]; then PATIENTS=$1; shift; fi
+if [[ $# -gt 0 && "$1" != "--" && "$1" != "--soak" && "$1" != "--hold" ]]; then PATIENTS=$1; shift; fi
 SOAK=0
+HOLD=0
 if [[ "${1:-}" == "--soak" ]]; then SOAK=1; shift; fi
+if [[ "${1:-}" == "--hold" ]]; then HOLD=1; shift; fi
 [[ "${1:-}" == "--" ]] && shift
 DRIVER_ARGS=("$@")
 SEED=${RELAIS_BENCH_SEED:-42}
@@ -187,6 +191,13 @@ kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 log "Relais restarted"
 start_relais
 APP_PID=$LAST_PID
+
+if [[ "$HOLD" == "1" ]]; then
+  log "holding: Relais on http://127.0.0.1:$APP_PORT (pid $APP_PID), PostgreSQL \"$CS\"; Ctrl-C or kill $$ to stop"
+  echo "$CS" >"$RUN/hold.connection"
+  wait "$APP_PID" || true
+  exit 0
+fi
 
 # ---------------------------------------------------------------- soak: instance B and the faults
 if [[ "$SOAK" == "1" ]]; then

@@ -71,10 +71,13 @@ public sealed class Bench(DriverOptions options)
             // generator writes no supportive-care rows yet: the worklist measures its three queries over the access rule and the
             // indexes (an empty list), the search the directory Relais ships with its geography.
             new("outreach", "nurse", u => u.Bearer.GetAsync("/api/worklists/outreach")),
-            // Issue 15 point 2: the re-scheduling worklist of deferred care, and issue 16 point 3: the oncogenetics referrals and
-            // expert reviews still missing, each over the nurse's patients. The generator writes no deferral, referral or
-            // review: each measures its queries over the access rule and the indexes (an empty list).
+            // Issue 15 point 2: the re-scheduling worklist of deferred care (the generator puts off the next cycle of one patient
+            // in treatment in twelve), and issue 16 point 3: the oncogenetics referrals and expert reviews still missing, each
+            // over the nurse's patients (the generator writes no referral or review: the access rule and the indexes).
             new("rescheduling", "nurse", u => u.Bearer.GetAsync("/api/worklists/rescheduling")),
+            // Issue 15 point 3: the administrative steps due within 30 days or late, the GP's own and the hospital team's.
+            new("steps-gp", "gp", u => u.Bearer.GetAsync("/api/worklists/steps")),
+            new("steps-nurse", "nurse", u => u.Bearer.GetAsync("/api/worklists/steps")),
             new("expertise", "nurse", u => u.Bearer.GetAsync("/api/expertise/worklist")),
             new("directory-search", "gp", u => u.Bearer.GetAsync($"/api/supportive-care/providers?service={DirectoryServices[u.Random.Next(DirectoryServices.Length)]}&postcode=76000")),
             // Issue 13 point 3: a patient's post-cancer packages with their balance, as the GP reads them on the record (the

@@ -21,6 +21,11 @@ namespace Relais.Bench.Generator;
 public sealed class Region(Args options, NpgsqlDataSource source)
 {
     private readonly Random random = new(options.Seed);
+    /// <summary>
+    /// The random stream of the rows added after the first reports (appointments, deferrals, administrative steps): a
+    /// stream of its own, so that every row drawn before is the same as without them.
+    /// </summary>
+    private readonly Random later = new(options.Seed + 1);
     private readonly DateOnly today = options.Today;
     private readonly DateTimeOffset now = new(options.Today.ToDateTime(new TimeOnly(6, 0)), TimeSpan.Zero);
     private readonly string passwordHash = new PasswordHasher<object>().HashPassword(new object(), options.Password);
@@ -105,7 +110,8 @@ public sealed class Region(Args options, NpgsqlDataSource source)
 
     private CopyTable organisations = null!, users = null!, userRoles = null!, userTokens = null!, patients = null!, careTeam = null!, episodes = null!, events = null!,
         boards = null!, meetingsTable = null!, participants = null!, cases = null!, programmes = null!, transmissions = null!, recipients = null!,
-        enrolments = null!, carnet = null!, observations = null!, alerts = null!, responses = null!, symptomAlerts = null!;
+        enrolments = null!, carnet = null!, observations = null!, alerts = null!, responses = null!, symptomAlerts = null!,
+        appointments = null!, deferrals = null!, steps = null!;
 
     public async Task<IReadOnlyList<CopyTable>> LoadAsync()
     {
@@ -149,8 +155,14 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         symptomAlerts = await CopyTable.OpenAsync(source, "SymptomAlerts", "Id", "PatientId", "ResponseId", "QuestionnaireCode", "QuestionnaireVersion", "Rule", "Title",
             "Severity", "Rank", "TeamAction", "PatientInstruction", "Source", "RaisedAt", "AcknowledgedAt", "AcknowledgedBy", "Action", "ActionNote", "ActionAt", "ActionBy",
             "EscalatedAt", "EscalatedTo");
+        appointments = await CopyTable.OpenAsync(source, "Appointments", "Id", "PatientId", "Kind", "At", "HospitalId", "Place", "Performer", "Teleconsultation",
+            "TeleconsultationLink", "PatientMeans", "EpisodeId", "ProgrammeId", "PhaseOrder", "Status", "Reschedules", "CreatedAt", "CreatedBy");
+        deferrals = await CopyTable.OpenAsync(source, "Deferrals", "Id", "PatientId", "ItemKind", "ItemId", "OriginalDate", "Reason", "Priority", "Until",
+            "DecidedBy", "DecidedAt", "DecidedOn", "EndedAt", "EndedBy", "RescheduledOn");
+        steps = await CopyTable.OpenAsync(source, "AdministrativeSteps", "Id", "PatientId", "Kind", "Owner", "Status", "DueOn", "RemindOn", "RemindedAt", "DoneOn",
+            "ExposureSuspected", "FollowsId", "Note", "CreatedAt", "CreatedBy", "Version");
         CopyTable[] all = [organisations, users, userRoles, userTokens, patients, careTeam, episodes, events, boards, meetingsTable, participants, cases, programmes,
-            transmissions, recipients, enrolments, carnet, observations, alerts, responses, symptomAlerts];
+            transmissions, recipients, enrolments, carnet, observations, alerts, responses, symptomAlerts, appointments, deferrals, steps];
 
         // --- organisations and professionals
         var hospitalCount = Math.Max(1, (options.Patients + 19_999) / 20_000);
@@ -340,7 +352,11 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         {
             pharmacist = hospital.Pharmacists[index % hospital.Pharmacists.Count];
             careTeam.Row().Id(NewId()).Id(patientId).Id(pharmacist.Id).Text("Pharmacist").Date(dates[treatmentIndex]).Date(null).Id(oncologist.Id).At(At(dates[treatmentIndex], 11));
-            if (path[^1] == PathwayPhase.ActiveTreatment) SymptomReports(patientId, dates[^1], nurse);
+            if (path[^1] == PathwayPhase.ActiveTreatment)
+            {
+                SymptomReports(patientId, dates[^1], nurse);
+                Cycles(patientId, episodeId, dates[^1], hospital, oncologist);
+            }
         }
 
         // What the pathway sent to the GP (and back), with acknowledgements.
@@ -386,6 +402,8 @@ public sealed class Region(Args options, NpgsqlDataSource source)
         var palliativeIndex = Array.IndexOf(path, PathwayPhase.Palliative);
         if (palliativeIndex >= 0)
             Transmit(patientId, ObligationCode.C15, oncologist.Id, toGp, At(dates[palliativeIndex], 12), 2, "Entrée en phase palliative.");
+
+        if (path[^1] is PathwayPhase.ActiveTreatment or PathwayPhase.SharedFollowUp) Steps(patientId, oncologist, gp);
 
         var followUpIndex = Array.IndexOf(path, PathwayPhase.SharedFollowUp);
         if (followUpIndex >= 0)
@@ -657,6 +675,72 @@ public sealed class Region(Args options, NpgsqlDataSource source)
     }
 
     private static DateTimeOffset At(DateOnly day, int hour, int minutes = 0) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero).AddMinutes(minutes);
+
+    private Guid LaterId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        later.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+
+    private static readonly string[] DeferralReasons =
+    [
+        "Neutropénie au bilan de la veille : cure décalée.", "Hôpital de jour saturé : cure décalée.", "Infection intercurrente : cure décalée.",
+        "Patient hospitalisé dans un autre établissement.",
+    ];
+
+    /// <summary>
+    /// Issue 15 point 2: the chemotherapy cycles of a patient in treatment, every 21 days from its start to six weeks ahead
+    /// (those past done); one patient in twelve has the next cycle put off and waiting for its new date, one in forty a past
+    /// cycle put off and re-scheduled.
+    /// </summary>
+    private void Cycles(Guid patientId, Guid episodeId, DateOnly start, Hospital hospital, User oncologist)
+    {
+        var cycles = new List<(Guid Id, DateOnly On)>();
+        for (var on = start; on <= today.AddDays(42) && cycles.Count < 12; on = on.AddDays(21))
+        {
+            var id = LaterId();
+            cycles.Add((id, on));
+            appointments.Row().Id(id).Id(patientId).Text("ChemotherapyCycle").At(At(on, 8)).Id(hospital.Id).Text(null).Text(oncologist.Name).Bool(false)
+                .Text(null).Text(null).Id(episodeId).Id(null).Int(null).Text(on < today ? "Done" : "Planned").Int(0).At(At(start.AddDays(-3), 10)).Id(oncologist.Id);
+        }
+        var next = cycles.FirstOrDefault(c => c.On >= today);
+        if (next.Id != Guid.Empty && later.Next(12) == 0)
+        {
+            var decided = today.AddDays(-later.Next(0, 20));
+            var priority = later.Next(3) switch { 0 => "High", 1 => "Medium", _ => "Low" };
+            deferrals.Row().Id(LaterId()).Id(patientId).Text("Appointment").Id(next.Id).Date(next.On).Text(DeferralReasons[later.Next(DeferralReasons.Length)]).Text(priority)
+                .Date(null).Id(oncologist.Id).At(At(decided, 14)).Date(decided).At(null).Id(null).Date(null);
+        }
+        var past = cycles.LastOrDefault(c => c.On < today.AddDays(-21));
+        if (past.Id != Guid.Empty && later.Next(40) == 0)
+        {
+            var decided = past.On.AddDays(-1);
+            deferrals.Row().Id(LaterId()).Id(patientId).Text("Appointment").Id(past.Id).Date(past.On).Text(DeferralReasons[later.Next(DeferralReasons.Length)]).Text("Medium")
+                .Date(null).Id(oncologist.Id).At(At(decided, 14)).Date(decided).At(At(decided.AddDays(2), 9)).Id(oncologist.Id).Date(past.On.AddDays(7));
+        }
+    }
+
+    /// <summary>
+    /// Issue 15 point 3: one patient in six in treatment or follow-up has an administrative or social step planned — the end of
+    /// a sick leave or an enteral nutrition renewal for the GP, an occupational certificate for the hospital team — due within
+    /// the next two months, or already late.
+    /// </summary>
+    private void Steps(Guid patientId, User oncologist, User gp)
+    {
+        if (later.Next(6) != 0) return;
+        var (kind, owner, by) = later.Next(3) switch
+        {
+            0 => ("SickLeaveEnd", "Gp", gp),
+            1 => ("EnteralNutritionRenewal", "Gp", gp),
+            _ => ("OccupationalCertificate", "HospitalTeam", oncologist),
+        };
+        var due = today.AddDays(later.Next(-20, 60));
+        steps.Row().Id(LaterId()).Id(patientId).Text(kind).Text(owner).Text("Planned").Date(due).Date(due.AddDays(-14)).At(null).Date(null)
+            .Bool(null).Id(null).Text(null).At(At(due.AddDays(-90), 10)).Id(by.Id).Int(1);
+    }
 
     private static string Ascii(string s) => SearchText.Normalize(s).Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant();
 

@@ -10,7 +10,7 @@ public enum IndicatorKind
     Share,
 }
 
-public enum IndicatorTheme { Delays, Pathway, Coordination }
+public enum IndicatorTheme { Delays, Pathway, Coordination, Continuity }
 
 /// <summary>
 /// What an indicator counts, as its definition on the dashboard says it: the population (denominator), who of it met
@@ -96,7 +96,26 @@ public static class IndicatorCatalogue
             "[G] coordination ville-hôpital ; PRODUCT.md §4 : aucune obligation satisfaite en silence", 168),
     ];
 
-    public static readonly IReadOnlyList<IndicatorDefinition> All = [.. Delays, .. Pathway, .. Coordination];
+    /// <summary>
+    /// Continuity in a crisis (PRODUCT.md §10, [C]): the care put off, how much of it was high priority, whether it got its
+    /// new date within its priority's delay, and how late the care came. Compared before, during and after each crisis
+    /// (<see cref="CrisisWindows"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<IndicatorDefinition> Continuity =
+    [
+        new("deferral-high-priority", IndicatorKind.Share, IndicatorTheme.Continuity, "Soins reportés de priorité haute", "percent",
+            "ceux de priorité clinique haute", "soins (rendez-vous, cures, examens du carnet) reportés dans la période", "date de la décision de report",
+            "[C] « évitant les pertes de chance », l'analyse au cas par cas des bénéfices/risques ; priorités DeferralPriorities [R] (ESMO 2020)"),
+        new("deferral-rescheduled-in-time", IndicatorKind.Share, IndicatorTheme.Continuity, "Soins reportés reprogrammés dans le délai de leur priorité", "percent",
+            "ceux qui ont reçu leur nouvelle date au plus tard à l'échéance de leur priorité",
+            "soins reportés dans la période, reprogrammés ou dont l'échéance est passée", "date de la décision de report",
+            "[C] « anticiper la reprogrammation » ; délais maximaux DeferralPriorities.MaxDelayDays [R] (ESMO 2020)"),
+        new("deferral-postponement", IndicatorKind.Delay, IndicatorTheme.Continuity, "Retard pris par les soins reportés", "days",
+            DelayNumerator, "soins reportés dans la période et reprogrammés (de la date prévue à la nouvelle date)", "date de la décision de report",
+            "[C] « anticiper la reprogrammation » ; PRODUCT.md §10 ; cible par défaut : 6 semaines, la priorité moyenne [R]", 42),
+    ];
+
+    public static readonly IReadOnlyList<IndicatorDefinition> All = [.. Delays, .. Pathway, .. Coordination, .. Continuity];
 
     public static string OnTimeCode(ObligationCode code) => $"obligation-{code.ToString().ToLowerInvariant()}-on-time";
 

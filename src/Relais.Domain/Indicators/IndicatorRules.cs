@@ -1,4 +1,5 @@
 using Relais.Domain.Announcements;
+using Relais.Domain.Continuity;
 using Relais.Domain.Coordination;
 using Relais.Domain.Pathways;
 using Relais.Domain.Patients;
@@ -27,6 +28,13 @@ public sealed record RecipientFacts(
 /// <summary>One item of a follow-up carnet.</summary>
 public sealed record CarnetFacts(Guid? Hospital, DateOnly Due, CarnetItemStatus Status, DateOnly? DoneOn, bool HasResult);
 
+/// <summary>
+/// One decision to defer care: when it was taken, its priority and "until", the date the care was due, and — once
+/// re-scheduled — the day the new date was fixed and that new date.
+/// </summary>
+public sealed record DeferralFacts(Guid? Hospital, DateOnly DecidedOn, DeferralPriority Priority, DateOnly? Until, DateOnly OriginalDate,
+    DateOnly? RescheduledDay, DateOnly? RescheduledOn);
+
 /// <summary>One supportive-care referral.</summary>
 public sealed record ReferralFacts(Guid? Hospital, DateOnly ProposedOn, ReferralStatus Status);
 
@@ -53,7 +61,7 @@ public static class IndicatorRules
     /// The version of these rules: kept cases computed with another version are computed again. Change it with any
     /// rule of this class or of the catalogue that changes which cases are counted, or how.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The target of a delay indicator: the region's setting, else the catalogue's default.</summary>
     public static int Target(IndicatorDefinition definition, IReadOnlyDictionary<string, int>? targets) =>
@@ -124,11 +132,11 @@ public static class IndicatorRules
         if (r.DeliveredAt is { } delivered)
         {
             var hours = (delivered - r.CreatedAt).TotalHours;
-            yield return new("gp-delivery-delay", toDate(r.CreatedAt), r.Hospital, hours <= Target(IndicatorCatalogue.Get("gp-delivery-delay"), targets), Math.Round(hours, 1));
+            yield return new("gp-delivery-delay", toDate(r.CreatedAt), r.Hospital, hours <= Target(IndicatorCatalogue.Get("gp-delivery-delay"), targets), Distribution.KeptHours(hours));
             if (r.AcknowledgedAt is { } acknowledged && acknowledged >= delivered)
             {
                 var ackHours = (acknowledged - delivered).TotalHours;
-                yield return new("gp-acknowledgement-delay", toDate(delivered), r.Hospital, ackHours <= Target(IndicatorCatalogue.Get("gp-acknowledgement-delay"), targets), Math.Round(ackHours, 1));
+                yield return new("gp-acknowledgement-delay", toDate(delivered), r.Hospital, ackHours <= Target(IndicatorCatalogue.Get("gp-acknowledgement-delay"), targets), Distribution.KeptHours(ackHours));
             }
         }
     }
@@ -152,6 +160,28 @@ public static class IndicatorRules
     {
         ArgumentNullException.ThrowIfNull(r);
         return new("supportive-care-renounced", r.ProposedOn, r.Hospital, r.Status == ReferralStatus.Renounced);
+    }
+
+    /// <summary>
+    /// A deferral counts at once for the share of high priority; for the share re-scheduled in time once its outcome is
+    /// known — when it gets its new date, or from the day after its deadline (<see cref="DeferralPriorities.Deadline"/>)
+    /// while it still waits —; for the postponement (new date − date first planned, never negative) once re-scheduled.
+    /// </summary>
+    public static IEnumerable<IndicatorObservation> Observe(DeferralFacts d, Func<DateOnly, DateTimeOffset> startOfDay, IReadOnlyDictionary<string, int>? targets = null)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        ArgumentNullException.ThrowIfNull(startOfDay);
+        yield return new("deferral-high-priority", d.DecidedOn, d.Hospital, d.Priority == DeferralPriority.High);
+        var deadline = DeferralPriorities.Deadline(d.Priority, d.DecidedOn, d.Until);
+        if (d.RescheduledDay is { } fixedOn)
+            yield return new("deferral-rescheduled-in-time", d.DecidedOn, d.Hospital, fixedOn <= deadline);
+        else
+            yield return new("deferral-rescheduled-in-time", d.DecidedOn, d.Hospital, false, CountsFrom: startOfDay(deadline.AddDays(1)));
+        if (d.RescheduledOn is { } newDate)
+        {
+            var days = Math.Max(0, newDate.DayNumber - d.OriginalDate.DayNumber);
+            yield return new("deferral-postponement", d.DecidedOn, d.Hospital, days <= Target(IndicatorCatalogue.Get("deferral-postponement"), targets), days);
+        }
     }
 
     private static DateOnly? First(EpisodeFacts e, PathwayPhase phase) =>

@@ -100,6 +100,7 @@ public static partial class DemoData
             PlanProtocolValidation(pathways);
             foreach (var pathway in pathways) PlanPathway(pathway);
             PlanComingMeetings(pathways);
+            PlanContinuity(pathways);
             await PlayAsync();
             await AcknowledgeAsync();
         }

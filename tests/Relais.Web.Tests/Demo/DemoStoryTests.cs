@@ -127,6 +127,26 @@ public abstract class DemoStoryTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task ACrisisOfTheRegion_LeftACycleDeferredAndReScheduledInTime_AndACycleWaitsOnTheReschedulingWorklist()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var crisis = Assert.Single(await db.CrisisPeriods.AsNoTracking().ToListAsync());
+        Assert.NotNull(crisis.EndedAt);
+        var deferrals = await db.Deferrals.AsNoTracking().OrderBy(d => d.DecidedAt).ToListAsync();
+        Assert.Equal(2, deferrals.Count);
+        Assert.True(deferrals[0].DecidedAt >= crisis.StartedAt && deferrals[0].DecidedAt <= crisis.EndedAt);
+        Assert.True(deferrals[0].RescheduledOn <= deferrals[0].Deadline);
+        Assert.True(deferrals[1].IsOpen);
+
+        var worklist = await (await factory.ClientAsAsync(Api.Oncologist)).GetJsonAsync("/api/worklists/rescheduling");
+        Assert.Contains(worklist.GetProperty("items").EnumerateArray(), i => i.GetProperty("deferralId").GetGuid() == deferrals[1].Id);
+        var indicators = await (await factory.ClientAsAsync(Api.Quality)).GetJsonAsync($"/api/indicators?territory={crisis.AreaCode}");
+        Assert.Equal(["before", "during", "after"],
+            Assert.Single(indicators.GetProperty("crises").EnumerateArray()).GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()));
+    }
+
+    [Fact]
     public async Task TheSignInPage_ListsEveryDemoAccount()
     {
         var page = await factory.CreateClient().GetStringAsync("/connexion");

@@ -84,6 +84,14 @@ public sealed class IndicatorFacts(RelaisDb db)
                 && IndicatorRules.Observe(new CarnetFacts(place.Hospital, c.Due, c.Status, c.DoneOn, c.HasResult), overdueDays, Clock.StartOfParisDay) is { } o)
                 Keep(c.PatientId, place, o);
 
+        var deferrals = await db.Deferrals.AsNoTracking().Where(d => ids.Contains(d.PatientId))
+            .Select(d => new { d.PatientId, d.DecidedOn, d.Priority, d.Until, d.OriginalDate, d.EndedAt, d.RescheduledOn }).ToListAsync(ct);
+        foreach (var d in deferrals)
+            if (places.TryGetValue(d.PatientId, out var place))
+                foreach (var o in IndicatorRules.Observe(new DeferralFacts(place.Hospital, d.DecidedOn, d.Priority, d.Until, d.OriginalDate,
+                             d.EndedAt is { } ended ? ParisDay(ended) : null, d.RescheduledOn), Clock.StartOfParisDay, targets))
+                    Keep(d.PatientId, place, o);
+
         var referrals = await db.SupportiveReferrals.AsNoTracking().Where(r => ids.Contains(r.PatientId)).Select(r => new { r.PatientId, r.ProposedAt, r.Status }).ToListAsync(ct);
         foreach (var r in referrals)
             if (places.TryGetValue(r.PatientId, out var place))

@@ -34,6 +34,7 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
         CarnetItem c => c.PatientId,
         TransmissionRecipient r => r.PatientId,
         SupportiveReferral r => r.PatientId,
+        Domain.Continuity.Deferral d => d.PatientId,
         _ => null,
     };
 

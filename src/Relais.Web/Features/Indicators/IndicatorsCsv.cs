@@ -5,7 +5,7 @@ namespace Relais.Web.Features.Indicators;
 
 /// <summary>
 /// The dashboard as a CSV file (semicolon-separated, UTF-8 with its mark, as a French spreadsheet opens it): one line per
-/// indicator and cell (total, each hospital, each month), with the same masking as the page — a masked cell is written
+/// indicator and cell (total, each hospital, each month, and each window of a crisis comparison), with the same masking as the page — a masked cell is written
 /// with the "&lt; 11" text and no number.
 /// </summary>
 public static class IndicatorsCsv
@@ -23,6 +23,14 @@ public static class IndicatorsCsv
             foreach (var h in i.ByHospital) Line(text, answer, i, "etablissement", h.Label, h.Value, h.Numerator, h.Denominator, h.Suppressed, null, null, null);
             foreach (var m in i.ByMonth) Line(text, answer, i, "mois", m.Key, m.Value, m.Numerator, m.Denominator, m.Suppressed, null, null, null);
         }
+        foreach (var c in answer.Crises)
+            foreach (var p in c.Phases)
+                foreach (var f in p.Figures)
+                {
+                    var cell = string.Create(CultureInfo.InvariantCulture, $"{c.Territory} crise du {c.StartedOn:yyyy-MM-dd} : {p.Phase} ({p.From:yyyy-MM-dd} au {p.To:yyyy-MM-dd})");
+                    var i = answer.Indicators.First(x => x.Code == f.Code);
+                    Line(text, answer, i, "crise", cell, f.Value, f.Numerator, f.Denominator, f.Suppressed, null, null, null);
+                }
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
     }
 

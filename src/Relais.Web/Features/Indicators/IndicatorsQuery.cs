@@ -52,7 +52,7 @@ public sealed record IndicatorDto(
 public sealed record IndicatorsAnswer(
     DateOnly From, DateOnly To, string? Site, Guid? Hospital, string? Territory, int Threshold, string Masked,
     IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<SiteOption> Sites, IReadOnlyList<IndicatorOption> Hospitals, IReadOnlyList<IndicatorOption> Territories,
-    int PendingPatients);
+    int PendingPatients, IReadOnlyList<CrisisComparisonDto> Crises);
 
 /// <summary>
 /// The 3C/DSRC dashboard (issue 15 point 1, PRODUCT.md §11): the indicators of a period, cancer site, hospital and
@@ -60,7 +60,7 @@ public sealed record IndicatorsAnswer(
 /// only view of the region: aggregates, never a patient (PRODUCT.md §2). The cases are kept per patient
 /// (<see cref="RefreshIndicators"/>) and summed here in SQL by indicator, hospital, month, outcome and measure.
 /// </summary>
-public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, CapabilityCheck capabilities, Clock clock, IOptions<IndicatorSettings> settings)
+public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, CrisisComparisons crises, CapabilityCheck capabilities, Clock clock, IOptions<IndicatorSettings> settings)
 {
     /// <summary>The longest period one answer covers: five years of months.</summary>
     public const int MaxMonths = 60;
@@ -92,12 +92,14 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Capa
         IReadOnlyList<Guid?> keys = input.Hospital is { } chosen ? [chosen] : [.. hospitals.Select(x => (Guid?)x.Id)];
         var results = IndicatorAggregation.Compute(IndicatorCatalogue.All, observations, from, to, now, keys, threshold, targets);
         var names = hospitals.ToDictionary(x => x.Id, x => x.Name);
+        var comparisons = await crises.HandleAsync(new CrisisComparisons.Filter(site, input.Hospital, input.Territory, from, to, now, today, keys, threshold, targets),
+            territories.ToDictionary(x => x.Code, x => x.Label, StringComparer.Ordinal), ct);
 
         return new IndicatorsAnswer(from, to, site?.Code, input.Hospital, input.Territory, threshold, SmallCells.Shown(threshold),
             [.. results.Select(r => ToDto(r, names))],
             [.. CancerSiteGroups.All.Select(g => new SiteOption(g.Code, g.Label, string.Join(", ", g.Ranges)))],
             [.. hospitals.Select(x => new IndicatorOption(x.Id.ToString(), x.Name))],
-            territories, pending);
+            territories, pending, comparisons);
     }
 
     /// <summary>

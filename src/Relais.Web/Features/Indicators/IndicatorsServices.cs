@@ -8,6 +8,7 @@ public static class IndicatorsServices
         services.AddOptions<IndicatorSettings>().BindConfiguration(IndicatorSettings.Section);
         services.AddScoped<IndicatorFacts>();
         services.AddScoped<IndicatorsQuery>();
+        services.AddScoped<CrisisComparisons>();
         services.AddScoped<RefreshIndicators>();
         services.AddHostedService<IndicatorRefresher>();
         return services;

@@ -19,6 +19,7 @@ public abstract class SwitchCrisisModeTests(RelaisFactory factory)
     [Fact]
     public async Task The3C_SwitchesRouenIntoCrisis_TheDemoHospitalsTeamSeesTheBannerAndReschedulingFirst_ThenItIsLifted()
     {
+        var since = factory.Time.GetUtcNow();
         var quality = await factory.ClientAsAsync(Api.Quality);
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         Assert.DoesNotContain("Mode crise activé", await (await factory.CookieClientAsync(Api.Oncologist)).GetStringAsync("/patients"), StringComparison.Ordinal);
@@ -42,8 +43,8 @@ public abstract class SwitchCrisisModeTests(RelaisFactory factory)
         Assert.DoesNotContain("Mode crise activé", await (await factory.CookieClientAsync(Api.Oncologist)).GetStringAsync("/patients"), StringComparison.Ordinal);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
-        Assert.Equal(1, await db.CrisisPeriods.CountAsync(c => c.AreaCode == "rouen"));
-        var audited = await db.AuditEntries.AsNoTracking().Where(a => a.Resource == "crisis-mode-on" || a.Resource == "crisis-mode-off").Select(a => a.Resource).ToListAsync();
+        Assert.Equal(1, await db.CrisisPeriods.CountAsync(c => c.AreaCode == "rouen" && c.StartedAt >= since));
+        var audited = await db.AuditEntries.AsNoTracking().Where(a => a.At >= since && (a.Resource == "crisis-mode-on" || a.Resource == "crisis-mode-off")).Select(a => a.Resource).ToListAsync();
         Assert.Equal(["crisis-mode-off", "crisis-mode-on"], audited.Order());
     }
 
