@@ -468,9 +468,10 @@ public sealed class Bench(DriverOptions options)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         long left;
-        // Until Relais has marked the loaded patients (its refresh state is written with the marks), then until none is left.
+        // Until Relais has marked the loaded patients (its refresh state is written with the marks), then until none is left
+        // and the monthly sums are settled (the first settling sums every kept case once).
         while ((left = await ScalarAsync<long>("SELECT count(*) FROM \"IndicatorStaleMarks\"")) > 0
-            || await ScalarAsync<long>("SELECT count(*) FROM \"IndicatorRefreshStates\"") == 0)
+            || await ScalarAsync<long>("SELECT count(*) FROM \"IndicatorRefreshStates\" WHERE \"SettledUntil\" IS NOT NULL") == 0)
         {
             Console.WriteLine($"indicator cases: {left:N0} patients left to compute ({watch.Elapsed:mm\\:ss})");
             await Task.Delay(TimeSpan.FromSeconds(15));
