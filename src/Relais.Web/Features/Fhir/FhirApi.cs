@@ -64,7 +64,7 @@ public static class FhirApi
         fhir.MapGet("/Questionnaire/{id}", ReadQuestionnaire).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound).DeclareNoPatientData("questionnaires are reference data")
             .WithSummary("Lit une version d'un questionnaire (<code>-<version>).");
         fhir.MapGet("/QuestionnaireResponse", SearchQuestionnaireResponses).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden).DeclareNoPatientData(SearchReason)
-            .WithSummary("Recherche les réponses d'un patient aux questionnaires, QuestionnaireResponse?patient=.");
+            .WithSummary("Recherche les réponses d'un patient aux questionnaires (symptômes, G8, EPICES), QuestionnaireResponse?patient=&questionnaire=.");
         fhir.MapGet("/QuestionnaireResponse/{id:guid}", ReadQuestionnaireResponse).FhirAnswers(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound).DeclareNoPatientData(ReadReason).WithSummary("Lit une réponse à un questionnaire.");
         fhir.MapPost("/", PostBundle).FhirAnswers(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity).Accepts<object>(FhirJson.ContentType, "application/json")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals))
@@ -329,14 +329,21 @@ public static class FhirApi
         if (PatientParameter(http, out var patientId) is { } error) return error;
         if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
         if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/QuestionnaireResponse", ct);
+        string? questionnaire = null;
+        if (http.Request.Query.TryGetValue("questionnaire", out var rawQuestionnaire))
+        {
+            questionnaire = rawQuestionnaire.ToString().Trim();
+            if (questionnaire.Length == 0)
+                return FhirJson.Invalid("Le paramètre questionnaire attend l'URL canonique d'un questionnaire, avec ou sans |version (urn:relais:screening:g8, urn:relais:screening:epices, urn:relais:questionnaire:<code>).", "questionnaire");
+        }
+        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/QuestionnaireResponse", questionnaire, ct);
         return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
     }
 
     private static async Task<IResult> ReadQuestionnaireResponse(Guid id, HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
     {
         if (await reads.PatientOfResponseAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
+        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId, id, Resource(http), null, ct);
         return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
     }
 

@@ -101,40 +101,11 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
             var observation = (R4.Observation)o.Component.Resource!;
             var report = reportOf.GetValueOrDefault(o.Index)?.Component.Resource as R4.DiagnosticReport;
             var patientKey = PatientOf(o, observation.Subject, "subject");
-            var path = $"Bundle.entry[{o.Index}].resource";
-            var status = observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : null;
-            if (status is null || !AcceptedStatuses.Contains(status)) throw Refused($"{path}.status", "Seul un résultat validé (final, amended, corrected) est reçu.");
-            var loinc = observation.Code?.Coding.FirstOrDefault(c => c.System == FhirCodes.Loinc && FhirCodes.MarkerOfLoinc(c.Code) is not null);
-            if (loinc is null)
+            if (MarkerInput(bundle, o, report, today, clock.Now) is not { } input)
             {
                 // A result Relais does not follow (a lipid panel): acknowledged, not kept.
                 notFollowed.Add(o.Index);
                 continue;
-            }
-            var marker = FhirCodes.MarkerOfLoinc(loinc.Code)!.Value;
-            if (observation.Value is not R4.Quantity quantity || quantity.Value is null)
-                throw Refused($"{path}.valueQuantity", "Un résultat de marqueur est une quantité (valueQuantity) avec sa valeur et son unité.");
-            var unit = quantity.Code ?? quantity.Unit;
-            var effective = DateOf(observation.Effective) ?? DateOf(report?.Effective)
-                ?? throw Refused($"{path}.effectiveDateTime", "La date du prélèvement (effectiveDateTime) est obligatoire.");
-            var laboratory = LaboratoryOf(bundle, observation.Performer) ?? LaboratoryOf(bundle, report?.Performer ?? [])
-                ?? throw Refused($"{path}.performer", "Le laboratoire (performer, avec son nom) est obligatoire : deux laboratoires ne se comparent pas.");
-            decimal? upper = null;
-            if (observation.ReferenceRange.FirstOrDefault()?.High is { Value: { } high } h)
-            {
-                if (marker.NormalizeUnit(h.Code ?? h.Unit ?? unit) is null)
-                    throw Refused($"{path}.referenceRange[0].high", "La limite haute de la plage de référence doit s'exprimer dans l'unité du marqueur.");
-                upper = high;
-            }
-            var input = new BatchObservationInput(Guid.Empty, marker.Code(), quantity.Value, unit, effective, laboratory, upper);
-            try
-            {
-                // The feed's own checks, now, so that a fault names its entry before anything is written.
-                Domain.Alerts.Observation.Record(Guid.NewGuid(), input.Code, input.Value!.Value, input.Unit, effective, laboratory, today, clock.Now, upper);
-            }
-            catch (DomainValidationException ex)
-            {
-                throw Refused($"{path}.{ex.Field switch { "value" => "valueQuantity.value", "unit" => "valueQuantity.unit", "effective" => "effectiveDateTime", "laboratory" => "performer", "upperLimit" => "referenceRange[0].high", _ => "code" }}", ex.Message);
             }
             markers.Add(new MarkerResult(o.Index, patientKey, input));
         }
@@ -186,6 +157,64 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
         }
     }
 
+    /// <summary>
+    /// A laboratory Observation as a result of the laboratory feed: a LOINC-coded marker Relais follows, validated,
+    /// with its value, unit, sampling date, laboratory and upper reference limit; null for a result Relais does not
+    /// follow. A fault names the entry (nothing is written).
+    /// </summary>
+    private static BatchObservationInput? MarkerInput(R4.Bundle bundle, Entry o, R4.DiagnosticReport? report, DateOnly today, DateTimeOffset now)
+    {
+        var observation = (R4.Observation)o.Component.Resource!;
+        var path = $"Bundle.entry[{o.Index}].resource";
+        var status = observation.Status is { } s ? Hl7.Fhir.Utility.EnumUtility.GetLiteral(s) : null;
+        if (status is null || !AcceptedStatuses.Contains(status)) throw Refused($"{path}.status", "Seul un résultat validé (final, amended, corrected) est reçu.");
+        var loinc = observation.Code?.Coding.FirstOrDefault(c => c.System == FhirCodes.Loinc && FhirCodes.MarkerOfLoinc(c.Code) is not null);
+        if (loinc is null) return null;
+        var marker = FhirCodes.MarkerOfLoinc(loinc.Code)!.Value;
+        if (observation.Value is not R4.Quantity quantity || quantity.Value is null)
+            throw Refused($"{path}.valueQuantity", "Un résultat de marqueur est une quantité (valueQuantity) avec sa valeur et son unité.");
+        var unit = quantity.Code ?? quantity.Unit;
+        var effective = DateOf(observation.Effective) ?? DateOf(report?.Effective)
+            ?? throw Refused($"{path}.effectiveDateTime", "La date du prélèvement (effectiveDateTime) est obligatoire.");
+        var laboratory = LaboratoryOf(bundle, observation.Performer) ?? LaboratoryOf(bundle, report?.Performer ?? [])
+            ?? throw Refused($"{path}.performer", "Le laboratoire (performer, avec son nom) est obligatoire : deux laboratoires ne se comparent pas.");
+        decimal? upper = null;
+        if (observation.ReferenceRange.FirstOrDefault()?.High is { Value: { } high } h)
+        {
+            if (marker.NormalizeUnit(h.Code ?? h.Unit ?? unit) is null)
+                throw Refused($"{path}.referenceRange[0].high", "La limite haute de la plage de référence doit s'exprimer dans l'unité du marqueur.");
+            upper = high;
+        }
+        var input = new BatchObservationInput(Guid.Empty, marker.Code(), quantity.Value, unit, effective, laboratory, upper);
+        try
+        {
+            // The feed's own checks, now, so that a fault names its entry before anything is written.
+            Domain.Alerts.Observation.Record(Guid.NewGuid(), input.Code, input.Value!.Value, input.Unit, effective, laboratory, today, now, upper);
+        }
+        catch (DomainValidationException ex)
+        {
+            throw Refused($"{path}.{ex.Field switch { "value" => "valueQuantity.value", "unit" => "valueQuantity.unit", "effective" => "effectiveDateTime", "laboratory" => "performer", "upperLimit" => "referenceRange[0].high", _ => "code" }}", ex.Message);
+        }
+        return input;
+    }
+
+    /// <summary>
+    /// The marker results of a held line (the collection Bundle <see cref="Stage"/> kept: the Patient, the report, its
+    /// observations and the laboratory), read again with the same checks, for the referent to attach to a record.
+    /// </summary>
+    internal static IReadOnlyList<BatchObservationInput> HeldMarkers(R4.Bundle payload, DateOnly today, DateTimeOffset now)
+    {
+        var entries = payload.Entry.Select((e, i) => new Entry(i, e)).ToList();
+        var reports = entries.Select(e => e.Component.Resource).OfType<R4.DiagnosticReport>().ToList();
+        var markers = new List<BatchObservationInput>();
+        foreach (var o in entries.Where(e => e.Component.Resource is R4.Observation))
+        {
+            var report = reports.FirstOrDefault(r => r.Result.Any(x => x.Reference is { Length: > 0 } reference && Matches(o, reference)));
+            if (MarkerInput(payload, o, report, today, now) is { } input) markers.Add(input);
+        }
+        return markers;
+    }
+
     /// <summary>Adds the receipt, the held results and their worklist lines to the unit of work (again after a refusal cleared it).</summary>
     private void Stage(ExternalBundleReceipt receipt, R4.Bundle bundle, Dictionary<string, (Guid? PatientId, List<string> Reasons)> held,
         Dictionary<string, ExternalIdentity> identities, Dictionary<int, Entry> reportOf, List<Entry> entries, List<MarkerResult> markers, DateTimeOffset now)
@@ -196,7 +225,9 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
             var mine = markers.Where(m => m.PatientKey == key).Select(m => m.Index).ToHashSet();
             if (mine.Count == 0) continue;
             var payload = new R4.Bundle { Type = R4.Bundle.BundleType.Collection, Identifier = bundle.Identifier };
-            foreach (var e in entries.Where(e => mine.Contains(e.Index) || Key(e) == key || mine.Any(i => reportOf.GetValueOrDefault(i)?.Index == e.Index)))
+            // The Patient, the observations, their report, and the Organization (laboratory), Practitioner and Specimen entries they may refer to.
+            foreach (var e in entries.Where(e => mine.Contains(e.Index) || Key(e) == key || mine.Any(i => reportOf.GetValueOrDefault(i)?.Index == e.Index)
+                         || Ignored.Contains(e.Component.Resource!.TypeName)))
                 payload.Entry.Add(e.Component);
             var ins = identities[key].Ins;
             db.HeldExternalResults.Add(HeldExternalResult.Hold(receipt.Id, ins, patientId, reasons, FhirJson.Serialize(payload), now));
@@ -294,7 +325,7 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
         return reference?.Reference is { Length: > 0 } r ? candidates.FirstOrDefault(c => Matches(c, r)) : null;
     }
 
-    private static DateOnly? DateOf(R4.DataType? effective)
+    internal static DateOnly? DateOf(R4.DataType? effective)
     {
         var text = effective switch
         {
@@ -307,7 +338,7 @@ public sealed class LabBundleImport(RelaisDb db, Clock clock, LaboratoryFeed fee
     }
 
     /// <summary>The laboratory's name: a performer's display, or the name of the Organization entry it references.</summary>
-    private static string? LaboratoryOf(R4.Bundle bundle, List<R4.ResourceReference> performers)
+    internal static string? LaboratoryOf(R4.Bundle bundle, List<R4.ResourceReference> performers)
     {
         foreach (var p in performers)
         {
