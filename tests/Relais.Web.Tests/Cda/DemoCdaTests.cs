@@ -1,6 +1,8 @@
+using System.Net;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Relais.Domain.Documents;
+using Relais.Domain.Programmes;
 using Relais.Web.Data;
 using Relais.Web.Features.Cda;
 using Relais.Web.Tests.Infrastructure;
@@ -17,41 +19,46 @@ namespace Relais.Web.Tests.Cda;
 public abstract class DemoCdaTests(RelaisFactory factory)
 {
     [Fact]
-    public async Task EveryReportAndPpsOfTheDemo_ExportsAsACdaThatPassesTheXsdAndTheSchematrons()
+    public async Task EveryDecidedCaseAndPpsOfTheDemo_ExportsAsACdaThatPassesTheXsdAndTheSchematrons()
     {
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         var export = scope.ServiceProvider.GetRequiredService<CdaExport>();
-        var documents = await db.Documents.AsNoTracking().Where(d => d.SignedAt != null && (d.Kind == DocumentKind.TumorBoardReport || d.Kind == DocumentKind.Pps))
-            .Select(d => new { d.Id, d.PatientId, d.Kind }).ToListAsync();
-        // The story decides a case for every patient past the tumor board and writes a PPS for every one past the PPS.
-        var decided = await db.TumorBoardCases.AsNoTracking().CountAsync(c => c.ReportDocumentId != null);
-        var programmes = await db.Programmes.AsNoTracking().CountAsync(p => p.Kind == Domain.Programmes.ProgrammeKind.Pps && p.DocumentId != null);
-        Assert.True(decided >= 20, $"the demo decides many cases ({decided})");
-        Assert.Equal(decided, documents.Count(d => d.Kind == DocumentKind.TumorBoardReport));
-        Assert.Equal(programmes, documents.Count(d => d.Kind == DocumentKind.Pps));
+        // The story decides a case for every patient past the tumor board and writes a PPS for every one past the PPS; it
+        // prints no PDF, so these have no signed document: the case and the PPS version are exported themselves.
+        var cases = await db.TumorBoardCases.AsNoTracking().Where(c => c.Proposal != null).Select(c => new { c.Id, c.PatientId }).ToListAsync();
+        var programmes = await db.Programmes.AsNoTracking().Where(p => p.Kind == ProgrammeKind.Pps).Select(p => new { p.Id, p.PatientId }).ToListAsync();
+        Assert.True(cases.Count >= 20, $"the demo decides many cases ({cases.Count})");
+        Assert.True(programmes.Count >= 15, $"the demo writes many PPS ({programmes.Count})");
 
         var root = Path.Combine(Path.GetTempPath(), $"relais-demo-cda-{Guid.NewGuid():N}");
-        var folders = new Dictionary<DocumentKind, string> { [DocumentKind.TumorBoardReport] = Path.Combine(root, "frcp"), [DocumentKind.Pps] = Path.Combine(root, "pps") };
-        foreach (var folder in folders.Values) Directory.CreateDirectory(folder);
+        var frcp = Path.Combine(root, "frcp");
+        var pps = Path.Combine(root, "pps");
+        Directory.CreateDirectory(frcp);
+        Directory.CreateDirectory(pps);
         try
         {
-            foreach (var d in documents)
+            foreach (var c in cases)
             {
-                var cda = await export.ForDocumentAsync(d.PatientId, d.Id, default);
-                Assert.True(cda is not null, $"the demo's {d.Kind} {d.Id} of patient {d.PatientId} has no CDA");
-                Assert.Equal(d.Kind == DocumentKind.TumorBoardReport ? CdaWriter.FrcpLoinc : CdaWriter.PpsLoinc, cda.LoincCode);
-                await File.WriteAllBytesAsync(Path.Combine(folders[d.Kind], $"{d.Id}.xml"), cda.Content);
+                var cda = await export.ForCaseAsync(c.PatientId, c.Id, default);
+                Assert.True(cda is not null, $"the demo's decided case {c.Id} of patient {c.PatientId} has no FRCP");
+                Assert.Equal(CdaWriter.FrcpLoinc, cda.LoincCode);
+                await File.WriteAllBytesAsync(Path.Combine(frcp, $"{c.Id}.xml"), cda.Content);
+            }
+            foreach (var p in programmes)
+            {
+                var cda = await export.ForProgrammeAsync(p.PatientId, p.Id, default);
+                Assert.True(cda is not null, $"the demo's PPS {p.Id} of patient {p.PatientId} has no CANCER-PPS");
+                Assert.Equal(CdaWriter.PpsLoinc, cda.LoincCode);
+                await File.WriteAllBytesAsync(Path.Combine(pps, $"{p.Id}.xml"), cda.Content);
             }
 
             var failures = new List<string>();
-            foreach (var (kind, folder) in folders)
+            foreach (var (folder, volet) in new[] { (frcp, Validators.FrcpSchematron), (pps, Validators.PpsSchematron) })
             {
-                var files = Directory.GetFiles(folder);
                 var (code, output) = await Validators.RunAsync("xmllint",
-                    ["--noout", "--nonet", "--schema", Path.Combine(Validators.CdaKit, "infrastructure", "cda", "CDA_extended.xsd"), .. files]);
-                if (code != 0) failures.Add($"XSD ({kind}): {output}");
-                var volet = kind == DocumentKind.TumorBoardReport ? Validators.FrcpSchematron : Validators.PpsSchematron;
+                    ["--noout", "--nonet", "--schema", Path.Combine(Validators.CdaKit, "infrastructure", "cda", "CDA_extended.xsd"), .. Directory.GetFiles(folder)]);
+                if (code != 0) failures.Add($"XSD ({Path.GetFileName(folder)}): {output}");
                 foreach (var schematron in new[] { volet, Validators.IheSchematron, Validators.AnsSchematron })
                     failures.AddRange((await Validators.SchematronFolderAsync(folder, schematron)).Select(f => $"{schematron} {f.Key}: {f.Value}"));
             }
@@ -61,6 +68,34 @@ public abstract class DemoCdaTests(RelaisFactory factory)
         {
             Directory.Delete(root, true);
         }
+    }
+
+    [Fact]
+    public async Task TheDemosReportAndPps_AreDownloadedAsCda_ThroughTheAccessRule()
+    {
+        var patientId = await factory.MarieDurandAsync();
+        Guid caseId, programmeId;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+            caseId = await db.TumorBoardCases.AsNoTracking().Where(c => c.PatientId == patientId && c.Proposal != null).Select(c => c.Id).FirstAsync();
+            programmeId = await db.Programmes.AsNoTracking().Where(p => p.PatientId == patientId && p.Kind == ProgrammeKind.Pps).Select(p => p.Id).FirstAsync();
+        }
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        foreach (var (url, code) in new[] { ($"/api/patients/{patientId}/tumor-board-cases/{caseId}/cda", "34794-8"), ($"/api/patients/{patientId}/programmes/{programmeId}/cda", "18776-5") })
+        {
+            var response = await oncologist.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+            var xml = XDocument.Parse(await response.Content.ReadAsStringAsync());
+            Assert.Equal(code, (string?)xml.Root!.Element(XName.Get("code", "urn:hl7-org:v3"))!.Attribute("code"));
+            // The demo's identities are qualified (test INS): the document carries it.
+            Assert.Contains(xml.Descendants(XName.Get("patientRole", "urn:hl7-org:v3")).Single().Elements(XName.Get("id", "urn:hl7-org:v3")),
+                i => (string?)i.Attribute("root") == "1.2.250.1.213.1.4.10");
+        }
+        var outsider = await factory.ClientAsAsync(Api.OtherGp);
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/patients/{patientId}/tumor-board-cases/{caseId}/cda")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await oncologist.GetAsync($"/api/patients/{patientId}/programmes/{Guid.NewGuid()}/cda")).StatusCode);
     }
 }
 
