@@ -273,7 +273,7 @@ public abstract class FhirCoordinationTests(RelaisFactory factory)
         Assert.True(g8Questionnaire.Item.Single(i => i.LinkId == FhirScreeningMapper.ScoreLinkId).ReadOnly);
         var epicesQuestionnaire = (await SearchAsync<R4.Questionnaire>(oncologist, $"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirScreeningMapper.EpicesUrl)}")).Single();
         Assert.Equal(12, epicesQuestionnaire.Item.Count);
-        Assert.Contains(await SearchAsync<R4.Questionnaire>(oncologist, "/fhir/Questionnaire"), q => q.Id == "g8");
+        Assert.Contains(await SearchAsync<R4.Questionnaire>(oncologist, $"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirScreeningMapper.G8Url)}"), q => q.Id == "g8");
 
         // The G8, found by patient and questionnaire: its answers (self-rated health "does not know" is the choice 0.5), the score the API gave.
         var g8Response = Assert.Single(await SearchAsync<R4.QuestionnaireResponse>(oncologist,
