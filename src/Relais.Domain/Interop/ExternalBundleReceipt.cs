@@ -59,10 +59,50 @@ public sealed class HeldExternalResult
     public string PayloadJson { get; private set; } = "";
     public DateTimeOffset ReceivedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
+    /// <summary>The referent who attached or rejected the results.</summary>
+    public Guid? ClosedBy { get; private set; }
+    /// <summary>The record the referent attached the results to (null: open, or rejected).</summary>
+    public Guid? AttachedPatientId { get; private set; }
+    /// <summary>Why the referent rejected them (null: open, or attached).</summary>
+    public string? RejectionReason { get; private set; }
+
+    public bool IsOpen => ClosedAt is null;
+
+    public const int MaxRejectionReason = 1000;
 
     public static HeldExternalResult Hold(Guid receiptId, string? ins, Guid? patientId, IEnumerable<string> reasons, string payloadJson, DateTimeOffset now) => new()
     {
         Id = Guid.CreateVersion7(now), ReceiptId = receiptId, Ins = ins is { Length: <= 15 } ? ins : null, PatientId = patientId,
         Reasons = string.Join(',', reasons), PayloadJson = payloadJson, ReceivedAt = now,
     };
+
+    /// <summary>
+    /// The referent attaches the results to the record they are about (found by the identity the sender gave); the
+    /// results then go through the laboratory feed as if they had been received for that record.
+    /// </summary>
+    public void Attach(Guid patientId, Guid by, DateTimeOffset now)
+    {
+        EnsureOpen();
+        if (patientId == Guid.Empty) throw new DomainValidationException("patientId", "Choisissez le dossier auquel rattacher les résultats.");
+        ClosedAt = now;
+        ClosedBy = by;
+        AttachedPatientId = patientId;
+    }
+
+    /// <summary>The referent rejects the results (no record is theirs, a sender's error...), saying why; they stay kept, on no record.</summary>
+    public void Reject(Guid by, string? reason, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var text = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (text is null) throw new DomainValidationException("reason", "Indiquez pourquoi les résultats sont rejetés.");
+        if (text.Length > MaxRejectionReason) throw new DomainValidationException("reason", "1 000 caractères au plus.");
+        ClosedAt = now;
+        ClosedBy = by;
+        RejectionReason = text;
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen) throw new DomainValidationException("heldResult", "Ces résultats ont déjà été rattachés ou rejetés.");
+    }
 }

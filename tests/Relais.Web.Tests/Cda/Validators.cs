@@ -69,6 +69,36 @@ public static partial class Validators
         }
     }
 
+    /// <summary>
+    /// Applies a compiled schematron to every document of a folder in one Saxon run (one JVM, one stylesheet
+    /// compilation): the failed asserts of each document, by file name (none: valid).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> SchematronFolderAsync(string folder, string schematron)
+    {
+        var xsl = Path.Combine(await CompiledAsync(), Path.ChangeExtension(schematron, ".xsl"));
+        var reports = Path.Combine(Path.GetTempPath(), $"relais-svrl-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(reports);
+        try
+        {
+            var (code, output) = await RunAsync("java", ["-cp", SaxonJar, "net.sf.saxon.Transform", $"-s:{folder}", $"-xsl:{xsl}", $"-o:{reports}"]);
+            if (code != 0) throw new InvalidOperationException($"Saxon failed on {folder}: {output}");
+            var failures = new Dictionary<string, string>();
+            foreach (var document in Directory.GetFiles(folder))
+            {
+                var name = Path.GetFileName(document);
+                var report = Path.Combine(reports, name);
+                var svrl = File.Exists(report) ? await File.ReadAllTextAsync(report) : "";
+                if (!svrl.Contains("svrl:fired-rule", StringComparison.Ordinal)) failures[name] = "no SVRL report, or no rule fired";
+                else if (FailedAssert().Matches(svrl).Select(m => Regex.Replace(m.Value, @"\s+", " ")).ToList() is { Count: > 0 } failed) failures[name] = string.Join("\n", failed);
+            }
+            return failures;
+        }
+        finally
+        {
+            Directory.Delete(reports, true);
+        }
+    }
+
     private static string SaxonJar => Environment.GetEnvironmentVariable("SAXON_JAR") is { Length: > 0 } j ? j : "/usr/share/java/Saxon-HE.jar";
 
     /// <summary>The folder of the compiled schematrons, compiling them first when this run has not (ISO skeleton: include, expand, to XSLT2).</summary>

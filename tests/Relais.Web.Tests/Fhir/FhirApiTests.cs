@@ -268,6 +268,93 @@ public abstract class FhirApiTests(RelaisFactory factory)
         Assert.Equal(0, await SeriesAsync());
     }
 
+    [Fact]
+    public async Task HeldLaboratoryResults_AreListedForTheReferent_WhoAttachesThemToTheRightRecord_RunningItsRules_OrRejectsThem_Audited()
+    {
+        var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
+            new { episodeId, endOfTreatment = "2026-02-15", protocol = "breast" })).StatusCode);
+        var who = await QualifyAsync(patientId);
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var nurse = await factory.ClientAsAsync(Api.Nurse);
+        async Task<int> SeriesAsync() => (await gp.GetJsonAsync($"/api/patients/{patientId}/observations?code=ca15-3")).GetArrayLength();
+
+        // The laboratory mistyped the INS (one no record holds): the three results are held, on no record.
+        var typo = who with { Ins = Api.Ins($"2680599{Random.Shared.Next(100000, 999999)}") };
+        var sent = (R4.Bundle)await FhirAsync(await PostAsync(gp, LabBundle($"lab-{Guid.NewGuid():N}", typo, (20m, "2026-03-01", "U/mL"), (24m, "2026-06-01", "U/mL"), (31m, "2026-09-01", "U/mL"))), HttpStatusCode.OK);
+        Assert.All(sent.Entry, e => Assert.Equal("202 Accepted", e.Response.Status));
+        Assert.Equal(0, await SeriesAsync());
+
+        // The referent's list: the identity sent, why it was held, the results (marker, date, laboratory; no value), open.
+        Assert.Equal(HttpStatusCode.Forbidden, (await gp.GetAsync("/api/identity-vigilance/external-results")).StatusCode);
+        var line = (await nurse.GetJsonAsync("/api/identity-vigilance/external-results")).EnumerateArray().Single(l => l.GetProperty("ins").GetString() == typo.Ins);
+        var lineId = line.GetProperty("id").GetGuid();
+        Assert.Equal((who.BirthName, who.BirthDate, "open"), (line.GetProperty("birthName").GetString(), line.GetProperty("birthDate").GetString(), line.GetProperty("status").GetString()));
+        Assert.Equal(new[] { ExternalIdentityMatch.UnknownIns }, line.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()).ToArray());
+        Assert.Equal(3, line.GetProperty("results").GetArrayLength());
+        Assert.All(line.GetProperty("results").EnumerateArray(), r => Assert.Equal(("ca15-3", "Laboratoire Bio-Normandie"), (r.GetProperty("code").GetString(), r.GetProperty("laboratory").GetString())));
+        Assert.DoesNotContain("31", line.GetProperty("results").GetRawText(), StringComparison.Ordinal);
+
+        // Attaching names the record; a record the referent may not write to (not in its team yet) answers as a missing one, and nothing is written.
+        var url = $"/api/identity-vigilance/external-results/{lineId}";
+        var noRecord = await nurse.PostAsJsonAsync($"{url}/attach", new { patientId = (Guid?)null });
+        Assert.Equal(HttpStatusCode.BadRequest, noRecord.StatusCode);
+        Assert.True((await noRecord.JsonAsync()).GetProperty("errors").TryGetProperty("patientId", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await nurse.PostAsJsonAsync($"{url}/attach", new { patientId })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nurse.PostAsJsonAsync($"{url}/attach", new { patientId = Guid.NewGuid() })).StatusCode);
+        Assert.Equal(0, await SeriesAsync());
+        Assert.Contains((await nurse.GetJsonAsync("/api/identity-vigilance/external-results")).EnumerateArray(), l => l.GetProperty("id").GetGuid() == lineId);
+
+        // In the team, the referent attaches them: the feed records them on the record and its rules raise the confirmed rise, as for a result received for it.
+        var nurseId = (await oncologist.GetJsonAsync("/api/professionals?search=Moreau"))[0].GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/care-team", new { professionalId = nurseId, role = "nurse-coordinator" })).StatusCode);
+        var attached = await nurse.PostAsJsonAsync($"{url}/attach", new { patientId });
+        Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+        Assert.Equal(3, (await attached.JsonAsync()).GetProperty("recorded").GetInt32());
+        Assert.Equal(3, await SeriesAsync());
+        Assert.Contains("ca15-3-rise", await gp.GetStringAsync($"/api/patients/{patientId}/alerts"), StringComparison.Ordinal);
+        var again = await nurse.PostAsJsonAsync($"{url}/attach", new { patientId });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("heldResult", (await again.JsonAsync()).GetProperty("field").GetString());
+        Assert.Equal(3, await SeriesAsync());
+        Assert.DoesNotContain((await nurse.GetJsonAsync("/api/identity-vigilance/external-results")).EnumerateArray(), l => l.GetProperty("id").GetGuid() == lineId);
+        var closed = (await nurse.GetJsonAsync("/api/identity-vigilance/external-results?closed=true")).EnumerateArray().Single(l => l.GetProperty("id").GetGuid() == lineId);
+        Assert.Equal(("attached", patientId), (closed.GetProperty("status").GetString(), closed.GetProperty("attachedPatientId").GetGuid()));
+
+        // The right INS with a wrong birth date: held, the record it points to first among the candidates, the signal on the worklist.
+        var wrongDate = who with { BirthDate = "1950-01-01" };
+        await FhirAsync(await PostAsync(gp, LabBundle($"lab-{Guid.NewGuid():N}", wrongDate, (40m, "2026-10-01", "U/mL"))), HttpStatusCode.OK);
+        var second = (await nurse.GetJsonAsync("/api/identity-vigilance/external-results")).EnumerateArray()
+            .Single(l => l.GetProperty("ins").GetString() == who.Ins && l.GetProperty("status").GetString() == "open");
+        Assert.Equal(patientId, second.GetProperty("insPatientId").GetGuid());
+        Assert.Equal(patientId, second.GetProperty("candidates")[0].GetProperty("patientId").GetGuid());
+        Assert.Contains(ExternalIdentityMatch.BirthDateDiffers, second.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        bool SignalOpen(JsonElement worklist) => worklist.EnumerateArray().Any(a => a.GetProperty("patientId").GetGuid() == patientId && a.GetProperty("kind").GetString() == "external-result-held");
+        Assert.True(SignalOpen(await nurse.GetJsonAsync("/api/identity-vigilance")));
+
+        // Rejected with a reason (none: 400 naming it): on no record, the signal closed with it, audited.
+        var rejectUrl = $"/api/identity-vigilance/external-results/{second.GetProperty("id").GetGuid()}/reject";
+        var noReason = await nurse.PostAsJsonAsync(rejectUrl, new { reason = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.True((await noReason.JsonAsync()).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(HttpStatusCode.NoContent, (await nurse.PostAsJsonAsync(rejectUrl, new { reason = "Homonyme : le laboratoire confirme un autre patient." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await nurse.PostAsJsonAsync(rejectUrl, new { reason = "encore" })).StatusCode);
+        Assert.Equal(3, await SeriesAsync());
+        Assert.False(SignalOpen(await nurse.GetJsonAsync("/api/identity-vigilance")));
+        var rejected = (await nurse.GetJsonAsync("/api/identity-vigilance/external-results?closed=true")).EnumerateArray().Single(l => l.GetProperty("id").GetGuid() == second.GetProperty("id").GetGuid());
+        Assert.Equal(("rejected", "Homonyme : le laboratoire confirme un autre patient."), (rejected.GetProperty("status").GetString(), rejected.GetProperty("rejectionReason").GetString()));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.PatientId == patientId && a.Detail == "held-external-results-attached"));
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.PatientId == patientId && a.Detail == "held-external-results-rejected"));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Action == "list" && a.Resource == HeldExternalResults.ListResource));
+
+        // The referent's page lists the open lines with their forms.
+        var page = System.Net.WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Api.Nurse)).GetStringAsync("/identitovigilance"));
+        Assert.Contains("Résultats externes en attente", page, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("r4-examples/Bundle-bundle-transaction.json", "Bundle.entry[")]
     [InlineData("r4-examples/Bundle-lipids.json", "Bundle.identifier")]

@@ -222,6 +222,95 @@ public abstract class FhirCoordinationTests(RelaisFactory factory)
 
         await AssertOutsiderGetsWhatAMissingPatientGetsAsync(await factory.ClientAsAsync(Api.OtherGp), team.PatientId, "QuestionnaireResponse", responseId.ToString());
     }
+
+    /// <summary>
+    /// Every answer of a response is an item of its questionnaire, typed as that item is (a choice among its options);
+    /// the required items are answered. Returns what is wrong (empty: nothing). The base R4 validator does not check a
+    /// response against its questionnaire, so this is asserted explicitly, as the profiles are.
+    /// </summary>
+    private static List<string> Mismatches(R4.QuestionnaireResponse response, R4.Questionnaire questionnaire)
+    {
+        var wrong = new List<string>();
+        if (response.Questionnaire != $"{questionnaire.Url}|{questionnaire.Version}") wrong.Add($"questionnaire {response.Questionnaire}");
+        foreach (var item in response.Item)
+        {
+            var defined = questionnaire.Item.FirstOrDefault(i => i.LinkId == item.LinkId);
+            if (defined is null) { wrong.Add($"{item.LinkId}: no such item"); continue; }
+            foreach (var value in item.Answer.Select(a => a.Value))
+            {
+                var fits = defined.Type switch
+                {
+                    R4.Questionnaire.QuestionnaireItemType.Boolean => value is R4.FhirBoolean,
+                    R4.Questionnaire.QuestionnaireItemType.Decimal => value is R4.FhirDecimal,
+                    R4.Questionnaire.QuestionnaireItemType.Integer => value is R4.Integer,
+                    R4.Questionnaire.QuestionnaireItemType.Choice => value is R4.Coding c && defined.AnswerOption.Any(o => o.Value is R4.Coding oc && oc.System == c.System && oc.Code == c.Code),
+                    _ => false,
+                };
+                if (!fits) wrong.Add($"{item.LinkId}: {value?.TypeName} does not answer a {defined.Type} item");
+            }
+        }
+        wrong.AddRange(questionnaire.Item.Where(i => i.Required == true && !response.Item.Any(r => r.LinkId == i.LinkId && r.Answer.Count > 0)).Select(i => $"{i.LinkId}: unanswered"));
+        return wrong;
+    }
+
+    [Fact]
+    public async Task TheG8AndEpicesScreenings_AreQuestionnaires_AndEachRecordedScreening_AResponseAnsweringItsItems_SearchableByPatient()
+    {
+        var (oncologist, patientId, episodeId) = await factory.NewPatientAsync("1948-05-10");
+        var g8 = await (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/g8", new
+        {
+            foodIntake = 1, weightLoss = 2, mobility = 2, neuropsychological = 2, bodyMassIndex = 20.5, moreThanThreeMedications = true, selfRatedHealth = 0.5,
+        })).JsonAsync();
+        var g8Id = g8.GetProperty("id").GetGuid().ToString();
+        bool[] secure = [false, true, true, true, false, true, true, true, true, true, true];
+        (await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/episodes/{episodeId}/announcement/epices", new { answers = secure, socialWorkerOriented = false }))
+            .EnsureSuccessStatusCode();
+
+        // The two questionnaires: fixed ids and canonical URLs, every item typed, the score read-only.
+        var g8Questionnaire = (R4.Questionnaire)await FhirAsync(await oncologist.GetAsync("/fhir/Questionnaire/g8"), HttpStatusCode.OK);
+        Assert.Equal((FhirScreeningMapper.G8Url, 9), (g8Questionnaire.Url, g8Questionnaire.Item.Count));
+        Assert.Equal(4, g8Questionnaire.Item.Single(i => i.LinkId == "self-rated-health").AnswerOption.Count);
+        Assert.True(g8Questionnaire.Item.Single(i => i.LinkId == FhirScreeningMapper.ScoreLinkId).ReadOnly);
+        var epicesQuestionnaire = (await SearchAsync<R4.Questionnaire>(oncologist, $"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirScreeningMapper.EpicesUrl)}")).Single();
+        Assert.Equal(12, epicesQuestionnaire.Item.Count);
+        Assert.Contains(await SearchAsync<R4.Questionnaire>(oncologist, $"/fhir/Questionnaire?url={Uri.EscapeDataString(FhirScreeningMapper.G8Url)}"), q => q.Id == "g8");
+
+        // The G8, found by patient and questionnaire: its answers (self-rated health "does not know" is the choice 0.5), the score the API gave.
+        var g8Response = Assert.Single(await SearchAsync<R4.QuestionnaireResponse>(oncologist,
+            $"/fhir/QuestionnaireResponse?patient={patientId}&questionnaire={Uri.EscapeDataString(FhirScreeningMapper.G8Url)}"));
+        Assert.Equal(g8Id, g8Response.Id);
+        Assert.Empty(Mismatches(g8Response, g8Questionnaire));
+        Assert.Equal("0.5", ((R4.Coding)g8Response.Item.Single(i => i.LinkId == "self-rated-health").Answer.Single().Value).Code);
+        Assert.Equal(g8.GetProperty("score").GetDecimal(), ((R4.FhirDecimal)g8Response.Item.Single(i => i.LinkId == FhirScreeningMapper.ScoreLinkId).Answer.Single().Value).Value);
+        Assert.Equal($"Patient/{patientId}", g8Response.Subject.Reference);
+        Assert.StartsWith("Practitioner/", g8Response.Author.Reference, StringComparison.Ordinal);
+
+        // The EPICES score of the announcement (questionnaire given with its version): eleven answers, score 0.
+        var epices = Assert.Single(await SearchAsync<R4.QuestionnaireResponse>(oncologist,
+            $"/fhir/QuestionnaireResponse?patient={patientId}&questionnaire={Uri.EscapeDataString(FhirScreeningMapper.EpicesUrl + "|1")}"));
+        Assert.Empty(Mismatches(epices, epicesQuestionnaire));
+        Assert.Equal(secure, epices.Item.Where(i => i.LinkId != FhirScreeningMapper.ScoreLinkId).Select(i => ((R4.FhirBoolean)i.Answer.Single().Value).Value!.Value).ToArray());
+        Assert.Equal(0m, ((R4.FhirDecimal)epices.Item.Single(i => i.LinkId == FhirScreeningMapper.ScoreLinkId).Answer.Single().Value).Value);
+
+        // Both among the patient's responses, each readable by id; a questionnaire parameter left empty names itself.
+        var all = await SearchAsync<R4.QuestionnaireResponse>(oncologist, $"/fhir/QuestionnaireResponse?patient={patientId}");
+        Assert.Contains(all, r => r.Id == g8Id);
+        Assert.Contains(all, r => r.Id == epices.Id);
+        await FhirAsync(await oncologist.GetAsync($"/fhir/QuestionnaireResponse/{g8Id}"), HttpStatusCode.OK);
+        await FhirAsync(await oncologist.GetAsync($"/fhir/QuestionnaireResponse/{epices.Id}"), HttpStatusCode.OK);
+        var empty = (R4.OperationOutcome)await FhirAsync(await oncologist.GetAsync($"/fhir/QuestionnaireResponse?patient={patientId}&questionnaire="), HttpStatusCode.BadRequest);
+        Assert.Equal("questionnaire", empty.Issue.Single().Expression.Single());
+
+        // The checks reject broken copies: the validator a response without its status, the questionnaire check an answer of the wrong type.
+        var noStatus = (R4.QuestionnaireResponse)FhirJson.Parse(FhirJson.Serialize(g8Response));
+        noStatus.Status = null;
+        Assert.NotEmpty(FhirValidation.Errors(noStatus));
+        var wrongType = (R4.QuestionnaireResponse)FhirJson.Parse(FhirJson.Serialize(g8Response));
+        wrongType.Item.Single(i => i.LinkId == "age").Answer.Single().Value = new R4.FhirString("78");
+        Assert.Contains(Mismatches(wrongType, g8Questionnaire), m => m.StartsWith("age:", StringComparison.Ordinal));
+
+        await AssertOutsiderGetsWhatAMissingPatientGetsAsync(await factory.ClientAsAsync(Api.OtherGp), patientId, "QuestionnaireResponse", g8Id);
+    }
 }
 
 [Collection("sqlite")]

@@ -44,8 +44,12 @@ public static class FhirCapabilities
         ]),
         new("ServiceRequest", null, true, [new("patient", R4.SearchParamType.Reference, "required: the planned follow-up exams of the carnet")]),
         new("Appointment", null, true, [new("patient", R4.SearchParamType.Reference, "required: consultations, chemotherapy cycles, radiotherapy sessions, imaging, surgery")]),
-        new("Questionnaire", null, true, [new("url", R4.SearchParamType.Uri, "urn:relais:questionnaire:<code> (every version); none: every questionnaire")]),
-        new("QuestionnaireResponse", null, true, [new("patient", R4.SearchParamType.Reference, "required")]),
+        new("Questionnaire", null, true, [new("url", R4.SearchParamType.Uri, "urn:relais:questionnaire:<code> (every version), urn:relais:screening:g8, urn:relais:screening:epices; none: every questionnaire")]),
+        new("QuestionnaireResponse", null, true,
+        [
+            new("patient", R4.SearchParamType.Reference, "required"),
+            new("questionnaire", R4.SearchParamType.Reference, "the canonical URL of the questionnaire, with or without |version: symptom questionnaires, urn:relais:screening:g8, urn:relais:screening:epices"),
+        ]),
     ];
 
     public static R4.CapabilityStatement Statement(string baseUrl)

@@ -94,15 +94,17 @@ public static class FhirQuestionnaireMapper
 /// </summary>
 public sealed class FhirQuestionnaireReads(RelaisDb db, PatientAccess access, CapabilityCheck capabilities)
 {
+    /// <summary>The symptom questionnaires (every version), then the G8 and EPICES screenings; optionally those of one canonical URL.</summary>
     public async Task<IReadOnlyList<R4.Questionnaire>> QuestionnairesAsync(string? url, CancellationToken ct)
     {
         var rows = await db.Questionnaires.AsNoTracking().ToListAsync(ct);
         return rows.Where(q => url is null || FhirQuestionnaireMapper.UrlOf(q.Code) == url).OrderBy(q => q.Code, StringComparer.Ordinal).ThenBy(q => q.Version)
-            .Select(FhirQuestionnaireMapper.Questionnaire).ToList();
+            .Select(FhirQuestionnaireMapper.Questionnaire).Concat(FhirScreeningMapper.Questionnaires().Where(q => url is null || q.Url == url)).ToList();
     }
 
     public async Task<R4.Questionnaire?> QuestionnaireAsync(string id, CancellationToken ct)
     {
+        if (FhirScreeningMapper.Questionnaires().FirstOrDefault(q => q.Id == id) is { } screening) return screening;
         var dash = id.LastIndexOf('-');
         if (dash <= 0 || !int.TryParse(id[(dash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return null;
         var code = id[..dash];
@@ -110,14 +112,33 @@ public sealed class FhirQuestionnaireReads(RelaisDb db, PatientAccess access, Ca
         return row is null ? null : FhirQuestionnaireMapper.Questionnaire(row);
     }
 
-    public Task<Guid?> PatientOfResponseAsync(Guid id, CancellationToken ct) =>
-        db.QuestionnaireResponses.AsNoTracking().Where(r => r.Id == id).Select(r => (Guid?)r.PatientId).FirstOrDefaultAsync(ct);
+    /// <summary>The patient a response is about: a symptom questionnaire's answers, a G8, or an announcement's EPICES score.</summary>
+    public async Task<Guid?> PatientOfResponseAsync(Guid id, CancellationToken ct) =>
+        await db.QuestionnaireResponses.AsNoTracking().Where(r => r.Id == id).Select(r => (Guid?)r.PatientId).FirstOrDefaultAsync(ct)
+        ?? await db.G8Assessments.AsNoTracking().Where(g => g.Id == id).Select(g => (Guid?)g.PatientId).FirstOrDefaultAsync(ct)
+        ?? await db.Announcements.AsNoTracking().Where(a => a.Id == id && a.EpicesScore != null).Select(a => (Guid?)a.PatientId).FirstOrDefaultAsync(ct);
 
-    public async Task<(IReadOnlyList<R4.QuestionnaireResponse> Items, FhirRefusal Refusal)> ResponsesAsync(CurrentUser? user, Guid patientId, Guid? id, string resource, CancellationToken ct)
+    /// <summary>
+    /// A patient's responses: the symptom questionnaires' answers, the G8 screenings (read as the record is, like
+    /// <c>/api/patients/{id}/g8</c>) and the EPICES scores of the announcements (only for a role that reads the
+    /// announcement, as <c>GET .../announcement</c> requires); optionally those naming one questionnaire
+    /// (<c>url</c> or <c>url|version</c>).
+    /// </summary>
+    public async Task<(IReadOnlyList<R4.QuestionnaireResponse> Items, FhirRefusal Refusal)> ResponsesAsync(CurrentUser? user, Guid patientId, Guid? id, string resource,
+        string? questionnaire, CancellationToken ct)
     {
         var decision = await access.CheckAsync(user, patientId, AccessKind.Read, resource, ct);
         if (!decision.Granted) return ([], FhirRefusal.NotFound);
         if (!await capabilities.CheckAsync(user, [Capability.ReadRecord], patientId, decision, resource, false, ct)) return ([], FhirRefusal.Forbidden);
+        bool Wanted(string canonical) => questionnaire is null || canonical == questionnaire || canonical.StartsWith(questionnaire + "|", StringComparison.Ordinal);
+        var screenings = new List<R4.QuestionnaireResponse>();
+        if (Wanted(FhirScreeningMapper.G8Url + "|" + FhirScreeningMapper.Version))
+            screenings.AddRange((await db.G8Assessments.AsNoTracking().Where(g => g.PatientId == patientId && (id == null || g.Id == id)).ToListAsync(ct))
+                .OrderBy(g => g.AssessedOn).ThenBy(g => g.Id).Select(FhirScreeningMapper.G8Response));
+        if (Wanted(FhirScreeningMapper.EpicesUrl + "|" + FhirScreeningMapper.Version) && await capabilities.AllowsAsync(user, Capability.ReadPsychologicalNotes, decision, ct))
+            screenings.AddRange((await db.Announcements.AsNoTracking().Where(a => a.PatientId == patientId && a.EpicesScore != null && a.EpicesAnswers != null && (id == null || a.Id == id))
+                    .Select(a => new { a.Id, a.PatientId, a.EpicesAnswers, a.EpicesScore }).ToListAsync(ct))
+                .OrderBy(a => a.Id).Select(a => FhirScreeningMapper.EpicesResponse(a.Id, a.PatientId, a.EpicesAnswers!, a.EpicesScore!.Value)));
         var q = db.QuestionnaireResponses.AsNoTracking().Where(r => r.PatientId == patientId);
         if (id is { } one) q = q.Where(r => r.Id == one);
         var rows = (await q.ToListAsync(ct)).OrderBy(r => r.AuthoredAt).ThenBy(r => r.Id).ToList();
@@ -127,6 +148,6 @@ public sealed class FhirQuestionnaireReads(RelaisDb db, PatientAccess access, Ca
         var authors = rows.Select(r => r.AuthorId).Distinct().ToList();
         var patientAccounts = (await db.Users.AsNoTracking().Where(u => authors.Contains(u.Id) && u.PatientId == patientId).Select(u => u.Id).ToListAsync(ct)).ToHashSet();
         return (rows.Select(r => FhirQuestionnaireMapper.Response(r, definitions.GetValueOrDefault((r.QuestionnaireCode, r.QuestionnaireVersion)),
-            patientAccounts.Contains(r.AuthorId) || r.AuthorId == patientId)).ToList(), FhirRefusal.None);
+            patientAccounts.Contains(r.AuthorId) || r.AuthorId == patientId)).Where(r => Wanted(r.Questionnaire ?? "")).Concat(screenings).ToList(), FhirRefusal.None);
     }
 }

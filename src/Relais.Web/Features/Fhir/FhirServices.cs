@@ -10,6 +10,7 @@ public static class FhirServices
         services.AddScoped<FhirCalendarReads>();
         services.AddScoped<FhirQuestionnaireReads>();
         services.AddScoped<LabBundleImport>();
+        services.AddScoped<HeldExternalResults>();
         return services;
     }
 }

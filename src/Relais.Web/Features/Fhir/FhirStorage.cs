@@ -24,6 +24,7 @@ public sealed class HeldExternalResultConfiguration : IEntityTypeConfiguration<H
         builder.HasKey(h => h.Id);
         builder.Property(h => h.Ins).HasMaxLength(15);
         builder.Property(h => h.Reasons).HasMaxLength(200);
+        builder.Property(h => h.RejectionReason).HasMaxLength(HeldExternalResult.MaxRejectionReason);
         builder.HasIndex(h => new { h.ClosedAt, h.ReceivedAt });
         builder.HasIndex(h => h.ReceiptId);
         builder.HasOne<ExternalBundleReceipt>().WithMany().HasForeignKey(h => h.ReceiptId).OnDelete(DeleteBehavior.Restrict);
