@@ -316,6 +316,13 @@ public sealed class Bench(DriverOptions options)
         var replays = new List<Capture.Replay>();
         foreach (var sequence in sequences) replays.Add(await Capture.PrepareAsync(c, sequence));
         var dropped = replays.SelectMany(r => r.Dropped).Distinct().ToList();
+        if (options.TwinDump is { } dir)
+        {
+            // The captured sequences, to read (bench/.run/twins by bench/run.sh): one file per scenario.
+            Directory.CreateDirectory(dir);
+            await File.WriteAllLinesAsync(Path.Combine(dir, $"{s.Name}.sql"), sequences.SelectMany((q, i) => q.Select(x =>
+                $"-- request {i + 1}, backend {x.Pid}, vxid {x.Vxid}{(Capture.IsControl(x.Text) ? " (transaction control: not replayed)" : "")}\n{x.Text};\n-- parameters: {string.Join(", ", x.Parameters.Select((v, k) => $"${k + 1} = {(v is null ? "NULL" : $"'{v}'")}"))}\n")));
+        }
         // A first replay of each tells how slow they are: 200 replays, or as many as fit in about 20 s.
         var probe = Stopwatch.StartNew();
         foreach (var r in replays) await r.RunAsync(c);

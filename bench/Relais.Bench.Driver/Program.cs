@@ -6,6 +6,7 @@ using Relais.Bench.Driver;
 //   [--runs 3] [--duration 10s] [--warmup 5s] [--concurrency 1,4,16] [--smtp-maildir DIR] [--results DIR]
 //   [--commit SHA] [--password P] [--only scenario,scenario] [--dispatch 2000]
 //   [--pg-log FILE]   PostgreSQL's server log (stderr), from which the SQL twins are captured (Capture.cs)
+//   [--twin-dump DIR] writes each scenario's captured statements to DIR/<scenario>.sql
 //   [--soak 10m --other-urls http://127.0.0.1:PORT2 --soak-marker FILE --faults-log FILE]   (the soak: Soak.cs)
 var options = DriverOptions.Parse(args);
 if (options is null)
@@ -25,11 +26,11 @@ return 0;
 
 public sealed record DriverOptions(string Url, string Connection, int ServerPid, int Runs, TimeSpan Duration, TimeSpan Warmup, int[] Concurrency,
     string? Maildir, string ResultsDir, string? Commit, string Password, HashSet<string>? Only, int Dispatch,
-    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null, string? PgLog = null)
+    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null, string? PgLog = null, string? TwinDump = null)
 {
     public static DriverOptions? Parse(string[] args)
     {
-        string? url = null, connection = null, maildir = null, commit = null, only = null, marker = null, faults = null, pgLog = null;
+        string? url = null, connection = null, maildir = null, commit = null, only = null, marker = null, faults = null, pgLog = null, twinDump = null;
         string[] others = [];
         TimeSpan? soak = null;
         var results = "bench/results";
@@ -60,12 +61,13 @@ public sealed record DriverOptions(string Url, string Connection, int ServerPid,
                 case "--soak-marker": marker = v; break;
                 case "--faults-log": faults = v; break;
                 case "--pg-log": pgLog = v; break;
+                case "--twin-dump": twinDump = v; break;
                 default: return null;
             }
         }
         if (args.Length % 2 != 0 || url is null || connection is null || pid <= 0) return null;
         return new DriverOptions(url, connection, pid, Math.Max(1, runs), duration, warmup, concurrency, maildir, results, commit, password,
-            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults, pgLog);
+            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults, pgLog, twinDump);
     }
 
     public string[] OtherUrls => OtherUrlList ?? [];
