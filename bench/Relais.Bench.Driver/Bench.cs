@@ -30,7 +30,7 @@ public sealed record Measure(string Scenario, int Concurrency, int Runs, long Op
 /// twin + 2 ms where the twin is under 4 ms).
 /// </summary>
 public sealed record SqlTwin(string Scenario, double ApiP50, double SqlP50, double Ratio, int Statements, int MinStatements, int MaxStatements,
-    int Captures, int Replays, bool Writes, bool Met, string? Note)
+    int Captures, int Replays, bool Writes, bool Met, string? Note, int Resets = 0)
 {
     public static bool Within(double api, double sql) => api <= 1.5 * sql || (sql < 4 && api <= sql + 2);
 }
@@ -282,23 +282,27 @@ public sealed class Bench(DriverOptions options)
         await capture!.StartAsync();
         try
         {
-            if (!learnt)
-            {
-                await capture.LearnBackgroundAsync(TimeSpan.FromSeconds(7));
-                learnt = true;
-                Console.WriteLine($"twins: {capture.BackgroundTexts} statement texts of Relais's background services learnt (left out of the twins)");
-            }
             for (var i = 0; i < Captures; i++)
             {
                 var u = users[i % users.Count];
-                HttpStatusCode status = 0;
-                var statements = await capture.RequestAsync(async () =>
+                // The same request twice (the user's random source reset to one seed: same patient, same values); the twin is
+                // what both captures hold, in order (Capture.Common).
+                var saved = u.Random;
+                var attempts = new List<List<CapturedStatement>>();
+                for (var attempt = 0; attempt < 2; attempt++)
                 {
-                    using var response = await s.Call(u);
-                    await response.Content.LoadIntoBufferAsync();
-                    status = response.StatusCode;
-                });
-                if ((int)status is >= 200 and < 300) sequences.Add(statements);
+                    u.Random = new Random(1000 + i);
+                    HttpStatusCode status = 0;
+                    var statements = await capture.RequestAsync(async () =>
+                    {
+                        using var response = await s.Call(u);
+                        await response.Content.LoadIntoBufferAsync();
+                        status = response.StatusCode;
+                    });
+                    if ((int)status is >= 200 and < 300) attempts.Add(statements);
+                }
+                u.Random = saved;
+                if (attempts.Count == 2) sequences.Add(Capture.Common(attempts[0], attempts[1]));
             }
         }
         finally
@@ -333,10 +337,8 @@ public sealed class Bench(DriverOptions options)
         var note = dropped.Count == 0 ? null : $"{dropped.Count} statement(s) could not be replayed: {string.Join("; ", dropped)}";
         if (note is not null) notes.Add($"{s.Name}: {note}");
         return new SqlTwin(s.Name, apiP50, sql, sql > 0 ? apiP50 / sql : 0, counts[counts.Count / 2], counts[0], counts[^1], replays.Count, times,
-            replays.Any(r => r.Writes), SqlTwin.Within(apiP50, sql), note);
+            replays.Any(r => r.Writes), SqlTwin.Within(apiP50, sql), note, sequences.Select(q => q.Count(x => Capture.IsReset(x.Text))).Order().ElementAt(sequences.Count / 2));
     }
-
-    private bool learnt;
 
     private async Task<double?> BurstIngestAsync(List<VirtualUser> gps)
     {

@@ -35,13 +35,14 @@ public sealed class Capture(NpgsqlDataSource db, string logPath)
     private static readonly Regex Uuid = new("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", RegexOptions.Compiled | RegexOptions.IgnoreCase);
     private static readonly string[] Control = ["BEGIN", "COMMIT", "ROLLBACK", "START TRANSACTION", "SAVEPOINT", "RELEASE", "DISCARD", "RESET ALL", "SET SESSION AUTHORIZATION DEFAULT", "CLOSE ALL", "UNLISTEN", "SELECT pg_advisory_unlock_all()"];
 
-    private readonly HashSet<string> background = new(StringComparer.Ordinal);
     private int marker;
 
     /// <summary>Transaction control and Npgsql's reset of a pooled connection: the replay opens and rolls back its own transaction.</summary>
     public static bool IsControl(string text) => Control.Any(c => text.TrimStart().StartsWith(c, StringComparison.OrdinalIgnoreCase));
 
-    public int BackgroundTexts => background.Count;
+    /// <summary>Npgsql's reset of a connection taken again from the pool (sent before the next statement, in the same write).</summary>
+    public static bool IsReset(string text) => text.TrimStart().StartsWith("SET SESSION AUTHORIZATION DEFAULT", StringComparison.OrdinalIgnoreCase)
+        || text.TrimStart().StartsWith("DISCARD ALL", StringComparison.OrdinalIgnoreCase);
 
     public async Task StartAsync()
     {
@@ -61,19 +62,41 @@ public sealed class Capture(NpgsqlDataSource db, string logPath)
         await ExecAsync(c, "SELECT pg_reload_conf()");
     }
 
-    /// <summary>Learns what Relais's background services send while no request is made.</summary>
-    public async Task LearnBackgroundAsync(TimeSpan window)
-    {
-        var statements = await BetweenMarkersAsync(() => Task.Delay(window));
-        foreach (var s in statements.Where(s => !IsControl(s.Text))) background.Add(Normalise(s.Text));
-    }
-
-    /// <summary>The statements one request caused, in order, with their parameters; null when the log could not be read.</summary>
+    /// <summary>
+    /// What Relais's client backends sent between the two markers around <paramref name="request"/>, in order, with their
+    /// parameters; the audit sealer's transactions (its advisory lock, its updates of the audit rows) left out.
+    /// </summary>
     public async Task<List<CapturedStatement>> RequestAsync(Func<Task> request)
     {
         var all = await BetweenMarkersAsync(request);
-        var tainted = all.Where(s => !IsControl(s.Text) && background.Contains(Normalise(s.Text))).Select(s => (s.Pid, s.Vxid)).ToHashSet();
-        return [.. all.Where(s => !tainted.Contains((s.Pid, s.Vxid)))];
+        // The sealer's transaction takes its advisory lock and is the only writer of sealed audit rows (append-only for the app).
+        var sealer = all.Where(s => s.Text.Contains("pg_advisory_xact_lock", StringComparison.Ordinal)
+                || s.Text.TrimStart().StartsWith("UPDATE \"AuditEntries\"", StringComparison.Ordinal))
+            .Select(s => (s.Pid, s.Vxid)).ToHashSet();
+        return [.. all.Where(s => !sealer.Contains((s.Pid, s.Vxid)))];
+    }
+
+    /// <summary>
+    /// The statements two captures of the same request have in common, in order (a longest common subsequence of their
+    /// texts), taken from the second: what a background service sent during one window only (the outbox dispatcher, the
+    /// reminders, the indicator refresher share Relais's pool) falls out, and so does what only a cold request sends.
+    /// </summary>
+    public static List<CapturedStatement> Common(List<CapturedStatement> first, List<CapturedStatement> second)
+    {
+        var a = first.Select(s => Normalise(s.Text)).ToArray();
+        var b = second.Select(s => Normalise(s.Text)).ToArray();
+        var l = new int[a.Length + 1, b.Length + 1];
+        for (var i = a.Length - 1; i >= 0; i--)
+            for (var j = b.Length - 1; j >= 0; j--)
+                l[i, j] = a[i] == b[j] ? l[i + 1, j + 1] + 1 : Math.Max(l[i + 1, j], l[i, j + 1]);
+        var common = new List<CapturedStatement>();
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        {
+            if (a[i] == b[j]) { common.Add(second[j]); i++; j++; }
+            else if (l[i + 1, j] >= l[i, j + 1]) i++;
+            else j++;
+        }
+        return common;
     }
 
     private async Task<List<CapturedStatement>> BetweenMarkersAsync(Func<Task> between)

@@ -52,10 +52,10 @@ public static class Results
             "statements are, in a transaction rolled back when the sequence writes (fresh keys for the rows it inserts); SQL p50 is the " +
             "whole sequence's. Budget (issue 18 point 2): API p50 ≤ 1.5 × SQL p50, or SQL + 2 ms where SQL is under 4 ms.");
         md.AppendLine();
-        md.AppendLine("| scenario | API p50 ms (lowest concurrency) | SQL p50 ms | API / SQL | statements | writes | replays | budget |");
-        md.AppendLine("|---|---:|---:|---:|---:|:-:|---:|:-:|");
+        md.AppendLine("| scenario | API p50 ms (lowest concurrency) | SQL p50 ms | API / SQL | statements | writes | pooled-connection resets | replays | budget |");
+        md.AppendLine("|---|---:|---:|---:|---:|:-:|---:|---:|:-:|");
         foreach (var t in report.Twins)
-            md.AppendLine(inv, $"| {t.Scenario} | {t.ApiP50:N2} | {t.SqlP50:N2} | {t.Ratio:N1}× | {t.Statements}{(t.MinStatements != t.MaxStatements ? $" ({t.MinStatements}–{t.MaxStatements})" : "")} | {(t.Writes ? "yes" : "no")} | {t.Replays} | {(t.Met ? "met" : "**no**")} |");
+            md.AppendLine(inv, $"| {t.Scenario} | {t.ApiP50:N2} | {t.SqlP50:N2} | {t.Ratio:N1}× | {t.Statements}{(t.MinStatements != t.MaxStatements ? $" ({t.MinStatements}–{t.MaxStatements})" : "")} | {(t.Writes ? "yes" : "no")} | {t.Resets} | {t.Replays} | {(t.Met ? "met" : "**no**")} |");
         md.AppendLine();
         md.AppendLine("## Writes");
         md.AppendLine();
