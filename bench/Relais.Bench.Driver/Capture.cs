@@ -77,26 +77,34 @@ public sealed class Capture(NpgsqlDataSource db, string logPath)
     }
 
     /// <summary>
-    /// The statements two captures of the same request have in common, in order (a longest common subsequence of their
-    /// texts), taken from the second: what a background service sent during one window only (the outbox dispatcher, the
-    /// reminders, the indicator refresher share Relais's pool) falls out, and so does what only a cold request sends.
+    /// The statements of <paramref name="middle"/> that one of its neighbours (requests of the same scenario, captured just
+    /// before and after) also sent, in order (a longest common subsequence of the texts with each): what a background
+    /// service sent during the middle window only (the outbox dispatcher, the reminders, the indicator refresher share
+    /// Relais's pool) falls out.
     /// </summary>
-    public static List<CapturedStatement> Common(List<CapturedStatement> first, List<CapturedStatement> second)
+    public static List<CapturedStatement> Common(List<CapturedStatement> before, List<CapturedStatement> middle, List<CapturedStatement> after)
     {
-        var a = first.Select(s => Normalise(s.Text)).ToArray();
-        var b = second.Select(s => Normalise(s.Text)).ToArray();
+        var kept = Matched(before, middle);
+        kept.UnionWith(Matched(after, middle));
+        return [.. middle.Where((_, i) => kept.Contains(i))];
+    }
+
+    private static HashSet<int> Matched(List<CapturedStatement> other, List<CapturedStatement> middle)
+    {
+        var a = other.Select(s => Normalise(s.Text)).ToArray();
+        var b = middle.Select(s => Normalise(s.Text)).ToArray();
         var l = new int[a.Length + 1, b.Length + 1];
         for (var i = a.Length - 1; i >= 0; i--)
             for (var j = b.Length - 1; j >= 0; j--)
                 l[i, j] = a[i] == b[j] ? l[i + 1, j + 1] + 1 : Math.Max(l[i + 1, j], l[i, j + 1]);
-        var common = new List<CapturedStatement>();
+        var matched = new HashSet<int>();
         for (int i = 0, j = 0; i < a.Length && j < b.Length;)
         {
-            if (a[i] == b[j]) { common.Add(second[j]); i++; j++; }
+            if (a[i] == b[j]) { matched.Add(j); i++; j++; }
             else if (l[i + 1, j] >= l[i, j + 1]) i++;
             else j++;
         }
-        return common;
+        return matched;
     }
 
     private async Task<List<CapturedStatement>> BetweenMarkersAsync(Func<Task> between)
