@@ -195,6 +195,7 @@ APP_PID=$LAST_PID
 if [[ "$HOLD" == "1" ]]; then
   log "holding: Relais on http://127.0.0.1:$APP_PORT (pid $APP_PID), PostgreSQL \"$CS\"; Ctrl-C or kill $$ to stop"
   echo "$CS" >"$RUN/hold.connection"
+  echo "$PG_BASE/postgres.log" >"$RUN/hold.pglog"
   wait "$APP_PID" || true
   exit 0
 fi
@@ -250,6 +251,6 @@ fi
 # ---------------------------------------------------------------- driver
 log "driver"
 dotnet "$ROOT/bench/Relais.Bench.Driver/bin/Release/net10.0/Relais.Bench.Driver.dll" --url "http://127.0.0.1:$APP_PORT" --connection "$CS" \
-  --server-pid "$APP_PID" --smtp-maildir "$MAILDIR" --results "$ROOT/bench/results" --commit "$COMMIT" "${DRIVER_ARGS[@]}" 9>&-
+  --server-pid "$APP_PID" --smtp-maildir "$MAILDIR" --results "$ROOT/bench/results" --commit "$COMMIT" --pg-log "$PG_BASE/postgres.log" --twin-dump "$RUN/twins" "${DRIVER_ARGS[@]}" 9>&-
 cp "$RUN/generator.log" "$ROOT/bench/results/generator-$PATIENTS.log"
 log "done; database size: $(as_pg "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -Atc "SELECT pg_size_pretty(pg_database_size('relais'))" relais)"

@@ -23,7 +23,17 @@ public sealed record SampledPatient(Guid Id, string? Marker, decimal? LastValue,
 public sealed record Measure(string Scenario, int Concurrency, int Runs, long Operations, long Errors, double Seconds, double Throughput,
     double P50, double P95, double P99, double ServerCpuPer1000, double DbCpuPer1000);
 
-public sealed record SqlTwin(string Scenario, double ApiP50, double SqlP50, double Ratio);
+/// <summary>
+/// A scenario beside its twin: the statements Relais sent for one request of it (captured from PostgreSQL's log, replayed on
+/// one connection); <paramref name="Statements"/> the median count over the captured requests (<paramref name="MinStatements"/>
+/// to <paramref name="MaxStatements"/>), <paramref name="Met"/> the budget of issue 18 point 2 (API p50 ≤ 1.5 × twin, or
+/// twin + 2 ms where the twin is under 4 ms).
+/// </summary>
+public sealed record SqlTwin(string Scenario, double ApiP50, double SqlP50, double Ratio, int Statements, int MinStatements, int MaxStatements,
+    int Captures, int Replays, bool Writes, bool Met, string? Note, int Resets = 0)
+{
+    public static bool Within(double api, double sql) => api <= 1.5 * sql || (sql < 4 && api <= sql + 2);
+}
 
 public sealed record Report(DateTimeOffset At, long Patients, IReadOnlyList<Measure> Measures, IReadOnlyList<SqlTwin> Twins,
     double? DispatchPerSecond, string DispatchNote, double? BurstIngestPerSecond, double? BatchIngestPerSecond, long ServerPeakKb, IReadOnlyList<string> Notes);
@@ -34,14 +44,18 @@ public sealed class Bench(DriverOptions options)
     private readonly List<string> notes = [];
     private readonly DateOnly today = DateOnly.FromDateTime(DateTime.UtcNow);
     private NpgsqlDataSource db = null!;
+    private Capture? capture;
+    private const int Captures = 4;
 
     /// <summary><paramref name="Concurrency"/>: the levels this scenario runs at, when not the driver's (the indicators: one coordinator at a time).</summary>
-    private sealed record Scenario(string Name, string Role, Func<VirtualUser, Task<HttpResponseMessage>> Call, Func<NpgsqlConnection, VirtualUser, Task>? Sql = null,
-        int[]? Concurrency = null);
+    private sealed record Scenario(string Name, string Role, Func<VirtualUser, Task<HttpResponseMessage>> Call, int[]? Concurrency = null);
 
     public async Task<Report> RunAsync()
     {
-        db = NpgsqlDataSource.Create(options.Connection);
+        // The driver's own statements carry an application name: the capture of the twins tells them from Relais's.
+        db = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.Connection) { ApplicationName = Capture.AppName }.ConnectionString);
+        if (options.PgLog is { } log) capture = new Capture(db, log);
+        else notes.Add("no --pg-log: the SQL twins were not captured");
         var patients = await ScalarAsync<long>("SELECT count(*) FROM \"Patients\"");
         Console.WriteLine($"Relais at {options.Url}, {patients:N0} patients, server pid {options.ServerPid}");
 
@@ -55,16 +69,16 @@ public sealed class Bench(DriverOptions options)
 
         var scenarios = new List<Scenario>
         {
-            new("inbox", "gp", u => u.Bearer.GetAsync("/api/inbox"), InboxSql),
-            new("worklist", "gp", u => u.Bearer.GetAsync("/api/follow-up/worklist"), WorklistSql),
-            new("pending-late", "nurse", u => u.Bearer.GetAsync("/api/transmissions/pending?lateOnly=true"), PendingSql),
-            new("team-queue", "nurse", u => u.Bearer.GetAsync("/api/team-queue"), TeamQueueSql),
+            new("inbox", "gp", u => u.Bearer.GetAsync("/api/inbox")),
+            new("worklist", "gp", u => u.Bearer.GetAsync("/api/follow-up/worklist")),
+            new("pending-late", "nurse", u => u.Bearer.GetAsync("/api/transmissions/pending?lateOnly=true")),
+            new("team-queue", "nurse", u => u.Bearer.GetAsync("/api/team-queue")),
             // Issue 14: the nurse's triage worklist (open symptom alerts of the patients she may see, most severe then oldest first).
             new("triage", "nurse", u => u.Bearer.GetAsync("/api/worklists/triage")),
             // The generator writes no reminder rows: this measures the query's cost over the access rule and the index, not a full list.
             new("reminders", "gp", u => u.Bearer.GetAsync("/api/reminders")),
-            new("patient-page", "gp", u => u.Cookie!.GetAsync($"/patients/{Pick(u).Id}"), PatientPageSql),
-            new("patient-alerts", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/alerts"), AlertsSql),
+            new("patient-page", "gp", u => u.Cookie!.GetAsync($"/patients/{Pick(u).Id}")),
+            new("patient-alerts", "gp", u => u.Bearer.GetAsync($"/api/patients/{Pick(u).Id}/alerts")),
             new("protocol-preview", "gp", u => u.Bearer.PostAsJsonAsync("/api/protocols/breast/preview",
                 new { endOfTreatment = today.AddDays(-u.Random.Next(0, 2000)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), radiotherapy = u.Random.Next(2) == 0, horizonMonths = 120 })),
             // Issue 13: the outreach worklist over the nurse's teams, and the directory search nearest first from a commune. The
@@ -88,7 +102,7 @@ public sealed class Bench(DriverOptions options)
             new("home-gp", "gp", u => u.Bearer.GetAsync("/api/me/home")),
             new("home-nurse", "nurse", u => u.Bearer.GetAsync("/api/me/home")),
             new("notifications-gp", "gp", u => u.Bearer.GetAsync("/api/me/notifications")),
-            new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u))), IngestSql),
+            new("marker-ingest", "gp", u => u.Bearer.PostAsJsonAsync($"/api/patients/{PickMarker(u).Id}/observations", Observation(u, PickMarker(u)))),
         };
         // Issue 15: the 3C/DSRC dashboard for each filter of the fixed set (none; period; site; hospital; site × hospital;
         // territory), one coordinator at a time — a dashboard, not a worklist: the budget is p95 < 500 ms.
@@ -111,12 +125,15 @@ public sealed class Bench(DriverOptions options)
                 Console.WriteLine($"{m.Scenario,-18} c={m.Concurrency,-3} {m.Throughput,9:N1} op/s  p50 {m.P50,7:N2} ms  p95 {m.P95,7:N2} ms  p99 {m.P99,7:N2} ms  " +
                     $"cpu/1000 ops: server {m.ServerCpuPer1000,6:N2} s, db {m.DbCpuPer1000,6:N2} s{(m.Errors > 0 ? $"  ERRORS {m.Errors}" : "")}");
             }
-            if (s.Sql is not null)
+            if (capture is not null)
             {
                 var api = measures.First(m => m.Scenario == s.Name && m.Concurrency == (s.Concurrency ?? options.Concurrency)[0]);
-                var sql = await SqlP50Async(s, users);
-                twins.Add(new SqlTwin(s.Name, api.P50, sql, sql > 0 ? api.P50 / sql : 0));
-                Console.WriteLine($"{s.Name,-18} direct SQL p50 {sql:N2} ms, API/SQL {api.P50 / Math.Max(sql, 0.001):N1}x");
+                var twin = await TwinAsync(s, users, api.P50);
+                if (twin is not null)
+                {
+                    twins.Add(twin);
+                    Console.WriteLine($"{s.Name,-18} twin: {twin.Statements} statements, SQL p50 {twin.SqlP50:N2} ms, API/SQL {twin.Ratio:N1}x{(twin.Met ? "" : "  over budget")}");
+                }
             }
         }
 
@@ -254,19 +271,74 @@ public sealed class Bench(DriverOptions options)
         return (ops, errors);
     }
 
-    private async Task<double> SqlP50Async(Scenario s, List<VirtualUser> users)
+    /// <summary>
+    /// The scenario's twin: <see cref="Captures"/> requests (users in turn) captured from PostgreSQL's log, each sequence
+    /// checked once, then the sequences replayed in turn on one connection (auto-prepared as Relais's are) 200 times — fewer
+    /// when a replay is slow: at most about 20 s, at least 10 — for the p50.
+    /// </summary>
+    private async Task<SqlTwin?> TwinAsync(Scenario s, List<VirtualUser> users, double apiP50)
     {
-        await using var c = await db.OpenConnectionAsync();
-        var times = new List<double>();
-        for (var i = 0; i < 220; i++)
+        var sequences = new List<List<CapturedStatement>>();
+        await capture!.StartAsync();
+        try
         {
-            var u = users[i % users.Count];
-            var t0 = Stopwatch.GetTimestamp();
-            await s.Sql!(c, u);
-            if (i >= 20) times.Add(Stopwatch.GetElapsedTime(t0).TotalMilliseconds);
+            for (var i = 0; i < Captures; i++)
+            {
+                var u = users[i % users.Count];
+                // Three requests of the user in a row (each its own patient or values, as in the timed runs: a second identical
+                // request would find what the first left, e.g. its audit rows); the twin is the middle one's statements that a
+                // neighbour also sent (Capture.Common), so that a background service's work in one window falls out.
+                var saved = u.Random;
+                var attempts = new List<List<CapturedStatement>>();
+                for (var attempt = 0; attempt < 3; attempt++)
+                {
+                    u.Random = new Random(1000 * (attempt + 1) + i);
+                    HttpStatusCode status = 0;
+                    var statements = await capture.RequestAsync(async () =>
+                    {
+                        using var response = await s.Call(u);
+                        await response.Content.LoadIntoBufferAsync();
+                        status = response.StatusCode;
+                    });
+                    if ((int)status is >= 200 and < 300) attempts.Add(statements);
+                }
+                u.Random = saved;
+                if (attempts.Count == 3) sequences.Add(Capture.Common(attempts[0], attempts[1], attempts[2]));
+            }
         }
-        times.Sort();
-        return Percentile(times, 0.5);
+        finally
+        {
+            await capture.StopAsync();
+        }
+        if (sequences.Count == 0)
+        {
+            notes.Add($"{s.Name}: no twin, no request of the capture succeeded");
+            return null;
+        }
+        var replayConnection = new NpgsqlConnectionStringBuilder(options.Connection) { ApplicationName = Capture.AppName, MaxAutoPrepare = 64, AutoPrepareMinUsages = 3 };
+        await using var source = NpgsqlDataSource.Create(replayConnection.ConnectionString);
+        await using var c = await source.OpenConnectionAsync();
+        var replays = new List<Capture.Replay>();
+        foreach (var sequence in sequences) replays.Add(await Capture.PrepareAsync(c, sequence));
+        var dropped = replays.SelectMany(r => r.Dropped).Distinct().ToList();
+        if (options.TwinDump is { } dir)
+        {
+            // The captured sequences, to read (bench/.run/twins by bench/run.sh): one file per scenario.
+            Directory.CreateDirectory(dir);
+            await File.WriteAllLinesAsync(Path.Combine(dir, $"{s.Name}.sql"), sequences.SelectMany((q, i) => q.Select(x =>
+                $"-- request {i + 1}, backend {x.Pid}, vxid {x.Vxid}{(Capture.IsControl(x.Text) ? " (transaction control: not replayed)" : "")}\n{x.Text};\n-- parameters: {string.Join(", ", x.Parameters.Select((v, k) => $"${k + 1} = {(v is null ? "NULL" : $"'{v}'")}"))}\n")));
+        }
+        // A first replay of each tells how slow they are: 200 replays, or as many as fit in about 20 s.
+        var probe = Stopwatch.StartNew();
+        foreach (var r in replays) await r.RunAsync(c);
+        var each = probe.Elapsed.TotalMilliseconds / replays.Count;
+        var times = (int)Math.Clamp(20_000 / Math.Max(each, 0.01), 10, 200);
+        var sql = await Capture.P50Async(c, replays, times);
+        var counts = replays.Select(r => r.Count).Order().ToList();
+        var note = dropped.Count == 0 ? null : $"{dropped.Count} statement(s) could not be replayed: {string.Join("; ", dropped)}";
+        if (note is not null) notes.Add($"{s.Name}: {note}");
+        return new SqlTwin(s.Name, apiP50, sql, sql > 0 ? apiP50 / sql : 0, counts[counts.Count / 2], counts[0], counts[^1], replays.Count, times,
+            replays.Any(r => r.Writes), SqlTwin.Within(apiP50, sql), note, sequences.Select(q => q.Count(x => Capture.IsReset(x.Text))).Order().ElementAt(sequences.Count / 2));
     }
 
     private async Task<double?> BurstIngestAsync(List<VirtualUser> gps)
@@ -529,99 +601,7 @@ public sealed class Bench(DriverOptions options)
         u.Cookie = cookie;
     }
 
-    // ------------------------------------------------------------------ the same questions in SQL
-
-    private const string Visible = """
-        EXISTS (SELECT 1 FROM "CareTeamMembers" m WHERE m."PatientId" = {0} AND m."ProfessionalId" = $1 AND m."From" <= $2 AND (m."To" IS NULL OR m."To" >= $2))
-        AND NOT EXISTS (SELECT 1 FROM "AccessObjections" o WHERE o."PatientId" = {0} AND o."ProfessionalId" = $1 AND o."WithdrawnAt" IS NULL)
-        """;
-
-    private Task InboxSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
-        SELECT count(*) FILTER (WHERE r."ReadAt" IS NULL), count(*) FILTER (WHERE r."AcknowledgedAt" IS NULL),
-               count(*) FILTER (WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3), count(*)
-        FROM "TransmissionRecipients" r WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
-        SELECT r."Id", t."Id", p."BirthName", p."UsedName", p."FirstNames", p."BirthDate", t."Obligation", t."Title", s."FirstName", s."LastName", t."CreatedAt", r."DueAt"
-        FROM (SELECT * FROM "TransmissionRecipients" r WHERE r."RecipientId" = $1 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
-              ORDER BY r."DeliveredAt" DESC, r."Id" DESC LIMIT 20) r
-        JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" s ON s."Id" = t."SenderId"
-        ORDER BY r."DeliveredAt" DESC, r."Id" DESC
-        """, u.Id, today, DateTimeOffset.UtcNow);
-
-    private Task WorklistSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, """
-        SELECT i."Id", i."PatientId", i."Due", i."Kind", i."Performer", p."BirthName", p."UsedName", p."FirstNames"
-        FROM "CareTeamMembers" m JOIN "CarnetItems" i ON i."PatientId" = m."PatientId" JOIN "Patients" p ON p."Id" = i."PatientId"
-        WHERE m."ProfessionalId" = $1 AND m."From" <= $2 AND (m."To" IS NULL OR m."To" >= $2) AND i."Status" = 'Planned' AND i."Due" <= $3
-          AND NOT EXISTS (SELECT 1 FROM "AccessObjections" o WHERE o."PatientId" = m."PatientId" AND o."ProfessionalId" = $1 AND o."WithdrawnAt" IS NULL)
-        ORDER BY i."Due" LIMIT 500
-        """, u.Id, today, today.AddDays(30));
-
-    private Task PendingSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
-        SELECT count(*) FROM "TransmissionRecipients" r
-        WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
-        SELECT t."Id", t."PatientId", p."BirthName", p."FirstNames", t."Obligation", t."Title", u."FirstName", u."LastName", r."Kind", t."CreatedAt", r."DueAt"
-        FROM (SELECT * FROM "TransmissionRecipients" r
-              WHERE r."AcknowledgedAt" IS NULL AND r."DueAt" <= $3 AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
-              ORDER BY r."DueAt", r."Id" LIMIT 20) r
-        JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId" JOIN "AspNetUsers" u ON u."Id" = r."RecipientId"
-        ORDER BY r."DueAt", r."Id"
-        """, u.Id, today, DateTimeOffset.UtcNow);
-
     private static readonly string[] DirectoryServices = ["psychology", "dietetics", "adapted-physical-activity", "pain", "social-work"];
-
-    private Task TeamQueueSql(NpgsqlConnection c, VirtualUser u) => ExecAsync(c, $"""
-        SELECT count(*), count(*) FILTER (WHERE r."DueAt" <= $3), count(*) FILTER (WHERE r."RecipientId" = $1) FROM "TransmissionRecipients" r
-        WHERE r."AcknowledgedAt" IS NULL AND r."Kind" = 'SpecialistTeam' AND NOT r."IsEscalation" AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")};
-        SELECT t."Id", t."PatientId", p."BirthName", p."FirstNames", t."Obligation", t."Title", o."FirstName", o."LastName", s."FirstName", s."LastName", r."DueAt"
-        FROM (SELECT * FROM "TransmissionRecipients" r
-              WHERE r."AcknowledgedAt" IS NULL AND r."Kind" = 'SpecialistTeam' AND NOT r."IsEscalation" AND {string.Format(CultureInfo.InvariantCulture, Visible, "r.\"PatientId\"")}
-              ORDER BY r."DueAt", r."Id" LIMIT 20) r
-        JOIN "Transmissions" t ON t."Id" = r."TransmissionId" JOIN "Patients" p ON p."Id" = r."PatientId"
-        JOIN "AspNetUsers" o ON o."Id" = r."RecipientId" JOIN "AspNetUsers" s ON s."Id" = t."SenderId"
-        ORDER BY r."DueAt", r."Id"
-        """, u.Id, today, DateTimeOffset.UtcNow);
-
-    private Task PatientPageSql(NpgsqlConnection c, VirtualUser u)
-    {
-        var p = Pick(u).Id;
-        return ExecAsync(c, $"""
-            SELECT * FROM "Patients" WHERE "Id" = $4 AND {string.Format(CultureInfo.InvariantCulture, Visible, "$4")};
-            SELECT m.*, x."FirstName", x."LastName", x."Specialty" FROM "CareTeamMembers" m JOIN "AspNetUsers" x ON x."Id" = m."ProfessionalId" WHERE m."PatientId" = $4;
-            SELECT * FROM "Episodes" WHERE "PatientId" = $4;
-            SELECT * FROM "PathwayEvents" WHERE "PatientId" = $4 ORDER BY "OccurredOn";
-            SELECT $3::timestamptz
-            """, u.Id, today, DateTimeOffset.UtcNow, p);
-    }
-
-    private Task AlertsSql(NpgsqlConnection c, VirtualUser u) =>
-        ExecAsync(c, """SELECT * FROM "Alerts" WHERE "PatientId" = $1 ORDER BY "RaisedAt" DESC LIMIT 200""", Pick(u).Id);
-
-    private async Task IngestSql(NpgsqlConnection c, VirtualUser u)
-    {
-        // The same work in SQL (previous series, enrolment, protocol, insert), rolled back.
-        var p = PickMarker(u);
-        await using var tx = await c.BeginTransactionAsync();
-        await ExecAsync(c, """
-            SELECT * FROM "Observations" WHERE "PatientId" = $1 AND "Code" = $2 ORDER BY "Effective", "RecordedAt";
-            SELECT e.*, pr."DefinitionJson" FROM "Enrolments" e JOIN "Protocols" pr ON pr."Code" = e."ProtocolCode" AND pr."Version" = e."ProtocolVersion"
-            WHERE e."PatientId" = $1 ORDER BY e."EnrolledAt" DESC LIMIT 1;
-            INSERT INTO "Observations" ("Id", "PatientId", "Code", "Value", "Unit", "Effective", "Laboratory", "RecordedAt") VALUES (gen_random_uuid(), $1, $2, $3, 'U/mL', $4, $5, now())
-            """, p.Id, p.Marker!, p.LastValue ?? 1m, today, p.Laboratory ?? "lab");
-        await tx.RollbackAsync();
-    }
-
-    private static async Task ExecAsync(NpgsqlConnection c, string sql, params object[] parameters)
-    {
-        // One round trip; positional parameters need a batch for several statements.
-        await using var batch = new NpgsqlBatch(c);
-        foreach (var statement in sql.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var command = new NpgsqlBatchCommand(statement);
-            foreach (var p in parameters) command.Parameters.Add(new NpgsqlParameter { Value = p });
-            batch.BatchCommands.Add(command);
-        }
-        await using var r = await batch.ExecuteReaderAsync();
-        do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
-    }
 
     private async Task<T> ScalarAsync<T>(string sql)
     {

@@ -5,11 +5,13 @@ using Relais.Bench.Driver;
 // Relais.Bench.Driver --url http://127.0.0.1:PORT --connection <npgsql> --server-pid <pid>
 //   [--runs 3] [--duration 10s] [--warmup 5s] [--concurrency 1,4,16] [--smtp-maildir DIR] [--results DIR]
 //   [--commit SHA] [--password P] [--only scenario,scenario] [--dispatch 2000]
+//   [--pg-log FILE]   PostgreSQL's server log (stderr), from which the SQL twins are captured (Capture.cs)
+//   [--twin-dump DIR] writes each scenario's captured statements to DIR/<scenario>.sql
 //   [--soak 10m --other-urls http://127.0.0.1:PORT2 --soak-marker FILE --faults-log FILE]   (the soak: Soak.cs)
 var options = DriverOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: Relais.Bench.Driver --url http://127.0.0.1:PORT --connection <npgsql> --server-pid <pid> [--runs 3] [--duration 10s] [--warmup 5s] [--concurrency 1,4,16] [--smtp-maildir DIR] [--results DIR] [--commit SHA] [--only a,b] [--dispatch N]");
+    Console.Error.WriteLine("usage: Relais.Bench.Driver --url http://127.0.0.1:PORT --connection <npgsql> --server-pid <pid> [--runs 3] [--duration 10s] [--warmup 5s] [--concurrency 1,4,16] [--smtp-maildir DIR] [--results DIR] [--commit SHA] [--only a,b] [--dispatch N] [--pg-log FILE]");
     return 2;
 }
 if (options.Soak is not null) return await new Soak(options).RunAsync();
@@ -24,11 +26,11 @@ return 0;
 
 public sealed record DriverOptions(string Url, string Connection, int ServerPid, int Runs, TimeSpan Duration, TimeSpan Warmup, int[] Concurrency,
     string? Maildir, string ResultsDir, string? Commit, string Password, HashSet<string>? Only, int Dispatch,
-    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null)
+    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null, string? PgLog = null, string? TwinDump = null)
 {
     public static DriverOptions? Parse(string[] args)
     {
-        string? url = null, connection = null, maildir = null, commit = null, only = null, marker = null, faults = null;
+        string? url = null, connection = null, maildir = null, commit = null, only = null, marker = null, faults = null, pgLog = null, twinDump = null;
         string[] others = [];
         TimeSpan? soak = null;
         var results = "bench/results";
@@ -58,12 +60,14 @@ public sealed record DriverOptions(string Url, string Connection, int ServerPid,
                 case "--other-urls": others = [.. v.Split(',').Select(x => x.TrimEnd('/'))]; break;
                 case "--soak-marker": marker = v; break;
                 case "--faults-log": faults = v; break;
+                case "--pg-log": pgLog = v; break;
+                case "--twin-dump": twinDump = v; break;
                 default: return null;
             }
         }
         if (args.Length % 2 != 0 || url is null || connection is null || pid <= 0) return null;
         return new DriverOptions(url, connection, pid, Math.Max(1, runs), duration, warmup, concurrency, maildir, results, commit, password,
-            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults);
+            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults, pgLog, twinDump);
     }
 
     public string[] OtherUrls => OtherUrlList ?? [];
