@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Relais.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class HeldExternalResultsResolution : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "AttachedPatientId",
+                table: "HeldExternalResults",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ClosedBy",
+                table: "HeldExternalResults",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RejectionReason",
+                table: "HeldExternalResults",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "AttachedPatientId",
+                table: "HeldExternalResults");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedBy",
+                table: "HeldExternalResults");
+
+            migrationBuilder.DropColumn(
+                name: "RejectionReason",
+                table: "HeldExternalResults");
+        }
+    }
+}
