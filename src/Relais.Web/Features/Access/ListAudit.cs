@@ -57,8 +57,8 @@ public sealed class AuditsEachPatientShownAttribute : Attribute;
 /// <summary>
 /// The API's lists audited whatever endpoint serves them, the ones added later included: a signed-in GET under
 /// <c>/api</c> that names no patient in its route and answers JSON has every <c>patientId</c> of its answer audited
-/// as shown (<see cref="ListAudit"/>), before the answer leaves. A route naming a patient is audited by the access
-/// rule already.
+/// as shown (<see cref="ListAudit"/>), before the answer leaves, unless the request's use case audited them already. A
+/// route naming a patient is audited by the access rule already.
 /// </summary>
 public static class ListReadAudit
 {
@@ -81,6 +81,8 @@ public static class ListReadAudit
                 Collect(json.RootElement, shown);
             if (shown.Count > 0 && CurrentUser.From(http.User) is { } user)
             {
+                // A use case that audits its own list (the worklists, whose pages share it) has done so in this request.
+                shown.ExceptWith(PageListAudit.ListedAlready(http.RequestServices.GetRequiredService<RelaisDb>(), user.Id));
                 await http.RequestServices.GetRequiredService<ListAudit>().RecordAsync(user, shown, $"GET {http.Request.Path}", http.RequestAborted);
             }
         }

@@ -57,7 +57,7 @@ public static partial class PageListAudit
     }
 
     /// <summary>The patients this request's use cases have already audited as listed by this user.</summary>
-    private static List<Guid> ListedAlready(RelaisDb db, Guid actorId) =>
+    internal static List<Guid> ListedAlready(RelaisDb db, Guid actorId) =>
         db.ChangeTracker.Entries<AuditEntry>()
             .Select(e => e.Entity)
             .Where(a => a.ActorId == actorId && a.Action == AuditActions.List && a.PatientId is not null)

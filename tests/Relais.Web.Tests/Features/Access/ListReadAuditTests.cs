@@ -42,6 +42,9 @@ public abstract class ListReadAuditTests(RelaisFactory factory)
                 var audited = await AuditedSinceAsync(userId, before);
                 var missing = shown.Where(p => !audited.Contains(p)).ToList();
                 Assert.True(missing.Count == 0, $"GET {route} as {email} showed {shown.Count} patients; {missing.Count} without an audit row");
+                // Once each: a worklist whose use case audits its own list (its page shares it) is not audited again by the API's net.
+                var twice = await ListedTwiceSinceAsync(userId, before);
+                Assert.True(twice == 0, $"GET {route} as {email} audited {twice} patients twice as listed");
                 checkedLists++;
             }
         }
@@ -102,6 +105,14 @@ public abstract class ListReadAuditTests(RelaisFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         return await db.AuditEntries.MaxAsync(a => (long?)a.Id) ?? 0;
+    }
+
+    private async Task<int> ListedTwiceSinceAsync(Guid userId, long after)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        return await db.AuditEntries.Where(a => a.Id > after && a.ActorId == userId && a.PatientId != null && a.Action == AuditActions.List)
+            .GroupBy(a => a.PatientId).CountAsync(g => g.Count() > 1);
     }
 
     private async Task<HashSet<Guid>> AuditedSinceAsync(Guid userId, long after)
