@@ -81,6 +81,31 @@ public sealed class PortalView
 
     public static bool IsAddressedToPatient(IEnumerable<RecipientKinds> kinds) => kinds.Any(k => k == RecipientKinds.Patient);
 
+    public IReadOnlyList<FollowUp.Observations.ObservationDto> Filter(IReadOnlyList<FollowUp.Observations.ObservationDto> observations) =>
+        Filters ? observations.Where(o => ShowsObservation(o.Id, o.Effective)).ToList() : observations;
+
+    /// <summary>The released alerts; the total counts only them, so that it hints at nothing held.</summary>
+    public FollowUp.Alerts.AlertList Filter(FollowUp.Alerts.AlertList alerts)
+    {
+        if (!Filters) return alerts;
+        var shown = alerts.Items.Where(a => ShowsAlert(a.Id, a.RaisedAt, a.Marker is null)).ToList();
+        return new FollowUp.Alerts.AlertList(shown, shown.Count);
+    }
+
+    /// <summary>Whether anything of these lists is held: the portal then says one sentence, nothing more.</summary>
+    public bool Holds(IReadOnlyList<FollowUp.Observations.ObservationDto> observations, FollowUp.Alerts.AlertList alerts) =>
+        Filters && (Filter(observations).Count < observations.Count || Filter(alerts).Items.Count < alerts.Items.Count);
+
+    /// <summary>
+    /// A tumor-board case reaches the portal with its report, once released: a case registered or deliberated but not
+    /// yet told (a recurrence going back to the board, PRODUCT.md §3 step 7) is not hinted at.
+    /// </summary>
+    public bool ShowsCase(Guid? reportDocumentId)
+    {
+        if (!Filters) return true;
+        return reportDocumentId is { } d && documents.TryGetValue(d, out var doc) && Shows(new PortalItem(PortalItemKind.Document, d, doc.On, doc.Kind));
+    }
+
     public static bool Shows(PortalView view, Coordination.Transmissions.TransmissionDto t) =>
         view.ShowsTransmission(t.Id, t.DocumentId, IsAddressedToPatient(t.Recipients.Select(r => r.Kind)), t.CreatedAt);
 }
