@@ -58,7 +58,10 @@ public static class PortalReleaseRule
     public static bool IsWrittenForPatient(DocumentKind kind) =>
         kind is DocumentKind.Pps or DocumentKind.Ppac or DocumentKind.FollowUpProtocol or DocumentKind.TreatmentProtocol;
 
-    /// <param name="announcements">The days of the announcement consultations (medical time) recorded for the patient, any episode.</param>
+    /// <param name="announcements">
+    /// The days the team told the patient, any episode: the announcement consultations (medical time), and the handing of
+    /// the PPS, the treatment proposal of the tumor board "understood and accepted by the patient" [G][P] (PRODUCT.md §6).
+    /// </param>
     /// <param name="releasedByClinician">A clinician released this item.</param>
     /// <returns>Why the item reaches the portal, or null while it is held.</returns>
     public static ReleaseBasis? Basis(PortalItem item, IReadOnlyCollection<DateOnly> announcements, bool releasedByClinician)

@@ -43,8 +43,14 @@ public sealed class PortalView
 
     public static async Task<PortalView> LoadAsync(RelaisDb db, Guid patientId, CancellationToken ct)
     {
+        // The consultations where the team tells: the announcement's medical time (recorded in the announcement scheme or as
+        // the pathway's announcement step), and the PPS handed to the patient, which carries the tumor board's proposal [G].
         var announced = await db.Announcements.AsNoTracking().Where(a => a.PatientId == patientId && a.MedicalTimeOn != null)
             .Select(a => a.MedicalTimeOn!.Value).ToListAsync(ct);
+        announced.AddRange(await db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.To == Domain.Pathways.PathwayPhase.Announcement)
+            .Select(e => e.OccurredOn).ToListAsync(ct));
+        announced.AddRange(await db.Programmes.AsNoTracking().Where(p => p.PatientId == patientId && p.Kind == Domain.Programmes.ProgrammeKind.Pps && p.HandedToPatientOn != null)
+            .Select(p => p.HandedToPatientOn!.Value).ToListAsync(ct));
         var releases = await db.PortalReleases.AsNoTracking().Where(r => r.PatientId == patientId).Select(r => new { r.Kind, r.ItemId }).ToListAsync(ct);
         var alerting = await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId && a.ObservationId != null && a.Marker != null)
             .Select(a => a.ObservationId!.Value).ToListAsync(ct);
