@@ -26,7 +26,7 @@ public abstract class ReleaseToPortalTests(RelaisFactory factory)
         var marie = await factory.MarieDurandAsync();
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var title = $"CR anatomopathologique {Guid.NewGuid():N}";
-        var report = await oncologist.UploadAsync(marie, "pathology-report", title);
+        var report = await oncologist.UploadAsync(marie, "pathology-report", title, sign: false);
         var reportId = report.GetProperty("id").GetGuid();
 
         // The caregiver Marie delegates her documents to.
@@ -83,7 +83,7 @@ public abstract class ReleaseToPortalTests(RelaisFactory factory)
     {
         var (oncologist, patientId, episodeId) = await factory.PatientInTreatmentAsync();
         var title = $"Compte rendu de biopsie {Guid.NewGuid():N}";
-        var report = (await oncologist.UploadAsync(patientId, "pathology-report", title)).GetProperty("id").GetGuid();
+        var report = (await oncologist.UploadAsync(patientId, "pathology-report", title, sign: false)).GetProperty("id").GetGuid();
         var held = await oncologist.GetJsonAsync($"/api/patients/{patientId}/portal-releases");
         Assert.Contains(held.GetProperty("held").EnumerateArray(), i => i.GetProperty("itemId").GetGuid() == report);
 
