@@ -25,8 +25,8 @@ public abstract class ReleaseToPortalTests(RelaisFactory factory)
     {
         var marie = await factory.MarieDurandAsync();
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
-        var title = $"CR anatomopathologique {Guid.NewGuid():N}";
-        var report = await oncologist.UploadAsync(marie, "pathology-report", title, sign: false);
+        var title = $"Compte rendu d'examen {Guid.NewGuid():N}";
+        var report = await oncologist.UploadAsync(marie, "exam-result", title, sign: false);
         var reportId = report.GetProperty("id").GetGuid();
 
         // The caregiver Marie delegates her documents to.
