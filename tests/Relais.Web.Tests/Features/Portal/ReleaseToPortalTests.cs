@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Relais.Web.Tests.Features.FollowUp;
 using Relais.Web.Tests.Infrastructure;
 
@@ -75,7 +77,11 @@ public abstract class ReleaseToPortalTests(RelaisFactory factory)
         var entry = Assert.Single(after.GetProperty("released").EnumerateArray(), i => i.GetProperty("itemId").GetGuid() == reportId);
         Assert.Equal("clinician", entry.GetProperty("basis").GetString());
         Assert.False(string.IsNullOrEmpty(entry.GetProperty("releasedBy").GetString()));
-        Assert.Contains("portal-release", await factory.PatientEventsAsync(marie, "portal-release"));
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Relais.Web.Data.RelaisDb>();
+            Assert.True(await db.AuditEntries.AnyAsync(a => a.PatientId == marie && a.Resource == "portal-release" && a.Detail!.Contains(reportId.ToString())));
+        }
     }
 
     [Fact]
