@@ -36,6 +36,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             $"{patient}/suivi", $"{patient}/pps", $"{patient}/rcp", $"{patient}/evenement", $"{patient}/fin-de-traitement",
             $"{patient}/episodes/nouveau", $"{patient}/episodes/{episodeId}/modifier",
             $"{patient}/episodes/{episodeId}/annonce", $"{patient}/episodes/{episodeId}/etape",
+            // Issue 14 §3: what waits to be told before it reaches the patient's portal.
+            $"{patient}/portail/a-communiquer",
         ];
         // The tumor-board report and the hand-on of a team signal are read by their journeys, where they exist.
         Assert.True(transmissions.GetArrayLength() > 0, "the demo patient has transmissions");

@@ -160,6 +160,8 @@ public static class Capabilities
             + "the enteral nutrition, accompany sick leave, part-time return, invalidity and insurance (issue 15 point 3)", [.. CareRoles]);
         Add(Capability.RecordTrialParticipation, "[G] §1.3 « essais cliniques »: the team informs the patient of every option including trials and collects the written consent; "
             + Hospital + "; " + Nurse + " — the withdrawal, any time, is recorded by them too", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
+        Add(Capability.ReleaseToPortal, "Issue 14 §3: results, documents and alerts reach the portal once a clinician released them, the one who tells the patient — "
+            + Hospital + "; " + Gp + " (he may tell a result of the follow-up he shares)", UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",

@@ -108,4 +108,6 @@ public enum Capability
     SwitchCrisisMode,
     /// <summary>Sends a patient a questionnaire to answer once, by a given day (issue 14 point 2), or withdraws it.</summary>
     SendQuestionnaire,
+    /// <summary>Releases to the patient's portal a result, a document or an alert the release rule holds (issue 14 §3).</summary>
+    ReleaseToPortal,
 }

@@ -13,4 +13,16 @@ public static class TreatmentKindLabels
         TreatmentKind.Immunotherapy => "Immunothérapie",
         _ => "Traitement oral à domicile",
     };
+
+    /// <summary>The English label, for the patient's copy printed with English labels (issue 14 §3).</summary>
+    public static string English(TreatmentKind kind) => kind switch
+    {
+        TreatmentKind.Surgery => "Surgery",
+        TreatmentKind.Chemotherapy => "Chemotherapy",
+        TreatmentKind.Radiotherapy => "Radiotherapy",
+        TreatmentKind.Hormone => "Hormone therapy",
+        TreatmentKind.Targeted => "Targeted therapy",
+        TreatmentKind.Immunotherapy => "Immunotherapy",
+        _ => "Oral treatment at home",
+    };
 }

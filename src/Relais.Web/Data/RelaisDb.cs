@@ -93,6 +93,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Continuity.Appointment> Appointments => Set<Domain.Continuity.Appointment>();
     public DbSet<Domain.Continuity.Deferral> Deferrals => Set<Domain.Continuity.Deferral>();
     public DbSet<Domain.Continuity.CrisisPeriod> CrisisPeriods => Set<Domain.Continuity.CrisisPeriod>();
+    public DbSet<Domain.Portal.PortalRelease> PortalReleases => Set<Domain.Portal.PortalRelease>();
 
     public abstract bool IsPostgres { get; }
 

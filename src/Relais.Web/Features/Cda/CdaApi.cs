@@ -30,10 +30,10 @@ public static class CdaApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCda(Guid patientId, Guid documentId, CurrentUser user, HttpContext http,
-        CapabilityCheck capabilities, CdaExport export, Coordination.Documents.DocumentsQuery documents, CancellationToken ct)
+        CapabilityCheck capabilities, CdaExport export, Coordination.Documents.DocumentsQuery documents, Portal.Release.PortalViews portal, CancellationToken ct)
     {
         var document = await documents.GetAsync(patientId, documentId, ct);
-        if (document is null) return Problems.NotFound("Document");
+        if (document is null || !(await portal.ForAsync(user, patientId, ct)).ShowsDocument(document.Id, document.Kind, document.CreatedAt)) return Problems.NotFound("Document");
         // The part of the record the document belongs to (the tumor-board deliberations) is read under its own capability, as for the PDF.
         var needed = Capabilities.ToRead(document.Kind);
         if (!await capabilities.CheckAsync(user, [needed], patientId, PatientScope.Decision(http), $"GET {http.Request.Path}", false, ct))

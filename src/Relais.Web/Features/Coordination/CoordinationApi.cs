@@ -95,7 +95,7 @@ public static class CoordinationApi
     }
 
     private static async Task<Ok<IReadOnlyList<DocumentDto>>> ListDocuments(Guid patientId, string? kind, CurrentUser user, HttpContext http, CapabilityCheck capabilities,
-        DocumentsQuery documents, CancellationToken ct)
+        DocumentsQuery documents, Portal.Release.PortalViews portal, CancellationToken ct)
     {
         DocumentKind? only = null;
         if (!string.IsNullOrEmpty(kind))
@@ -105,13 +105,17 @@ public static class CoordinationApi
             only = k;
         }
         var readable = await capabilities.ReadableKindsAsync(user, PatientScope.Decision(http), ct);
-        return TypedResults.Ok<IReadOnlyList<DocumentDto>>((await documents.ListAsync(patientId, ct)).Where(d => readable.Contains(d.Kind) && (only is null || d.Kind == only)).ToList());
+        // The patient and their caregivers see a document once released (issue 14 §3).
+        var view = await portal.ForAsync(user, patientId, ct);
+        return TypedResults.Ok<IReadOnlyList<DocumentDto>>((await documents.ListAsync(patientId, ct))
+            .Where(d => readable.Contains(d.Kind) && (only is null || d.Kind == only) && view.ShowsDocument(d.Id, d.Kind, d.CreatedAt)).ToList());
     }
 
     private static async Task<Results<Ok<DocumentDto>, ProblemHttpResult>> GetDocument(Guid patientId, Guid documentId, CurrentUser user, HttpContext http,
-        CapabilityCheck capabilities, DocumentsQuery documents, CancellationToken ct)
+        CapabilityCheck capabilities, DocumentsQuery documents, Portal.Release.PortalViews portal, CancellationToken ct)
     {
-        if (await documents.GetAsync(patientId, documentId, ct) is not { } d) return Problems.NotFound("Document");
+        if (await documents.GetAsync(patientId, documentId, ct) is not { } d
+            || !(await portal.ForAsync(user, patientId, ct)).ShowsDocument(d.Id, d.Kind, d.CreatedAt)) return Problems.NotFound("Document");
         return await RefusalToReadAsync(d.Kind, patientId, user, http, capabilities, ct) ?? (Results<Ok<DocumentDto>, ProblemHttpResult>)TypedResults.Ok(d);
     }
 
@@ -124,10 +128,10 @@ public static class CoordinationApi
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetContent(Guid patientId, Guid documentId, bool? inline, CurrentUser user, HttpContext http,
-        CapabilityCheck capabilities, DocumentsQuery documents, CancellationToken ct)
+        CapabilityCheck capabilities, DocumentsQuery documents, Portal.Release.PortalViews portal, CancellationToken ct)
     {
         var document = await documents.ContentAsync(patientId, documentId, ct);
-        if (document is null) return Problems.NotFound("Document");
+        if (document is null || !(await portal.ForAsync(user, patientId, ct)).ShowsDocument(document.Id, document.Kind, document.CreatedAt)) return Problems.NotFound("Document");
         if (await RefusalToReadAsync(document.Kind, patientId, user, http, capabilities, ct) is { } refused) return refused;
         return inline == true
             ? TypedResults.File(document.Content, document.ContentType)
@@ -149,14 +153,25 @@ public static class CoordinationApi
             ? Problems.NotFound("Document")
             : TypedResults.Ok((await documents.GetAsync(patientId, documentId, ct))!);
 
-    private static async Task<Ok<IReadOnlyList<TransmissionDto>>> ListTransmissions(Guid patientId, TransmissionsQuery transmissions, HttpResponse response, CancellationToken ct) =>
-        TypedResults.Ok(response.WithTotalCount(await transmissions.ListAsync(patientId, ct)));
+    private static async Task<Ok<IReadOnlyList<TransmissionDto>>> ListTransmissions(Guid patientId, CurrentUser user, TransmissionsQuery transmissions,
+        Portal.Release.PortalViews portal, HttpResponse response, CancellationToken ct)
+    {
+        var list = await transmissions.ListAsync(patientId, ct);
+        var view = await portal.ForAsync(user, patientId, ct);
+        if (view.Filters)
+        {
+            // The patient's list counts only what reached the portal: the total gives no hint of what is held.
+            var shown = list.Items.Where(t => Portal.Release.PortalView.Shows(view, t)).ToList();
+            list = new Capped<TransmissionDto>(shown, shown.Count);
+        }
+        return TypedResults.Ok(response.WithTotalCount(list));
+    }
 
     private static async Task<Results<Ok<TransmissionDto>, ProblemHttpResult>> GetTransmission(Guid patientId, Guid transmissionId, CurrentUser user,
-        TransmissionsQuery transmissions, MarkTransmissionRead markRead, CancellationToken ct)
+        TransmissionsQuery transmissions, MarkTransmissionRead markRead, Portal.Release.PortalViews portal, CancellationToken ct)
     {
         var t = await transmissions.GetAsync(patientId, transmissionId, ct);
-        if (t is null) return Problems.NotFound("Transmission");
+        if (t is null || !Portal.Release.PortalView.Shows(await portal.ForAsync(user, patientId, ct), t)) return Problems.NotFound("Transmission");
         await markRead.HandleAsync(user, transmissionId, ct);
         return TypedResults.Ok(t);
     }

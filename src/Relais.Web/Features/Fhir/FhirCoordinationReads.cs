@@ -16,7 +16,7 @@ namespace Relais.Web.Features.Fhir;
 /// early-return alerts (read-labs), documents (the kinds the role reads). A patient the caller may not see answers
 /// as one that does not exist.
 /// </summary>
-public sealed class FhirCoordinationReads(RelaisDb db, PatientAccess access, CapabilityCheck capabilities, Clock clock)
+public sealed class FhirCoordinationReads(RelaisDb db, PatientAccess access, CapabilityCheck capabilities, Clock clock, Portal.Release.PortalViews portal)
 {
     /// <summary>The criteria of Task: the owner's reference (Practitioner/&lt;id&gt; or Patient/&lt;id&gt;) and the statuses wanted.</summary>
     public sealed record TaskCriteria(string? Owner, IReadOnlySet<R4.Task.TaskStatus>? Statuses);
@@ -44,9 +44,12 @@ public sealed class FhirCoordinationReads(RelaisDb db, PatientAccess access, Cap
             return ([], FhirRefusal.Forbidden);
         }
         var items = new List<R4.Task>();
+        // The patient and their caregivers read what was released (issue 14 §3).
+        var view = await portal.ForAsync(user, patientId, ct);
         if (transmissions)
         {
-            var rows = await db.Transmissions.AsNoTracking().Include(t => t.Recipients).Where(t => t.PatientId == patientId).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+            var rows = (await db.Transmissions.AsNoTracking().Include(t => t.Recipients).Where(t => t.PatientId == patientId).OrderBy(t => t.CreatedAt).ToListAsync(ct))
+                .Where(t => view.ShowsTransmission(t.Id, t.DocumentId, Portal.Release.PortalView.IsAddressedToPatient(t.Recipients.Select(r => r.Kind)), t.CreatedAt)).ToList();
             var professionals = await ProfessionalsAsync(rows.Select(t => t.SenderId), ct);
             foreach (var t in rows)
                 foreach (var r in t.Recipients.OrderBy(r => r.DueAt).ThenBy(r => r.Id))
@@ -62,7 +65,7 @@ public sealed class FhirCoordinationReads(RelaisDb db, PatientAccess access, Cap
         if (alerts)
         {
             var rows = await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId).ToListAsync(ct);
-            items.AddRange(rows.OrderBy(a => a.RaisedAt).Select(FhirCoordinationMapper.AlertTask));
+            items.AddRange(rows.Where(a => view.ShowsAlert(a.Id, a.RaisedAt, a.Marker is null)).OrderBy(a => a.RaisedAt).Select(FhirCoordinationMapper.AlertTask));
         }
         IEnumerable<R4.Task> selected = items;
         if (criteria.Owner is { } owner) selected = selected.Where(t => t.Owner?.Reference == owner);
@@ -110,7 +113,9 @@ public sealed class FhirCoordinationReads(RelaisDb db, PatientAccess access, Cap
         if (refusal != FhirRefusal.None) return ([], refusal);
         var q = db.Transmissions.AsNoTracking().Include(t => t.Recipients).Where(t => t.PatientId == patientId);
         if (id is { } one) q = q.Where(t => t.Id == one);
-        var rows = await q.OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var view = await portal.ForAsync(user, patientId, ct);
+        var rows = (await q.OrderBy(t => t.CreatedAt).ToListAsync(ct))
+            .Where(t => view.ShowsTransmission(t.Id, t.DocumentId, Portal.Release.PortalView.IsAddressedToPatient(t.Recipients.Select(r => r.Kind)), t.CreatedAt)).ToList();
         var professionals = await ProfessionalsAsync(rows.Select(t => t.SenderId), ct);
         return (rows.Select(t => FhirCoordinationMapper.Communication(t, professionals.Contains(t.SenderId))).ToList(), FhirRefusal.None);
     }
@@ -134,7 +139,8 @@ public sealed class FhirCoordinationReads(RelaisDb db, PatientAccess access, Cap
         var all = await db.Documents.AsNoTracking().Where(d => d.PatientId == patientId && d.SignedAt != null)
             .OrderBy(d => d.SignedAt).ThenBy(d => d.Version).ToListAsync(ct);
         var latest = all.GroupBy(d => d.LineageId).ToDictionary(g => g.Key, g => g.Max(d => d.Version));
-        var wanted = all.Where(d => readable.Contains(d.Kind) && (kind is null || d.Kind == kind) && (id is null || d.Id == id)).ToList();
+        var view = await portal.ForAsync(user, patientId, ct);
+        var wanted = all.Where(d => readable.Contains(d.Kind) && (kind is null || d.Kind == kind) && (id is null || d.Id == id) && view.ShowsDocument(d.Id, d.Kind, d.CreatedAt)).ToList();
         var reportIds = wanted.Where(d => d.Kind == DocumentKind.TumorBoardReport).Select(d => (Guid?)d.Id).ToList();
         var ppsIds = wanted.Where(d => d.Kind == DocumentKind.Pps).Select(d => (Guid?)d.Id).ToList();
         // A CDA exists where the CDA export writes one: a tumour-board report with its case's proposal, a PPS with its programme.

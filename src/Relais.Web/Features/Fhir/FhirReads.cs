@@ -19,7 +19,7 @@ public enum FhirRefusal { None, NotFound, Forbidden }
 /// denial) and the capability table (<see cref="CapabilityCheck"/>), as the <c>/api</c> reads of the same data.
 /// A patient the caller may not see answers as a patient that does not exist: 404 on a read, an empty searchset on a search.
 /// </summary>
-public sealed class FhirReads(RelaisDb db, PatientAccess access, CapabilityCheck capabilities, ListAudit listAudit, Clock clock)
+public sealed class FhirReads(RelaisDb db, PatientAccess access, CapabilityCheck capabilities, ListAudit listAudit, Clock clock, Portal.Release.PortalViews portal)
 {
     /// <summary>Applies the rule and the capability to one patient's data; the rule audits the read (or the denial).</summary>
     public async Task<FhirRefusal> CheckAsync(CurrentUser? user, Guid patientId, Capability capability, string resource, CancellationToken ct)
@@ -119,7 +119,9 @@ public sealed class FhirReads(RelaisDb db, PatientAccess access, CapabilityCheck
             if (criteria.From is { } from) q = criteria.FromExclusive ? q.Where(o => o.Effective > from) : q.Where(o => o.Effective >= from);
             if (criteria.To is { } to) q = criteria.ToExclusive ? q.Where(o => o.Effective < to) : q.Where(o => o.Effective <= to);
             // The LOINC code of a marker, ultrasensitive PSA included, is always emitted as the marker's own code.
-            items.AddRange((await q.OrderBy(o => o.Effective).ThenBy(o => o.RecordedAt).ToListAsync(ct)).Select(FhirMapper.Marker));
+            // The patient and their caregivers read a result once released (issue 14 §3).
+            var view = await portal.ForAsync(user, patientId, ct);
+            items.AddRange((await q.OrderBy(o => o.Effective).ThenBy(o => o.RecordedAt).ToListAsync(ct)).Where(o => view.ShowsObservation(o.Id, o.Effective)).Select(FhirMapper.Marker));
         }
         if (wantsTnm)
         {
@@ -155,6 +157,7 @@ public sealed class FhirReads(RelaisDb db, PatientAccess access, CapabilityCheck
         var r = await CheckAsync(user, patientId, Capability.ReadLabs, resource, ct);
         if (r != FhirRefusal.None) return (null, r);
         var observation = await db.Observations.AsNoTracking().FirstAsync(o => o.Id == observationId, ct);
+        if (!(await portal.ForAsync(user, patientId, ct)).ShowsObservation(observation.Id, observation.Effective)) return (null, FhirRefusal.NotFound);
         return (FhirMapper.Marker(observation), FhirRefusal.None);
     }
 

@@ -141,11 +141,13 @@ public static class FollowUpApi
     private static async Task<Ok<CarnetDto>> Carnet(Guid patientId, CarnetQuery carnet, CancellationToken ct) =>
         TypedResults.Ok(await carnet.HandleAsync(patientId, ct));
 
-    private static async Task<Ok<IReadOnlyList<ObservationDto>>> Observations(Guid patientId, string? code, ObservationQuery observations, CancellationToken ct) =>
-        TypedResults.Ok(await observations.HandleAsync(patientId, code, ct));
+    private static async Task<Ok<IReadOnlyList<ObservationDto>>> Observations(Guid patientId, string? code, CurrentUser user, ObservationQuery observations,
+        Portal.Release.PortalViews portal, CancellationToken ct) =>
+        // The patient and their caregivers see a result once released (issue 14 §3).
+        TypedResults.Ok((await portal.ForAsync(user, patientId, ct)).Filter(await observations.HandleAsync(patientId, code, ct)));
 
-    private static async Task<Ok<AlertList>> Alerts(Guid patientId, AlertQuery alerts, CancellationToken ct) =>
-        TypedResults.Ok(await alerts.HandleAsync(patientId, ct));
+    private static async Task<Ok<AlertList>> Alerts(Guid patientId, CurrentUser user, AlertQuery alerts, Portal.Release.PortalViews portal, CancellationToken ct) =>
+        TypedResults.Ok((await portal.ForAsync(user, patientId, ct)).Filter(await alerts.HandleAsync(patientId, ct)));
 
     private static async Task<Created<AlertItem>> ReportCriteria(Guid patientId, ClinicalCriteriaInput input, CurrentUser user, ReportCriteria report, CancellationToken ct) =>
         TypedResults.Created($"/api/patients/{patientId}/alerts", await report.HandleAsync(user, patientId, input, ct));

@@ -4,6 +4,7 @@ using Relais.Domain.Access;
 using Relais.Domain.Accounts;
 using Relais.Web.Features.Access;
 using Relais.Web.Features.Account;
+using Relais.Web.Features.Portal.Release;
 using Relais.Web.Identity;
 using Relais.Web.Operations;
 
@@ -68,6 +69,7 @@ public static class PortalApi
         app.MapGet("/api/me/delegated-records", DelegatedRecords).WithTags("Aidant").RequireAuthorization(p => p.RequireRole(Roles.Caregiver))
             .WithSummary("Liste les dossiers qu'un patient a délégués à l'aidant connecté, avec les parties ouvertes.")
             .DeclareNoPatientData("the records delegated to the caller, each read checked and audited by the access rule");
+        app.MapPortalRelease();
         return app;
     }
 
@@ -159,6 +161,9 @@ public static class PortalServices
         services.AddScoped<RevokeDelegation>();
         services.AddScoped<ChooseMyGeneralPractitioner>();
         services.AddScoped<PortalQueries>();
+        services.AddScoped<Release.PortalViews>();
+        services.AddScoped<Release.PortalReleaseQuery>();
+        services.AddScoped<Release.ReleaseToPortal>();
         return services;
     }
 }

@@ -14,7 +14,8 @@ public static class ProgrammesApi
         var read = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC").RequireAuthorization().RequirePatientAccess(AccessKind.Read);
         read.MapGet("/", List).RequireCapability(Capability.ReadTreatment).WithSummary("Liste les PPS et PPAC du patient, toutes versions.");
         read.MapGet("/proposals", Proposals).RequireCapability(Capability.ReadTreatment).WithSummary("Liste les propositions de modification du PPAC faites par le médecin traitant, et la version qui y a répondu.");
-        read.MapGet("/{programmeId:guid}/document", Html).RequireCapability(Capability.ReadTreatment).WithSummary("Affiche un PPS ou un PPAC en HTML.");
+        read.MapGet("/{programmeId:guid}/document", Html).RequireCapability(Capability.ReadTreatment).WithSummary("Affiche un PPS ou un PPAC en HTML ; lang=en : intitulés en anglais pour l'impression, le contenu tel qu'écrit, le document français faisant foi (par défaut : la langue choisie par le compte).")
+            .ProducesValidationProblem();
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/programmes").WithTags("PPS / PPAC")
             .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Write);
@@ -71,8 +72,8 @@ public static class ProgrammesApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Agree(Guid patientId, Guid programmeId, CurrentUser user, AfterCancer.GpContribution gp, CancellationToken ct) =>
         await gp.AgreeAsync(user, patientId, programmeId, ct) ? TypedResults.NoContent() : Problems.NotFound("Programme");
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid patientId, Guid programmeId, ProgrammeHtml html, CancellationToken ct) =>
-        await html.HandleAsync(patientId, programmeId, ct) is { } text ? TypedResults.Content(text, "text/html; charset=utf-8") : Problems.NotFound("Programme");
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Html(Guid patientId, Guid programmeId, string? lang, ProgrammeHtml html, CancellationToken ct) =>
+        await html.HandleAsync(patientId, programmeId, ct, PrintLanguage.IsEnglish(lang)) is { } text ? TypedResults.Content(text, "text/html; charset=utf-8") : Problems.NotFound("Programme");
 
     private static async Task<Results<NoContent, ProblemHttpResult>> HandOver(Guid patientId, Guid programmeId, HandOverInput input, HandOver handOver, CancellationToken ct) =>
         await handOver.HandleAsync(patientId, programmeId, input, ct) ? TypedResults.NoContent() : Problems.NotFound("Programme");

@@ -72,8 +72,11 @@ public static class TumorBoardsApi
     private static async Task<Ok<QuorumCheck>> SetParticipant(Guid meetingId, ParticipantInput input, SetParticipant set, CancellationToken ct) =>
         TypedResults.Ok(await set.HandleAsync(meetingId, input, ct));
 
-    private static async Task<Ok<IReadOnlyList<CaseDto>>> Cases(Guid patientId, CasesQuery cases, CancellationToken ct) =>
-        TypedResults.Ok(await cases.ForPatientAsync(patientId, ct));
+    private static async Task<Ok<IReadOnlyList<CaseDto>>> Cases(Guid patientId, CurrentUser user, CasesQuery cases, Portal.Release.PortalViews portal, CancellationToken ct)
+    {
+        var view = await portal.ForAsync(user, patientId, ct);
+        return TypedResults.Ok<IReadOnlyList<CaseDto>>((await cases.ForPatientAsync(patientId, ct)).Where(c => view.ShowsCase(c.ReportDocumentId)).ToList());
+    }
 
     private static async Task<Ok<IReadOnlyList<G8Dto>>> G8History(Guid patientId, G8History history, CancellationToken ct) =>
         TypedResults.Ok(await history.HandleAsync(patientId, ct));
@@ -98,6 +101,11 @@ public static class TumorBoardsApi
         DecideCase decide, CasesQuery cases, CancellationToken ct) =>
         await decide.HandleAsync(user, patientId, caseId, input, ct) is null ? Problems.NotFound("Dossier") : TypedResults.Ok((await cases.OneAsync(patientId, caseId, ct))!);
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Report(Guid patientId, Guid caseId, TumorBoardReport report, CancellationToken ct) =>
-        await report.HtmlAsync(patientId, caseId, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : Problems.NotFound("Compte rendu");
+    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Report(Guid patientId, Guid caseId, CurrentUser user, TumorBoardReport report, CasesQuery cases,
+        Portal.Release.PortalViews portal, CancellationToken ct)
+    {
+        var view = await portal.ForAsync(user, patientId, ct);
+        if (view.Filters && (await cases.OneAsync(patientId, caseId, ct) is not { } c || !view.ShowsCase(c.ReportDocumentId))) return Problems.NotFound("Compte rendu");
+        return await report.HtmlAsync(patientId, caseId, ct) is { } html ? TypedResults.Content(html, "text/html; charset=utf-8") : Problems.NotFound("Compte rendu");
+    }
 }
