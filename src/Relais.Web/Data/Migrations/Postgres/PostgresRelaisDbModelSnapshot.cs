@@ -1825,6 +1825,37 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Portal.PortalRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ReleasedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ReleasedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("PortalReleases");
+                });
+
             modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4288,6 +4319,15 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("TrustedPerson");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Portal.PortalRelease", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>

@@ -1810,6 +1810,37 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
+            modelBuilder.Entity("Relais.Domain.Portal.PortalRelease", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReleasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReleasedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Kind", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("PortalReleases");
+                });
+
             modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4267,6 +4298,15 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("TrustedPerson");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Portal.PortalRelease", b =>
+                {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Relais.Domain.Prevention.PreventionStatus", b =>
