@@ -99,13 +99,13 @@ public sealed class SymptomPlanEntry
 }
 
 /// <summary>The fields of the urgent-care plan, as written.</summary>
-public sealed record UrgentCareFields(string? AnticipatedPrescriptions, TreatmentLimit Limit, string? LimitsNote, bool? AdvanceDirectives,
-    DateOnly? AdvanceDirectivesOn, string? AdvanceDirectivesKeptAt, DateOnly? DiscussedOn, string? EmergencyNote);
+public sealed record UrgentCareFields(string? AnticipatedPrescriptions, TreatmentLimit Limit, string? LimitsNote, DateOnly? DiscussedOn, string? EmergencyNote);
 
 /// <summary>
 /// What whoever is called out of hours (the GP on call, the SAMU regulator) must find at once on the record ([G] §2.6):
-/// the anticipated personalised prescriptions (PAP), the limits of treatment agreed with the patient, whether advance
-/// directives exist and where they are kept. One per patient, revised in place, every read audited by the caller.
+/// the anticipated personalised prescriptions (PAP), the limits of treatment agreed with the patient, what to do when called.
+/// The advance directives and the trusted person stay where the identity keeps them (<see cref="Patients.Patient.AdvanceDirectives"/>,
+/// <see cref="Patients.Patient.TrustedPerson"/>) and are shown with it. One per patient, revised in place, every read audited by the caller.
 /// </summary>
 public sealed class UrgentCarePlan
 {
@@ -116,9 +116,6 @@ public sealed class UrgentCarePlan
     public string? AnticipatedPrescriptions { get; private set; }
     public TreatmentLimit Limit { get; private set; }
     public string? LimitsNote { get; private set; }
-    public bool? AdvanceDirectives { get; private set; }
-    public DateOnly? AdvanceDirectivesOn { get; private set; }
-    public string? AdvanceDirectivesKeptAt { get; private set; }
     /// <summary>The day the limits were discussed with the patient (or, if they cannot say, with the trusted person).</summary>
     public DateOnly? DiscussedOn { get; private set; }
     public string? EmergencyNote { get; private set; }
@@ -145,21 +142,14 @@ public sealed class UrgentCarePlan
         var pap = PalliativeRules.Text(f.AnticipatedPrescriptions, "anticipatedPrescriptions", PalliativeRules.MaxText);
         var note = PalliativeRules.Text(f.LimitsNote, "limitsNote", PalliativeRules.MaxText);
         var emergency = PalliativeRules.Text(f.EmergencyNote, "emergencyNote", PalliativeRules.MaxText);
-        var keptAt = PalliativeRules.Text(f.AdvanceDirectivesKeptAt, "advanceDirectivesKeptAt", PalliativeRules.MaxShort);
         if (f.Limit != TreatmentLimit.NotDiscussed && f.DiscussedOn is null)
             throw new DomainValidationException("discussedOn", "Des limites de soins se datent : indiquez le jour où elles ont été discutées avec le patient ou ses proches.");
         if (f.DiscussedOn > today) throw new DomainValidationException("discussedOn", "La date de discussion ne peut pas être dans le futur.");
-        if (f.AdvanceDirectives != true && (f.AdvanceDirectivesOn is not null || keptAt is not null))
-            throw new DomainValidationException("advanceDirectives", "Indiquez que des directives anticipées existent avant d'en donner la date ou le lieu.");
-        if (f.AdvanceDirectivesOn > today) throw new DomainValidationException("advanceDirectivesOn", "La date des directives anticipées ne peut pas être dans le futur.");
-        if (pap is null && f.Limit == TreatmentLimit.NotDiscussed && f.AdvanceDirectives is null && emergency is null)
-            throw new DomainValidationException("anticipatedPrescriptions", "Rien à enregistrer : donnez au moins les prescriptions anticipées, les limites de soins, les directives anticipées ou la conduite à tenir.");
+        if (pap is null && f.Limit == TreatmentLimit.NotDiscussed && emergency is null)
+            throw new DomainValidationException("anticipatedPrescriptions", "Rien à enregistrer : donnez au moins les prescriptions anticipées, les limites de soins ou la conduite à tenir.");
         AnticipatedPrescriptions = pap;
         Limit = f.Limit;
         LimitsNote = note;
-        AdvanceDirectives = f.AdvanceDirectives;
-        AdvanceDirectivesOn = f.AdvanceDirectives == true ? f.AdvanceDirectivesOn : null;
-        AdvanceDirectivesKeptAt = f.AdvanceDirectives == true ? keptAt : null;
         DiscussedOn = f.DiscussedOn;
         EmergencyNote = emergency;
         UpdatedBy = by;

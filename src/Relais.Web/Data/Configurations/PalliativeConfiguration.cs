@@ -28,7 +28,6 @@ public sealed class UrgentCarePlanConfiguration : IEntityTypeConfiguration<Urgen
         builder.Property(p => p.AnticipatedPrescriptions).HasMaxLength(PalliativeRules.MaxText);
         builder.Property(p => p.LimitsNote).HasMaxLength(PalliativeRules.MaxText);
         builder.Property(p => p.EmergencyNote).HasMaxLength(PalliativeRules.MaxText);
-        builder.Property(p => p.AdvanceDirectivesKeptAt).HasMaxLength(PalliativeRules.MaxShort);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
     }

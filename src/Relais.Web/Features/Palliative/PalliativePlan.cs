@@ -55,8 +55,7 @@ public sealed class PalliativePlan(RelaisDb db, Clock clock, Obligations obligat
     {
         await EnsurePalliativeTeamAsync(user, Capability.WritePalliativePlan, ct);
         var limit = string.IsNullOrWhiteSpace(input.Limit) ? TreatmentLimit.NotDiscussed : EnumCodes.Parse<TreatmentLimit>(input.Limit, "limit");
-        var fields = new UrgentCareFields(input.AnticipatedPrescriptions, limit, input.LimitsNote, input.AdvanceDirectives, input.AdvanceDirectivesOn,
-            input.AdvanceDirectivesKeptAt, input.DiscussedOn, input.EmergencyNote);
+        var fields = new UrgentCareFields(input.AnticipatedPrescriptions, limit, input.LimitsNote, input.DiscussedOn, input.EmergencyNote);
         var plan = await db.UrgentCarePlans.FirstOrDefaultAsync(p => p.PatientId == patientId, ct);
         if (plan is null)
         {
@@ -68,6 +67,14 @@ public sealed class PalliativePlan(RelaisDb db, Clock clock, Obligations obligat
             if (input.Version is { } v && v != plan.Version) throw new StaleVersionException("version", v, plan.Version);
             plan.Revise(fields, clock.Today, user.Id, clock.Now);
         }
+        // The advance directives are the identity's (Patient.AdvanceDirectives): given here, they are recorded there.
+        if (input.AdvanceDirectives is { } exist)
+        {
+            var patient = await db.Patients.FirstAsync(p => p.Id == patientId, ct);
+            patient.RecordAdvanceDirectives(new Domain.Patients.AdvanceDirectives(exist, input.AdvanceDirectivesOn, input.AdvanceDirectivesKeptAt), clock.Today, clock.Now);
+        }
+        else if (input.AdvanceDirectivesOn is not null || !string.IsNullOrWhiteSpace(input.AdvanceDirectivesKeptAt))
+            throw new DomainValidationException("advanceDirectives", "Indiquez que des directives anticipées existent avant d'en donner la date ou le lieu.");
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Write, "palliative urgent-care plan", AuditOutcomes.Allowed,
             $"{plan.Id} v{plan.Version}"));
         await db.SaveChangesAsync(ct);

@@ -11,12 +11,12 @@ namespace Relais.Web.Features.Palliative;
 
 public sealed record SymptomPlanDto(Guid Id, string Symptom, string Label, string Instructions, string WrittenBy, DateTimeOffset WrittenAt, int Version);
 
-public sealed record TrustedPersonDto(string FullName, string? Relationship, string? Phone, DateOnly DesignatedOn);
+public sealed record UrgentTrustedPerson(string FullName, string? Relationship, string? Phone, DateOnly DesignatedOn);
 
 /// <summary>What the on-call GP or the SAMU regulator must see first: PAP, limits, advance directives, the trusted person, the symptom plan.</summary>
 public sealed record UrgentPlanDto(string? AnticipatedPrescriptions, string Limit, string LimitLabel, string? LimitsNote, bool? AdvanceDirectives,
-    DateOnly? AdvanceDirectivesOn, string? AdvanceDirectivesKeptAt, DateOnly? DiscussedOn, string? EmergencyNote, TrustedPersonDto? TrustedPerson,
-    string UpdatedBy, DateTimeOffset? UpdatedAt, int Version, string Source);
+    DateOnly? AdvanceDirectivesOn, string? AdvanceDirectivesKeptAt, DateOnly? DiscussedOn, string? EmergencyNote, UrgentTrustedPerson? TrustedPerson,
+    string UpdatedBy, DateTimeOffset UpdatedAt, int Version, string Source);
 
 public sealed record HadStayDto(Guid Id, Guid ProviderId, string ProviderName, string Status, string Prescriber, DateOnly? GpAgreementOn, string Agreement,
     DateOnly AgreementOn, int PrescribedDays, string Project, DateOnly RequestedOn, string? Assessment, DateOnly? DecidedOn, DateOnly? StayFrom,
@@ -63,22 +63,23 @@ public sealed class PalliativeQuery(RelaisDb db, Clock clock)
     }
 
     /// <summary>
-    /// The urgent-care plan with the trusted person, or null when nothing of it is recorded; audited when there is something to read.
+    /// The urgent-care plan with the trusted person, or null when no plan is recorded; each read of a plan is audited.
     /// The caller has checked the access rule and the capability to read the palliative part.
     /// </summary>
     public async Task<UrgentPlanDto?> UrgentAsync(CurrentUser user, Guid patientId, CancellationToken ct)
     {
         var plan = await db.UrgentCarePlans.AsNoTracking().FirstOrDefaultAsync(p => p.PatientId == patientId, ct);
-        var trusted = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => p.TrustedPerson).FirstOrDefaultAsync(ct);
-        var trustedDto = trusted is { RevokedOn: null } t ? new TrustedPersonDto(t.FullName, t.Relationship, t.Phone, t.DesignatedInWritingOn) : null;
-        if (plan is null && trustedDto is null) return null;
+        if (plan is null) return null;
+        var identity = await db.Patients.AsNoTracking().Where(p => p.Id == patientId).Select(p => new { p.TrustedPerson, p.AdvanceDirectives }).FirstAsync(ct);
+        var trustedDto = identity.TrustedPerson is { RevokedOn: null } t ? new UrgentTrustedPerson(t.FullName, t.Relationship, t.Phone, t.DesignatedInWritingOn) : null;
+        var directives = identity.AdvanceDirectives;
         db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.Read, UrgentResource, AuditOutcomes.Allowed,
-            plan is null ? "trusted-person" : $"{plan.Id} v{plan.Version}"));
+            $"{plan.Id} v{plan.Version}"));
         await db.SaveChangesAsync(ct);
-        var by = plan is null ? "" : (await ProfessionalNamesAsync([plan.UpdatedBy], ct)).GetValueOrDefault(plan.UpdatedBy, "");
-        return new UrgentPlanDto(plan?.AnticipatedPrescriptions, EnumCodes.Code(plan?.Limit ?? TreatmentLimit.NotDiscussed), PalliativeRules.Label(plan?.Limit ?? TreatmentLimit.NotDiscussed),
-            plan?.LimitsNote, plan?.AdvanceDirectives, plan?.AdvanceDirectivesOn, plan?.AdvanceDirectivesKeptAt, plan?.DiscussedOn, plan?.EmergencyNote, trustedDto,
-            by, plan?.UpdatedAt, plan?.Version ?? 0, PalliativeRules.LimitsSource);
+        var by = (await ProfessionalNamesAsync([plan.UpdatedBy], ct)).GetValueOrDefault(plan.UpdatedBy, "");
+        return new UrgentPlanDto(plan.AnticipatedPrescriptions, EnumCodes.Code(plan.Limit), PalliativeRules.Label(plan.Limit),
+            plan.LimitsNote, directives?.Exist, directives?.WrittenOn, directives?.WhereKept, plan.DiscussedOn, plan.EmergencyNote, trustedDto,
+            by, plan.UpdatedAt, plan.Version, PalliativeRules.LimitsSource);
     }
 
     public static HadStayDto Dto(HadStay s, string providerName, DateOnly today) => new(s.Id, s.ProviderId, providerName, EnumCodes.Code(s.Status), EnumCodes.Code(s.Prescriber),
