@@ -17,7 +17,7 @@ public static class PalliativeApi
             .WithSummary("Partie palliative du dossier : conduite à tenir en urgence (prescriptions anticipées, limites de soins, directives anticipées, personne de confiance), "
                 + "plan symptomatique partagé (C15), séjours d'HAD, aidants et leurs droits à congé, équipes palliatives et HAD de l'annuaire. Chaque lecture est tracée.");
         read.MapGet("/urgent-plan", GetUrgent).RequireCapability(Capability.ReadPalliative)
-            .WithSummary("Conduite à tenir en urgence, pour le médecin de garde ou le régulateur du SAMU (accès d'urgence tracé) ; 404 si rien n'est enregistré.");
+            .WithSummary("Conduite à tenir en urgence, pour le médecin de garde ou le régulateur du SAMU (accès d'urgence tracé) ; null si rien n'est enregistré.");
 
         var write = app.MapGroup("/api/patients/{patientId:guid}/palliative").WithTags("Palliative").RequireAuthorization(p => p.RequireRole(Roles.Professionals))
             .RequirePatientAccess(AccessKind.Write);
@@ -52,8 +52,8 @@ public static class PalliativeApi
     private static async Task<Ok<PalliativeDto>> Get(Guid patientId, CurrentUser user, PalliativeQuery query, CancellationToken ct) =>
         TypedResults.Ok(await query.HandleAsync(user, patientId, ct));
 
-    private static async Task<Results<Ok<UrgentPlanDto>, NotFound>> GetUrgent(Guid patientId, CurrentUser user, PalliativeQuery query, CancellationToken ct) =>
-        await query.UrgentAsync(user, patientId, ct) is { } plan ? TypedResults.Ok(plan) : TypedResults.NotFound();
+    private static async Task<Ok<UrgentPlanDto?>> GetUrgent(Guid patientId, CurrentUser user, PalliativeQuery query, CancellationToken ct) =>
+        TypedResults.Ok<UrgentPlanDto?>(await query.UrgentAsync(user, patientId, ct));
 
     private static async Task<Created<SymptomPlanDto>> WriteSymptom(Guid patientId, SymptomPlanInput input, CurrentUser user, PalliativePlan plan, CancellationToken ct) =>
         TypedResults.Created($"/api/patients/{patientId}/palliative", await plan.WriteSymptomAsync(user, patientId, input, ct));
