@@ -1,3 +1,4 @@
+using Relais.Web.Features.Palliative;
 using Relais.Web.Features.Fhir;
 using Relais.Web.Features.Appointments;
 using Relais.Web.Features.Continuity;
@@ -60,6 +61,7 @@ app.MapFollowUp();
 app.MapExpertise();
 app.MapSymptoms();
 app.MapSupportiveCare();
+app.MapPalliative();
 app.MapHome();
 app.MapNotifications();
 app.MapIndicators();

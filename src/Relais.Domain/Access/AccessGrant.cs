@@ -21,6 +21,8 @@ public enum RecordSections
     Carnet = 1024,
     /// <summary>Supportive-care needs and referrals: what a provider named in a referral reads and writes back on (issue 13).</summary>
     SupportiveCare = 2048,
+    /// <summary>The palliative phase: symptom plan, anticipated prescriptions and limits of treatment, HAD, caregivers (issue 13 point 6).</summary>
+    Palliative = 4096,
 }
 
 /// <summary>A grant as the access rule sees it: its sections and its days, both ends included (<see cref="Until"/> null while open).</summary>

@@ -162,6 +162,16 @@ public static class Capabilities
             + Hospital + "; " + Nurse + " — the withdrawal, any time, is recorded by them too", UserRoles.HospitalClinician, UserRoles.NurseCoordinator);
         Add(Capability.ReleaseToPortal, "Issue 14 §3: results, documents and alerts reach the portal once a clinician released them, the one who tells the patient — "
             + Hospital + "; " + Gp + " (he may tell a result of the follow-up he shares)", UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
+        Add(Capability.ReadPalliative, "[G] §2.6: the GP treats the symptoms at home in liaison with the team (C15), the nurses at home and the palliative team read the plan; "
+            + "whoever is called out of hours reads it through break-the-glass; " + Support + "; " + PatientSelf, [.. CareRoles, UserRoles.SupportiveCare, UserRoles.Patient]);
+        Add(Capability.WritePalliativePlan, "[G] §2.6: the oncology team, the palliative team and the GP write the symptom plan and the anticipated personalised prescriptions; "
+            + "a supportive-care account writes only as a member of a palliative team, unit or HAD holding the palliative part (PalliativePlan checks it)",
+            [.. CareRoles, UserRoles.SupportiveCare]);
+        Add(Capability.PrescribeHad, "[G] §2.6: « La demande d'HAD est faite par le médecin généraliste ou le médecin hospitalier (dans ce cas avec l'accord du médecin généraliste) »",
+            UserRoles.HospitalClinician, UserRoles.GeneralPractitioner);
+        Add(Capability.DecideHadAdmission, "[G] §2.6: « l'admission en HAD est ensuite décidée par le médecin coordinateur du service HAD » — a member of the requested HAD (ManageHad checks it)",
+            UserRoles.SupportiveCare);
+        Add(Capability.ManageCaregivers, "[G] §2.6 « La place des aidants est déterminante »; [L] the caregivers identified by the team and the GP", [.. CareRoles]);
         Add(Capability.DelegatePortalAccess, PatientSelf + "; " + Caregiver + " — chosen and revoked by the patient alone", UserRoles.Patient);
 
         Add(Capability.ReadAggregates, "PRODUCT.md §2 quality coordinator (3C or DSRC): aggregate indicators only; §11 the indicators dashboard, small cells masked (issue 15)",
@@ -206,7 +216,7 @@ public static class Capabilities
     public static bool IsRead(Capability capability) => capability is Capability.ReadRecord or Capability.ReadDocuments
         or Capability.ReadTransmissions or Capability.ReadTreatment or Capability.ReadLabs or Capability.ReadEvents
         or Capability.ReadMessages or Capability.ReadPathology or Capability.ReadTumorBoardDeliberation
-        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog or Capability.ReadCarnet or Capability.ReadSupportiveCare;
+        or Capability.ReadPsychologicalNotes or Capability.ReadAccessLog or Capability.ReadCarnet or Capability.ReadSupportiveCare or Capability.ReadPalliative;
 
     /// <summary>What reading a document of this kind asks: the pathology report and the tumor-board report are parts of their own.</summary>
     public static Capability ToRead(DocumentKind kind) => kind switch
@@ -243,6 +253,7 @@ public static class Capabilities
         Capability.ReadPsychologicalNotes => RecordSections.PsychologicalNotes,
         Capability.OrganiseTumorBoard => RecordSections.TumorBoardOrganisation,
         Capability.ReadSupportiveCare or Capability.FollowSupportiveReferral or Capability.RecordPostCancerPackageAct => RecordSections.SupportiveCare,
+        Capability.ReadPalliative or Capability.WritePalliativePlan or Capability.DecideHadAdmission => RecordSections.Palliative,
         _ => null,
     };
 }

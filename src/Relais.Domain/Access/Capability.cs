@@ -93,6 +93,16 @@ public enum Capability
     ManageAdministrativeSteps,
     /// <summary>Records the information on a clinical trial, the written consent and the withdrawal (issue 15 point 3).</summary>
     RecordTrialParticipation,
+    /// <summary>Reads the palliative part: the shared symptom plan, the anticipated prescriptions and limits of treatment, HAD, caregivers (issue 13 point 6).</summary>
+    ReadPalliative,
+    /// <summary>Writes the shared symptom plan, the anticipated prescriptions, the limits of treatment and advance directives (issue 13 point 6).</summary>
+    WritePalliativePlan,
+    /// <summary>Prescribes a home hospitalisation (HAD), or renews it, or ends it (issue 13 point 6).</summary>
+    PrescribeHad,
+    /// <summary>Admits to or declines a home hospitalisation: the HAD's coordinating physician (issue 13 point 6).</summary>
+    DecideHadAdmission,
+    /// <summary>Identifies the patient's caregivers on the record (issue 13 point 6).</summary>
+    ManageCaregivers,
 
     // Outside any record.
     ReadAggregates,

@@ -90,6 +90,23 @@ public sealed class Patient
     /// The INSi teleservice verified the INS with the current traits (RNIV): the identity is recovered, or
     /// qualified when a high-trust document was checked too. A suspected duplicate waits for the referent.
     /// </summary>
+    /// <summary>
+    /// Records whether advance directives exist, when they were written and where they are kept, from the palliative part of the record
+    /// (issue 13 point 6: shown to whoever is called out of hours); the same rules as the identity form, the fields named as that part names them.
+    /// </summary>
+    public void RecordAdvanceDirectives(AdvanceDirectives directives, DateOnly today, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(directives);
+        if (!directives.Exist && (directives.WrittenOn is not null || !string.IsNullOrWhiteSpace(directives.WhereKept)))
+            throw new DomainValidationException("advanceDirectives", "Indiquez que des directives anticipées existent avant d'en donner la date ou le lieu.");
+        if (directives.WrittenOn > today)
+            throw new DomainValidationException("advanceDirectivesOn", "Les directives anticipées ne peuvent pas être datées dans le futur.");
+        if (directives.WhereKept is { Length: > 200 })
+            throw new DomainValidationException("advanceDirectivesKeptAt", "Le lieu de conservation dépasse 200 caractères.");
+        AdvanceDirectives = directives with { WhereKept = string.IsNullOrWhiteSpace(directives.WhereKept) ? null : directives.WhereKept.Trim() };
+        Changed(now);
+    }
+
     public void InsVerifiedByInsi(string oid, DateTimeOffset now)
     {
         if (SuspectedDuplicateSince is not null || IdentityMismatchReason is not null)

@@ -90,6 +90,10 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Features.Indicators.IndicatorSum> IndicatorSums => Set<Features.Indicators.IndicatorSum>();
     public DbSet<Domain.Steps.AdministrativeStep> AdministrativeSteps => Set<Domain.Steps.AdministrativeStep>();
     public DbSet<Domain.Steps.TrialParticipation> TrialParticipations => Set<Domain.Steps.TrialParticipation>();
+    public DbSet<Domain.PalliativeCare.SymptomPlanEntry> SymptomPlanEntries => Set<Domain.PalliativeCare.SymptomPlanEntry>();
+    public DbSet<Domain.PalliativeCare.UrgentCarePlan> UrgentCarePlans => Set<Domain.PalliativeCare.UrgentCarePlan>();
+    public DbSet<Domain.PalliativeCare.HadStay> HadStays => Set<Domain.PalliativeCare.HadStay>();
+    public DbSet<Domain.PalliativeCare.CaregiverContact> CaregiverContacts => Set<Domain.PalliativeCare.CaregiverContact>();
     public DbSet<Domain.Continuity.Appointment> Appointments => Set<Domain.Continuity.Appointment>();
     public DbSet<Domain.Continuity.Deferral> Deferrals => Set<Domain.Continuity.Deferral>();
     public DbSet<Domain.Continuity.CrisisPeriod> CrisisPeriods => Set<Domain.Continuity.CrisisPeriod>();

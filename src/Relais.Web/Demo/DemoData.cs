@@ -45,6 +45,8 @@ public static partial class DemoData
         new("psychologue@relais.demo", "Léa", "Fournier", Roles.SupportiveCare, Specialty.Psychology, "769300011", "support"),
         new("dieteticienne@relais.demo", "Chloé", "Girard", Roles.SupportiveCare, Specialty.Dietetics, "769300029", "support"),
         new("apa@relais.demo", "Thomas", "Bonnet", Roles.SupportiveCare, Specialty.AdaptedPhysicalActivity, null, "support"),
+        // The coordinating physician of the demo HAD ([G] §2.6: « l'admission en HAD est ensuite décidée par le médecin coordinateur »).
+        new("medecin.had@relais.demo", "Hélène", "Caron", Roles.SupportiveCare, Specialty.GeneralPractice, "10000000108", "support"),
         new("qualite.3c@relais.demo", "Marc", "Roux", Roles.QualityCoordinator, Specialty.None, null, "3c"),
         new("admin@relais.demo", "Alice", "Fontaine", Roles.Administrator, Specialty.None, null, "hospital"),
         new("patient@relais.demo", "Marie", "Durand", Roles.Patient, Specialty.None, null, ""),

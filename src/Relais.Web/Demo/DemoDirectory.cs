@@ -15,6 +15,9 @@ public static class DemoDirectory
     private sealed record Seed(string Name, ProviderKind Kind, SupportiveService[] Services, string Address, string Postcode, string Commune, bool Package, bool Free);
 
     public const string LigueSpace = "Espace Ligue Rouen — soins de support (démo)";
+    public const string HadSeineMaritime = "HAD Seine-Maritime (démo)";
+    /// <summary>The HAD's coordinating physician, who assesses and admits (issue 13 point 6).</summary>
+    public const string HadCoordinator = "medecin.had@relais.demo";
 
     private static readonly Seed[] Providers =
     [
@@ -25,7 +28,7 @@ public static class DemoDirectory
         new("APA Seine Santé (démo)", ProviderKind.Association, [SupportiveService.AdaptedPhysicalActivity], "3 rue du Tronquet", "76130", "Mont-Saint-Aignan", true, false),
         new("DAC Rouen Métropole (démo)", ProviderKind.Dac, [SupportiveService.SocialWork, SupportiveService.HomeCare, SupportiveService.Caregivers], "40 avenue de Bretagne", "76100", "Rouen", false, true),
         new("Équipe mobile de soins palliatifs de Rouen (démo)", ProviderKind.PalliativeMobileTeam, [SupportiveService.Palliative], "1 rue de Germont", "76000", "Rouen", false, true),
-        new("HAD Seine-Maritime (démo)", ProviderKind.Had, [SupportiveService.HomeCare, SupportiveService.Palliative], "15 rue Garibaldi", "76300", "Sotteville-lès-Rouen", false, true),
+        new(HadSeineMaritime, ProviderKind.Had, [SupportiveService.HomeCare, SupportiveService.Palliative], "15 rue Garibaldi", "76300", "Sotteville-lès-Rouen", false, true),
         new("Cabinet infirmier Asalée de Darnétal (démo)", ProviderKind.CommunityNurse, [SupportiveService.TobaccoAlcohol, SupportiveService.HomeCare], "2 rue Sadi-Carnot", "76160", "Darnétal", false, true),
         new("Plateforme d'oncofertilité de Rouen (démo)", ProviderKind.HospitalTeam, [SupportiveService.Fertility], "1 rue de Germont", "76000", "Rouen", false, true),
         new("Consultation de santé sexuelle et oncologie (démo)", ProviderKind.HospitalTeam, [SupportiveService.SexualHealth], "1 rue d'Amiens", "76000", "Rouen", false, true),
@@ -67,6 +70,8 @@ public static class DemoDirectory
             if (seed.Name == LigueSpace)
                 foreach (var email in LigueMembers.Where(accounts.ContainsKey))
                     db.ProviderMembers.Add(ProviderMember.Link(provider.Id, accounts[email].Id));
+            if (seed.Name == HadSeineMaritime && accounts.TryGetValue(HadCoordinator, out var coordinator))
+                db.ProviderMembers.Add(ProviderMember.Link(provider.Id, coordinator.Id));
         }
         await db.SaveChangesAsync();
     }

@@ -50,7 +50,12 @@ public sealed class MyReminders(RelaisDb db, Clock clock)
                     join s in db.AdministrativeSteps on r.SubjectId equals s.Id
                     where r.Kind == ReminderKind.AdministrativeStep && s.Status == Domain.Steps.StepStatus.Planned
                     select r;
-        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald).Concat(careChanges).Concat(steps)
+        // A home hospitalisation to renew stays to do while that stay runs unrenewed.
+        var had = from r in mine
+                  join h in db.HadStays on r.SubjectId equals h.Id
+                  where r.Kind == ReminderKind.HadRenewal && h.Status == Domain.PalliativeCare.HadStatus.Admitted && h.Renewals == r.Occurrence
+                  select r;
+        var open = from r in transmissions.Concat(carnet).Concat(alertUpdates).Concat(ald).Concat(careChanges).Concat(steps).Concat(had)
                    join p in db.Patients on r.PatientId equals p.Id
                    orderby r.IssuedAt descending, r.Id
                    select new { r, p.BirthName, p.UsedName, p.FirstNames };

@@ -41,6 +41,7 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<MailO
                     await scope.ServiceProvider.GetRequiredService<Features.FollowUp.Reminders.RemindPatients>().HandleAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Patients.Ald.RemindAldExpiry>().HandleAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Patients.Steps.RemindSteps>().HandleAsync(stoppingToken);
+                    await scope.ServiceProvider.GetRequiredService<Features.Palliative.RemindHadRenewal>().HandleAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.FollowUp.ContinuingTreatments.RemindPlannedStops>().HandleAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Triage.EscalateUrgentAlerts>().ScanAsync(stoppingToken);
                     await scope.ServiceProvider.GetRequiredService<Features.Symptoms.Assignments.RemindQuestionnaires>().HandleAsync(stoppingToken);

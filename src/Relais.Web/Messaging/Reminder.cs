@@ -1,7 +1,7 @@
 namespace Relais.Web.Messaging;
 
-/// <summary><see cref="AlertUpdated"/>: an open alert's owners told of new values (its subject is the owner's copy of the alert's transmission); <see cref="SymptomAlertEscalated"/>: an urgent triage alert to the physician on call; <see cref="QuestionnaireDue"/>: a weekly questionnaire unanswered (its subject is the episode, its occurrence the week); <see cref="AldExpiry"/>: an ALD admission about to expire, to the GP; <see cref="CareChanged"/>: a step of care deferred or re-scheduled, to the patient and the GP (its subject is the deferral, its occurrence 0 for the deferral and 1 for the new date).</summary>
-public enum ReminderKind { TransmissionBeforeDue, TransmissionLate, CarnetItem, AlertUpdated, SymptomAlertEscalated, QuestionnaireDue, AldExpiry, TreatmentPlannedStop, CareChanged, AdministrativeStep }
+/// <summary><see cref="AlertUpdated"/>: an open alert's owners told of new values (its subject is the owner's copy of the alert's transmission); <see cref="SymptomAlertEscalated"/>: an urgent triage alert to the physician on call; <see cref="QuestionnaireDue"/>: a weekly questionnaire unanswered (its subject is the episode, its occurrence the week); <see cref="AldExpiry"/>: an ALD admission about to expire, to the GP; <see cref="CareChanged"/>: a step of care deferred or re-scheduled, to the patient and the GP (its subject is the deferral, its occurrence 0 for the deferral and 1 for the new date); <see cref="HadRenewal"/>: a home hospitalisation about to end, to its prescriber (its occurrence the renewal's number).</summary>
+public enum ReminderKind { TransmissionBeforeDue, TransmissionLate, CarnetItem, AlertUpdated, SymptomAlertEscalated, QuestionnaireDue, AldExpiry, TreatmentPlannedStop, CareChanged, AdministrativeStep, HadRenewal }
 
 /// <summary>
 /// Where a reminder stands: <see cref="Pending"/> while its e-mail waits in the outbox, <see cref="Sent"/>

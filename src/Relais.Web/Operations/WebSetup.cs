@@ -1,3 +1,4 @@
+using Relais.Web.Features.Palliative;
 using Relais.Web.Features.Fhir;
 using Relais.Web.Features.Appointments;
 using Relais.Web.Features.Continuity;
@@ -68,6 +69,7 @@ public static class WebSetup
         services.AddExpertise();
         services.AddSymptoms();
         services.AddSupportiveCare();
+        services.AddPalliative();
         services.AddAdmin();
         services.AddPortal();
         services.AddHome();
