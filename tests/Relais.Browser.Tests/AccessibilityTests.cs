@@ -38,6 +38,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             $"{patient}/episodes/{episodeId}/annonce", $"{patient}/episodes/{episodeId}/etape",
             // Issue 14 §3: what waits to be told before it reaches the patient's portal.
             $"{patient}/portail/a-communiquer",
+            // Issue 13 §6: palliative care and caregivers, and the urgent-care sheet for whoever is called out of hours.
+            $"{patient}/palliatif", $"{patient}/palliatif/fiche-urgence",
         ];
         // The tumor-board report and the hand-on of a team signal are read by their journeys, where they exist.
         Assert.True(transmissions.GetArrayLength() > 0, "the demo patient has transmissions");
@@ -65,6 +67,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi", "/triage", "/nouveautes"]);
         await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/nouveautes", "/mon-dossier/medecin-traitant"]);
         await AssertNoViolationAsync(Api.Quality, ["/"]);
+        // Issue 13 §6: the HAD's coordinating physician and his stays; the caregiver's home with the leave rights.
+        await AssertNoViolationAsync("medecin.had@relais.demo", ["/", "/had"]);
+        await AssertNoViolationAsync("aidant@relais.demo", ["/aidant"]);
         await AssertNoViolationAsync(Api.Admin, ["/", "/admin/audit", "/admin/messages"]);
     }
 
