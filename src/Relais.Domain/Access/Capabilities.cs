@@ -199,6 +199,18 @@ public static class Capabilities
         _ => true,
     };
 
+    /// <summary>
+    /// The lines a use case narrows further to the members of a structure of the record — a palliative team or unit, an
+    /// HAD ([G] §2.6: the palliative team writes the plan with the oncology team and the GP; the HAD's coordinating
+    /// physician decides the admission): the role holds the capability, but only such a member uses it (PalliativePlan,
+    /// ManageHad check it, refusing with the capability's name).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Role, Capability Capability)> NarrowedToAStructure =
+    [
+        (UserRoles.SupportiveCare, Capability.WritePalliativePlan),
+        (UserRoles.SupportiveCare, Capability.DecideHadAdmission),
+    ];
+
     public static bool Allows(IEnumerable<string> roles, Specialty specialty, Capability capability)
     {
         var set = roles as IReadOnlyCollection<string> ?? roles.ToList();

@@ -69,6 +69,9 @@ public static class Roles
         HospitalClinician, NurseCoordinator, GeneralPractitioner, SupportiveCare, Pharmacist, TumorBoardSecretary,
     ];
 
+    /// <summary><see cref="Professionals"/> as one attribute's list (a page's <c>[Authorize(Roles = ...)]</c>).</summary>
+    public const string AnyProfessional = HospitalClinician + "," + NurseCoordinator + "," + GeneralPractitioner + "," + SupportiveCare + "," + Pharmacist + "," + TumorBoardSecretary;
+
     /// <summary>Roles that may create patients and manage care teams.</summary>
     public const string TeamManagers = HospitalClinician + "," + NurseCoordinator + "," + GeneralPractitioner + "," + TumorBoardSecretary;
 }

@@ -11,8 +11,9 @@ public static class PortalReleaseApi
 {
     public static IEndpointRouteBuilder MapPortalRelease(this IEndpointRouteBuilder app)
     {
+        // Professionals of the team only: the patient and a caregiver never learn what is held back.
         var read = app.MapGroup("/api/patients/{patientId:guid}/portal-releases").WithTags("Portail patient")
-            .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner)).RequirePatientAccess(AccessKind.Read);
+            .RequireAuthorization(p => p.RequireRole(Roles.Professionals)).RequirePatientAccess(AccessKind.Read);
         read.MapGet("/", List).RequireCapability(Capability.ReadTransmissions)
             .WithSummary("Liste ce que le portail du patient ne montre pas encore (compte rendu d'anatomopathologie, de RCP, résultats, alertes) et ce qu'un clinicien a communiqué.");
         var write = app.MapGroup("/api/patients/{patientId:guid}/portal-releases").WithTags("Portail patient")
