@@ -69,7 +69,18 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         if (state.SettledUntil is not { } settled)
         {
             await db.IndicatorSums.ExecuteDeleteAsync(ct);
-            await AddToSumsAsync(1, $"(\"CountsFrom\" IS NULL OR \"CountsFrom\" < {Instant(until)})", ct);
+            // The first settling sums every kept case once (some 14 million at 300,000 patients): longer than a request's
+            // command timeout, which made it fail and start again for ever.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            try
+            {
+                await AddToSumsAsync(1, $"(\"CountsFrom\" IS NULL OR \"CountsFrom\" < {Instant(until)})", ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
         }
         else
         {
