@@ -64,7 +64,9 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await LockAsync(ct);
         var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(s => s.Id == 1, ct);
-        if (state is null) db.IndicatorRefreshStates.Add(state = new IndicatorRefreshState { Id = 1, Fingerprint = Fingerprint() });
+        // No state (a bulk load forgot it since this refresh began): it is made again with every patient marked, as a
+        // new fingerprint does, never without the marks — the loaded patients would not be counted.
+        if (state is null) state = await NewStateAsync(ct);
         if (state.SettledUntil == until) return;
         if (state.SettledUntil is not { } settled)
         {
@@ -102,11 +104,23 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         await LockAsync(ct);
         var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(s => s.Id == 1, ct);
         if (state?.Fingerprint == fingerprint) return;
-        await db.Database.ExecuteSqlRawAsync("""INSERT INTO "IndicatorStaleMarks" ("PatientId") SELECT "Id" FROM "Patients" """, ct);
-        if (state is null) db.IndicatorRefreshStates.Add(state = new IndicatorRefreshState { Id = 1 });
+        if (state is null) state = await NewStateAsync(ct);
+        else await MarkEveryPatientAsync(ct);
         state.Fingerprint = fingerprint;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+    }
+
+    private Task<int> MarkEveryPatientAsync(CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("""INSERT INTO "IndicatorStaleMarks" ("PatientId") SELECT "Id" FROM "Patients" """, ct);
+
+    /// <summary>The refresh state made anew, in the caller's transaction: every patient marked, the current fingerprint, nothing settled.</summary>
+    private async Task<IndicatorRefreshState> NewStateAsync(CancellationToken ct)
+    {
+        await MarkEveryPatientAsync(ct);
+        var state = new IndicatorRefreshState { Id = 1, Fingerprint = Fingerprint() };
+        db.IndicatorRefreshStates.Add(state);
+        return state;
     }
 
     private async Task<int> BatchAsync(int size, CancellationToken ct)
