@@ -74,11 +74,13 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
         Assert.Contains("dossiers modifiés ne sont pas encore comptés", page);
 
         await using (var scope = app.Services.CreateAsyncScope())
+        {
             // The app's background scans may mark a patient between the refresh's last batch and its count: refreshed again.
-        var refresh = scope.ServiceProvider.GetRequiredService<RefreshIndicators>();
-        var left = await refresh.HandleAsync(int.MaxValue, CancellationToken.None);
-        for (var attempt = 0; left > 0 && attempt < 5; attempt++) left = await refresh.HandleAsync(int.MaxValue, CancellationToken.None);
-        Assert.Equal(0, left);
+            var refresh = scope.ServiceProvider.GetRequiredService<RefreshIndicators>();
+            var left = await refresh.HandleAsync(int.MaxValue, CancellationToken.None);
+            for (var attempt = 0; left > 0 && attempt < 5; attempt++) left = await refresh.HandleAsync(int.MaxValue, CancellationToken.None);
+            Assert.Equal(0, left);
+        }
 
         Assert.Equal(12, (await DelayAsync(app, "digestive")).GetProperty("denominator").GetInt32());
         await using (var scope = app.Services.CreateAsyncScope())
