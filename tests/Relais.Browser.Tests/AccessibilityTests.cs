@@ -64,7 +64,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             $"/patients/{gpPatient}/evenement", $"/patients/{gpPatient}/messages", $"/patients/{followed}/ppac", $"/patients/{gpPatient}/demarches",
             "/langue"]);
         await AssertNoViolationAsync(Api.Oncologist, [$"/patients/{followed}/ppac", $"/patients/{gpPatient}/demarches", $"/patients/{gpPatient}/questionnaires"]);
-        await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi", "/triage", "/nouveautes"]);
+        // Issue 17: a laboratory result whose INS matches no record waits on the identity-vigilance worklist (the nurse
+        // coordinator is the referent), with its candidates and the attach / reject forms.
+        await HoldALaboratoryResultAsync(gpApi);
+        await AssertNoViolationAsync(Api.Nurse, ["/", "/patients", "/file-equipe", "/boite", "/suivi", "/triage", "/nouveautes", "/identitovigilance"]);
         await AssertNoViolationAsync(Api.PatientAccount, ["/", "/mon-dossier", "/compte/securite", "/nouveautes", "/mon-dossier/medecin-traitant"]);
         await AssertNoViolationAsync(Api.Quality, ["/"]);
         // Issue 13 §6: the HAD's coordinating physician and his stays; the caregiver's home with the leave rights.
@@ -93,6 +96,42 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         login.EnsureSuccessStatusCode();
         api.DefaultRequestHeaders.Authorization = new("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
         return api;
+    }
+
+    /// <summary>A one-result laboratory Bundle about an INS no record carries, sent on <c>POST /fhir</c>: held, not recorded.</summary>
+    private static async Task HoldALaboratoryResultAsync(HttpClient api)
+    {
+        const string Subject = "urn:uuid:3b1f6a52-0000-4000-8000-000000000001", Result = "urn:uuid:3b1f6a52-0000-4000-8000-000000000002";
+        var bundle = new
+        {
+            resourceType = "Bundle", type = "transaction", identifier = new { system = "urn:oid:1.2.250.1.999.1", value = $"axe-{Guid.NewGuid():N}" },
+            entry = new object[]
+            {
+                new
+                {
+                    fullUrl = Subject, request = new { method = "POST", url = "Patient" },
+                    resource = new
+                    {
+                        resourceType = "Patient", identifier = new[] { new { system = Relais.Domain.Interop.FhirCodes.InsNirTestSystem, value = Api.Ins($"2680599{Random.Shared.Next(100000, 999999)}") } },
+                        name = new[] { new { use = "official", family = "DURAND", given = new[] { "Marie" } } }, gender = "female", birthDate = "1968-05-12",
+                    },
+                },
+                new
+                {
+                    fullUrl = Result, request = new { method = "POST", url = "Observation" },
+                    resource = new
+                    {
+                        resourceType = "Observation", status = "final", subject = new { reference = Subject }, effectiveDateTime = "2026-11-20",
+                        code = new { coding = new[] { new { system = "http://loinc.org", code = "6875-9", display = "Cancer Ag 15-3 [Units/volume] in Serum or Plasma" } } },
+                        performer = new[] { new { display = "Laboratoire Bio-Normandie" } },
+                        valueQuantity = new { value = 22m, unit = "U/mL", system = "http://unitsofmeasure.org", code = "U/mL" },
+                    },
+                },
+            },
+        };
+        using var content = new StringContent(System.Text.Json.JsonSerializer.Serialize(bundle), System.Text.Encoding.UTF8, "application/fhir+json");
+        var response = await api.PostAsync("/fhir", content);
+        Assert.True(response.IsSuccessStatusCode, $"POST /fhir answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
     private async Task AssertNoViolationAsync(string email, IEnumerable<string> pages)

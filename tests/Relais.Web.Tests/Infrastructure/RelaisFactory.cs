@@ -35,8 +35,9 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
         ["Mail:MssanteDomains:0"] = "relais.test",
         // Tests dispatch the outbox themselves, when they mean to; the background pass runs once at start.
         ["Mail:DispatchIntervalSeconds"] = "3600",
-        // The indicators' background refresh likewise; the dashboard computes what changed before it answers.
-        ["Indicators:RefreshSeconds"] = "3600",
+        // The indicators' background refresh likewise: none; the dashboard computes all that changed before it answers.
+        ["Indicators:RefreshSeconds"] = "0",
+        ["Indicators:CatchUpPatients"] = "1000000",
         // The audit key of the tests: a fixed one, given as the configuration gives it in production.
         ["Audit:Key"] = Convert.ToBase64String([.. Enumerable.Range(0, 32).Select(i => (byte)(0xA0 + i))]),
         // The tests sign in hundreds of times from one address: the limits are raised, never switched off

@@ -24,23 +24,25 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
     public const int BatchSize = 500;
 
     /// <summary>An arbitrary key of the PostgreSQL advisory lock that serialises the refreshes ("RELAIS15").</summary>
-    private const long LockKey = 0x52454C4149533135;
+    internal const long LockKey = 0x52454C4149533135;
 
     /// <summary>
     /// Refreshes up to <paramref name="maxPatients"/> stale patients, then brings the sums up to the start of the clock's
-    /// day (<see cref="SettleAsync"/>); returns how many patients are left.
+    /// day (<see cref="SettleAsync"/>); returns how many patients are left. With <paramref name="wait"/> false (a
+    /// dashboard request), a refresh already running elsewhere is not waited for: the request leaves the work to it and
+    /// answers from the cases as they stand — a request queued behind a catch-up of hundreds of patients took seconds.
     /// </summary>
-    public async Task<int> HandleAsync(int maxPatients, CancellationToken ct)
+    public async Task<int> HandleAsync(int maxPatients, CancellationToken ct, bool wait = true)
     {
         await EnsureFingerprintAsync(ct);
         var done = 0;
         while (done < maxPatients && await db.IndicatorStaleMarks.AnyAsync(ct))
         {
-            var batch = await BatchAsync(Math.Min(BatchSize, maxPatients - done), ct);
-            if (batch == 0) break;
+            var batch = await BatchAsync(Math.Min(BatchSize, maxPatients - done), wait, ct);
+            if (batch <= 0) break;
             done += batch;
         }
-        await SettleAsync(Clock.StartOfParisDay(clock.Today), ct);
+        await SettleAsync(Clock.StartOfParisDay(clock.Today), ct, wait);
         // A patient may be marked by several commits: what is left is counted in patients, as the page says.
         return await db.IndicatorStaleMarks.Select(m => m.PatientId).Distinct().CountAsync(ct);
     }
@@ -58,11 +60,12 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
     /// every case; then by adding the cases whose instant has come since (or taking back those whose instant is not yet
     /// come, when the clock was set back, as in the tests).
     /// </summary>
-    public async Task SettleAsync(DateTimeOffset until, CancellationToken ct)
+    public async Task SettleAsync(DateTimeOffset until, CancellationToken ct, bool wait = true)
     {
         if (await db.IndicatorRefreshStates.AsNoTracking().AnyAsync(s => s.Id == 1 && s.SettledUntil == until, ct)) return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(ct);
+        // Not settled yet is still a right answer: the dashboard reads the cases counting from the settled instant on.
+        if (!await LockAsync(wait, ct)) return;
         var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(s => s.Id == 1, ct);
         // No state (a bulk load forgot it since this refresh began): it is made again with every patient marked, as a
         // new fingerprint does, never without the marks — the loaded patients would not be counted.
@@ -101,7 +104,7 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         var fingerprint = Fingerprint();
         if (await db.IndicatorRefreshStates.AsNoTracking().AnyAsync(s => s.Id == 1 && s.Fingerprint == fingerprint, ct)) return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(ct);
+        await LockAsync(wait: true, ct);
         var state = await db.IndicatorRefreshStates.SingleOrDefaultAsync(s => s.Id == 1, ct);
         if (state?.Fingerprint == fingerprint) return;
         if (state is null) state = await NewStateAsync(ct);
@@ -123,10 +126,11 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         return state;
     }
 
-    private async Task<int> BatchAsync(int size, CancellationToken ct)
+    /// <summary>Computes one batch; 0 when no patient is left, -1 when another refresh holds the lock and <paramref name="wait"/> is false.</summary>
+    private async Task<int> BatchAsync(int size, bool wait, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await LockAsync(ct);
+        if (!await LockAsync(wait, ct)) return -1;
         var marks = await db.IndicatorStaleMarks.AsNoTracking().OrderBy(m => m.Id).Take(size * 4).Select(m => new { m.Id, m.PatientId }).ToListAsync(ct);
         var patients = marks.Select(m => m.PatientId).Distinct().Take(size).ToList();
         if (patients.Count == 0) return 0;
@@ -214,9 +218,16 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
 #pragma warning restore EF1002
     }
 
-    private async Task LockAsync(CancellationToken ct)
+    /// <summary>Takes the refreshes' lock for the transaction; without <paramref name="wait"/>, only if it is free (false otherwise).</summary>
+    private async Task<bool> LockAsync(bool wait, CancellationToken ct)
     {
-        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+        if (!db.IsPostgres) return true;
+        if (wait)
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
+            return true;
+        }
+        return await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({LockKey}) AS \"Value\"").SingleAsync(ct);
     }
 }
 

@@ -19,7 +19,7 @@ namespace Relais.Web.Tests.Features.Indicators;
 public abstract class RefreshIndicatorsTests(RelaisFactory factory)
 {
     /// <summary>Patients of one site diagnosed on 3 February 2025 (a month no demo patient has), discussed at the tumor board on the given day.</summary>
-    private static async Task SeedAsync(HttpClient oncologist, string site, int count, int tumorBoardDay)
+    protected static async Task SeedAsync(HttpClient oncologist, string site, int count, int tumorBoardDay)
     {
         var diagnosis = new DateOnly(2025, 2, 3);
         for (var i = 0; i < count; i++)
@@ -32,7 +32,7 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
         }
     }
 
-    private static async Task<JsonElement> DelayAsync(RelaisFactory app, string site)
+    protected static async Task<JsonElement> DelayAsync(RelaisFactory app, string site)
     {
         var answer = await (await app.ClientAsAsync(Api.Quality)).GetJsonAsync($"/api/indicators?from=2025-02-01&to=2025-02-28&site={site}");
         var delay = answer.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("code").GetString() == "diagnosis-to-tumor-board");
@@ -179,4 +179,37 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
 public sealed class RefreshIndicatorsSqliteTests(SqliteRelaisFactory factory) : RefreshIndicatorsTests(factory), IClassFixture<SqliteRelaisFactory>;
 
 [Collection("postgres")]
-public sealed class RefreshIndicatorsPostgresTests(PostgresRelaisFactory factory) : RefreshIndicatorsTests(factory), IClassFixture<PostgresRelaisFactory>;
+public sealed class RefreshIndicatorsPostgresTests(PostgresRelaisFactory factory) : RefreshIndicatorsTests(factory), IClassFixture<PostgresRelaisFactory>
+{
+    /// <summary>
+    /// At 300,000 patients a request queued behind a refresh of hundreds of patients answered in seconds: with the
+    /// background refresh on, a request finding the refreshes' lock taken answers at once from the cases as they stand.
+    /// </summary>
+    [Fact]
+    public async Task WithTheBackgroundRefreshOn_ARequestDoesNotWaitForARefreshUnderWay()
+    {
+        await factory.ClientAsAsync(Api.Quality);
+        await using var app = factory.Sibling();
+        app.Settings["Indicators:RefreshSeconds"] = "3600";
+        app.Settings["Indicators:CatchUpPatients"] = "1000000";
+        var quality = await app.ClientAsAsync(Api.Quality);
+        await SeedAsync(await app.ClientAsAsync(Api.Oncologist), "C53.0", 12, 10);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        await using (var refreshUnderWay = await db.Database.BeginTransactionAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RefreshIndicators.LockKey})");
+            using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            var response = await quality.GetAsync("/api/indicators?from=2025-02-01&to=2025-02-28", patience.Token);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.True((await response.JsonAsync()).GetProperty("pendingPatients").GetInt32() >= 12);
+        }
+
+        // The lock given back, a dashboard with no background refresh computes the patients before it answers.
+        await using var alone = factory.Sibling();
+        alone.Settings["Indicators:RefreshSeconds"] = "0";
+        alone.Settings["Indicators:CatchUpPatients"] = "1000000";
+        Assert.Equal(12, (await DelayAsync(alone, "gynaecological")).GetProperty("denominator").GetInt32());
+    }
+}
