@@ -48,6 +48,33 @@ public static partial class FhirApi
         return null;
     }
 
+    /// <summary>The answer of a patient's search, when it is decided before reading: no match (a system Relais does not use).</summary>
+    private static Task<(IReadOnlyList<T> Items, FhirRefusal Refusal)> NoMatch<T>() where T : R4.Resource =>
+        Task.FromResult<(IReadOnlyList<T>, FhirRefusal)>(([], FhirRefusal.None));
+
+    /// <summary>
+    /// A search of one patient's resources (<c>patient=</c> or <c>subject=</c>), paged: no Relais patient named answers an
+    /// empty searchset; a part of the record the role does not read, 403; a patient the caller may not see, an empty
+    /// searchset (the access rule, applied and audited by the read).
+    /// </summary>
+    private static async Task<IResult> PatientSearchAsync<T>(HttpContext http, Func<CurrentUser?, Guid, Task<(IReadOnlyList<T> Items, FhirRefusal Refusal)>> search)
+        where T : R4.Resource
+    {
+        if (PatientParameter(http, out var patientId) is { } error) return error;
+        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
+        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+        var (items, refusal) = await search(CurrentUser.From(http.User), patientId.Value);
+        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+    }
+
+    /// <summary>A read by id: the patient the resource belongs to (null: unknown), then that patient's resources narrowed to it, through the access rule.</summary>
+    private static async Task<IResult> ReadOfPatientAsync<T>(Guid? patientId, Func<Guid, Task<(IReadOnlyList<T> Items, FhirRefusal Refusal)>> read) where T : R4.Resource
+    {
+        if (patientId is not { } id) return FhirJson.NotFound();
+        var (items, refusal) = await read(id);
+        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
+    }
+
     private static bool Paging(IQueryCollection q, out int offset, out int count, out IResult? error)
     {
         offset = 0;

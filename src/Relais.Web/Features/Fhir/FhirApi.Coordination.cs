@@ -42,94 +42,53 @@ public static partial class FhirApi
         var user = CurrentUser.From(http.User);
         if (!q.ContainsKey("patient") && !q.ContainsKey("subject") && owner is not null)
             return Searchset(http, await reads.TasksOfOwnerAsync(user, owner, ownerId, criteria, "GET /fhir/Task", ct), offset, count);
-        if (PatientParameter(http, out var patientId) is { } error) return error;
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.TasksAsync(user, patientId.Value, criteria, "GET /fhir/Task", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+        return await PatientSearchAsync(http, (caller, patientId) => reads.TasksAsync(caller, patientId, criteria, "GET /fhir/Task", ct));
     }
 
-    private static async Task<IResult> ReadTask(string id, HttpContext http, FhirCoordinationReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfTaskAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.TasksAsync(CurrentUser.From(http.User), patientId, new FhirCoordinationReads.TaskCriteria(null, null), Resource(http), ct);
-        return items.FirstOrDefault(t => t.Id == id) is { } task ? FhirJson.Result(task) : Refusal(refusal);
-    }
+    private static async Task<IResult> ReadTask(string id, HttpContext http, FhirCoordinationReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync<R4.Task>(await reads.PatientOfTaskAsync(id, ct), async patientId =>
+        {
+            var (items, refusal) = await reads.TasksAsync(CurrentUser.From(http.User), patientId, new FhirCoordinationReads.TaskCriteria(null, null), Resource(http), ct);
+            return ((IReadOnlyList<R4.Task>)[.. items.Where(t => t.Id == id)], refusal);
+        });
 
-    private static async Task<IResult> SearchCommunications(HttpContext http, FhirCoordinationReads reads, CancellationToken ct)
-    {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
-        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.CommunicationsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/Communication", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
-    }
+    private static Task<IResult> SearchCommunications(HttpContext http, FhirCoordinationReads reads, CancellationToken ct) =>
+        PatientSearchAsync(http, (user, patientId) => reads.CommunicationsAsync(user, patientId, null, "GET /fhir/Communication", ct));
 
-    private static async Task<IResult> ReadCommunication(Guid id, HttpContext http, FhirCoordinationReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfTransmissionAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.CommunicationsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadCommunication(Guid id, HttpContext http, FhirCoordinationReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfTransmissionAsync(id, ct), patientId => reads.CommunicationsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct));
 
     private static string ApiBase(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     private static async Task<IResult> SearchDocumentReferences(HttpContext http, FhirCoordinationReads reads, CancellationToken ct)
     {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
         var q = http.Request.Query;
-        if (!Paging(q, out var offset, out var count, out var pagingError)) return pagingError!;
         Domain.Documents.DocumentKind? kind = null;
         if (q.TryGetValue("type", out var rawType))
         {
             var (system, value) = FhirReads.SplitToken(rawType.ToString());
-            if (system is not null && system != FhirCoordinationMapper.DocumentKindSystem) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+            if (system is not null && system != FhirCoordinationMapper.DocumentKindSystem) return await PatientSearchAsync(http, (_, _) => NoMatch<R4.DocumentReference>());
             if (!EnumCodes.TryParse<Domain.Documents.DocumentKind>(value, out var parsed))
                 return FhirJson.Invalid($"Le paramètre type attend un type de document : {string.Join(", ", EnumCodes.All<Domain.Documents.DocumentKind>())}.", "type");
             kind = parsed;
         }
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.DocumentReferencesAsync(CurrentUser.From(http.User), patientId.Value, kind, null, ApiBase(http), "GET /fhir/DocumentReference", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+        return await PatientSearchAsync(http, (user, patientId) => reads.DocumentReferencesAsync(user, patientId, kind, null, ApiBase(http), "GET /fhir/DocumentReference", ct));
     }
 
-    private static async Task<IResult> ReadDocumentReference(Guid id, HttpContext http, FhirCoordinationReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfDocumentAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.DocumentReferencesAsync(CurrentUser.From(http.User), patientId, null, id, ApiBase(http), Resource(http), ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadDocumentReference(Guid id, HttpContext http, FhirCoordinationReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfDocumentAsync(id, ct), patientId => reads.DocumentReferencesAsync(CurrentUser.From(http.User), patientId, null, id, ApiBase(http), Resource(http), ct));
 
-    private static async Task<IResult> SearchServiceRequests(HttpContext http, FhirCalendarReads reads, CancellationToken ct)
-    {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
-        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.ServiceRequestsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/ServiceRequest", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
-    }
+    private static Task<IResult> SearchServiceRequests(HttpContext http, FhirCalendarReads reads, CancellationToken ct) =>
+        PatientSearchAsync(http, (user, patientId) => reads.ServiceRequestsAsync(user, patientId, null, "GET /fhir/ServiceRequest", ct));
 
-    private static async Task<IResult> ReadServiceRequest(Guid id, HttpContext http, FhirCalendarReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfCarnetItemAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.ServiceRequestsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadServiceRequest(Guid id, HttpContext http, FhirCalendarReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfCarnetItemAsync(id, ct), patientId => reads.ServiceRequestsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct));
 
-    private static async Task<IResult> SearchAppointments(HttpContext http, FhirCalendarReads reads, CancellationToken ct)
-    {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
-        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.AppointmentsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/Appointment", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
-    }
+    private static Task<IResult> SearchAppointments(HttpContext http, FhirCalendarReads reads, CancellationToken ct) =>
+        PatientSearchAsync(http, (user, patientId) => reads.AppointmentsAsync(user, patientId, null, "GET /fhir/Appointment", ct));
 
-    private static async Task<IResult> ReadAppointment(Guid id, HttpContext http, FhirCalendarReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfAppointmentAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.AppointmentsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadAppointment(Guid id, HttpContext http, FhirCalendarReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfAppointmentAsync(id, ct), patientId => reads.AppointmentsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct));
 
     private static async Task<IResult> SearchQuestionnaires(HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
     {
@@ -144,9 +103,6 @@ public static partial class FhirApi
 
     private static async Task<IResult> SearchQuestionnaireResponses(HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
     {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
-        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
         string? questionnaire = null;
         if (http.Request.Query.TryGetValue("questionnaire", out var rawQuestionnaire))
         {
@@ -154,14 +110,9 @@ public static partial class FhirApi
             if (questionnaire.Length == 0)
                 return FhirJson.Invalid("Le paramètre questionnaire attend l'URL canonique d'un questionnaire, avec ou sans |version (urn:relais:screening:g8, urn:relais:screening:epices, urn:relais:questionnaire:<code>).", "questionnaire");
         }
-        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/QuestionnaireResponse", questionnaire, ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+        return await PatientSearchAsync(http, (user, patientId) => reads.ResponsesAsync(user, patientId, null, "GET /fhir/QuestionnaireResponse", questionnaire, ct));
     }
 
-    private static async Task<IResult> ReadQuestionnaireResponse(Guid id, HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfResponseAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.ResponsesAsync(CurrentUser.From(http.User), patientId, id, Resource(http), null, ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadQuestionnaireResponse(Guid id, HttpContext http, FhirQuestionnaireReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfResponseAsync(id, ct), patientId => reads.ResponsesAsync(CurrentUser.From(http.User), patientId, id, Resource(http), null, ct));
 }

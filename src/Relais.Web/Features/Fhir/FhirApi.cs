@@ -114,27 +114,15 @@ public static partial class FhirApi
     private static async Task<IResult> ReadPractitioner(Guid id, FhirReads reads, CancellationToken ct) =>
         await reads.PractitionerAsync(id, ct) is { } practitioner ? FhirJson.Result(practitioner) : FhirJson.NotFound();
 
-    private static async Task<IResult> SearchConditions(HttpContext http, FhirReads reads, CancellationToken ct)
-    {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
-        if (!Paging(http.Request.Query, out var offset, out var count, out var pagingError)) return pagingError!;
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.ConditionsAsync(CurrentUser.From(http.User), patientId.Value, null, "GET /fhir/Condition", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
-    }
+    private static Task<IResult> SearchConditions(HttpContext http, FhirReads reads, CancellationToken ct) =>
+        PatientSearchAsync(http, (user, patientId) => reads.ConditionsAsync(user, patientId, null, "GET /fhir/Condition", ct));
 
-    private static async Task<IResult> ReadCondition(Guid id, HttpContext http, FhirReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfEpisodeAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.ConditionsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadCondition(Guid id, HttpContext http, FhirReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfEpisodeAsync(id, ct), patientId => reads.ConditionsAsync(CurrentUser.From(http.User), patientId, id, Resource(http), ct));
 
     private static async Task<IResult> SearchObservations(HttpContext http, FhirReads reads, CancellationToken ct)
     {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
         var q = http.Request.Query;
-        if (!Paging(q, out var offset, out var count, out var pagingError)) return pagingError!;
         string? system = null, code = null;
         if (q.TryGetValue("code", out var rawCode))
         {
@@ -156,10 +144,8 @@ public static partial class FhirApi
                 default: to = date; toExclusive = true; break;
             }
         }
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.ObservationsAsync(CurrentUser.From(http.User), patientId.Value,
-            new FhirReads.ObservationCriteria(system, code, from, to, fromExclusive, toExclusive), "GET /fhir/Observation", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+        var criteria = new FhirReads.ObservationCriteria(system, code, from, to, fromExclusive, toExclusive);
+        return await PatientSearchAsync(http, (user, patientId) => reads.ObservationsAsync(user, patientId, criteria, "GET /fhir/Observation", ct));
     }
 
     private static async Task<IResult> ReadObservation(string id, HttpContext http, FhirReads reads, CancellationToken ct)
@@ -170,27 +156,19 @@ public static partial class FhirApi
 
     private static async Task<IResult> SearchCarePlans(HttpContext http, FhirReads reads, CancellationToken ct)
     {
-        if (PatientParameter(http, out var patientId) is { } error) return error;
         var q = http.Request.Query;
-        if (!Paging(q, out var offset, out var count, out var pagingError)) return pagingError!;
         ProgrammeKind? kind = null;
         if (q.TryGetValue("category", out var rawCategory))
         {
             var (system, value) = FhirReads.SplitToken(rawCategory.ToString());
-            if (system is not null && system != FhirMapper.CarePlanCategorySystem) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
+            if (system is not null && system != FhirMapper.CarePlanCategorySystem) return await PatientSearchAsync(http, (_, _) => NoMatch<R4.CarePlan>());
             if (!EnumCodes.TryParse<ProgrammeKind>(value, out var parsed))
                 return FhirJson.Invalid("Le paramètre category attend pps ou ppac.", "category");
             kind = parsed;
         }
-        if (patientId is null) return Searchset(http, Array.Empty<R4.Resource>(), 0, offset, count);
-        var (items, refusal) = await reads.CarePlansAsync(CurrentUser.From(http.User), patientId.Value, kind, null, "GET /fhir/CarePlan", ct);
-        return refusal == FhirRefusal.Forbidden ? Refusal(refusal) : Searchset(http, items, offset, count);
+        return await PatientSearchAsync(http, (user, patientId) => reads.CarePlansAsync(user, patientId, kind, null, "GET /fhir/CarePlan", ct));
     }
 
-    private static async Task<IResult> ReadCarePlan(Guid id, HttpContext http, FhirReads reads, CancellationToken ct)
-    {
-        if (await reads.PatientOfProgrammeAsync(id, ct) is not { } patientId) return FhirJson.NotFound();
-        var (items, refusal) = await reads.CarePlansAsync(CurrentUser.From(http.User), patientId, null, id, Resource(http), ct);
-        return items.Count == 0 ? Refusal(refusal) : FhirJson.Result(items[0]);
-    }
+    private static async Task<IResult> ReadCarePlan(Guid id, HttpContext http, FhirReads reads, CancellationToken ct) =>
+        await ReadOfPatientAsync(await reads.PatientOfProgrammeAsync(id, ct), patientId => reads.CarePlansAsync(CurrentUser.From(http.User), patientId, null, id, Resource(http), ct));
 }
