@@ -164,8 +164,8 @@ public abstract class DemoStoryTests(RelaisFactory factory)
 
         // The shared symptom plan, written by the oncologist and the GP, each writing a C15 (with the move into the palliative phase).
         var plan = await db.SymptomPlanEntries.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync();
-        Assert.Equal([Symptom.Pain, Symptom.Breathlessness, Symptom.Anxiety], plan.OrderBy(e => e.WrittenAt).Select(e => e.Symptom));
-        Assert.Equal([users[Api.Oncologist], users[Api.Oncologist], users[Api.Gp]], plan.OrderBy(e => e.WrittenAt).Select(e => e.WrittenBy));
+        Assert.Equal([Symptom.Pain, Symptom.Breathlessness, Symptom.Anxiety], plan.OrderBy(e => e.WrittenAt).ThenBy(e => e.Symptom).Select(e => e.Symptom));
+        Assert.Equal([users[Api.Oncologist], users[Api.Oncologist], users[Api.Gp]], plan.OrderBy(e => e.WrittenAt).ThenBy(e => e.Symptom).Select(e => e.WrittenBy));
         Assert.True(await db.Transmissions.CountAsync(t => t.PatientId == patientId && t.Obligation == ObligationCode.C15) >= plan.Count + 1);
 
         // The urgent-care plan: anticipated prescriptions, the limits of treatment discussed on the day of the move, advance directives on the identity.
