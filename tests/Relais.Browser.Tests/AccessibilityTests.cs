@@ -40,6 +40,9 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             $"{patient}/portail/a-communiquer",
             // Issue 13 §6: palliative care and caregivers, and the urgent-care sheet for whoever is called out of hours.
             $"{patient}/palliatif", $"{patient}/palliatif/fiche-urgence",
+            // Issue 13 §1–§3 (point 7: each page in the browser): the supportive-care directory, searched by service nearest a commune,
+            // the patient's needs, referrals and post-cancer package, and the ALD record.
+            "/soins-de-support/annuaire", "/soins-de-support/annuaire?service=psychology&postcode=76000", $"{patient}/soins-de-support", $"{patient}/ald",
         ];
         // The tumor-board report and the hand-on of a team signal are read by their journeys, where they exist.
         Assert.True(transmissions.GetArrayLength() > 0, "the demo patient has transmissions");
@@ -74,6 +77,10 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await AssertNoViolationAsync("medecin.had@relais.demo", ["/", "/had"]);
         await AssertNoViolationAsync("aidant@relais.demo", ["/aidant"]);
         await AssertNoViolationAsync(Api.Admin, ["/", "/admin/audit", "/admin/messages"]);
+        // Issue 13 point 7: the directory kept by the administrator; a supportive-care professional's own home and outreach list; the nurse's outreach list.
+        await AssertNoViolationAsync(Api.Admin, ["/soins-de-support/annuaire/gestion"]);
+        await AssertNoViolationAsync("psychologue@relais.demo", ["/", "/soins-de-support/mes-orientations", "/soins-de-support/aller-vers", "/soins-de-support/annuaire"]);
+        await AssertNoViolationAsync(Api.Nurse, ["/soins-de-support/aller-vers"]);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ public static class DemoDirectory
 
     public const string LigueSpace = "Espace Ligue Rouen — soins de support (démo)";
     public const string HadSeineMaritime = "HAD Seine-Maritime (démo)";
+    public const string PalliativeTeam = "Équipe mobile de soins palliatifs de Rouen (démo)";
     /// <summary>The HAD's coordinating physician, who assesses and admits (issue 13 point 6).</summary>
     public const string HadCoordinator = "medecin.had@relais.demo";
 
@@ -27,7 +28,7 @@ public static class DemoDirectory
         new("Cabinet de psychologie des Carmes (démo)", ProviderKind.PrivatePractitioner, [SupportiveService.Psychology], "8 place des Carmes", "76000", "Rouen", true, false),
         new("APA Seine Santé (démo)", ProviderKind.Association, [SupportiveService.AdaptedPhysicalActivity], "3 rue du Tronquet", "76130", "Mont-Saint-Aignan", true, false),
         new("DAC Rouen Métropole (démo)", ProviderKind.Dac, [SupportiveService.SocialWork, SupportiveService.HomeCare, SupportiveService.Caregivers], "40 avenue de Bretagne", "76100", "Rouen", false, true),
-        new("Équipe mobile de soins palliatifs de Rouen (démo)", ProviderKind.PalliativeMobileTeam, [SupportiveService.Palliative], "1 rue de Germont", "76000", "Rouen", false, true),
+        new(PalliativeTeam, ProviderKind.PalliativeMobileTeam, [SupportiveService.Palliative], "1 rue de Germont", "76000", "Rouen", false, true),
         new(HadSeineMaritime, ProviderKind.Had, [SupportiveService.HomeCare, SupportiveService.Palliative], "15 rue Garibaldi", "76300", "Sotteville-lès-Rouen", false, true),
         new("Cabinet infirmier Asalée de Darnétal (démo)", ProviderKind.CommunityNurse, [SupportiveService.TobaccoAlcohol, SupportiveService.HomeCare], "2 rue Sadi-Carnot", "76160", "Darnétal", false, true),
         new("Plateforme d'oncofertilité de Rouen (démo)", ProviderKind.HospitalTeam, [SupportiveService.Fertility], "1 rue de Germont", "76000", "Rouen", false, true),

@@ -56,13 +56,15 @@ public static partial class DemoData
                 var last = isPortalPatient ? "Durand" : LastNames[random.Next(LastNames.Length)];
                 var birth = today.AddYears(-random.Next(38, 86)).AddDays(-random.Next(0, 365));
                 if (i == 7) birth = today.AddYears(-78).AddDays(-40); // a patient over 75: oncogeriatric screening before the RCP [G]
+                TrustedPerson? trusted = null;
+                if (i == PalliativePatient) (first, last, birth, trusted) = PalliativeIdentity(sex, today); // Lucas Durand's grandparent, in palliative care
                 var place = Places[random.Next(Places.Length)];
                 var myGp = i % 6 == 5 ? otherGp : gp;
                 var details = new PatientDetails(
                     DemoIns(sex, birth, place.Code, i), last.ToUpperInvariant(), i % 9 == 4 && sex == Sex.Female ? "Martin" : null, first, birth, sex,
                     $"06 {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)} {random.Next(10, 99)}", null,
                     $"{random.Next(1, 120)} rue {LastNames[random.Next(LastNames.Length)]}", null, place.Code, place.City, myGp.Id,
-                    i % 4 == 0 ? new TrustedPerson($"{MaleFirst[random.Next(MaleFirst.Length)]} {last}", "Conjoint", "06 11 22 33 44", today.AddDays(-random.Next(30, 400)), null) : null,
+                    trusted ?? (i % 4 == 0 ? new TrustedPerson($"{MaleFirst[random.Next(MaleFirst.Length)]} {last}", "Conjoint", "06 11 22 33 44", today.AddDays(-random.Next(30, 400)), null) : null),
                     i % 5 == 0 ? new AdvanceDirectives(true, today.AddDays(-random.Next(30, 700)), "Dossier du médecin traitant") : new AdvanceDirectives(false, null, null));
                 var patient = Patient.Register(details, today, now);
                 // Demo identities are test identities (INS-NIR test OID), shown qualified so that the demo's mail carries the INS.
@@ -101,6 +103,7 @@ public static partial class DemoData
             foreach (var pathway in pathways) PlanPathway(pathway);
             PlanComingMeetings(pathways);
             PlanContinuity(pathways);
+            PlanPalliative(pathways);
             await PlayAsync();
             await AcknowledgeAsync();
         }

@@ -2,11 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Relais.Domain.Alerts;
 using Relais.Domain.Coordination;
+using Relais.Domain.PalliativeCare;
 using Relais.Domain.Pathways;
 using Relais.Domain.Programmes;
+using Relais.Domain.SupportiveCare;
 using Relais.Domain.TumorBoards;
 using Relais.Web.Data;
 using Relais.Web.Demo;
+using Relais.Web.Messaging;
 using Relais.Web.Tests.Infrastructure;
 
 namespace Relais.Web.Tests.Demo;
@@ -144,6 +147,63 @@ public abstract class DemoStoryTests(RelaisFactory factory)
         var indicators = await (await factory.ClientAsAsync(Api.Quality)).GetJsonAsync($"/api/indicators?territory={crisis.AreaCode}");
         Assert.Equal(["before", "during", "after"],
             Assert.Single(indicators.GetProperty("crises").EnumerateArray()).GetProperty("phases").EnumerateArray().Select(p => p.GetProperty("phase").GetString()));
+    }
+
+    [Fact]
+    public async Task ThePalliativePatient_HasASharedSymptomPlan_AnUrgentPlan_ACaregiver_AndAnHadStayWhoseRenewalIsNear()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var today = new Clock(factory.Time).Today;
+        var users = await db.Users.AsNoTracking().Where(u => u.Email != null && u.Email.EndsWith("@relais.demo")).ToDictionaryAsync(u => u.Email!, u => u.Id);
+        var stay = Assert.Single(await db.HadStays.AsNoTracking().ToListAsync());
+        var patientId = stay.PatientId;
+        var patient = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == patientId);
+        Assert.Equal("DURAND", patient.BirthName);
+        Assert.Equal(PathwayPhase.Palliative, (await db.Episodes.AsNoTracking().SingleAsync(e => e.PatientId == patientId)).Phase);
+
+        // The shared symptom plan, written by the oncologist and the GP, each writing a C15 (with the move into the palliative phase).
+        var plan = await db.SymptomPlanEntries.AsNoTracking().Where(e => e.PatientId == patientId).ToListAsync();
+        Assert.Equal([Symptom.Pain, Symptom.Breathlessness, Symptom.Anxiety], plan.OrderBy(e => e.WrittenAt).ThenBy(e => e.Symptom).Select(e => e.Symptom));
+        Assert.Equal([users[Api.Oncologist], users[Api.Oncologist], users[Api.Gp]], plan.OrderBy(e => e.WrittenAt).ThenBy(e => e.Symptom).Select(e => e.WrittenBy));
+        Assert.True(await db.Transmissions.CountAsync(t => t.PatientId == patientId && t.Obligation == ObligationCode.C15) >= plan.Count + 1);
+
+        // The urgent-care plan: anticipated prescriptions, the limits of treatment discussed on the day of the move, advance directives on the identity.
+        var urgent = await db.UrgentCarePlans.AsNoTracking().SingleAsync(u => u.PatientId == patientId);
+        Assert.Equal(TreatmentLimit.ComfortCareOnly, urgent.Limit);
+        Assert.Contains("midazolam", urgent.AnticipatedPrescriptions, StringComparison.Ordinal);
+        Assert.True(urgent.DiscussedOn <= today);
+        Assert.True(patient.AdvanceDirectives?.Exist);
+        Assert.Equal("Lucas Durand", patient.TrustedPerson?.FullName);
+
+        // The HAD: requested by the GP, admitted by the HAD's coordinating physician, running, ending within days; the GP reminded in-app, no mail.
+        Assert.Equal((HadStatus.Admitted, HadPrescriber.GeneralPractitioner, users[Api.Gp], users[DemoDirectory.HadCoordinator]),
+            (stay.Status, stay.Prescriber, stay.RequestedBy, stay.DecidedBy));
+        Assert.True(stay.RunsOn(today));
+        Assert.InRange(stay.StayUntil!.Value.DayNumber - today.DayNumber, 1, PalliativeRules.RenewalReminderDays);
+        Assert.InRange(stay.PrescribedDays, PalliativeRules.MinStayDays, PalliativeRules.MaxStayDays);
+        var reminder = Assert.Single(await db.Reminders.AsNoTracking().Where(r => r.SubjectId == stay.Id).ToListAsync());
+        Assert.Equal((ReminderKind.HadRenewal, users[Api.Gp], ReminderDelivery.InAppOnly), (reminder.Kind, reminder.RecipientUserId, reminder.Delivery));
+
+        // The caregiver, identified with his own account's address, the trusted person; the palliative mobile team of the directory asked for its support.
+        var caregiver = Assert.Single(await db.CaregiverContacts.AsNoTracking().Where(c => c.PatientId == patientId).ToListAsync());
+        Assert.Equal(("Lucas Durand", "aidant@relais.demo", true), (caregiver.Name, caregiver.Email, caregiver.IsTrustedPerson));
+        var team = await db.SupportiveCareProviders.AsNoTracking().SingleAsync(p => p.Name == DemoDirectory.PalliativeTeam);
+        Assert.Equal(ProviderKind.PalliativeMobileTeam, team.Kind);
+        Assert.Contains(await db.SupportiveReferrals.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(), r => r.ProviderId == team.Id);
+
+        // What the GP, the HAD's coordinating physician and the caregiver read through the API.
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var part = await gp.GetJsonAsync($"/api/patients/{patientId}/palliative");
+        Assert.Equal("comfort-care-only", part.GetProperty("urgent").GetProperty("limit").GetString());
+        var had = Assert.Single(part.GetProperty("had").EnumerateArray());
+        Assert.Equal(("admitted", true), (had.GetProperty("status").GetString(), had.GetProperty("running").GetBoolean()));
+        Assert.Contains((await gp.GetJsonAsync($"/api/reminders?patientId={patientId}")).GetProperty("items").EnumerateArray(), r => r.GetProperty("kind").GetString() == "had-renewal");
+        var coordinator = await factory.ClientAsAsync(DemoDirectory.HadCoordinator);
+        Assert.Contains((await coordinator.GetJsonAsync("/api/had/stays")).GetProperty("items").EnumerateArray(),
+            i => i.GetProperty("stayId").GetGuid() == stay.Id && i.GetProperty("status").GetString() == "admitted");
+        var rights = await (await factory.ClientAsAsync("aidant@relais.demo")).GetJsonAsync("/api/caregiver-leave-rights");
+        Assert.Equal(2, rights.GetArrayLength());
     }
 
     [Fact]
