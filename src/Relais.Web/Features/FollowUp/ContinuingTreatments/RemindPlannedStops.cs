@@ -30,10 +30,7 @@ public sealed class RemindPlannedStops(RelaisDb db, Clock clock, IOptions<MailOp
         if (due.Count == 0) return 0;
         var patientIds = due.Select(t => t.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var members = await (from m in db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today))
-                             join u in db.Users on m.ProfessionalId equals u.Id
-                             where patientIds.Contains(m.PatientId) && Recipients.Contains(m.Role) && u.IsActive
-                             select new { m.PatientId, u.Id, u.Email, u.FirstName, u.LastName }).ToListAsync(ct);
+        var members = await db.CareTeamsAsync(patientIds, today, Recipients, ct);
         var requests = new List<ReminderRequest>();
         foreach (var treatment in due)
         {
@@ -42,16 +39,9 @@ public sealed class RemindPlannedStops(RelaisDb db, Clock clock, IOptions<MailOp
             // The reminder names no drug: the app and the e-mail say when and where, the record says what.
             var what = $"Traitement qui se poursuit : arrêt prévu le {treatment.PlannedStopOn:dd/MM/yyyy} (arrêter, prolonger ou changer)";
             var link = $"/patients/{treatment.PatientId}/traitements-poursuivis";
-            foreach (var member in members.Where(m => m.PatientId == treatment.PatientId).DistinctBy(m => m.Id))
+            foreach (var member in members[treatment.PatientId])
             {
-                var body = $"""
-                    Bonjour {Relais.Web.Identity.RelaisUser.NameOf(member.FirstName, member.LastName)},
-
-                    {patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) : {what}.
-                    {mail.Value.PublicUrl.TrimEnd('/')}{link}
-
-                    Message envoyé par Relais ; ne pas répondre à cette adresse.
-                    """;
+                var body = ReminderRecipients.Body(member.Name, $"{patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) : {what}.", mail.Value, link);
                 requests.Add(new ReminderRequest(ReminderKind.TreatmentPlannedStop, treatment.Id, member.Id, 0, treatment.PatientId, member.Email, what,
                     $"[Relais] Fin de traitement prévue — {MailTexts.PatientIdentity(patient)}", body, link, null, null));
             }

@@ -30,27 +30,17 @@ public sealed class RemindAldExpiry(RelaisDb db, Clock clock, IOptions<MailOptio
         foreach (var replaced in due.Where(x => x.Replaced)) replaced.Record.GpReminded(clock.Now);
         var patientIds = due.Where(x => !x.Replaced).Select(x => x.Record.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var gps = await (from m in db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today))
-                         join u in db.Users on m.ProfessionalId equals u.Id
-                         where patientIds.Contains(m.PatientId) && m.Role == CareTeamRole.GeneralPractitioner && u.IsActive
-                         select new { m.PatientId, u.Id, u.Email, u.FirstName, u.LastName }).ToListAsync(ct);
+        var gps = await db.CareTeamsAsync(patientIds, today, [CareTeamRole.GeneralPractitioner], ct);
         var requests = new List<ReminderRequest>();
         foreach (var record in due.Where(x => !x.Replaced).Select(x => x.Record))
         {
             record.GpReminded(clock.Now);
             var patient = patients[record.PatientId];
             var what = LongTermCondition.ReminderText(record.Period);
-            foreach (var gp in gps.Where(g => g.PatientId == record.PatientId))
+            foreach (var gp in gps[record.PatientId])
             {
                 var link = $"/patients/{record.PatientId}/ald";
-                var body = $"""
-                    Bonjour {Relais.Web.Identity.RelaisUser.NameOf(gp.FirstName, gp.LastName)},
-
-                    {patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) : {what}
-                    {mail.Value.PublicUrl.TrimEnd('/')}{link}
-
-                    Message envoyé par Relais ; ne pas répondre à cette adresse.
-                    """;
+                var body = ReminderRecipients.Body(gp.Name, $"{patient.DisplayName} (né(e) le {patient.BirthDate:dd/MM/yyyy}) : {what}", mail.Value, link);
                 requests.Add(new ReminderRequest(ReminderKind.AldExpiry, record.Id, gp.Id, 0, record.PatientId, gp.Email, what,
                     $"[Relais] ALD à renouveler — {MailTexts.PatientIdentity(patient)}", body, link, null, null));
             }

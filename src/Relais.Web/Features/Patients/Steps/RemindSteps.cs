@@ -18,6 +18,10 @@ public sealed class RemindSteps(RelaisDb db, Clock clock, IOptions<MailOptions> 
 {
     public const int BatchSize = 500;
 
+    private static readonly CareTeamRole[] GpOwner = [CareTeamRole.GeneralPractitioner];
+    private static readonly CareTeamRole[] HospitalOwners = [CareTeamRole.ReferringOncologist, CareTeamRole.NurseCoordinator];
+    private static readonly CareTeamRole[] Owners = [.. GpOwner, .. HospitalOwners];
+
     public async Task<int> HandleAsync(CancellationToken ct)
     {
         var today = clock.Today;
@@ -26,11 +30,7 @@ public sealed class RemindSteps(RelaisDb db, Clock clock, IOptions<MailOptions> 
         if (due.Count == 0) return 0;
         var patientIds = due.Select(s => s.PatientId).Distinct().ToList();
         var patients = await db.Patients.AsNoTracking().Where(p => patientIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var team = await (from m in db.CareTeamMembers.Where(CareTeamMember.ActiveNow(today))
-                          join u in db.Users on m.ProfessionalId equals u.Id
-                          where patientIds.Contains(m.PatientId) && u.IsActive
-                                && (m.Role == CareTeamRole.GeneralPractitioner || m.Role == CareTeamRole.ReferringOncologist || m.Role == CareTeamRole.NurseCoordinator)
-                          select new { m.PatientId, m.Role, u.Id, u.Email, u.FirstName, u.LastName }).ToListAsync(ct);
+        var team = await db.CareTeamsAsync(patientIds, today, Owners, ct);
         var accounts = await db.Users.AsNoTracking().Where(u => u.PatientId != null && patientIds.Contains(u.PatientId.Value) && u.IsActive && u.PasswordHash != null)
             .Select(u => new { PatientId = u.PatientId!.Value, u.Id, u.Email }).ToListAsync(ct);
         var url = mail.Value.PublicUrl.TrimEnd('/');
@@ -48,18 +48,11 @@ public sealed class RemindSteps(RelaisDb db, Clock clock, IOptions<MailOptions> 
                         $"Bonjour,\n\nUne démarche vous attend dans votre dossier Relais.\n{url}/mon-dossier\n\nRelais — votre parcours de soins partagé.", "/mon-dossier", null, null));
                 continue;
             }
-            var roles = step.Owner == StepOwner.Gp ? [CareTeamRole.GeneralPractitioner] : new[] { CareTeamRole.ReferringOncologist, CareTeamRole.NurseCoordinator };
-            foreach (var member in team.Where(m => m.PatientId == step.PatientId && roles.Contains(m.Role)).DistinctBy(m => m.Id))
+            var roles = step.Owner == StepOwner.Gp ? GpOwner : HospitalOwners;
+            foreach (var member in team[step.PatientId].Where(m => roles.Contains(m.Role)))
             {
                 var link = $"/patients/{step.PatientId}/demarches";
-                var body = $"""
-                    Bonjour {Relais.Web.Identity.RelaisUser.NameOf(member.FirstName, member.LastName)},
-
-                    Une démarche administrative ou sociale d'un de vos patients arrive à échéance.
-                    {url}{link}
-
-                    Message envoyé par Relais ; ne pas répondre à cette adresse.
-                    """;
+                var body = ReminderRecipients.Body(member.Name, "Une démarche administrative ou sociale d'un de vos patients arrive à échéance.", mail.Value, link);
                 requests.Add(new ReminderRequest(ReminderKind.AdministrativeStep, step.Id, member.Id, 0, step.PatientId, member.Email, what,
                     $"[Relais] Démarche à échéance — {MailTexts.PatientIdentity(patient)}", body, link, null, null));
             }
