@@ -112,7 +112,7 @@ public abstract class FollowUpQuestionnaireTests(RelaisFactory factory)
         Assert.False((await PlanAsync(nurse, marie, id)).GetProperty("waiting").GetBoolean());
 
         // Two weeks after the first: the second occurrence, reminded on its own the day after.
-        app.Time.Advance(TimeSpan.FromDays(9));
+        app.Time.Advance(TimeSpan.FromDays(10));
         patient = await app.ClientAsAsync(Api.PatientAccount);
         Assert.Equal(dueBefore + 1, await DueOnHomeAsync(patient));
         app.Time.Advance(TimeSpan.FromDays(1));
