@@ -205,6 +205,9 @@ public abstract class FollowUpQuestionnaireTests(RelaisFactory factory)
     public async Task APatientInTreatment_HasNoFollowUpPlan_AndAnotherRhythmForAPlannedQuestionnaireIsRefused()
     {
         var (oncologist, patientId, _) = await factory.PatientInTreatmentAsync();
+        var page = WebUtility.HtmlDecode(await (await factory.CookieClientAsync(Api.Oncologist)).GetStringAsync($"/patients/{patientId}/questionnaires"));
+        Assert.Contains("Ce patient n'est pas suivi selon un protocole de surveillance", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Choisir ce rythme", page, StringComparison.Ordinal);
         var refused = await oncologist.PostAsJsonAsync(Plans(patientId), new { questionnaire = "esas-r", every = 1, unit = "months" });
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("patientId", out _));

@@ -110,6 +110,10 @@ public sealed class FollowUpQuestionnaires(RelaisDb db, Clock clock, MyQuestionn
             Last(last, p.QuestionnaireCode), clock.Today))], await query.CountAsync(ct));
     }
 
+    /// <summary>The patient is followed under a surveillance protocol (an enrolment, an episode in follow-up, still in care): a plan may be chosen.</summary>
+    public async Task<bool> MayChooseAsync(Guid patientId, CancellationToken ct) =>
+        await StandingAsync(db, patientId, ct) == ProtocolStanding.Lasting && await db.Enrolments.AnyAsync(e => e.PatientId == patientId, ct);
+
     /// <summary>Where the patient stands with the follow-up protocol: read from the phases of the patient's episodes.</summary>
     public static async Task<ProtocolStanding> StandingAsync(RelaisDb db, Guid patientId, CancellationToken ct) =>
         FollowUpQuestionnairePlan.StandingOf(await db.Episodes.AsNoTracking().Where(e => e.PatientId == patientId).Select(e => e.Phase).ToListAsync(ct));
