@@ -75,6 +75,7 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<Domain.Questionnaires.QuestionnaireResponse> QuestionnaireResponses => Set<Domain.Questionnaires.QuestionnaireResponse>();
     public DbSet<Domain.Questionnaires.SymptomAlert> SymptomAlerts => Set<Domain.Questionnaires.SymptomAlert>();
     public DbSet<Domain.Questionnaires.QuestionnaireAssignment> QuestionnaireAssignments => Set<Domain.Questionnaires.QuestionnaireAssignment>();
+    public DbSet<Domain.Questionnaires.FollowUpQuestionnairePlan> FollowUpQuestionnairePlans => Set<Domain.Questionnaires.FollowUpQuestionnairePlan>();
     public DbSet<Domain.Questionnaires.OnCallShift> OnCallShifts => Set<Domain.Questionnaires.OnCallShift>();
     public DbSet<Features.Notifications.NotificationSetting> NotificationSettings => Set<Features.Notifications.NotificationSetting>();
     public DbSet<Domain.SupportiveCare.LivingArea> LivingAreas => Set<Domain.SupportiveCare.LivingArea>();

@@ -99,6 +99,21 @@ public sealed class QuestionnaireAssignmentConfiguration : IEntityTypeConfigurat
     }
 }
 
+public sealed class FollowUpQuestionnairePlanConfiguration : IEntityTypeConfiguration<FollowUpQuestionnairePlan>
+{
+    public void Configure(EntityTypeBuilder<FollowUpQuestionnairePlan> builder)
+    {
+        builder.HasKey(p => p.Id);
+        // The patient's plans (the record, the portal), and the reminder scan of the running ones.
+        builder.HasIndex(p => new { p.PatientId, p.QuestionnaireCode });
+        builder.HasIndex(p => new { p.StoppedAt, p.StartsOn });
+        builder.Property(p => p.QuestionnaireCode).HasMaxLength(60);
+        builder.Property(p => p.ProtocolCode).HasMaxLength(60);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(p => p.PatientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Relais.Domain.Surveillance.Enrolment>().WithMany().HasForeignKey(p => p.EnrolmentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 public sealed class OnCallShiftConfiguration : IEntityTypeConfiguration<OnCallShift>
 {
     public void Configure(EntityTypeBuilder<OnCallShift> builder)

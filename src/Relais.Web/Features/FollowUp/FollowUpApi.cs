@@ -58,6 +58,7 @@ public static class FollowUpApi
 
         var read = app.MapGroup("/api/patients/{patientId:guid}").WithTags(Tag).RequireAuthorization().RequirePatientAccess(AccessKind.Read);
         read.MapGet("/carnet", Carnet).RequireCapability(Capability.ReadCarnet).WithSummary("Lit le carnet de surveillance du patient.");
+        CarnetHtml.MapCarnetDocument(read);
         read.MapGet("/observations", Observations).RequireCapability(Capability.ReadLabs).WithSummary("Liste les résultats de marqueurs du patient.").ProducesValidationProblem();
         read.MapGet("/alerts", Alerts).RequireCapability(Capability.ReadLabs).WithSummary("Liste les alertes de retour précoce du patient.");
         // The patient reports warning signs too [B]: a read right on the own record suffices.

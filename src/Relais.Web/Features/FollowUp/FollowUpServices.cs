@@ -31,6 +31,7 @@ public static class FollowUpServices
         services.AddScoped<Prevention.PlanOrganisedScreenings>();
         services.AddScoped<RemindPlannedStops>();
         services.AddScoped<CarnetQuery>();
+        services.AddScoped<CarnetHtml>();
         services.AddScoped<MarkDone>();
         services.AddScoped<CancelItem>();
         services.AddScoped<ObservationQuery>();

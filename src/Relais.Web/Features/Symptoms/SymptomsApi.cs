@@ -37,11 +37,18 @@ public static class SymptomsApi
         var sentRead = app.MapGroup("/api/patients/{patientId:guid}/questionnaire-assignments").WithTags(Tag).RequireAuthorization().RequirePatientAccess(AccessKind.Read);
         sentRead.MapGet("/", ListSent).RequireCapability(Capability.ReportSymptoms)
             .WithSummary("Liste les questionnaires envoyés une fois au patient (ouverts, répondus, retirés), du plus récent au plus ancien.");
+        sentRead.MapGet("/recurring", ListPlans).RequireCapability(Capability.ReportSymptoms)
+            .WithSummary("Liste les questionnaires réguliers choisis par l'équipe pour le suivi du patient (rythme, début, fin, qui l'a choisi, où en est l'occurrence en cours).");
         var sent = app.MapGroup("/api/patients/{patientId:guid}/questionnaire-assignments").WithTags(Tag)
             .RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner)).RequirePatientAccess(AccessKind.Write);
         sent.MapPost("/", SendOnce).RequireCapability(Capability.SendQuestionnaire)
             .WithSummary("Envoie au patient un questionnaire à remplir une fois, avant une date ; sa prochaine réponse le clôt, un rappel suit le lendemain de la date.")
             .ProducesValidationProblem().WithIdempotency();
+        sent.MapPost("/recurring", ChoosePlan).RequireCapability(Capability.SendQuestionnaire)
+            .WithSummary("Choisit un questionnaire régulier pour un patient suivi selon un protocole de surveillance : toutes les N semaines ou N mois, à partir d'un jour, jusqu'à un jour ou tant que dure le protocole ; rappel le lendemain de chaque échéance, pas de liste d'appels. Le même choix renvoyé répond 200 avec le rythme existant.")
+            .ProducesValidationProblem().WithIdempotency();
+        sent.MapDelete("/recurring/{planId:guid}", StopPlan).RequireCapability(Capability.SendQuestionnaire)
+            .WithSummary("Arrête un questionnaire régulier du suivi : plus d'échéance ni de rappel (l'arrêter de nouveau ne change rien).").ProducesProblem(StatusCodes.Status404NotFound);
         sent.MapPost("/{assignmentId:guid}/withdraw", WithdrawSent).RequireCapability(Capability.SendQuestionnaire)
             .WithSummary("Retire un questionnaire envoyé et pas encore rempli.").ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
 
@@ -97,6 +104,19 @@ public static class SymptomsApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> WithdrawSent(Guid patientId, Guid assignmentId, CurrentUser user, SendQuestionnaire send, CancellationToken ct) =>
         await send.WithdrawAsync(user, patientId, assignmentId, ct) ? TypedResults.NoContent() : Problems.NotFound("Questionnaire envoyé");
+
+    private static async Task<Ok<FollowUpPlanList>> ListPlans(Guid patientId, FollowUpQuestionnaires plans, CancellationToken ct) =>
+        TypedResults.Ok(await plans.ListAsync(patientId, ct));
+
+    private static async Task<Results<Created<FollowUpPlanDto>, Ok<FollowUpPlanDto>>> ChoosePlan(Guid patientId, FollowUpPlanInput input, CurrentUser user,
+        FollowUpQuestionnaires plans, CancellationToken ct)
+    {
+        var (plan, created) = await plans.ChooseAsync(user, patientId, input, ct);
+        return created ? TypedResults.Created($"/api/patients/{patientId}/questionnaire-assignments/recurring/{plan.Id}", plan) : TypedResults.Ok(plan);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> StopPlan(Guid patientId, Guid planId, CurrentUser user, FollowUpQuestionnaires plans, CancellationToken ct) =>
+        await plans.StopAsync(user, patientId, planId, ct) is not null ? TypedResults.NoContent() : Problems.NotFound("Questionnaire régulier");
 
     private static async Task<Ok<TriagePage>> Worklist(int? page, int? pageSize, CurrentUser user, TriageWorklist worklist, CancellationToken ct) =>
         TypedResults.Ok(await worklist.HandleAsync(user, page ?? 1, pageSize ?? 50, ct));

@@ -27,6 +27,7 @@ public static class SymptomsServices
         services.AddScoped<CallList>();
         services.AddScoped<RemindQuestionnaires>();
         services.AddScoped<SendQuestionnaire>();
+        services.AddScoped<FollowUpQuestionnaires>();
         return services;
     }
 }

@@ -36,7 +36,8 @@ public static class WeeklyQuestionnaires
 
     /// <summary>
     /// How many questionnaires wait for the patient's answer (the home page and the notifications count them): the
-    /// phase's weekly one when due, and those the team sent once and are still open.
+    /// phase's weekly one when due, those the team sent once and are still open, and the current occurrence of the
+    /// follow-up plans the team chose (<see cref="FollowUpQuestionnaires"/>) when unanswered.
     /// </summary>
     public static async Task<int> DueCountAsync(RelaisDb db, Guid patientId, DateOnly today, CancellationToken ct) =>
         (await DueCodesAsync(db, patientId, today, ct)).Count;
@@ -44,5 +45,6 @@ public static class WeeklyQuestionnaires
     /// <summary>The codes of the questionnaires due (one answer answers a questionnaire both weekly and sent).</summary>
     public static async Task<IReadOnlySet<string>> DueCodesAsync(RelaisDb db, Guid patientId, DateOnly today, CancellationToken ct) =>
         (await StandingsAsync(db, db.Episodes.Where(e => e.PatientId == patientId), today, ct)).Where(s => s.IsDue).Select(s => s.Questionnaire)
-            .Concat((await SendQuestionnaire.OpenAsync(db, patientId, ct)).Select(a => a.QuestionnaireCode)).ToHashSet();
+            .Concat((await SendQuestionnaire.OpenAsync(db, patientId, ct)).Select(a => a.QuestionnaireCode))
+            .Concat((await FollowUpQuestionnaires.StandingsAsync(db, patientId, today, ct)).Where(s => s.IsDue).Select(s => s.Questionnaire)).ToHashSet();
 }

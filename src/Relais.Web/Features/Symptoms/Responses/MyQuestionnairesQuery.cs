@@ -5,8 +5,11 @@ using Relais.Web.Features.Symptoms.Questionnaires;
 
 namespace Relais.Web.Features.Symptoms.Responses;
 
-/// <summary>A questionnaire waiting for the patient's answer: the week's one (no day), or one the team sent, by <c>DueOn</c>.</summary>
-public sealed record DueQuestionnaire(string Code, string Title, DateOnly? DueOn);
+/// <summary>
+/// A questionnaire waiting for the patient's answer: the week's one (no day), one the team sent, by <c>DueOn</c>, or the
+/// occurrence of a follow-up plan the team chose (<paramref name="Regular"/>), due on <c>DueOn</c>.
+/// </summary>
+public sealed record DueQuestionnaire(string Code, string Title, DateOnly? DueOn, bool Regular = false);
 
 /// <summary>
 /// The questionnaires a patient may answer: the toxicity questionnaire, ESAS-r, and the warning signs of the
@@ -28,9 +31,13 @@ public sealed class MyQuestionnairesQuery(RelaisDb db, QuestionnaireQueries ques
         var titles = (await questionnaires.ListAsync(ct)).Items.ToDictionary(q => q.Code, q => q.Title);
         var weekly = (await Assignments.WeeklyQuestionnaires.StandingsAsync(db, db.Episodes.Where(e => e.PatientId == patientId), today, ct))
             .Where(s => s.IsDue).Select(s => s.Questionnaire).Distinct().ToList();
-        var sent = (await Assignments.SendQuestionnaire.OpenAsync(db, patientId, ct)).Where(a => !weekly.Contains(a.QuestionnaireCode)).DistinctBy(a => a.QuestionnaireCode);
+        var sent = (await Assignments.SendQuestionnaire.OpenAsync(db, patientId, ct)).Where(a => !weekly.Contains(a.QuestionnaireCode)).DistinctBy(a => a.QuestionnaireCode).ToList();
+        // The follow-up plans the team chose: the occurrence waiting, dated by its due day (one answer answers a questionnaire however it was asked).
+        var planned = (await Assignments.FollowUpQuestionnaires.StandingsAsync(db, patientId, today, ct))
+            .Where(s => s.IsDue && !weekly.Contains(s.Questionnaire) && !sent.Any(a => a.QuestionnaireCode == s.Questionnaire)).DistinctBy(s => s.Questionnaire);
         return [.. weekly.Select(c => new DueQuestionnaire(c, titles.GetValueOrDefault(c, c), null)),
-            .. sent.Select(a => new DueQuestionnaire(a.QuestionnaireCode, titles.GetValueOrDefault(a.QuestionnaireCode, a.QuestionnaireCode), a.DueOn))];
+            .. sent.Select(a => new DueQuestionnaire(a.QuestionnaireCode, titles.GetValueOrDefault(a.QuestionnaireCode, a.QuestionnaireCode), a.DueOn)),
+            .. planned.Select(s => new DueQuestionnaire(s.Questionnaire, titles.GetValueOrDefault(s.Questionnaire, s.Questionnaire), s.Due, true))];
     }
 
     /// <summary>The trend of the patient's answers to the weekly toxicity questionnaire, the same chart the team reads (issue 14, point 2).</summary>
