@@ -117,9 +117,12 @@ public sealed partial class DistributionTests
     public void TheNonClinicalList_NamesOnlyTablesOfTheModel()
     {
         var names = Tables().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(NonClinical.Keys.Concat(PatientlessRows.Keys).Append("Patients").Where(n => !names.Contains(n)));
-        Assert.Empty(NonClinical.Where(t => string.IsNullOrWhiteSpace(t.Value.Why)).Select(t => t.Key));
-        Assert.Empty(PatientlessRows.Keys.Where(NonClinical.ContainsKey));
+        var unknown = NonClinical.Keys.Concat(PatientlessRows.Keys).Append("Patients").Where(n => !names.Contains(n)).ToList();
+        Assert.True(unknown.Count == 0, $"not tables of the model: {string.Join(", ", unknown)}");
+        var unexplained = NonClinical.Where(t => string.IsNullOrWhiteSpace(t.Value.Why)).Select(t => t.Key).ToList();
+        Assert.True(unexplained.Count == 0, $"no reason given: {string.Join(", ", unexplained)}");
+        var both = PatientlessRows.Keys.Where(NonClinical.ContainsKey).ToList();
+        Assert.True(both.Count == 0, $"clinical and non-clinical at once: {string.Join(", ", both)}");
     }
 
     [Fact]
@@ -183,7 +186,7 @@ public sealed partial class DistributionTests
         md.Append("| table | constraint | today | under Citus |\n");
         md.Append("|---|---|---|---|\n");
         foreach (var (table, kind, key, change) in lines.OrderBy(l => l.Table, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ThenBy(l => l.Key, StringComparer.Ordinal))
-            md.Append($"| `{table}` | {kind} | {Cell().Replace(key, " ")} | {change} |\n");
+            md.Append("| `" + table + "` | " + kind + " | " + Cell().Replace(key, " ") + " | " + change + " |\n");
         return md.ToString().TrimEnd('\n');
     }
 
@@ -207,7 +210,7 @@ public sealed partial class DistributionTests
                 Placement.Reference => "reference (replicated)",
                 _ => "local (coordinator)",
             };
-            md.Append($"| `{t.Name}` | {t.Entity} | {placement} | {(t.Column.Length > 0 ? $"`{t.Column}`" : "—")} | {Cell().Replace(t.Why, " ")} |\n");
+            md.Append("| `" + t.Name + "` | " + t.Entity + " | " + placement + " | " + (t.Column.Length > 0 ? "`" + t.Column + "`" : "—") + " | " + Cell().Replace(t.Why, " ") + " |\n");
         }
         return md.ToString().TrimEnd('\n');
     }
