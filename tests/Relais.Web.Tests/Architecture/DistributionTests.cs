@@ -162,7 +162,12 @@ public sealed partial class DistributionTests
             if (distributed)
                 foreach (var index in t.Type.GetIndexes().Where(i => i.IsUnique && i.Properties.All(p => p.GetColumnName() != t.Column)))
                     lines.Add((t.Name, "unique index", $"({Columns(index.Properties)}){(index.GetFilter() is { } f ? " where " + f : "")}",
-                        t.Name == "Patients" ? "global uniqueness: a lookup table distributed by this value, written with the patient" : $"add {t.Column}: ({t.Column}, {Columns(index.Properties)})"));
+                        t.Name switch
+                        {
+                            "Patients" => "global uniqueness: a lookup table distributed by this value, written with the patient",
+                            "AuditEntries" => "(ChainId, ChainIndex), kept by the sealer of each chain (a unique index must hold PatientId): see the audit trail",
+                            _ => $"add {t.Column}: ({t.Column}, {Columns(index.Properties)})",
+                        }));
             foreach (var fk in t.Type.GetForeignKeys())
             {
                 var target = fk.PrincipalEntityType.GetTableName();
@@ -210,7 +215,7 @@ public sealed partial class DistributionTests
                 Placement.Reference => "reference (replicated)",
                 _ => "local (coordinator)",
             };
-            md.Append("| `" + t.Name + "` | " + t.Entity + " | " + placement + " | " + (t.Column.Length > 0 ? "`" + t.Column + "`" : "—") + " | " + Cell().Replace(t.Why, " ") + " |\n");
+            md.Append("| `" + t.Name + "` | " + t.Entity + " | " + placement + " | " + (t.Column.Length > 0 ? "`" + t.Column + "`" : "—") + " | " + (t.Why.Length > 0 ? Cell().Replace(t.Why, " ") : "—") + " |\n");
         }
         return md.ToString().TrimEnd('\n');
     }
