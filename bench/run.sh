@@ -239,6 +239,7 @@ log "generator: $PATIENTS patients, seed $SEED"
 df -h "$RUN" | tail -1
 dotnet "$ROOT/bench/Relais.Bench.Generator/bin/Release/net10.0/Relais.Bench.Generator.dll" --connection "$CS" --patients "$PATIENTS" --seed "$SEED" \
   | tee "$RUN/generator.log"
+GENERATED_AT=$(date +%s)
 # A fresh process after the load: no cached plan or pool from the empty database.
 kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
 log "Relais restarted"
@@ -263,7 +264,7 @@ if [[ "$REPLICA" == "1" ]]; then
     (( $(date +%s) - started > 600 )) && { echo "the replica did not catch up with $target in 10 minutes" >&2; exit 1; }
     sleep 0.5
   done
-  CATCH_UP="the replica had replayed the primary's WAL of the load (up to $target) $(($(date +%s) - started)) s after the generator ended"
+  CATCH_UP="the replica had replayed the primary's WAL of the load (up to $target) $(($(date +%s) - GENERATED_AT)) s after the generator ended (checked once Relais had restarted; waited $(($(date +%s) - started)) s)"
   log "$CATCH_UP"
   # Phase 1 is the instance already running, on the primary alone (no ConnectionStrings:Replica); phases 2 and 3 read from
   # the replica: one instance, then two behind HAProxy.
