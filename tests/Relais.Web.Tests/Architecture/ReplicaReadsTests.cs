@@ -28,17 +28,24 @@ public sealed class ReplicaReadsTests(PostgresRelaisFactory factory) : IClassFix
     [Fact]
     public async Task WithAReplica_TheIndicatorsAndTheDirectory_AnswerAsOnThePrimary()
     {
+        await using var replica = WithReplica();
+        _ = replica.Server;
         var indicators = await (await factory.ClientAsAsync(Api.Quality)).GetJsonAsync("/api/indicators");
         var found = await (await factory.ClientAsAsync(Api.Gp)).GetJsonAsync(Directory);
 
-        await using var replica = WithReplica();
         var onReplica = await (await replica.ClientAsAsync(Api.Quality)).GetJsonAsync("/api/indicators");
         var foundOnReplica = await (await replica.ClientAsAsync(Api.Gp)).GetJsonAsync(Directory);
 
         using (var scope = replica.Services.CreateScope())
+        {
             Assert.True(scope.ServiceProvider.GetRequiredService<NonNominativeReads>().OnReplica);
+            // The pending count is read beside the figures: the changed patients not yet counted. A background pass of the app
+            // may mark a patient after the request's catch-up; none removes a mark without a dashboard request (no background
+            // refresh in the tests), so the answer's count is at most the marks found now.
+            var marks = await scope.ServiceProvider.GetRequiredService<RelaisDb>().IndicatorStaleMarks.Select(m => m.PatientId).Distinct().CountAsync();
+            Assert.InRange(onReplica.GetProperty("pendingPatients").GetInt32(), 0, marks);
+        }
         Assert.Equal(indicators.GetProperty("indicators").GetRawText(), onReplica.GetProperty("indicators").GetRawText());
-        Assert.Equal(0, onReplica.GetProperty("pendingPatients").GetInt32());
         Assert.True(found.GetProperty("total").GetInt32() > 0);
         Assert.Equal(found.GetRawText(), foundOnReplica.GetRawText());
     }
