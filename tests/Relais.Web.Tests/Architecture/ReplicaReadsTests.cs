@@ -20,6 +20,8 @@ public sealed class ReplicaReadsTests(PostgresRelaisFactory factory) : IClassFix
 
     private RelaisFactory WithReplica()
     {
+        // The owner copies the template database when it starts: before any sibling runs on that database.
+        _ = factory.Server;
         var instance = factory.Sibling();
         instance.Settings["ConnectionStrings:Replica"] = factory.ConnectionString;
         return instance;
