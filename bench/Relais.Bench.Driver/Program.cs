@@ -8,6 +8,8 @@ using Relais.Bench.Driver;
 //   [--pg-log FILE]   PostgreSQL's server log (stderr), from which the SQL twins are captured (Capture.cs)
 //   [--twin-dump DIR] writes each scenario's captured statements to DIR/<scenario>.sql
 //   [--soak 10m --other-urls http://127.0.0.1:PORT2 --soak-marker FILE --faults-log FILE]   (the soak: Soak.cs)
+//   --replica-bench ...  the read scale-out on a streaming replica (ReplicaBench.cs, bench/run.sh --replica)
+if (args.Contains("--replica-bench")) return await ReplicaBench.RunAsync(args);
 var options = DriverOptions.Parse(args);
 if (options is null)
 {

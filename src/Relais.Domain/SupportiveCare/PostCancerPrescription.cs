@@ -65,7 +65,7 @@ public sealed class PostCancerPrescription
     {
         ArgumentNullException.ThrowIfNull(act);
         PostCancerPackage.CheckAct(Delivered, act, PrescribedOn, today, limits);
-        var recorded = new PostCancerAct(Id, act, by, now);
+        var recorded = new PostCancerAct(Id, PatientId, act, by, now);
         acts.Add(recorded);
         Version++;
         return recorded;
@@ -77,10 +77,11 @@ public sealed class PostCancerAct
 {
     private PostCancerAct() { }
 
-    internal PostCancerAct(Guid prescriptionId, PackageAct act, Guid by, DateTimeOffset now)
+    internal PostCancerAct(Guid prescriptionId, Guid patientId, PackageAct act, Guid by, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
         PrescriptionId = prescriptionId;
+        PatientId = patientId;
         Kind = act.Kind;
         Discipline = act.Discipline;
         On = act.On;
@@ -90,6 +91,8 @@ public sealed class PostCancerAct
 
     public Guid Id { get; private set; }
     public Guid PrescriptionId { get; private set; }
+    /// <summary>The prescription's patient: every clinical row carries it (the distribution key of docs/scale-out.md).</summary>
+    public Guid PatientId { get; private set; }
     public PackageActKind Kind { get; private set; }
     public PackageDiscipline Discipline { get; private set; }
     public DateOnly On { get; private set; }

@@ -122,7 +122,7 @@ public sealed class SupportiveReferral
             if (Status == ReferralStatus.Accepted) MoveTo(ReferralStatus.InProgress, null, null, now);
             MoveTo(ReferralStatus.Completed, null, null, now);
         }
-        var entry = new ReferralEntry(Id, kind, on, body, by, now);
+        var entry = new ReferralEntry(Id, PatientId, kind, on, body, by, now);
         entries.Add(entry);
         Version++;
         return entry;
@@ -134,10 +134,11 @@ public sealed class ReferralEntry
 {
     private ReferralEntry() { }
 
-    internal ReferralEntry(Guid referralId, ReferralEntryKind kind, DateOnly on, string? text, Guid by, DateTimeOffset now)
+    internal ReferralEntry(Guid referralId, Guid patientId, ReferralEntryKind kind, DateOnly on, string? text, Guid by, DateTimeOffset now)
     {
         Id = Guid.CreateVersion7(now);
         ReferralId = referralId;
+        PatientId = patientId;
         Kind = kind;
         On = on;
         Text = text;
@@ -147,6 +148,8 @@ public sealed class ReferralEntry
 
     public Guid Id { get; private set; }
     public Guid ReferralId { get; private set; }
+    /// <summary>The referral's patient: every clinical row carries it (the distribution key of docs/scale-out.md).</summary>
+    public Guid PatientId { get; private set; }
     public ReferralEntryKind Kind { get; private set; }
     public DateOnly On { get; private set; }
     public string? Text { get; private set; }

@@ -10,7 +10,8 @@ public static class DatabaseSetup
 {
     /// <summary>
     /// PostgreSQL when ConnectionStrings:Postgres is set; otherwise the embedded SQLite file
-    /// (ConnectionStrings:Sqlite, default App_Data/relais.db under the content root).
+    /// (ConnectionStrings:Sqlite, default App_Data/relais.db under the content root). With PostgreSQL,
+    /// ConnectionStrings:Replica (a streaming replica) serves the reads that name no patient (<see cref="NonNominativeReads"/>).
     /// </summary>
     public static WebApplicationBuilder AddRelaisDatabase(this WebApplicationBuilder builder)
     {
@@ -27,6 +28,9 @@ public static class DatabaseSetup
             }
             var connection = npgsql.ConnectionString;
             builder.Services.AddDbContext<RelaisDb, PostgresRelaisDb>(o => o.UseNpgsql(connection).AddInterceptors(ColumnLengthGuard.Instance, Features.Indicators.IndicatorStaleMarker.Instance));
+            // A streaming replica for the reads that name no patient (NonNominativeReads), when one is given.
+            var replica = builder.Configuration.GetConnectionString(ReplicaConnection.Name);
+            if (!string.IsNullOrWhiteSpace(replica)) builder.Services.AddSingleton(sp => new ReplicaConnection(replica, sp));
         }
         else
         {
@@ -39,6 +43,7 @@ public static class DatabaseSetup
             }
             builder.Services.AddDbContext<RelaisDb, SqliteRelaisDb>(o => o.UseSqlite(sqlite).AddInterceptors(ColumnLengthGuard.Instance, Features.Indicators.IndicatorStaleMarker.Instance));
         }
+        builder.Services.AddScoped<NonNominativeReads>();
         builder.Services.AddDataProtection().SetApplicationName("Relais").PersistKeysToDbContext<RelaisDb>();
         builder.Services.AddHealthChecks().AddDbContextCheck<RelaisDb>("database", tags: ["ready"]);
         return builder;

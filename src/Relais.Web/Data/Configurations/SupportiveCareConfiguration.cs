@@ -104,6 +104,7 @@ public sealed class ReferralEntryConfiguration : IEntityTypeConfiguration<Referr
         builder.ToTable("SupportiveReferralEntries");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Text).HasMaxLength(4000);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(e => e.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -132,5 +133,6 @@ public sealed class PostCancerActConfiguration : IEntityTypeConfiguration<PostCa
         builder.ToTable("PostCancerActs");
         builder.HasKey(a => a.Id);
         builder.Ignore(a => a.Act);
+        builder.HasOne<Patient>().WithMany().HasForeignKey(a => a.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -50,11 +50,11 @@ public sealed class RecordEpices(RelaisDb db, AnnouncementRecords records, Clock
         IReadOnlyList<ProviderItem> found;
         try
         {
-            found = (await directory.HandleAsync(service, postcode, null, ct)).Items;
+            found = (await directory.ForWriteAsync(service, postcode, null, ct)).Items;
         }
         catch (DomainValidationException)
         {
-            found = (await directory.HandleAsync(service, null, null, ct)).Items;
+            found = (await directory.ForWriteAsync(service, null, null, ct)).Items;
         }
         return found.Count > 0 ? found[0] : null;
     }

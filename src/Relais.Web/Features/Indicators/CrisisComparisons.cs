@@ -19,9 +19,10 @@ public sealed record CrisisComparisonDto(string Territory, string TerritoryLabel
 /// [C]): the crises declared for the chosen territory (or every territory) whose days meet the period, most recent first;
 /// for each, the continuity indicators (<see cref="IndicatorCatalogue.Continuity"/>) of the crisis's territory in the
 /// windows of <see cref="CrisisWindows"/>, each window masked as one table of the dashboard (by hospital and by month).
-/// Read from the kept cases: deferrals are few, the windows any days.
+/// Read from the kept cases: deferrals are few, the windows any days; through <see cref="NonNominativeReads"/> (the
+/// replica when one is configured).
 /// </summary>
-public sealed class CrisisComparisons(RelaisDb db)
+public sealed class CrisisComparisons(NonNominativeReads reads)
 {
     /// <summary>The most crises one answer compares.</summary>
     public const int MaxCrises = 6;
@@ -33,7 +34,7 @@ public sealed class CrisisComparisons(RelaisDb db)
 
     public async Task<IReadOnlyList<CrisisComparisonDto>> HandleAsync(Filter filter, IReadOnlyDictionary<string, string> territoryNames, CancellationToken ct)
     {
-        var periods = db.CrisisPeriods.AsNoTracking();
+        var periods = reads.Db.CrisisPeriods.AsNoTracking();
         if (filter.Territory is { } t) periods = periods.Where(p => p.AreaCode == t);
         var start = Clock.StartOfParisDay(filter.From);
         var end = Clock.StartOfParisDay(filter.To.AddDays(1));
@@ -60,7 +61,7 @@ public sealed class CrisisComparisons(RelaisDb db)
 
     private async Task<List<IndicatorObservation>> CasesAsync(Filter filter, string area, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var cases = db.IndicatorObservations.AsNoTracking().Where(o => Codes.Contains(o.Code) && o.AreaCode == area && o.Anchor >= from && o.Anchor <= to
+        var cases = reads.Db.IndicatorObservations.AsNoTracking().Where(o => Codes.Contains(o.Code) && o.AreaCode == area && o.Anchor >= from && o.Anchor <= to
             && (o.CountsFrom == null || o.CountsFrom <= filter.Now));
         cases = filter.Site is { } site ? cases.Where(o => o.SiteGroup == site.Code) : cases.Where(o => o.IsPrimary);
         if (filter.Hospital is { } h) cases = cases.Where(o => o.HospitalId == h);

@@ -61,8 +61,13 @@ public sealed record IndicatorsAnswer(
 /// territory, each by hospital and by month, small cells masked across that one answer. The quality coordinator's
 /// only view of the region: aggregates, never a patient (PRODUCT.md §2). The cases are kept per patient
 /// (<see cref="RefreshIndicators"/>) and summed here in SQL by indicator, hospital, month, outcome and measure.
+/// <para>
+/// The sums and cases are read through <see cref="NonNominativeReads"/>: from the streaming replica when one is configured
+/// (issue 18 point 4), behind the primary by its replay delay; the catch-up (<see cref="RefreshIndicators"/>) writes, and
+/// stays on the primary. The pending patients are then counted on the replica, beside the figures they qualify.
+/// </para>
 /// </summary>
-public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, CrisisComparisons crises, CapabilityCheck capabilities, Clock clock, IOptions<IndicatorSettings> settings)
+public sealed class IndicatorsQuery(RelaisDb db, NonNominativeReads reads, RefreshIndicators refresh, CrisisComparisons crises, CapabilityCheck capabilities, Clock clock, IOptions<IndicatorSettings> settings)
 {
     /// <summary>The longest period one answer covers: five years of months.</summary>
     public const int MaxMonths = 60;
@@ -89,6 +94,8 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Cris
         var targets = settings.Value.Targets;
         // With a background refresh, a request does not queue behind it; without one, the request is the only refresh there is.
         var pending = await refresh.HandleAsync(Math.Max(0, settings.Value.CatchUpPatients), ct, wait: settings.Value.RefreshSeconds <= 0);
+        // On a replica, the patients whose changes its copy does not include yet: those the figures below leave out.
+        if (reads.OnReplica) pending = await reads.Db.IndicatorStaleMarks.Select(m => m.PatientId).Distinct().CountAsync(ct);
         var now = clock.Now;
         var observations = await CountAsync(new CountFilter(site, input.Hospital, input.Territory, from, to, now), ct);
         // With a hospital chosen, the breakdown holds that hospital alone; otherwise every hospital, and those of no known hospital.
@@ -115,7 +122,8 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Cris
     private async Task<List<IndicatorObservation>> CountAsync(CountFilter filter, CancellationToken ct)
     {
         var (site, hospital, territory, from, to, now) = filter;
-        var settled = await db.IndicatorRefreshStates.AsNoTracking().Where(s => s.Id == 1).Select(s => s.SettledUntil).FirstOrDefaultAsync(ct)
+        var source = reads.Db;
+        var settled = await source.IndicatorRefreshStates.AsNoTracking().Where(s => s.Id == 1).Select(s => s.SettledUntil).FirstOrDefaultAsync(ct)
             ?? DateTimeOffset.MinValue;
         var counts = new Dictionary<(string Code, Guid? Hospital, int Month, bool Met, double? Measure), int>();
         void Add(string code, Guid? h, int month, bool met, double? measure, int count)
@@ -127,12 +135,12 @@ public sealed class IndicatorsQuery(RelaisDb db, RefreshIndicators refresh, Cris
         var siteKey = site?.Code ?? IndicatorSum.AllKey;
         var areaKey = territory ?? IndicatorSum.AllKey;
         int fromMonth = IndicatorObservationRow.MonthOf(from), toMonth = IndicatorObservationRow.MonthOf(to);
-        var sums = db.IndicatorSums.AsNoTracking().Where(s => s.SiteKey == siteKey && s.AreaKey == areaKey && s.Month >= fromMonth && s.Month <= toMonth && s.Count != 0);
+        var sums = source.IndicatorSums.AsNoTracking().Where(s => s.SiteKey == siteKey && s.AreaKey == areaKey && s.Month >= fromMonth && s.Month <= toMonth && s.Count != 0);
         if (hospital is { } h) sums = sums.Where(s => s.HospitalId == h);
         foreach (var s in await sums.Select(s => new { s.Code, s.HospitalId, s.Month, s.Met, s.HasMeasure, s.Measure, s.Count }).ToListAsync(ct))
             Add(s.Code, s.HospitalId == Guid.Empty ? null : s.HospitalId, s.Month, s.Met, s.HasMeasure ? s.Measure : null, s.Count);
 
-        var cases = db.IndicatorObservations.AsNoTracking();
+        var cases = source.IndicatorObservations.AsNoTracking();
         cases = site is null ? cases.Where(o => o.IsPrimary) : cases.Where(o => o.SiteGroup == site.Code);
         if (hospital is { } chosen) cases = cases.Where(o => o.HospitalId == chosen);
         if (territory is not null) cases = cases.Where(o => o.AreaCode == territory);

@@ -20,19 +20,32 @@ public sealed record ProviderSearchResult(IReadOnlyList<ProviderItem> Items, int
 /// Searches the directory by service and by the patient's postcode or commune, nearest first ([L] a directory by
 /// living area). The ranking is the domain's (<see cref="DirectorySearch"/>); the directory holds hundreds of
 /// providers, not patients, so the active ones offering the service are read and ranked in memory.
+/// <para>
+/// The search shown to a reader (<see cref="HandleAsync"/>) reads through <see cref="NonNominativeReads"/> — the streaming
+/// replica when one is configured (issue 18 point 4): the directory names no patient. A use case that writes from the
+/// providers it finds (<see cref="ForWriteAsync"/>: the EPICES referral) reads them on the primary, as it writes.
+/// </para>
 /// </summary>
-public sealed class SearchProviders(RelaisDb db, Geography geography)
+public sealed class SearchProviders(RelaisDb db, NonNominativeReads reads)
 {
     public const int MaxResults = 200;
 
-    public async Task<ProviderSearchResult> HandleAsync(string? service, string? postcode, string? commune, CancellationToken ct)
+    /// <summary>The directory search of the pages and the API, on the replica when one is configured.</summary>
+    public Task<ProviderSearchResult> HandleAsync(string? service, string? postcode, string? commune, CancellationToken ct) =>
+        SearchAsync(reads.Db, service, postcode, commune, ct);
+
+    /// <summary>The same search on the primary, for a use case that writes what it found (a referral to the nearest provider).</summary>
+    public Task<ProviderSearchResult> ForWriteAsync(string? service, string? postcode, string? commune, CancellationToken ct) =>
+        SearchAsync(db, service, postcode, commune, ct);
+
+    private static async Task<ProviderSearchResult> SearchAsync(RelaisDb source, string? service, string? postcode, string? commune, CancellationToken ct)
     {
         SupportiveService? wanted = string.IsNullOrWhiteSpace(service) ? null : EnumCodes.Parse<SupportiveService>(service, "service");
         Commune? from = null;
         if (!string.IsNullOrWhiteSpace(postcode) || !string.IsNullOrWhiteSpace(commune))
-            from = await geography.FindAsync(postcode, commune, ct)
+            from = await new Geography(source).FindAsync(postcode, commune, ct)
                 ?? throw new DomainValidationException(string.IsNullOrWhiteSpace(postcode) ? "commune" : "postcode", "Commune inconnue de la géographie de Relais.");
-        var query = db.SupportiveCareProviders.AsNoTracking().Where(p => p.Active);
+        var query = source.SupportiveCareProviders.AsNoTracking().Where(p => p.Active);
         if (wanted is { } s)
         {
             var code = EnumCodes.Code(s);
