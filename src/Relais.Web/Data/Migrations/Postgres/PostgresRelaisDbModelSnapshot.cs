@@ -2840,6 +2840,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PrescriptionId")
                         .HasColumnType("uuid");
 
@@ -2850,6 +2853,8 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("PrescriptionId");
 
@@ -2927,6 +2932,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<DateOnly>("On")
                         .HasColumnType("date");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uuid");
 
@@ -2941,6 +2949,8 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("ReferralId");
 
@@ -4824,6 +4834,12 @@ namespace Relais.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerAct", b =>
                 {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Relais.Domain.SupportiveCare.PostCancerPrescription", null)
                         .WithMany("Acts")
                         .HasForeignKey("PrescriptionId")
@@ -4869,6 +4885,12 @@ namespace Relais.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.ReferralEntry", b =>
                 {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Relais.Domain.SupportiveCare.SupportiveReferral", null)
                         .WithMany("Entries")
                         .HasForeignKey("ReferralId")

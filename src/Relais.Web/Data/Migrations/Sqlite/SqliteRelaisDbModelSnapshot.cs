@@ -2825,6 +2825,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PrescriptionId")
                         .HasColumnType("TEXT");
 
@@ -2835,6 +2838,8 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("PrescriptionId");
 
@@ -2912,6 +2917,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly>("On")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 
@@ -2926,6 +2934,8 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("ReferralId");
 
@@ -4803,6 +4813,12 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.PostCancerAct", b =>
                 {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Relais.Domain.SupportiveCare.PostCancerPrescription", null)
                         .WithMany("Acts")
                         .HasForeignKey("PrescriptionId")
@@ -4848,6 +4864,12 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Relais.Domain.SupportiveCare.ReferralEntry", b =>
                 {
+                    b.HasOne("Relais.Domain.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Relais.Domain.SupportiveCare.SupportiveReferral", null)
                         .WithMany("Entries")
                         .HasForeignKey("ReferralId")
