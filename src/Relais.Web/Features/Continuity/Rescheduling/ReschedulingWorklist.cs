@@ -54,7 +54,9 @@ public sealed class ReschedulingWorklist(RelaisDb db, Clock clock)
 
     private IQueryable<Deferral> Open(CurrentUser user)
     {
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        return db.Deferrals.AsNoTracking().Where(d => d.EndedAt == null && active.Contains(d.PatientId));
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the deferrals' patients only.
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        return db.Deferrals.AsNoTracking().Where(d => d.EndedAt == null && visible.Contains(d.PatientId) && !left.Any(e => e.PatientId == d.PatientId));
     }
 }

@@ -41,7 +41,10 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock)
     {
         var owner = user.IsInRole(Roles.GeneralPractitioner) ? StepOwner.Gp : StepOwner.HospitalTeam;
         var until = clock.Today.AddDays(Days);
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        return db.AdministrativeSteps.AsNoTracking().Where(s => s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && active.Contains(s.PatientId));
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the steps' patients only.
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        return db.AdministrativeSteps.AsNoTracking().Where(s => s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && visible.Contains(s.PatientId)
+            && !left.Any(e => e.PatientId == s.PatientId));
     }
 }

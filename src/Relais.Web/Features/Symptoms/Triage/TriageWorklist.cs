@@ -47,8 +47,10 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock)
     /// <summary>The open alerts of the patients the caller sees and who are still in care.</summary>
     private IQueryable<SymptomAlert> Open(CurrentUser user)
     {
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        return db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && active.Contains(a.PatientId));
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the alerts' patients only.
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        return db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && visible.Contains(a.PatientId) && !left.Any(e => e.PatientId == a.PatientId));
     }
 
     private static AlertSeverity Parse(string code) => Enum.GetValues<AlertSeverity>().First(s => s.Code() == code);
