@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Audit;
 using Relais.Web.Data;
 using Relais.Web.Identity;
@@ -43,7 +44,23 @@ public sealed class ListAudit(RelaisDb db, Clock clock)
 
     public async Task RecordAsync(CurrentUser user, IEnumerable<Guid> patientIds, string resource, CancellationToken ct)
     {
-        if (Add(user.Id, user.PrimaryRole, patientIds, resource) > 0) await db.SaveChangesAsync(ct);
+        var ids = patientIds.Distinct().ToArray();
+        if (ids.Length == 0) return;
+        // On PostgreSQL, the rows of a list in one INSERT over the array of patients: the same rows as one INSERT each, which
+        // cost ~20 µs of database time and as much of the app's each (a worklist of 224 patients paid 224 of them). Only when
+        // the unit of work holds nothing else, so that what it commits stays what SaveChanges would have committed.
+        if (db.IsPostgres && !db.ChangeTracker.HasChanges())
+        {
+            var at = AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, null, AuditActions.List, resource, AuditOutcomes.Allowed).At;
+            var role = user.PrimaryRole;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AuditEntries" ("Action", "ActorId", "ActorRole", "At", "Outcome", "PatientId", "Resource")
+                SELECT {AuditActions.List}, {user.Id}, {role}, {at}, {AuditOutcomes.Allowed}, p.id, {resource}
+                FROM unnest({ids}) WITH ORDINALITY AS p(id, n) ORDER BY p.n
+                """, ct);
+            return;
+        }
+        if (Add(user.Id, user.PrimaryRole, ids, resource) > 0) await db.SaveChangesAsync(ct);
     }
 }
 
