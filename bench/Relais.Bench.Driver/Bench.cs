@@ -315,7 +315,7 @@ public sealed class Bench(DriverOptions options)
             notes.Add($"{s.Name}: no twin, no request of the capture succeeded");
             return null;
         }
-        var replayConnection = new NpgsqlConnectionStringBuilder(options.Connection) { ApplicationName = Capture.AppName, MaxAutoPrepare = 64, AutoPrepareMinUsages = 3 };
+        var replayConnection = new NpgsqlConnectionStringBuilder(options.Connection) { ApplicationName = Capture.AppName, MaxAutoPrepare = 256, AutoPrepareMinUsages = 3 };
         await using var source = NpgsqlDataSource.Create(replayConnection.ConnectionString);
         await using var c = await source.OpenConnectionAsync();
         var replays = new List<Capture.Replay>();

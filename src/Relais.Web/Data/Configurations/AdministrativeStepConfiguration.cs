@@ -13,6 +13,9 @@ public sealed class AdministrativeStepConfiguration : IEntityTypeConfiguration<A
         builder.HasIndex(s => new { s.PatientId, s.DueOn });
         // The reminder scan and the owners' worklists: planned steps by reminder day.
         builder.HasIndex(s => new { s.Status, s.RemindOn, s.RemindedAt });
+        // The owners' worklists: the planned steps of the caller's patients, by owner and due day, read from the index alone for
+        // the count (with the index on PatientId and DueOn, every step of each visible patient was read to test its status and owner).
+        builder.HasIndex(s => new { s.PatientId, s.Owner, s.DueOn }, "IX_AdministrativeSteps_Planned").HasFilter("\"Status\" = 'Planned'");
         // One step follows a completed one: completing it twice (two racing requests) cannot plan two.
         builder.HasIndex(s => s.FollowsId).IsUnique().HasFilter("\"FollowsId\" IS NOT NULL");
         builder.Property(s => s.Note).HasMaxLength(AdministrativeStep.MaxNote);

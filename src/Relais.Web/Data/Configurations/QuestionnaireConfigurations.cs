@@ -69,8 +69,9 @@ public sealed class SymptomAlertConfiguration : IEntityTypeConfiguration<Symptom
     {
         builder.HasKey(a => a.Id);
         builder.HasIndex(a => new { a.PatientId, a.RaisedAt });
-        // The triage worklist: the open alerts of the caller's patients (an index seek per patient).
         builder.HasIndex(a => new { a.PatientId, a.ActionAt });
+        // The triage worklist: the open alerts of the caller's patients (a seek per patient in an index of the open ones only).
+        builder.HasIndex(a => a.PatientId, "IX_SymptomAlerts_Open").HasFilter("\"ActionAt\" IS NULL");
         // The escalation scan: urgent alerts neither acknowledged nor escalated, oldest first.
         builder.HasIndex(a => new { a.Rank, a.AcknowledgedAt, a.EscalatedAt, a.RaisedAt });
         builder.Property(a => a.QuestionnaireCode).HasMaxLength(60);

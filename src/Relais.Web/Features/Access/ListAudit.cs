@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Audit;
 using Relais.Web.Data;
 using Relais.Web.Identity;
@@ -12,6 +13,14 @@ namespace Relais.Web.Features.Access;
 /// </summary>
 public sealed class ListAudit(RelaisDb db, Clock clock)
 {
+    private readonly HashSet<Guid> recorded = [];
+
+    /// <summary>
+    /// The patients this instance (one per request) audited as listed in one INSERT, which the unit of work does not track:
+    /// the list audits of the API and of the pages leave them out, as they do the rows tracked (<see cref="PageListAudit.ListedAlready"/>).
+    /// </summary>
+    public IReadOnlyCollection<Guid> Recorded => recorded;
+
     /// <summary>
     /// Runs the rest of the pipeline into a buffer and gives the response its own stream back, so that a list
     /// audit reads what was answered (the API's JSON, a page's HTML) before it leaves. The caller sends the buffer.
@@ -43,7 +52,24 @@ public sealed class ListAudit(RelaisDb db, Clock clock)
 
     public async Task RecordAsync(CurrentUser user, IEnumerable<Guid> patientIds, string resource, CancellationToken ct)
     {
-        if (Add(user.Id, user.PrimaryRole, patientIds, resource) > 0) await db.SaveChangesAsync(ct);
+        var ids = patientIds.Distinct().ToArray();
+        if (ids.Length == 0) return;
+        // On PostgreSQL, the rows of a list in one INSERT over the array of patients: the same rows as one INSERT each, which
+        // cost ~20 µs of database time and as much of the app's each (a worklist of 224 patients paid 224 of them). Only when
+        // the unit of work holds nothing else, so that what it commits stays what SaveChanges would have committed.
+        if (db.IsPostgres && !db.ChangeTracker.HasChanges())
+        {
+            var at = AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, null, AuditActions.List, resource, AuditOutcomes.Allowed).At;
+            var role = user.PrimaryRole;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AuditEntries" ("Action", "ActorId", "ActorRole", "At", "Outcome", "PatientId", "Resource")
+                SELECT {AuditActions.List}, {user.Id}, {role}, {at}, {AuditOutcomes.Allowed}, p.id, {resource}
+                FROM unnest({ids}) WITH ORDINALITY AS p(id, n) ORDER BY p.n
+                """, ct);
+            recorded.UnionWith(ids);
+            return;
+        }
+        if (Add(user.Id, user.PrimaryRole, ids, resource) > 0) await db.SaveChangesAsync(ct);
     }
 }
 
@@ -83,7 +109,9 @@ public static class ListReadAudit
             {
                 // A use case that audits its own list (the worklists, whose pages share it) has done so in this request.
                 shown.ExceptWith(PageListAudit.ListedAlready(http.RequestServices.GetRequiredService<RelaisDb>(), user.Id));
-                await http.RequestServices.GetRequiredService<ListAudit>().RecordAsync(user, shown, $"GET {http.Request.Path}", http.RequestAborted);
+                var audit = http.RequestServices.GetRequiredService<ListAudit>();
+                shown.ExceptWith(audit.Recorded);
+                await audit.RecordAsync(user, shown, $"GET {http.Request.Path}", http.RequestAborted);
             }
         }
         buffer.Position = 0;

@@ -36,6 +36,7 @@ public static partial class PageListAudit
             if (user.OwnPatientId is { } own) shown.Remove(own);
             var db = http.RequestServices.GetRequiredService<RelaisDb>();
             shown.ExceptWith(ListedAlready(db, user.Id));
+            shown.ExceptWith(http.RequestServices.GetRequiredService<ListAudit>().Recorded);
             if (shown.Count > 0)
             {
                 // A unit of work of its own: whatever a page's form left unsaved in the request's (a refused input) is not committed with it.

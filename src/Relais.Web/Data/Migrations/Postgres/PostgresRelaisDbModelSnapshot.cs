@@ -1291,6 +1291,12 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Phase");
 
+                    b.HasIndex(new[] { "PatientId" }, "IX_Episodes_Expertise")
+                        .HasFilter("\"IsRareCancer\" OR \"HereditarySuspicion\" OR \"PrimarySite\" LIKE 'C8%'");
+
+                    b.HasIndex(new[] { "PatientId" }, "IX_Episodes_LeftCare")
+                        .HasFilter("\"Phase\" IN ('Deceased', 'MovedAway')");
+
                     b.ToTable("Episodes");
                 });
 
@@ -1885,7 +1891,7 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("ProfessionalId", "PatientId", "From", "To")
+                    b.HasIndex("ProfessionalId", "PatientId", "From", "To", "EndedAt")
                         .HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
 
                     b.ToTable("CareTeamMembers");
@@ -2589,6 +2595,9 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Rank", "AcknowledgedAt", "EscalatedAt", "RaisedAt");
 
+                    b.HasIndex(new[] { "PatientId" }, "IX_SymptomAlerts_Open")
+                        .HasFilter("\"ActionAt\" IS NULL");
+
                     b.ToTable("SymptomAlerts");
                 });
 
@@ -2708,6 +2717,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "DueOn");
 
                     b.HasIndex("Status", "RemindOn", "RemindedAt");
+
+                    b.HasIndex(new[] { "PatientId", "Owner", "DueOn" }, "IX_AdministrativeSteps_Planned")
+                        .HasFilter("\"Status\" = 'Planned'");
 
                     b.ToTable("AdministrativeSteps");
                 });

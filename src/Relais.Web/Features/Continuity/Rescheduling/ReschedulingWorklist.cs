@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain;
-using Relais.Domain.Audit;
 using Relais.Domain.Continuity;
 using Relais.Web.Data;
 using Relais.Web.Features.Access;
@@ -22,7 +21,7 @@ public sealed record ReschedulingPage(IReadOnlyList<ReschedulingItem> Items, int
 /// rule lets the caller see and who are still in care, the highest priority first and then the longest waited, each
 /// flagged when it is overdue against its priority's maximum delay. Each patient listed is an audited read.
 /// </summary>
-public sealed class ReschedulingWorklist(RelaisDb db, Clock clock)
+public sealed class ReschedulingWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
 {
     public const int MaxItems = 200;
 
@@ -42,10 +41,7 @@ public sealed class ReschedulingWorklist(RelaisDb db, Clock clock)
                 r.d.OriginalDate, r.d.Reason, EnumCodes.Code(r.d.Priority), r.d.Priority.Label(), DeferralPriorities.MaxDelayDays[r.d.Priority], r.d.DecidedAt,
                 today.DayNumber - r.d.DecidedOn.DayNumber, r.d.Until, r.d.Deadline, r.d.IsOverdue(today)))
             .ToList();
-        var now = clock.Now;
-        foreach (var patientId in items.Select(i => i.PatientId).Distinct())
-            db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/rescheduling", AuditOutcomes.Allowed));
-        await db.SaveChangesAsync(ct);
+        await listAudit.RecordAsync(user, items.Select(i => i.PatientId), "GET /api/worklists/rescheduling", ct);
         return new ReschedulingPage(items, total, items.Count(i => i.Overdue));
     }
 
@@ -54,7 +50,9 @@ public sealed class ReschedulingWorklist(RelaisDb db, Clock clock)
 
     private IQueryable<Deferral> Open(CurrentUser user)
     {
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        return db.Deferrals.AsNoTracking().Where(d => d.EndedAt == null && active.Contains(d.PatientId));
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the deferrals' patients only.
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        return db.Deferrals.AsNoTracking().Where(d => d.EndedAt == null && visible.Contains(d.PatientId) && !left.Any(e => e.PatientId == d.PatientId));
     }
 }

@@ -25,15 +25,21 @@ public sealed class ExpertiseWorklistQuery(RelaisDb db, Clock clock)
 {
     public async Task<IReadOnlyList<ExpertiseLine>> HandleAsync(CurrentUser user, CancellationToken ct)
     {
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        var referrals = await db.OncogeneticsReferrals.AsNoTracking().Where(r => r.Result == null && active.Contains(r.PatientId)).ToListAsync(ct);
-        var reviews = await db.ExpertReviews.AsNoTracking().Where(r => active.Contains(r.PatientId)).ToListAsync(ct);
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the rows found only (a nurse coordinator sees
+        // ~1,900 patients, of whom a few hundred have a line).
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        // Every referral of the patients (the open ones are listed, all of them tell which episodes were referred), in one read.
+        var allReferrals = await db.OncogeneticsReferrals.AsNoTracking()
+            .Where(r => visible.Contains(r.PatientId) && !left.Any(e => e.PatientId == r.PatientId)).ToListAsync(ct);
+        var referrals = allReferrals.Where(r => r.Result == null).ToList();
+        var reviews = await db.ExpertReviews.AsNoTracking().Where(r => visible.Contains(r.PatientId) && !left.Any(e => e.PatientId == r.PatientId)).ToListAsync(ct);
         // Lymphomas are found by their ICD-10 site (C81–C86), so the candidates are read and the rule applied here, once.
         var episodes = await db.Episodes.AsNoTracking()
-            .Where(e => active.Contains(e.PatientId) && (e.IsRareCancer || e.HereditarySuspicion || e.PrimarySite.StartsWith("C8")))
+            .Where(e => (e.IsRareCancer || e.HereditarySuspicion || e.PrimarySite.StartsWith("C8")) && visible.Contains(e.PatientId) && !left.Any(l => l.PatientId == e.PatientId))
             .Select(e => new { e.Id, e.PatientId, e.PrimarySite, e.PrimarySiteLabel, e.IsRareCancer, e.HereditarySuspicion, e.DiagnosisDate, e.CreatedAt })
             .ToListAsync(ct);
-        var referredEpisodes = await db.OncogeneticsReferrals.AsNoTracking().Where(r => active.Contains(r.PatientId)).Select(r => new { r.PatientId, r.EpisodeId }).ToListAsync(ct);
+        var referredEpisodes = allReferrals.Select(r => new { r.PatientId, r.EpisodeId }).ToList();
 
         var lines = new List<(Guid PatientId, string Kind, string Missing, string Label, DateOnly Since)>();
         foreach (var r in referrals)

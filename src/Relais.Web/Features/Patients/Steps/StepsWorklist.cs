@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain;
-using Relais.Domain.Audit;
 using Relais.Domain.Steps;
 using Relais.Web.Data;
 using Relais.Web.Features.Access;
@@ -17,7 +16,7 @@ public sealed record StepsWorklistPage(IReadOnlyList<StepWorkItem> Items, int To
 /// by the team, planned and due within <see cref="Days"/> days or late, of the patients the access rule lets the caller see
 /// and who are still in care, the earliest first. Each patient listed is an audited read.
 /// </summary>
-public sealed class StepsWorklist(RelaisDb db, Clock clock)
+public sealed class StepsWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
 {
     public const int MaxItems = 200, Days = 30;
 
@@ -31,9 +30,7 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock)
                           select new { s.Id, s.PatientId, s.Kind, s.Owner, s.DueOn, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
         var items = rows.Select(r => new StepWorkItem(r.Id, r.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), EnumCodes.Code(r.Kind),
             AdministrativeSteps.Label(r.Kind), EnumCodes.Code(r.Owner), r.DueOn, r.DueOn < today)).ToList();
-        foreach (var patientId in items.Select(i => i.PatientId).Distinct())
-            db.AuditEntries.Add(AuditEntry.Create(clock.Now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/steps", AuditOutcomes.Allowed));
-        await db.SaveChangesAsync(ct);
+        await listAudit.RecordAsync(user, items.Select(i => i.PatientId), "GET /api/worklists/steps", ct);
         return new StepsWorklistPage(items, total, items.Count(i => i.Late));
     }
 
@@ -41,7 +38,10 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock)
     {
         var owner = user.IsInRole(Roles.GeneralPractitioner) ? StepOwner.Gp : StepOwner.HospitalTeam;
         var until = clock.Today.AddDays(Days);
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        return db.AdministrativeSteps.AsNoTracking().Where(s => s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && active.Contains(s.PatientId));
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the steps' patients only.
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        return db.AdministrativeSteps.AsNoTracking().Where(s => s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && visible.Contains(s.PatientId)
+            && !left.Any(e => e.PatientId == s.PatientId));
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Relais.Domain.Alerts;
-using Relais.Domain.Audit;
 using Relais.Domain.Questionnaires;
 using Relais.Web.Data;
 using Relais.Web.Features.Access;
@@ -18,13 +17,12 @@ public sealed record TriagePage(IReadOnlyList<TriageItem> Items, int Total, int 
 /// The triage worklist (CAPRI-style): the open alerts raised by patients' answers, of the patients the access rule lets
 /// the caller see, the most severe first and then the oldest first; paged. Each patient listed is an audited read.
 /// </summary>
-public sealed class TriageWorklist(RelaisDb db, Clock clock)
+public sealed class TriageWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
 {
     public async Task<TriagePage> HandleAsync(CurrentUser user, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var now = clock.Now;
         var open = Open(user);
         var total = await open.CountAsync(ct);
         // Cut on the alert rows before the join to the patients.
@@ -35,9 +33,7 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock)
         var items = rows.Select(x => new TriageItem(x.a.Id, x.a.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.a.Severity.Code(), x.a.RaisedAt,
                 x.a.Rule, x.a.Title, x.a.QuestionnaireCode, x.a.AcknowledgedAt is not null, x.a.EscalatedAt))
             .OrderByDescending(i => QuestionnaireEvaluation.Rank(Parse(i.Severity))).ThenBy(i => i.RaisedAt).ThenBy(i => i.AlertId).ToList();
-        foreach (var patientId in items.Select(i => i.PatientId).Distinct())
-            db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, patientId, AuditActions.List, "GET /api/worklists/triage", AuditOutcomes.Allowed));
-        await db.SaveChangesAsync(ct);
+        await listAudit.RecordAsync(user, items.Select(i => i.PatientId), "GET /api/worklists/triage", ct);
         return new TriagePage(items, total, page, pageSize);
     }
 
@@ -47,8 +43,10 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock)
     /// <summary>The open alerts of the patients the caller sees and who are still in care.</summary>
     private IQueryable<SymptomAlert> Open(CurrentUser user)
     {
-        var active = PatientQueries.ActiveIds(db, user, clock.Today, clock.Now);
-        return db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && active.Contains(a.PatientId));
+        // The rule of PatientQueries.ActiveIds, the test of who left care made on the alerts' patients only.
+        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var left = PatientQueries.LeftCare(db);
+        return db.SymptomAlerts.AsNoTracking().Where(a => a.ActionAt == null && visible.Contains(a.PatientId) && !left.Any(e => e.PatientId == a.PatientId));
     }
 
     private static AlertSeverity Parse(string code) => Enum.GetValues<AlertSeverity>().First(s => s.Code() == code);
