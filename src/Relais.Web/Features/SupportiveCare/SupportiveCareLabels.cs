@@ -59,7 +59,7 @@ public static class SupportiveCareLabels
     {
         "proposed" => L["Proposée"],
         "accepted" => L["Acceptée"],
-        "in-progress" => L["En cours"],
+        "in-progress" => L["Prise en charge en cours"],
         "completed" => L["Terminée"],
         "declined" => L["Déclinée"],
         "renounced" => L["Abandonnée par le patient"],

@@ -28,11 +28,12 @@ public sealed class ReschedulingWorklist(RelaisDb db, Clock clock, ListAudit lis
     public async Task<ReschedulingPage> HandleAsync(CurrentUser user, CancellationToken ct)
     {
         var today = clock.Today;
-        var open = Open(user);
-        var total = await open.CountAsync(ct);
-        // Priority is stored by name: its rank (high, medium, low) is spelled out for the database to order on.
-        var ranked = open.OrderBy(d => d.Priority == DeferralPriority.High ? 0 : d.Priority == DeferralPriority.Medium ? 1 : 2).ThenBy(d => d.DecidedAt).ThenBy(d => d.Id);
-        var rows = await (from d in ranked.Take(MaxItems)
+        // The waiting deferrals' keys in one pass over the visible patients: the total and the first ones are cut from them, then
+        // those rows are read by key — the visible set is not walked a second time.
+        var keys = await Open(user).Select(d => new { d.Id, d.Priority, d.DecidedAt }).ToListAsync(ct);
+        var total = keys.Count;
+        var firstIds = keys.OrderBy(k => k.Priority).ThenBy(k => k.DecidedAt).ThenBy(k => k.Id).Take(MaxItems).Select(k => k.Id).ToList();
+        var rows = await (from d in db.Deferrals.AsNoTracking().Where(d => firstIds.Contains(d.Id))
                           join p in db.Patients on d.PatientId equals p.Id
                           select new { d, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
         var names = await DeferralsQuery.NamesAsync(db, rows.Select(r => r.d).ToList(), ct);

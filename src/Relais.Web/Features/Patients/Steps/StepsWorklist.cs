@@ -22,13 +22,16 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
 
     public async Task<StepsWorklistPage> HandleAsync(CurrentUser user, CancellationToken ct)
     {
-        var mine = Mine(user);
-        var total = await mine.CountAsync(ct);
+        // The steps' keys in one pass over the visible patients: the total and the first ones are cut from them, then those rows
+        // are read by key — the visible set is not walked a second time.
+        var keys = await Mine(user).Select(s => new { s.Id, s.DueOn }).ToListAsync(ct);
+        var total = keys.Count;
+        var firstIds = keys.OrderBy(k => k.DueOn).ThenBy(k => k.Id).Take(MaxItems).Select(k => k.Id).ToList();
         var today = clock.Today;
-        var rows = await (from s in mine.OrderBy(s => s.DueOn).ThenBy(s => s.Id).Take(MaxItems)
+        var rows = await (from s in db.AdministrativeSteps.AsNoTracking().Where(s => firstIds.Contains(s.Id))
                           join p in db.Patients on s.PatientId equals p.Id
                           select new { s.Id, s.PatientId, s.Kind, s.Owner, s.DueOn, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
-        var items = rows.Select(r => new StepWorkItem(r.Id, r.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), EnumCodes.Code(r.Kind),
+        var items = rows.OrderBy(r => r.DueOn).ThenBy(r => r.Id).Select(r => new StepWorkItem(r.Id, r.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), EnumCodes.Code(r.Kind),
             AdministrativeSteps.Label(r.Kind), EnumCodes.Code(r.Owner), r.DueOn, r.DueOn < today)).ToList();
         await listAudit.RecordAsync(user, items.Select(i => i.PatientId), "GET /api/worklists/steps", ct);
         return new StepsWorklistPage(items, total, items.Count(i => i.Late));

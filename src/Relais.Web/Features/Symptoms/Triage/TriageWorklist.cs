@@ -23,11 +23,12 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock, ListAudit listAudit
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var open = Open(user);
-        var total = await open.CountAsync(ct);
-        // Cut on the alert rows before the join to the patients.
-        var pageRows = open.OrderByDescending(a => a.Rank).ThenBy(a => a.RaisedAt).ThenBy(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize);
-        var rows = await (from a in pageRows
+        // The open alerts' keys in one pass over the visible patients (a nurse coordinator sees some 1,900): the total and the
+        // page are cut from them, then the page's rows are read by key — the visible set is not walked a second time.
+        var keys = await Open(user).Select(a => new { a.Id, a.Rank, a.RaisedAt }).ToListAsync(ct);
+        var pageIds = keys.OrderByDescending(k => k.Rank).ThenBy(k => k.RaisedAt).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var total = keys.Count;
+        var rows = await (from a in db.SymptomAlerts.AsNoTracking().Where(a => pageIds.Contains(a.Id))
                           join p in db.Patients on a.PatientId equals p.Id
                           select new { a, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
         var items = rows.Select(x => new TriageItem(x.a.Id, x.a.PatientId, PatientName.Of(x.BirthName, x.UsedName, x.FirstNames), x.a.Severity.Code(), x.a.RaisedAt,
