@@ -193,13 +193,15 @@ public sealed class RefreshIndicatorsPostgresTests(PostgresRelaisFactory factory
         app.Settings["Indicators:RefreshSeconds"] = "3600";
         app.Settings["Indicators:CatchUpPatients"] = "1000000";
         var quality = await app.ClientAsAsync(Api.Quality);
-        await SeedAsync(await app.ClientAsAsync(Api.Oncologist), "C53.0", 12, 10);
+        var oncologist = await app.ClientAsAsync(Api.Oncologist);
 
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         await using (var refreshUnderWay = await db.Database.BeginTransactionAsync())
         {
+            // The lock taken before the patients are written: the app's own background pass cannot count them meanwhile.
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({RefreshIndicators.LockKey})");
+            await SeedAsync(oncologist, "C53.0", 12, 10);
             using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             var response = await quality.GetAsync("/api/indicators?from=2025-02-01&to=2025-02-28", patience.Token);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
