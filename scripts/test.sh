@@ -305,7 +305,8 @@ queue_tests() {
   {
     echo "== dotnet test $label${filter:+ --filter $filter}"
     local rc=0 child
-    "$@" timeout -k 30 "$PROJECT_TIMEOUT" dotnet "${args[@]}" </dev/null 9>&- &
+    # The app's errors under test (exceptions and paths, no clinical text), to read a failure that does not come back alone.
+    RELAIS_TEST_ERROR_LOG="$RESULTS/$file.errors.log" "$@" timeout -k 30 "$PROJECT_TIMEOUT" dotnet "${args[@]}" </dev/null 9>&- &
     child=$!
     # cleanup stops this run: pass it on to timeout, which passes it on to dotnet test's group.
     trap 'kill -TERM "$child" 2>/dev/null; wait "$child"; exit 143' TERM

@@ -102,5 +102,7 @@ public abstract class RelaisFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton(time);
         });
+        if (Environment.GetEnvironmentVariable("RELAIS_TEST_ERROR_LOG") is { Length: > 0 } errors)
+            builder.ConfigureLogging(logging => logging.AddProvider(new ErrorFileLoggerProvider(errors)));
     }
 }
