@@ -21,7 +21,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Fact]
     public async Task TheOncologistsPages_HaveNoAxeViolation()
     {
-        using var api = await SignedInApiAsync(Api.Oncologist);
+        using var api = await browser.SignedInApiAsync(Api.Oncologist);
         var patientId = await api.FirstPatientIdAsync("durand marie");
         var patient = $"/patients/{patientId}";
         var episodeId = (await api.GetJsonAsync($"/api/patients/{patientId}/timeline"))[0].GetProperty("episodeId").GetGuid();
@@ -54,12 +54,12 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [Fact]
     public async Task TheOtherRolesPages_HaveNoAxeViolation()
     {
-        using var api = await SignedInApiAsync(Api.Secretary);
+        using var api = await browser.SignedInApiAsync(Api.Secretary);
         var meetings = await api.GetJsonAsync("/api/meetings?days=365");
         Assert.True(meetings.GetArrayLength() > 0, "the demo has upcoming meetings");
         await AssertNoViolationAsync(Api.Secretary, ["/", "/rcp", "/rcp/suivi", $"/rcp/reunions/{meetings[0].GetProperty("id").GetGuid()}"]);
 
-        using var gpApi = await SignedInApiAsync(Api.Gp);
+        using var gpApi = await browser.SignedInApiAsync(Api.Gp);
         var gpPatient = await gpApi.FirstPatientIdAsync("durand marie");
         // A patient of the GP in shared follow-up has a PPAC: its page, with the GP's own actions, and the oncologist's revision form.
         var followed = (await gpApi.GetJsonAsync("/api/follow-up/worklist?days=365")).GetProperty("upcoming")[0].GetProperty("patientId").GetGuid();
@@ -93,16 +93,6 @@ public sealed class AccessibilityTests(BrowserFixture browser)
             violations.AddRange(await ViolationsAsync(page, url, mustBeOk: url == "/connexion"));
         await context.CloseAsync();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
-    }
-
-    private async Task<HttpClient> SignedInApiAsync(string email)
-    {
-        // The app runs on Kestrel here: the API is called at its real address.
-        var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await api.LoginAsync(email);
-        login.EnsureSuccessStatusCode();
-        api.DefaultRequestHeaders.Authorization = new("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
-        return api;
     }
 
     /// <summary>A one-result laboratory Bundle about an INS no record carries, sent on <c>POST /fhir</c>: held, not recorded.</summary>

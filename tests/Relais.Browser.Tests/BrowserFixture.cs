@@ -36,6 +36,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>An API client signed in as <paramref name="email"/> (bearer token), at the app's real address.</summary>
+    public async Task<HttpClient> SignedInApiAsync(string email)
+    {
+        var api = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var login = await api.LoginAsync(email);
+        login.EnsureSuccessStatusCode();
+        api.DefaultRequestHeaders.Authorization = new("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        return api;
+    }
+
     public async Task<IPage> SignedInPageAsync(string email, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl ?? BaseUrl, Locale = "fr-FR" });

@@ -20,7 +20,7 @@ public sealed class PalliativeJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task TheTeamsPlans_AreReadByTheGpOnCall_TheHadIsAdmittedAndRenewed_AndTheCaregiverReadsHisRights()
     {
-        using var api = await OncologistApiAsync();
+        using var api = await browser.SignedInApiAsync(Api.Oncologist);
         var patientId = await A.Patient().Named("Veillee", "Odette").Born(1948, 3, 14).CreateAsync(api);
         var ins = (await api.GetJsonAsync($"/api/patients/{patientId}")).GetProperty("ins").GetString()!;
         var today = new Clock(browser.Factory.Time).Today;
@@ -132,13 +132,4 @@ public sealed class PalliativeJourneyTests(BrowserFixture browser)
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Date(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    private async Task<HttpClient> OncologistApiAsync()
-    {
-        var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await client.LoginAsync(Api.Oncologist);
-        login.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
-        return client;
-    }
 }
