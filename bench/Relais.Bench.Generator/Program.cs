@@ -103,7 +103,7 @@ public sealed record Args(string Connection, int Patients, int Seed, DateOnly To
                 default: return null;
             }
         }
-        if (args.Length % 2 != 0 || connection is null || patients < 1 || patients > 999_999) return null;
+        if (args.Length % 2 != 0 || connection is null || patients < 1 || patients > 1_000_000) return null; // the INS order number holds six digits (index 0 to 999,999)
         return new Args(connection, patients, seed, today, password);
     }
 }
