@@ -87,7 +87,10 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
         {
             var k = values.Count;
             if (rows.Length > 0) rows.Append(", ");
-            rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"({{{k}}}, {{{k + 1}}}, {{{k + 2}}}, {{{k + 3}}})");
+            // Typed on PostgreSQL, so that the statement read back from the server's log (the benchmark's SQL twin) runs as it is.
+            rows.Append(db.IsPostgres
+                ? FormattableString.Invariant($"({{{k}}}::bigint, {{{k + 1}}}::bigint, {{{k + 2}}}::text, {{{k + 3}}}::text)")
+                : FormattableString.Invariant($"({{{k}}}, {{{k + 1}}}, {{{k + 2}}}, {{{k + 3}}})"));
             values.AddRange([e.Id, e.ChainIndex!.Value, e.PreviousHash!, e.Hash!]);
         }
         var sql = $"""

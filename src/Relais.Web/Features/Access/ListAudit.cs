@@ -64,7 +64,7 @@ public sealed class ListAudit(RelaisDb db, Clock clock)
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "AuditEntries" ("Action", "ActorId", "ActorRole", "At", "Outcome", "PatientId", "Resource")
                 SELECT {AuditActions.List}, {user.Id}, {role}, {at}, {AuditOutcomes.Allowed}, p.id, {resource}
-                FROM unnest({ids}) WITH ORDINALITY AS p(id, n) ORDER BY p.n
+                FROM unnest({ids}::uuid[]) WITH ORDINALITY AS p(id, n) ORDER BY p.n
                 """, ct);
             recorded.UnionWith(ids);
             return;

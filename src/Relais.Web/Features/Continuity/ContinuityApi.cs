@@ -29,7 +29,7 @@ public static class ContinuityApi
             .ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
 
         var worklist = app.MapGroup("/api/worklists").WithTags(Tag).RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator));
-        worklist.MapGet("/rescheduling", Worklist).WithSummary("Liste de reprogrammation : soins reportés, par priorité puis ancienneté, avec les délais maximaux dépassés.")
+        worklist.MapGet("/rescheduling", Worklist).WithSummary("Liste de reprogrammation : soins reportés, par priorité puis ancienneté, avec les délais maximaux dépassés ; paginée (page, pageSize : 50 par défaut, 100 au plus).")
             .DeclareNoPatientData("limited to the patients the access rule lets the caller see; each one listed is audited");
 
         var crisis = app.MapGroup("/api/crisis-modes").WithTags(Tag).RequireAuthorization();
@@ -51,8 +51,8 @@ public static class ContinuityApi
         RescheduleCare reschedule, CancellationToken ct) =>
         await reschedule.HandleAsync(user, patientId, deferralId, input, ct) is { } r ? TypedResults.Ok(r) : Problems.NotFound("Report");
 
-    private static async Task<Ok<ReschedulingPage>> Worklist(CurrentUser user, ReschedulingWorklist worklist, CancellationToken ct) =>
-        TypedResults.Ok(await worklist.HandleAsync(user, ct));
+    private static async Task<Ok<ReschedulingPage>> Worklist(int? page, int? pageSize, CurrentUser user, ReschedulingWorklist worklist, CancellationToken ct) =>
+        TypedResults.Ok(await worklist.HandleAsync(user, page ?? 1, pageSize ?? ReschedulingWorklist.DefaultPageSize, ct));
 
     private static async Task<Ok<CrisisTerritories>> Territories(CrisisModes modes, CancellationToken ct) => TypedResults.Ok(await modes.HandleAsync(ct));
 

@@ -45,6 +45,39 @@ public abstract class ReschedulingWorklistTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task ThePagesFollowOneAnother_AndTheTotalAndTheOverdueCountCoverTheWholeList()
+    {
+        var (oncologist, patientId, cycleId) = await factory.PatientWithACycleAsync();
+        var mine = new List<Guid> { (await oncologist.DeferAsync(patientId, "appointment", cycleId, "high")).GetProperty("id").GetGuid() };
+        foreach (var day in new[] { "2026-12-09", "2026-12-16", "2026-12-23" })
+            mine.Add((await oncologist.DeferAsync(patientId, "appointment", await oncologist.PlanCycleAsync(patientId, null, $"{day}T08:00:00Z"), "low")).GetProperty("id").GetGuid());
+        // Past the high priority's seven days: one of this patient's deferrals is overdue, on whatever page it falls.
+        factory.Time.Advance(TimeSpan.FromDays(8));
+        oncologist = await factory.ClientAsAsync(Api.Oncologist);
+
+        var whole = await oncologist.GetJsonAsync("/api/worklists/rescheduling?pageSize=100");
+        var total = whole.GetProperty("total").GetInt32();
+        Assert.InRange(total, mine.Count, 100);
+        var all = whole.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(total, all.Count);
+        var walked = new List<Guid>();
+        for (var n = 1; n <= (total + 1) / 2; n++)
+        {
+            var page = await oncologist.GetJsonAsync($"/api/worklists/rescheduling?page={n}&pageSize=2");
+            Assert.Equal(total, page.GetProperty("total").GetInt32());
+            Assert.Equal(all.Count(i => i.GetProperty("overdue").GetBoolean()), page.GetProperty("overdue").GetInt32());
+            Assert.Equal(n, page.GetProperty("page").GetInt32());
+            walked.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("deferralId").GetGuid()));
+        }
+        Assert.Equal(all.Select(i => i.GetProperty("deferralId").GetGuid()), walked);
+        Assert.Superset(mine.ToHashSet(), walked.ToHashSet());
+        Assert.True(all.Single(i => i.GetProperty("deferralId").GetGuid() == mine[0]).GetProperty("overdue").GetBoolean());
+        Assert.True(whole.GetProperty("overdue").GetInt32() >= 1);
+        Assert.Equal(100, whole.GetProperty("pageSize").GetInt32());
+        Assert.Equal(50, (await oncologist.GetJsonAsync("/api/worklists/rescheduling")).GetProperty("pageSize").GetInt32());
+    }
+
+    [Fact]
     public async Task ANurseOutsideTheTeam_DoesNotSeeThePatient_AndAGpHasNoList()
     {
         var (oncologist, patientId, cycleId) = await factory.PatientWithACycleAsync();

@@ -36,7 +36,7 @@ public static class StepsApi
             .WithSummary("Enregistre le retrait de l'essai, possible à tout moment.").ProducesValidationProblem().WithIdempotency();
 
         app.MapGroup("/api/worklists").WithTags("Patients").RequireAuthorization(p => p.RequireRole(Roles.HospitalClinician, Roles.NurseCoordinator, Roles.GeneralPractitioner))
-            .MapGet("/steps", Worklist).WithSummary("Démarches qui reviennent à l'appelant (médecin traitant ou équipe hospitalière), à échéance dans les 30 jours ou en retard.")
+            .MapGet("/steps", Worklist).WithSummary("Démarches qui reviennent à l'appelant (médecin traitant ou équipe hospitalière), à échéance dans les 30 jours ou en retard ; paginée (page, pageSize : 50 par défaut, 100 au plus).")
             .DeclareNoPatientData("limited to the patients the access rule lets the caller see; each one listed is audited");
         return app;
     }
@@ -73,5 +73,6 @@ public static class StepsApi
     private static async Task<Results<Ok<TrialDto>, NotFound>> Withdraw(Guid patientId, Guid trialId, TrialWithdrawalInput input, CurrentUser user, ManageTrials trials,
         CancellationToken ct) => await trials.WithdrawAsync(user, patientId, trialId, input, ct) is { } trial ? TypedResults.Ok(trial) : TypedResults.NotFound();
 
-    private static async Task<Ok<StepsWorklistPage>> Worklist(CurrentUser user, StepsWorklist worklist, CancellationToken ct) => TypedResults.Ok(await worklist.HandleAsync(user, ct));
+    private static async Task<Ok<StepsWorklistPage>> Worklist(int? page, int? pageSize, CurrentUser user, StepsWorklist worklist, CancellationToken ct) =>
+        TypedResults.Ok(await worklist.HandleAsync(user, page ?? 1, pageSize ?? StepsWorklist.DefaultPageSize, ct));
 }

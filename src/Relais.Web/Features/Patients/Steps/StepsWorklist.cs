@@ -9,32 +9,36 @@ namespace Relais.Web.Features.Patients.Steps;
 
 public sealed record StepWorkItem(Guid StepId, Guid PatientId, string PatientName, string Kind, string Label, string Owner, DateOnly DueOn, bool Late);
 
-public sealed record StepsWorklistPage(IReadOnlyList<StepWorkItem> Items, int Total, int Late);
+public sealed record StepsWorklistPage(IReadOnlyList<StepWorkItem> Items, int Total, int Late, int Page, int PageSize);
 
 /// <summary>
 /// The steps that fall to the caller (issue 15 point 3): for a GP those owned by the GP, for the hospital team those owned
 /// by the team, planned and due within <see cref="Days"/> days or late, of the patients the access rule lets the caller see
-/// and who are still in care, the earliest first. Each patient listed is an audited read.
+/// and who are still in care, the earliest first; paged (50 by default), the total and the count late over the whole list. Each
+/// patient listed is an audited read.
 /// </summary>
 public sealed class StepsWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
 {
-    public const int MaxItems = 200, Days = 30;
+    public const int DefaultPageSize = 50, MaxPageSize = 100, Days = 30;
 
-    public async Task<StepsWorklistPage> HandleAsync(CurrentUser user, CancellationToken ct)
+    public async Task<StepsWorklistPage> HandleAsync(CurrentUser user, int page, int pageSize, CancellationToken ct)
     {
-        // The steps' keys in one pass over the visible patients: the total and the first ones are cut from them, then those rows
-        // are read by key — the visible set is not walked a second time.
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+        // The steps' keys in one pass over the visible patients: the total, the count late and the page are cut from them, then
+        // the page's rows are read by key — the visible set is not walked a second time.
         var keys = await Mine(user).Select(s => new { s.Id, s.DueOn }).ToListAsync(ct);
-        var total = keys.Count;
-        var firstIds = keys.OrderBy(k => k.DueOn).ThenBy(k => k.Id).Take(MaxItems).Select(k => k.Id).ToList();
         var today = clock.Today;
-        var rows = await (from s in db.AdministrativeSteps.AsNoTracking().Where(s => firstIds.Contains(s.Id))
+        var total = keys.Count;
+        var late = keys.Count(k => k.DueOn < today);
+        var pageIds = keys.OrderBy(k => k.DueOn).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var rows = await (from s in db.AdministrativeSteps.AsNoTracking().Where(s => pageIds.Contains(s.Id))
                           join p in db.Patients on s.PatientId equals p.Id
                           select new { s.Id, s.PatientId, s.Kind, s.Owner, s.DueOn, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);
         var items = rows.OrderBy(r => r.DueOn).ThenBy(r => r.Id).Select(r => new StepWorkItem(r.Id, r.PatientId, PatientName.Of(r.BirthName, r.UsedName, r.FirstNames), EnumCodes.Code(r.Kind),
             AdministrativeSteps.Label(r.Kind), EnumCodes.Code(r.Owner), r.DueOn, r.DueOn < today)).ToList();
         await listAudit.RecordAsync(user, items.Select(i => i.PatientId), "GET /api/worklists/steps", ct);
-        return new StepsWorklistPage(items, total, items.Count(i => i.Late));
+        return new StepsWorklistPage(items, total, late, page, pageSize);
     }
 
     private IQueryable<AdministrativeStep> Mine(CurrentUser user)

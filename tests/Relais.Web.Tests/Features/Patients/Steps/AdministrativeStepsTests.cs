@@ -114,6 +114,15 @@ public abstract class AdministrativeStepsTests(RelaisFactory factory)
         Assert.Equal([late.GetProperty("id").GetGuid(), soon.GetProperty("id").GetGuid()], items.Select(i => i.GetProperty("stepId").GetGuid()));
         Assert.True(items[0].GetProperty("late").GetBoolean());
         Assert.DoesNotContain(items, i => i.GetProperty("stepId").GetGuid() == later.GetProperty("id").GetGuid());
+        // Paged: the count late is that of the whole list, whatever the page shows.
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        var whole = await gp.GetJsonAsync("/api/worklists/steps?pageSize=100");
+        var firstOnly = await gp.GetJsonAsync("/api/worklists/steps?pageSize=1");
+        Assert.Single(firstOnly.GetProperty("items").EnumerateArray());
+        Assert.Equal(whole.GetProperty("total").GetInt32(), firstOnly.GetProperty("total").GetInt32());
+        Assert.Equal(whole.GetProperty("items").EnumerateArray().Count(i => i.GetProperty("late").GetBoolean()), firstOnly.GetProperty("late").GetInt32());
+        Assert.Equal(whole.GetProperty("items").EnumerateArray().Skip(1).First().GetProperty("stepId").GetGuid(),
+            (await gp.GetJsonAsync("/api/worklists/steps?page=2&pageSize=1")).GetProperty("items")[0].GetProperty("stepId").GetGuid());
         Assert.DoesNotContain((await oncologist.GetJsonAsync("/api/worklists/steps")).GetProperty("items").EnumerateArray(), i => i.GetProperty("patientId").GetGuid() == patientId);
         Assert.DoesNotContain((await (await factory.ClientAsAsync(Api.OtherGp)).GetJsonAsync("/api/worklists/steps")).GetProperty("items").EnumerateArray(),
             i => i.GetProperty("patientId").GetGuid() == patientId);
