@@ -21,19 +21,29 @@ public static class Distribution
     /// The same percentile of values given with how many times each occurs (a histogram, as the pre-aggregated
     /// observations come): the values counted <c>Count</c> times each, without spreading them out.
     /// </summary>
-    public static double? Percentile(IEnumerable<(double Value, int Count)> histogram, double percent)
+    public static double? Percentile(IEnumerable<(double Value, int Count)> histogram, double percent) => Percentiles(histogram, percent)[0];
+
+    /// <summary>
+    /// Several percentiles of one histogram (the median, P75 and P90 of a delay), sorted once: the dashboard's delays hold
+    /// tens of thousands of values at a million patients, each cell asking for three of them.
+    /// </summary>
+    public static double?[] Percentiles(IEnumerable<(double Value, int Count)> histogram, params double[] percents)
     {
         ArgumentNullException.ThrowIfNull(histogram);
-        if (percent is < 0 or > 100) throw new ArgumentOutOfRangeException(nameof(percent), "A percentile lies between 0 and 100.");
+        ArgumentNullException.ThrowIfNull(percents);
+        if (percents.Any(p => p is < 0 or > 100)) throw new ArgumentOutOfRangeException(nameof(percents), "A percentile lies between 0 and 100.");
         var sorted = histogram.Where(h => h.Count > 0).GroupBy(h => h.Value).Select(g => (Value: g.Key, Count: g.Sum(h => (long)h.Count)))
             .OrderBy(h => h.Value).ToArray();
         var total = sorted.Sum(h => h.Count);
-        if (total == 0) return null;
-        var rank = percent / 100 * (total - 1);
-        var below = (long)Math.Floor(rank);
-        var above = Math.Min(below + 1, total - 1);
-        var low = At(sorted, below);
-        return low + (rank - below) * (At(sorted, above) - low);
+        return [.. percents.Select(percent =>
+        {
+            if (total == 0) return (double?)null;
+            var rank = percent / 100 * (total - 1);
+            var below = (long)Math.Floor(rank);
+            var above = Math.Min(below + 1, total - 1);
+            var low = At(sorted, below);
+            return low + (rank - below) * (At(sorted, above) - low);
+        })];
     }
 
     /// <summary>The value at a 0-based rank of the sorted histogram.</summary>

@@ -67,8 +67,8 @@ public static class IndicatorAggregation
         var (met, counted) = Count(cases);
         if (definition.Kind == IndicatorKind.Share) return new(Distribution.Share(met, counted), met, counted, false);
         var measures = cases.Where(o => o.Measure is not null).Select(o => (o.Measure!.Value, o.Count)).ToList();
-        return new(Round(Distribution.Percentile(measures, 50)), met, counted, false, Round(Distribution.Percentile(measures, 75)),
-            Round(Distribution.Percentile(measures, 90)), Distribution.Share(met, counted));
+        var p = Distribution.Percentiles(measures, 50, 75, 90);
+        return new(Round(p[0]), met, counted, false, Round(p[1]), Round(p[2]), Distribution.Share(met, counted));
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;

@@ -70,6 +70,9 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await db.Database.CloseConnectionAsync();
         }
+        // A migration may build an index over tens of millions of rows (the indicators' cases at a million patients: a minute):
+        // the 30 s a request's statement may take would abort it half-way, and the start with it.
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await db.Database.MigrateAsync();
     }
 }

@@ -17,8 +17,10 @@ public sealed class IndicatorObservationRowConfiguration : IEntityTypeConfigurat
         builder.HasIndex(o => o.PatientId);
         // The dashboard reads a period, then sums by indicator, hospital and month.
         builder.HasIndex(o => new { o.Anchor, o.Code, o.HospitalId, o.Month, o.Met, o.Measure });
-        // The cases that count from today are read at each answer, beside the sums.
-        builder.HasIndex(o => o.CountsFrom);
+        // The cases that count from today are read at each answer, beside the sums, within the period's days: both in the key, so
+        // that the statement's generic plan (prepared, reused) reads today's cases alone instead of AND-ing a bitmap of the whole
+        // period's (10 million cases at a million patients: 1 s, against 28 ms).
+        builder.HasIndex(o => new { o.CountsFrom, o.Anchor });
     }
 }
 
@@ -32,7 +34,9 @@ public sealed class IndicatorSumConfiguration : IEntityTypeConfiguration<Indicat
         builder.Property(s => s.SiteKey).HasMaxLength(40);
         builder.Property(s => s.AreaKey).HasMaxLength(40);
         // One sum per key (the refresh adds to it); the dashboard reads a filter's months.
-        builder.HasIndex(s => new { s.SiteKey, s.AreaKey, s.Month, s.HospitalId, s.Code, s.Met, s.HasMeasure, s.Measure }).IsUnique();
+        // The count rides in the index on PostgreSQL, so that the answer is read from the index alone (an index-only scan of some
+        // 2,000 pages for a year of the region, instead of a heap page per sum).
+        builder.HasIndex(s => new { s.SiteKey, s.AreaKey, s.Month, s.HospitalId, s.Code, s.Met, s.HasMeasure, s.Measure }).IsUnique().IncludeProperties(s => s.Count);
     }
 }
 

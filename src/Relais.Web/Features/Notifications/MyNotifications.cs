@@ -19,6 +19,33 @@ public sealed record NotificationCounts(int Messages, int Documents, int Questio
 }
 
 /// <summary>
+/// The counts of the signed-in person for one request, read once: the layout shows them twice (the inbox link's number, the
+/// "Nouveautés" count), each component through its own scope as the page renders beside them. Held in the request's items, so
+/// it lives as long as the request and is never shared with another.
+/// </summary>
+public static class RequestNotificationCounts
+{
+    private static readonly object Key = new();
+
+    public static Task<NotificationCounts> GetAsync(HttpContext http, IServiceScopeFactory scopes, CurrentUser user)
+    {
+        lock (http.Items)
+        {
+            if (http.Items.TryGetValue(Key, out var existing) && existing is Task<NotificationCounts> task) return task;
+            var counts = ReadAsync(http, scopes, user);
+            http.Items[Key] = counts;
+            return counts;
+        }
+    }
+
+    private static async Task<NotificationCounts> ReadAsync(HttpContext http, IServiceScopeFactory scopes, CurrentUser user)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MyNotifications>().CountsAsync(user, http.RequestAborted);
+    }
+}
+
+/// <summary>
 /// An outcome of an alert: for the patient, what the team did about their own report (in the patient's words on the
 /// page); for a professional, what the team did about an alert of a patient that reached them — escalated to them as
 /// the physician on call, or copied to them as the GP (grade ≥ 3) — with the patient named.

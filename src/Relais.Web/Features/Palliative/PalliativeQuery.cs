@@ -90,10 +90,5 @@ public sealed class PalliativeQuery(RelaisDb db, Clock clock)
 
     private static PalliativeProviderDto Dto(SupportiveCareProvider p) => new(p.Id, p.Name, EnumCodes.Code(p.Kind), p.Commune, p.Phone);
 
-    private async Task<Dictionary<Guid, string>> ProfessionalNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var set = ids.Distinct().ToList();
-        var users = await db.Users.AsNoTracking().Where(u => set.Contains(u.Id)).Select(u => new { u.Id, u.FirstName, u.LastName }).ToListAsync(ct);
-        return users.ToDictionary(u => u.Id, u => RelaisUser.NameOf(u.FirstName, u.LastName));
-    }
+    private Task<Dictionary<Guid, string>> ProfessionalNamesAsync(IEnumerable<Guid> ids, CancellationToken ct) => Coordination.ProfessionalNames.OfAsync(db, ids, ct);
 }

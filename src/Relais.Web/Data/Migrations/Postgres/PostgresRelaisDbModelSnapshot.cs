@@ -3697,9 +3697,9 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountsFrom");
-
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("CountsFrom", "Anchor");
 
                     b.HasIndex("Anchor", "Code", "HospitalId", "Month", "Met", "Measure");
 
@@ -3788,6 +3788,8 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("SiteKey", "AreaKey", "Month", "HospitalId", "Code", "Met", "HasMeasure", "Measure")
                         .IsUnique();
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("SiteKey", "AreaKey", "Month", "HospitalId", "Code", "Met", "HasMeasure", "Measure"), new[] { "Count" });
 
                     b.ToTable("IndicatorSums", (string)null);
                 });

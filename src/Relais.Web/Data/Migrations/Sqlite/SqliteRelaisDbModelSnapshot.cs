@@ -3680,9 +3680,9 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CountsFrom");
-
                     b.HasIndex("PatientId");
+
+                    b.HasIndex("CountsFrom", "Anchor");
 
                     b.HasIndex("Anchor", "Code", "HospitalId", "Month", "Met", "Measure");
 
@@ -3766,7 +3766,8 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SiteKey", "AreaKey", "Month", "HospitalId", "Code", "Met", "HasMeasure", "Measure")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Count" });
 
                     b.ToTable("IndicatorSums", (string)null);
                 });

@@ -79,10 +79,6 @@ public sealed class InboxQuery(RelaisDb db, Clock clock, UnreadMessages messages
         return new InboxPage(groups, total, page, pageSize, counts, threads.Items);
     }
 
-    /// <summary>The number beside the inbox link: what the user has not opened yet, transmissions and messages.</summary>
-    public async Task<int> UnreadAsync(CurrentUser user, CancellationToken ct) =>
-        await UnreadTransmissionsAsync(user, ct) + await messages.CountAsync(user, ct);
-
     /// <summary>The transmissions the user has not opened yet (documents, for the patient).</summary>
     public Task<int> UnreadTransmissionsAsync(CurrentUser user, CancellationToken ct) => Mine(user).CountAsync(r => r.ReadAt == null, ct);
 

@@ -10,7 +10,19 @@ public sealed class TimelineQuery(RelaisDb db)
 {
     public async Task<IReadOnlyList<EpisodeTimeline>> GetAsync(Guid patientId, CancellationToken ct)
     {
-        var episodes = await db.Episodes.AsNoTracking().Where(e => e.PatientId == patientId).OrderBy(e => e.CreatedAt).ToListAsync(ct);
+        var episodes = await db.Episodes.AsNoTracking().Where(e => e.PatientId == patientId).OrderBy(e => e.CreatedAt)
+            .Select(e => new EpisodeKey(e.Id, e.PrimarySite, e.PrimarySiteLabel, e.Phase, e.DiagnosisDate)).ToListAsync(ct);
+        return await TimelinesAsync(patientId, episodes, ct);
+    }
+
+    /// <summary>The timelines of episodes the caller has read already (the patient page, with the record's detail).</summary>
+    public Task<IReadOnlyList<EpisodeTimeline>> GetAsync(Guid patientId, IEnumerable<Relais.Web.Features.Patients.EpisodeDto> episodes, CancellationToken ct) =>
+        TimelinesAsync(patientId, [.. episodes.Select(e => new EpisodeKey(e.Id, e.PrimarySite, e.PrimarySiteLabel, e.Phase, e.DiagnosisDate))], ct);
+
+    private sealed record EpisodeKey(Guid Id, string PrimarySite, string? PrimarySiteLabel, PathwayPhase Phase, DateOnly? DiagnosisDate);
+
+    private async Task<IReadOnlyList<EpisodeTimeline>> TimelinesAsync(Guid patientId, IReadOnlyList<EpisodeKey> episodes, CancellationToken ct)
+    {
         var events = await (
                 from e in db.PathwayEvents.AsNoTracking()
                 join u in db.Users.AsNoTracking() on e.RecordedBy equals u.Id into us
