@@ -32,7 +32,8 @@ public static class Distribution
         ArgumentNullException.ThrowIfNull(histogram);
         ArgumentNullException.ThrowIfNull(percents);
         if (percents.Any(p => p is < 0 or > 100)) throw new ArgumentOutOfRangeException(nameof(percents), "A percentile lies between 0 and 100.");
-        var sorted = histogram.Where(h => h.Count > 0).GroupBy(h => h.Value).Select(g => (Value: g.Key, Count: g.Sum(h => (long)h.Count)))
+        // The counts of one value summed first, so that a correction (a negative count) takes from its value before it is dropped.
+        var sorted = histogram.GroupBy(h => h.Value).Select(g => (Value: g.Key, Count: g.Sum(h => (long)h.Count))).Where(h => h.Count > 0)
             .OrderBy(h => h.Value).ToArray();
         var total = sorted.Sum(h => h.Count);
         return [.. percents.Select(percent =>

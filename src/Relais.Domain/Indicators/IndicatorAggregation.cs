@@ -40,13 +40,43 @@ public static class IndicatorAggregation
         return definitions.Select(d => Compute(d, [.. byCode[d.Code]], months, hospitals, threshold, targets)).ToList();
     }
 
+    /// <summary>
+    /// The same figures read from the two margins of the period's cases, as a pre-aggregate gives them (the dashboard's sums
+    /// at a million patients: a year of the region by hospital and month is some 120,000 sums, its margins a quarter of it):
+    /// <paramref name="byHospital"/> the cases summed over the period's months for each hospital (their anchor is not read),
+    /// <paramref name="byMonth"/> the same cases summed over the hospitals for each month (their hospital is not read). Both
+    /// hold the cases of the period that count at the instant of the answer; a count may be negative (a correction), the
+    /// sums of one key being what counts. The total is read from the months.
+    /// </summary>
+    public static IReadOnlyList<IndicatorResult> ComputeFromMargins(
+        IEnumerable<IndicatorDefinition> definitions, IEnumerable<IndicatorObservation> byHospital, IEnumerable<IndicatorObservation> byMonth, DateOnly from, DateOnly to,
+        IReadOnlyList<Guid?> hospitals, int threshold = SmallCells.DefaultThreshold, IReadOnlyDictionary<string, int>? targets = null)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(hospitals);
+        var hospitalsByCode = byHospital.ToLookup(o => o.Code);
+        var monthsByCode = byMonth.Where(o => o.Anchor >= from && o.Anchor <= to).ToLookup(o => o.Code);
+        var months = Months(from, to);
+        return definitions.Select(d =>
+        {
+            var perHospital = hospitalsByCode[d.Code].ToList();
+            var perMonth = monthsByCode[d.Code].ToList();
+            return Compute(d, perMonth, perHospital, perMonth, months, hospitals, threshold, targets);
+        }).ToList();
+    }
+
     private static IndicatorResult Compute(IndicatorDefinition definition, IReadOnlyList<IndicatorObservation> observations, IReadOnlyList<DateOnly> months,
+        IReadOnlyList<Guid?> hospitals, int threshold, IReadOnlyDictionary<string, int>? targets) =>
+        Compute(definition, observations, observations, observations, months, hospitals, threshold, targets);
+
+    private static IndicatorResult Compute(IndicatorDefinition definition, IReadOnlyList<IndicatorObservation> observations,
+        IReadOnlyList<IndicatorObservation> forHospitals, IReadOnlyList<IndicatorObservation> forMonths, IReadOnlyList<DateOnly> months,
         IReadOnlyList<Guid?> hospitals, int threshold, IReadOnlyDictionary<string, int>? targets)
     {
         // Every hospital a case belongs to is a cell, so the breakdown adds up to the total even for a hospital not listed.
-        var hospitalKeys = hospitals.Concat(observations.Select(o => o.Hospital)).Distinct().ToList();
-        var hospitalCases = observations.ToLookup(o => o.Hospital);
-        var monthCases = observations.ToLookup(o => new DateOnly(o.Anchor.Year, o.Anchor.Month, 1));
+        var hospitalKeys = hospitals.Concat(forHospitals.Select(o => o.Hospital)).Distinct().ToList();
+        var hospitalCases = forHospitals.ToLookup(o => o.Hospital);
+        var monthCases = forMonths.ToLookup(o => new DateOnly(o.Anchor.Year, o.Anchor.Month, 1));
         var byHospital = hospitalKeys.Select(h => hospitalCases[h].ToList()).ToList();
         var byMonth = months.Select(m => monthCases[m].ToList()).ToList();
         var table = new CellTable(Count(observations), [byHospital.Select(Count).ToList(), byMonth.Select(Count).ToList()]);

@@ -190,4 +190,30 @@ public class IndicatorRulesTests
         // The second hospital (unknown) has 2 cases: masked, and the first with it, or 30 − 28 would give it back.
         Assert.All(result.ByHospital, h => Assert.Equal(new IndicatorFigure(null, null, null, true), h.Figure));
     }
+
+    [Fact]
+    public void TheMargins_GiveTheFiguresOfTheCasesTheySum()
+    {
+        // Cases of three hospitals (one unknown) over four months, delays and outcomes drawn at random: the same answer read from
+        // the cases or from their two margins (by hospital over the months, by month over the hospitals), small cells included.
+        var random = new Random(7);
+        Guid?[] hospitals = [Hospital, Guid.Parse("00000000-0000-0000-0000-0000000000b2"), null];
+        var definition = IndicatorCatalogue.Get("diagnosis-to-tumor-board");
+        var from = new DateOnly(2026, 3, 10);
+        var to = new DateOnly(2026, 6, 20);
+        var cases = Enumerable.Range(0, 400).Select(_ => new IndicatorObservation(definition.Code, from.AddDays(random.Next(0, to.DayNumber - from.DayNumber + 1)),
+            hospitals[random.Next(hospitals.Length)], random.Next(3) > 0, random.Next(0, 60), Count: random.Next(1, 4))).ToList();
+        cases.AddRange(Enumerable.Range(0, 5).Select(i => new IndicatorObservation(definition.Code, new DateOnly(2026, 4, 1 + i), Guid.Parse("00000000-0000-0000-0000-0000000000c3"), true, 12)));
+        var byHospital = cases.GroupBy(c => (c.Hospital, c.Met, c.Measure)).Select(g => new IndicatorObservation(definition.Code, from, g.Key.Hospital, g.Key.Met, g.Key.Measure, Count: g.Sum(c => c.Count)));
+        var byMonth = cases.GroupBy(c => (Month: new DateOnly(c.Anchor.Year, c.Anchor.Month, 1), c.Met, c.Measure))
+            .Select(g => new IndicatorObservation(definition.Code, g.Key.Month < from ? from : g.Key.Month, null, g.Key.Met, g.Key.Measure, Count: g.Sum(c => c.Count)));
+
+        var expected = Assert.Single(IndicatorAggregation.Compute([definition], cases, from, to, Instant, [Hospital]));
+        var actual = Assert.Single(IndicatorAggregation.ComputeFromMargins([definition], byHospital, byMonth, from, to, [Hospital]));
+
+        Assert.Equal(expected.Total, actual.Total);
+        Assert.Equal(expected.ByHospital.OrderBy(h => h.Hospital), actual.ByHospital.OrderBy(h => h.Hospital));
+        Assert.Equal(expected.ByMonth, actual.ByMonth);
+        Assert.Contains(actual.ByHospital, h => h.Figure.Suppressed);
+    }
 }

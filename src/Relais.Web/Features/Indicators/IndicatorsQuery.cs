@@ -97,10 +97,10 @@ public sealed class IndicatorsQuery(RelaisDb db, NonNominativeReads reads, Refre
         // On a replica, the patients whose changes its copy does not include yet: those the figures below leave out.
         if (reads.OnReplica) pending = await reads.Db.IndicatorStaleMarks.Select(m => m.PatientId).Distinct().CountAsync(ct);
         var now = clock.Now;
-        var observations = await CountAsync(new CountFilter(site, input.Hospital, input.Territory, from, to, now), ct);
+        var (byHospital, byMonth) = await CountAsync(new CountFilter(site, input.Hospital, input.Territory, from, to, now), ct);
         // With a hospital chosen, the breakdown holds that hospital alone; otherwise every hospital, and those of no known hospital.
         IReadOnlyList<Guid?> keys = input.Hospital is { } chosen ? [chosen] : [.. hospitals.Select(x => (Guid?)x.Id)];
-        var results = IndicatorAggregation.Compute(IndicatorCatalogue.All, observations, from, to, now, keys, threshold, targets);
+        var results = IndicatorAggregation.ComputeFromMargins(IndicatorCatalogue.All, byHospital, byMonth, from, to, keys, threshold, targets);
         var names = hospitals.ToDictionary(x => x.Id, x => x.Name);
         var comparisons = await crises.HandleAsync(new CrisisComparisons.Filter(site, input.Hospital, input.Territory, from, to, now, today, keys, threshold, targets),
             territories.ToDictionary(x => x.Code, x => x.Label, StringComparer.Ordinal), ct);
@@ -113,53 +113,110 @@ public sealed class IndicatorsQuery(RelaisDb db, NonNominativeReads reads, Refre
     }
 
     /// <summary>
-    /// The kept cases of the filter, summed by indicator, hospital, month, outcome and measure: each sum is one weighted
-    /// observation, anchored on its month's first day within the period. The sums of the period's months
-    /// (<see cref="IndicatorSum"/>) hold the cases that count from before the start of the day; to them are added the
-    /// cases that count from then until now, and from them are taken the cases of the first and last months that fall
-    /// outside the period's days: the answer is that of every kept case, read from the sums and a day's cases.
+    /// The kept cases of the filter, summed by indicator, outcome and measure for each hospital over the period, and for each
+    /// month over the hospitals: the two margins the dashboard shows (its cells are by hospital and by month, never both), read
+    /// as two sums in SQL rather than every hospital's every month (a year of the region at a million patients: some 120,000
+    /// sums, of which the margins are a quarter). The sums of the period's months (<see cref="IndicatorSum"/>) hold the cases
+    /// that count from before the start of the day; to them are added the cases that count from then until now. A first or last
+    /// month the period covers only in part is read the cheaper way: its sums less the cases of the days outside the period,
+    /// or, when the days inside are fewer, those days' cases alone and not its sums.
     /// </summary>
-    private async Task<List<IndicatorObservation>> CountAsync(CountFilter filter, CancellationToken ct)
+    private async Task<(List<IndicatorObservation> ByHospital, List<IndicatorObservation> ByMonth)> CountAsync(CountFilter filter, CancellationToken ct)
     {
         var (site, hospital, territory, from, to, now) = filter;
         var source = reads.Db;
         var settled = await source.IndicatorRefreshStates.AsNoTracking().Where(s => s.Id == 1).Select(s => s.SettledUntil).FirstOrDefaultAsync(ct)
             ?? DateTimeOffset.MinValue;
-        var counts = new Dictionary<(string Code, Guid? Hospital, int Month, bool Met, double? Measure), int>();
-        void Add(string code, Guid? h, int month, bool met, double? measure, int count)
+        var perHospital = new Dictionary<(string Code, Guid? Hospital, bool Met, double? Measure), int>();
+        var perMonth = new Dictionary<(string Code, int Month, bool Met, double? Measure), int>();
+        void ToHospital(string code, Guid? h, bool met, double? measure, int count)
         {
-            var key = (code, h, month, met, measure);
-            counts[key] = counts.GetValueOrDefault(key) + count;
+            var key = (code, h, met, measure);
+            perHospital[key] = perHospital.GetValueOrDefault(key) + count;
+        }
+        void ToMonth(string code, int month, bool met, double? measure, int count)
+        {
+            var key = (code, month, met, measure);
+            perMonth[key] = perMonth.GetValueOrDefault(key) + count;
         }
 
-        var siteKey = site?.Code ?? IndicatorSum.AllKey;
-        var areaKey = territory ?? IndicatorSum.AllKey;
+        // Which months are read from the sums, and which days from the cases (+1 added, -1 taken away).
         int fromMonth = IndicatorObservationRow.MonthOf(from), toMonth = IndicatorObservationRow.MonthOf(to);
-        var sums = source.IndicatorSums.AsNoTracking().Where(s => s.SiteKey == siteKey && s.AreaKey == areaKey && s.Month >= fromMonth && s.Month <= toMonth && s.Count != 0);
-        if (hospital is { } h) sums = sums.Where(s => s.HospitalId == h);
-        foreach (var s in await sums.Select(s => new { s.Code, s.HospitalId, s.Month, s.Met, s.HasMeasure, s.Measure, s.Count }).ToListAsync(ct))
-            Add(s.Code, s.HospitalId == Guid.Empty ? null : s.HospitalId, s.Month, s.Met, s.HasMeasure ? s.Measure : null, s.Count);
+        var (firstStart, lastStart) = (IndicatorObservationRow.FirstDayOf(fromMonth), IndicatorObservationRow.FirstDayOf(toMonth));
+        var (firstEnd, lastEnd) = (firstStart.AddMonths(1).AddDays(-1), lastStart.AddMonths(1).AddDays(-1));
+        var (sumsFrom, sumsTo) = (firstStart, lastStart);
+        var days = new List<(DateOnly From, DateOnly To, int Sign)>();
+        if (fromMonth == toMonth)
+        {
+            if (from > firstStart || to < lastEnd)
+            {
+                sumsFrom = firstStart.AddMonths(1);
+                days.Add((from, to, 1));
+            }
+        }
+        else
+        {
+            if (from > firstStart)
+            {
+                if (firstEnd.DayNumber - from.DayNumber + 1 < from.DayNumber - firstStart.DayNumber)
+                {
+                    sumsFrom = firstStart.AddMonths(1);
+                    days.Add((from, firstEnd, 1));
+                }
+                else days.Add((firstStart, from.AddDays(-1), -1));
+            }
+            if (to < lastEnd)
+            {
+                if (to.DayNumber - lastStart.DayNumber + 1 < lastEnd.DayNumber - to.DayNumber)
+                {
+                    sumsTo = lastStart.AddMonths(-1);
+                    days.Add((lastStart, to, 1));
+                }
+                else days.Add((to.AddDays(1), lastEnd, -1));
+            }
+        }
+
+        if (sumsFrom <= sumsTo)
+        {
+            var siteKey = site?.Code ?? IndicatorSum.AllKey;
+            var areaKey = territory ?? IndicatorSum.AllKey;
+            int lo = IndicatorObservationRow.MonthOf(sumsFrom), hi = IndicatorObservationRow.MonthOf(sumsTo);
+            var sums = source.IndicatorSums.AsNoTracking().Where(s => s.SiteKey == siteKey && s.AreaKey == areaKey && s.Month >= lo && s.Month <= hi && s.Count != 0);
+            if (hospital is { } h) sums = sums.Where(s => s.HospitalId == h);
+            foreach (var g in await sums.GroupBy(s => new { s.Code, s.HospitalId, s.Met, s.HasMeasure, s.Measure })
+                         .Select(g => new { g.Key.Code, g.Key.HospitalId, g.Key.Met, g.Key.HasMeasure, g.Key.Measure, Count = g.Sum(s => s.Count) }).ToListAsync(ct))
+                ToHospital(g.Code, g.HospitalId == Guid.Empty ? null : g.HospitalId, g.Met, g.HasMeasure ? g.Measure : null, g.Count);
+            foreach (var g in await sums.GroupBy(s => new { s.Code, s.Month, s.Met, s.HasMeasure, s.Measure })
+                         .Select(g => new { g.Key.Code, g.Key.Month, g.Key.Met, g.Key.HasMeasure, g.Key.Measure, Count = g.Sum(s => s.Count) }).ToListAsync(ct))
+                ToMonth(g.Code, g.Month, g.Met, g.HasMeasure ? g.Measure : null, g.Count);
+        }
 
         var cases = source.IndicatorObservations.AsNoTracking();
         cases = site is null ? cases.Where(o => o.IsPrimary) : cases.Where(o => o.SiteGroup == site.Code);
         if (hospital is { } chosen) cases = cases.Where(o => o.HospitalId == chosen);
         if (territory is not null) cases = cases.Where(o => o.AreaCode == territory);
-        // The cases of the day so far, not yet in the sums.
-        foreach (var c in await Grouped(cases.Where(o => o.CountsFrom >= settled && o.CountsFrom <= now && o.Anchor >= from && o.Anchor <= to), ct))
-            Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, c.Count);
-        // The sums' cases of the first and last months that fall outside the period: two ranges of days, read on the anchor's index.
-        var settledCases = cases.Where(o => o.CountsFrom == null || o.CountsFrom < settled);
-        var (firstDay, lastDay) = (IndicatorObservationRow.FirstDayOf(fromMonth), IndicatorObservationRow.FirstDayOf(toMonth).AddMonths(1).AddDays(-1));
-        var outside = new List<CaseCount>();
-        if (from > firstDay) outside.AddRange(await Grouped(settledCases.Where(o => o.Anchor >= firstDay && o.Anchor < from), ct));
-        if (to < lastDay) outside.AddRange(await Grouped(settledCases.Where(o => o.Anchor > to && o.Anchor <= lastDay), ct));
-        foreach (var c in outside) Add(c.Code, c.HospitalId, c.Month, c.Met, c.Measure, -c.Count);
-
-        return [.. counts.Where(c => c.Value > 0).Select(c =>
+        void AddCases(IEnumerable<CaseCount> counted, int sign)
         {
-            var first = IndicatorObservationRow.FirstDayOf(c.Key.Month);
-            return new IndicatorObservation(c.Key.Code, first < from ? from : first, c.Key.Hospital, c.Key.Met, c.Key.Measure, Count: c.Value);
-        })];
+            foreach (var c in counted)
+            {
+                ToHospital(c.Code, c.HospitalId, c.Met, c.Measure, sign * c.Count);
+                ToMonth(c.Code, c.Month, c.Met, c.Measure, sign * c.Count);
+            }
+        }
+        // The cases of the day so far, not yet in the sums.
+        AddCases(await Grouped(cases.Where(o => o.CountsFrom >= settled && o.CountsFrom <= now && o.Anchor >= from && o.Anchor <= to), ct), 1);
+        // The days of a month the period covers in part: ranges of days, read on the anchor's index.
+        var settledCases = cases.Where(o => o.CountsFrom == null || o.CountsFrom < settled);
+        foreach (var (first, last, sign) in days)
+            AddCases(await Grouped(settledCases.Where(o => o.Anchor >= first && o.Anchor <= last), ct), sign);
+
+        return (
+            [.. perHospital.Where(c => c.Value > 0).Select(c => new IndicatorObservation(c.Key.Code, from, c.Key.Hospital, c.Key.Met, c.Key.Measure, Count: c.Value))],
+            [.. perMonth.Where(c => c.Value > 0).Select(c =>
+            {
+                var first = IndicatorObservationRow.FirstDayOf(c.Key.Month);
+                return new IndicatorObservation(c.Key.Code, first < from ? from : first, null, c.Key.Met, c.Key.Measure, Count: c.Value);
+            })]);
     }
 
     private sealed record CaseCount(string Code, Guid? HospitalId, int Month, bool Met, double? Measure, int Count);

@@ -105,6 +105,18 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
         Assert.Equal(0, await DenominatorAsync("2025-02-04", "2025-02-28"));
         Assert.Equal(0, await DenominatorAsync("2025-01-01", "2025-02-02"));
         Assert.Equal(12, await DenominatorAsync("2025-01-15", "2025-03-15"));
+        // A month covered in part is read the cheaper way — the days inside alone, or its sums less the days outside — and
+        // both ways give the same cases: few days inside at each end, many at each end, and one of each.
+        Assert.Equal(12, await DenominatorAsync("2025-01-25", "2025-02-03"));
+        Assert.Equal(0, await DenominatorAsync("2025-01-29", "2025-02-02"));
+        Assert.Equal(12, await DenominatorAsync("2025-02-02", "2025-03-31"));
+        Assert.Equal(0, await DenominatorAsync("2025-02-04", "2025-03-31"));
+        Assert.Equal(12, await DenominatorAsync("2025-01-05", "2025-02-25"));
+        Assert.Equal(12, await DenominatorAsync("2025-01-28", "2025-02-26"));
+        var delay = (await quality.GetJsonAsync("/api/indicators?from=2025-01-25&to=2025-03-03&site=urological")).GetProperty("indicators").EnumerateArray()
+            .Single(i => i.GetProperty("code").GetString() == "diagnosis-to-tumor-board");
+        Assert.Equal(10, delay.GetProperty("value").GetDouble());
+        Assert.Equal(12, delay.GetProperty("byMonth").EnumerateArray().Single(m => m.GetProperty("key").GetString() == "2025-02").GetProperty("denominator").GetInt32());
     }
 
     [Fact]
