@@ -347,6 +347,7 @@ public sealed class Bench(DriverOptions options)
         const int total = 3000, inFlight = 32;
         var next = 0;
         long ok = 0;
+        var others = new List<string>();
         var watch = Stopwatch.StartNew();
         var server0 = Proc.CpuSeconds(options.ServerPid);
         var db0 = Proc.PostgresCpuSeconds();
@@ -360,15 +361,21 @@ public sealed class Bench(DriverOptions options)
                 {
                     using var r = await u.Bearer.PostAsJsonAsync($"/api/patients/{p.Id}/observations", Observation(u, p));
                     if (r.IsSuccessStatusCode) Interlocked.Increment(ref ok);
+                    else lock (others) others.Add(((int)r.StatusCode).ToString(CultureInfo.InvariantCulture));
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    lock (others) others.Add(ex.GetType().Name);
+                }
             }
         }));
+        // What the requests not answered 2xx got (a 409 is two results racing on one patient's alert: the sender resends).
+        var failed = others.Count == 0 ? "" : " (not 2xx: " + string.Join(", ", others.GroupBy(o => o).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} × {g.Key}")) + ")";
         var rate = ok / watch.Elapsed.TotalSeconds;
         var cpu = (Proc.CpuSeconds(options.ServerPid) - server0) / Math.Max(1, ok) * 1000;
         var dbCpu = (Proc.PostgresCpuSeconds() - db0) / Math.Max(1, ok) * 1000;
         Console.WriteLine($"marker-ingest-burst {ok}/{total} results in {watch.Elapsed.TotalSeconds:N1} s: {rate:N0} results/s (cpu/1000: server {cpu:N2} s, db {dbCpu:N2} s)");
-        notes.Add($"marker-ingest-burst: {ok}/{total} results, {inFlight} in flight, {rate:N0} results/s, CPU per 1,000: server {cpu:N2} s, database {dbCpu:N2} s");
+        notes.Add($"marker-ingest-burst: {ok}/{total} results{failed}, {inFlight} in flight, {rate:N0} results/s, CPU per 1,000: server {cpu:N2} s, database {dbCpu:N2} s");
         return rate;
     }
 
