@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Relais.Domain.Pathways;
@@ -83,9 +82,7 @@ public sealed class ContinuingTreatmentJourneyTests(BrowserFixture browser)
     private async Task<IPage> PatientPageAsync(string patientUrl)
     {
         var patientId = Guid.Parse(patientUrl.Split('/')[^1]);
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await api.LoginAsync(Api.Oncologist);
-        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        using var api = await browser.SignedInApiAsync(Api.Oncologist);
         var email = Accounts.NewEmail("letrozole");
         Assert.Equal(System.Net.HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/patients/{patientId}/portal-account", new { email })).StatusCode);
         var token = await browser.Factory.MailedTokenAsync(await browser.Factory.UserIdAsync(email));

@@ -84,9 +84,7 @@ public sealed class CrisisJourneyTests(BrowserFixture browser)
 
     private async Task<(Guid PatientId, string Hospital)> PatientWithACycleAndASecondHospitalAsync()
     {
-        var oncologist = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await oncologist.LoginAsync(Api.Oncologist);
-        oncologist.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        var oncologist = await browser.SignedInApiAsync(Api.Oncologist);
         var patientId = await A.Patient().Named("Crise", "Odette").CreateAsync(oncologist);
         var episodeId = await An.Episode().Site("C50.4", "Sein").DiagnosedOn(2026, 9, 1).CreateAsync(oncologist, patientId);
         await oncologist.PlanCycleAsync(patientId, episodeId, "2026-12-01T08:00:00Z");

@@ -63,10 +63,7 @@ public sealed class IndicatorsJourneyTests(BrowserFixture browser)
     /// <summary>Three patients with a brain tumour (C71), diagnosed on 4 May 2026, told and discussed at the tumor board: no demo patient has that site.</summary>
     private async Task ThreePatientsOfTheBrainAsync()
     {
-        using var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await api.LoginAsync(Api.Oncologist);
-        login.EnsureSuccessStatusCode();
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        using var api = await browser.SignedInApiAsync(Api.Oncologist);
         foreach (var day in new[] { 9, 14, 21 })
         {
             var patientId = await A.Patient().Born(1968, 7, 9).CreateAsync(api);

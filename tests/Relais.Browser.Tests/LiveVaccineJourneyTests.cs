@@ -13,9 +13,7 @@ public sealed class LiveVaccineJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task TheGpSeesTheWarning_TheOncologistLiftsIt()
     {
-        var oncologistApi = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await oncologistApi.LoginAsync(Api.Oncologist);
-        oncologistApi.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        var oncologistApi = await browser.SignedInApiAsync(Api.Oncologist);
         var (patientId, episodeId) = await oncologistApi.PatientInTreatmentAsync(browser.Factory.Services);
         await LiveVaccineWarningTests.ChemotherapyStartedAsync(browser.Factory.Services, patientId, episodeId);
         // Treatment ended on 1 May 2026: more than six months ago, the warning waits for the oncology team.

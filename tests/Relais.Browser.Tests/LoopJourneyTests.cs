@@ -94,10 +94,7 @@ public sealed class LoopJourneyTests(BrowserFixture browser)
     /// <summary>A client of the API served to the browser (the factory's own clients do not reach Kestrel).</summary>
     private async Task<HttpClient> ApiAsync(string email)
     {
-        var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await client.LoginAsync(email);
-        var token = (await login.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var client = await browser.SignedInApiAsync(email);
         return client;
     }
 

@@ -100,9 +100,7 @@ public sealed class PortalJourneyTests(BrowserFixture browser)
     /// <summary>A bearer client of the oncologist on the app's real port (the browser's app runs on Kestrel).</summary>
     private async Task<HttpClient> OncologistApiAsync()
     {
-        var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await client.LoginAsync(Api.Oncologist);
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        var client = await browser.SignedInApiAsync(Api.Oncologist);
         return client;
     }
 

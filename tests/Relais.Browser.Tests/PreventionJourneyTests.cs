@@ -17,9 +17,7 @@ public sealed class PreventionJourneyTests(BrowserFixture browser)
     [Fact]
     public async Task TheReviewListsWhatToOffer_ReissuesThePpac_AndTheScreeningsReachTheGpsCarnet()
     {
-        var api = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await api.LoginAsync(Api.Oncologist);
-        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        var api = await browser.SignedInApiAsync(Api.Oncologist);
         var (patientId, episodeId) = await api.PatientInTreatmentAsync(browser.Factory.Services);
         Assert.Equal(HttpStatusCode.Created, (await api.PostAsJsonAsync($"/api/patients/{patientId}/end-of-treatment",
             new { episodeId, endOfTreatment = "2026-11-20", protocol = "breast", horizonMonths = 24 })).StatusCode);

@@ -135,10 +135,7 @@ public sealed class SupportiveCareJourneyTests(BrowserFixture browser)
 
     private async Task<HttpClient> OncologistApiAsync()
     {
-        var client = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await client.LoginAsync(Api.Oncologist);
-        login.EnsureSuccessStatusCode();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        var client = await browser.SignedInApiAsync(Api.Oncologist);
         return client;
     }
 }

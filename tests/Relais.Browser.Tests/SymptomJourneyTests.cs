@@ -138,9 +138,7 @@ public sealed class SymptomJourneyTests(BrowserFixture browser)
     /// <summary>A new patient in active treatment (chemotherapy), with the nurse coordinator on the team and an activated portal account.</summary>
     private async Task<(Guid PatientId, string Email, string Key)> PatientUnderChemotherapyWithAnAccountAsync()
     {
-        var oncologist = new HttpClient { BaseAddress = new Uri(browser.BaseUrl) };
-        var login = await oncologist.LoginAsync(Api.Oncologist);
-        oncologist.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await login.JsonAsync()).GetProperty("accessToken").GetString());
+        var oncologist = await browser.SignedInApiAsync(Api.Oncologist);
         var patientId = await A.Patient().Named("Chimio", "Jeanne").Born(DateOnly.Parse(PortalPatients.BirthDate, System.Globalization.CultureInfo.InvariantCulture)).CreateAsync(oncologist);
         var episodeId = await An.Episode().Site("C50.4", "Sein").DiagnosedOn(2026, 9, 1).CreateAsync(oncologist, patientId);
         foreach (var (to, on) in new[] { ("announcement", "2026-09-08"), ("tumor-board", "2026-09-15") })

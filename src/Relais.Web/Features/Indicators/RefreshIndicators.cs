@@ -71,6 +71,9 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         // new fingerprint does, never without the marks — the loaded patients would not be counted.
         if (state is null) state = await NewStateAsync(ct);
         if (state.SettledUntil == until) return;
+        // The first settling waits for the catch-up to end: sums built from part of the cases would then be kept up to date
+        // patient by patient (an upsert per sum), hours at a million patients, where one pass at the end takes minutes.
+        if (state.SettledUntil is null && await db.IndicatorStaleMarks.AnyAsync(ct)) return;
         if (state.SettledUntil is not { } settled)
         {
             await db.IndicatorSums.ExecuteDeleteAsync(ct);
