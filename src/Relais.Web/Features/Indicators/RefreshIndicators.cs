@@ -74,6 +74,7 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         // The first settling waits for the catch-up to end: sums built from part of the cases would then be kept up to date
         // patient by patient (an upsert per sum), hours at a million patients, where one pass at the end takes minutes.
         if (state.SettledUntil is null && await db.IndicatorStaleMarks.AnyAsync(ct)) return;
+        var rebuilt = state.SettledUntil is null;
         if (state.SettledUntil is not { } settled)
         {
             await db.IndicatorSums.ExecuteDeleteAsync(ct);
@@ -100,6 +101,22 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
         state.SettledUntil = until;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (rebuilt && db.IsPostgres)
+        {
+            // Rebuilt from every case (16 million sums at a million patients): vacuumed at once, so that the dashboard reads them
+            // from their index alone (the visibility map) rather than waiting for autovacuum's throttled pass (15 minutes there,
+            // during which an answer read the heap: 850 ms instead of 250). Outside the transaction, as VACUUM must be.
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("""VACUUM (ANALYZE) "IndicatorSums" """, ct);
+            }
+            finally
+            {
+                db.Database.SetCommandTimeout(timeout);
+            }
+        }
     }
 
     private async Task EnsureFingerprintAsync(CancellationToken ct)
