@@ -338,6 +338,14 @@ public sealed class Capture(NpgsqlDataSource db, string logPath)
                     await using var back = new NpgsqlCommand("ROLLBACK TO SAVEPOINT twin", c, tx);
                     await back.ExecuteNonQueryAsync();
                 }
+                catch (NotSupportedException ex)
+                {
+                    // A COPY of the background refresh caught in the capture: Npgsql runs COPY only through its COPY API.
+                    error = ex.Message.Split('.')[0];
+                    await using var back = new NpgsqlCommand("ROLLBACK TO SAVEPOINT twin", c, tx);
+                    await back.ExecuteNonQueryAsync();
+                    break;
+                }
             }
             if (error is not null) dropped.Add($"{Normalise(s.Text)[..Math.Min(80, Normalise(s.Text).Length)]}… ({error})");
         }
