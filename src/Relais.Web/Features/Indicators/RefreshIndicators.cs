@@ -80,16 +80,7 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
             await db.IndicatorSums.ExecuteDeleteAsync(ct);
             // The first settling sums every kept case once (some 14 million at 300,000 patients): longer than a request's
             // command timeout, which made it fail and start again for ever.
-            var timeout = db.Database.GetCommandTimeout();
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            try
-            {
-                await AddToSumsAsync(1, $"(\"CountsFrom\" IS NULL OR \"CountsFrom\" < {Instant(until)})", ct);
-            }
-            finally
-            {
-                db.Database.SetCommandTimeout(timeout);
-            }
+            await LongAsync(() => AddToSumsAsync(1, $"(\"CountsFrom\" IS NULL OR \"CountsFrom\" < {Instant(until)})", ct));
         }
         else
         {
@@ -106,16 +97,22 @@ public sealed class RefreshIndicators(RelaisDb db, IndicatorFacts facts, Clock c
             // Rebuilt from every case (16 million sums at a million patients): vacuumed at once, so that the dashboard reads them
             // from their index alone (the visibility map) rather than waiting for autovacuum's throttled pass (15 minutes there,
             // during which an answer read the heap: 850 ms instead of 250). Outside the transaction, as VACUUM must be.
-            var timeout = db.Database.GetCommandTimeout();
-            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync("""VACUUM (ANALYZE) "IndicatorSums" """, ct);
-            }
-            finally
-            {
-                db.Database.SetCommandTimeout(timeout);
-            }
+            await LongAsync(() => db.Database.ExecuteSqlRawAsync("""VACUUM (ANALYZE) "IndicatorSums" """, ct));
+        }
+    }
+
+    /// <summary>Runs a statement over every kept case with half an hour to finish instead of a request's command timeout.</summary>
+    private async Task LongAsync(Func<Task> work)
+    {
+        var timeout = db.Database.GetCommandTimeout();
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            db.Database.SetCommandTimeout(timeout);
         }
     }
 
