@@ -13,6 +13,9 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         // The dispatcher's claim: pending rows by next attempt time.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.TransmissionRecipientId);
+        // A claimed batch is read back by its token; tokens are cleared once handled, so the index stays small
+        // while the table keeps every mail ever sent.
+        builder.HasIndex(m => m.ClaimToken).HasFilter("\"ClaimToken\" IS NOT NULL").HasDatabaseName("IX_OutboxMessages_Claimed");
         builder.Property(m => m.ToAddress).HasMaxLength(254);
         builder.Property(m => m.Subject).HasMaxLength(300);
         builder.Property(m => m.Body).HasMaxLength(20_000);

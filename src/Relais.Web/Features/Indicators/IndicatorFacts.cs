@@ -68,6 +68,7 @@ public sealed class IndicatorFacts(RelaisDb db)
             foreach (var o in IndicatorRules.Observe(facts, targets)) Keep(e.PatientId, place, o, GroupOf(e.PrimarySite), episodeCase: true);
         }
 
+        // What is read of a recipient row is IndicatorStaleMarker.RecipientFactsRead: a change of anything else marks no one.
         var recipients = await (from r in db.TransmissionRecipients.AsNoTracking()
                                 join t in db.Transmissions.AsNoTracking() on r.TransmissionId equals t.Id
                                 where !r.IsEscalation && ids.Contains(r.PatientId)

@@ -38,6 +38,18 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
         _ => null,
     };
 
+    /// <summary>
+    /// What <see cref="IndicatorFacts"/> reads of a recipient row. A change of nothing else — read, mailed, reminded,
+    /// handed on within the team — leaves the patient's cases as they were: marking him would have the refresh compute
+    /// them again for each mail sent and each page opened.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RecipientFactsRead = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(TransmissionRecipient.PatientId), nameof(TransmissionRecipient.TransmissionId), nameof(TransmissionRecipient.Kind),
+        nameof(TransmissionRecipient.DueAt), nameof(TransmissionRecipient.DeliveredAt), nameof(TransmissionRecipient.AcknowledgedAt),
+        nameof(TransmissionRecipient.IsEscalation),
+    };
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Mark(eventData.Context);
@@ -57,6 +69,8 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            if (entry is { State: EntityState.Modified, Entity: TransmissionRecipient }
+                && !entry.Properties.Any(p => p.IsModified && RecipientFactsRead.Contains(p.Metadata.Name))) continue;
             if (PatientOf(entry.Entity) is { } patient) patients.Add(patient);
         }
         foreach (var patient in patients) context.Add(new IndicatorStaleMark { PatientId = patient });

@@ -93,6 +93,31 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task ARecipientReadMailedOrReminded_MarksNoOne_WhileAnAcknowledgmentMarksItsPatient()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var patientId = await A.Patient().Born(1971, 9, 14).CreateAsync(oncologist);
+        await An.Episode().Site("C50.9", "Sein").DiagnosedOn(2026, 10, 2).CreateAsync(oncologist, patientId);
+        var sent = await oncologist.PostAsJsonAsync($"/api/patients/{patientId}/transmissions", new { obligation = "c2", message = "Compte rendu complémentaire." });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        var transmissionId = (await sent.JsonAsync()).GetProperty("id").GetGuid();
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var recipient = await db.TransmissionRecipients.FirstAsync(r => r.TransmissionId == transmissionId && r.ReadAt == null && r.AcknowledgedAt == null);
+        var now = factory.Time.GetUtcNow();
+        recipient.MarkRead(now);
+        recipient.RemindedAfter(now);
+        Assert.Equal(EntityState.Modified, db.Entry(recipient).State);
+        await db.SaveChangesAsync();
+        Assert.Empty(db.ChangeTracker.Entries<IndicatorStaleMark>());
+
+        recipient.Acknowledge(now);
+        await db.SaveChangesAsync();
+        Assert.Equal([patientId], db.ChangeTracker.Entries<IndicatorStaleMark>().Select(e => e.Entity.PatientId));
+    }
+
+    [Fact]
     public async Task APeriodOfDays_CountsTheCasesOfItsDaysOnly_NotTheWholeMonthsSums()
     {
         await SeedAsync(await factory.ClientAsAsync(Api.Oncologist), "C64.1", 12, 10);

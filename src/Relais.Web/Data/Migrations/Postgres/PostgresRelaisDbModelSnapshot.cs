@@ -556,6 +556,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasIndex("ChainIndex")
                         .IsUnique();
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainIndex\" IS NULL");
+
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("AuditEntries");
@@ -1891,7 +1895,7 @@ namespace Relais.Web.Data.Migrations.Postgres
 
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("ProfessionalId", "PatientId", "From", "To", "EndedAt")
+                    b.HasIndex("ProfessionalId", "PatientId", "From", "To", "EndedAt", "Role")
                         .HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
 
                     b.ToTable("CareTeamMembers");
@@ -4035,6 +4039,10 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken")
+                        .HasDatabaseName("IX_OutboxMessages_Claimed")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
 
                     b.HasIndex("TransmissionRecipientId");
 

@@ -543,6 +543,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasIndex("ChainIndex")
                         .IsUnique();
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_AuditEntries_Unsealed")
+                        .HasFilter("\"ChainIndex\" IS NULL");
+
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("AuditEntries");
@@ -1876,7 +1880,7 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("ProfessionalId", "PatientId", "From", "To", "EndedAt")
+                    b.HasIndex("ProfessionalId", "PatientId", "From", "To", "EndedAt", "Role")
                         .HasDatabaseName("IX_CareTeamMembers_Professional_Periods");
 
                     b.ToTable("CareTeamMembers");
@@ -4013,6 +4017,10 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClaimToken")
+                        .HasDatabaseName("IX_OutboxMessages_Claimed")
+                        .HasFilter("\"ClaimToken\" IS NOT NULL");
 
                     b.HasIndex("TransmissionRecipientId");
 
