@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using Relais.Web.Tests.Infrastructure;
@@ -55,6 +56,26 @@ public abstract class SendTransmissionTests(RelaisFactory factory)
         AssertTransmission(await fromGp.JsonAsync(), "c10", "specialist-team");
         var fromTeam = await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c10", message = "Consultation diététique proposée." });
         AssertTransmission(await fromTeam.JsonAsync(), "c10", "general-practitioner");
+    }
+
+    [Fact]
+    public async Task ThePendingList_PagedToItsEnd_HoldsAsManyRowsAsItsTotal_InDueOrder()
+    {
+        var oncologist = await factory.ClientAsAsync(Api.Oncologist);
+        var marie = await factory.MarieDurandAsync();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(HttpStatusCode.Created, (await oncologist.PostAsJsonAsync($"/api/patients/{marie}/transmissions", new { obligation = "c2", message = $"Complément {i}." })).StatusCode);
+        var first = await oncologist.GetJsonAsync("/api/transmissions/pending?pageSize=2");
+        var total = first.GetProperty("total").GetInt32();
+        Assert.True(total >= 3, $"{total}");
+        var seen = new List<JsonElement>();
+        for (var page = 1; seen.Count < total && page <= total; page++)
+            seen.AddRange((await oncologist.GetJsonAsync($"/api/transmissions/pending?pageSize=2&page={page}")).GetProperty("items").EnumerateArray());
+        Assert.Equal(total, seen.Count);
+        // The transmissions nobody received head the first page; the others follow in due order, page after page.
+        var due = seen.Where(x => !x.GetProperty("recipient").GetString()!.StartsWith("Aucun destinataire", StringComparison.Ordinal))
+            .Select(x => x.GetProperty("dueAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(due.Order(), due);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,40 @@ public abstract class TeamQueueTests(RelaisFactory factory)
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<EscalateLateSignals>().ScanAsync();
+    }
+
+    [Fact]
+    public async Task TheQueue_PagedToItsEnd_HoldsEachOpenItemOnce_InDueOrder_AsItsCountsSay()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            var team = await factory.PatientWithFullTeamAsync();
+            var raised = await team.Oncologist.PostAsJsonAsync($"/api/patients/{team.PatientId}/events", new
+            {
+                kind = "suspected-recurrence", description = "Adénopathie sus-claviculaire", occurredOn = "2026-11-22",
+            });
+            Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        }
+        var nurse = await factory.ClientAsAsync(Api.Nurse);
+        foreach (var filter in new[] { "open", "mine" })
+        {
+            var first = await nurse.GetJsonAsync($"/api/team-queue?filter={filter}&pageSize=2");
+            var counts = first.GetProperty("counts");
+            var total = first.GetProperty("total").GetInt32();
+            Assert.Equal(counts.GetProperty(filter).GetInt32(), total);
+            Assert.True(total >= 3, $"{filter}: {total}");
+            var seen = new List<JsonElement>();
+            for (var page = 1; page <= (total + 1) / 2; page++)
+            {
+                var items = Items(await nurse.GetJsonAsync($"/api/team-queue?filter={filter}&pageSize=2&page={page}")).ToList();
+                Assert.Equal(page < (total + 1) / 2 || total % 2 == 0 ? 2 : 1, items.Count);
+                seen.AddRange(items);
+            }
+            Assert.Equal(total, seen.Select(x => x.GetProperty("recipientEntryId").GetGuid()).Distinct().Count());
+            var due = seen.Select(x => x.GetProperty("dueAt").GetDateTimeOffset()).ToList();
+            Assert.Equal(due.Order(), due);
+            Assert.Empty(Items(await nurse.GetJsonAsync($"/api/team-queue?filter={filter}&pageSize=2&page={(total + 1) / 2 + 1}")));
+        }
     }
 
     [Fact]
