@@ -143,7 +143,7 @@ public sealed class Region(Args options, NpgsqlDataSource source)
             "AuthorId", "CreatedAt", "HandedToPatientOn", "DocumentId", "TransmissionId", "Superseded", "GpAgreed", "GpAgreedAt");
         transmissions = await CopyTable.OpenAsync(source, "Transmissions", "Id", "PatientId", "Obligation", "DocumentId", "Title", "Message", "SenderId", "CreatedAt", "DueAt", "Urgent");
         recipients = await CopyTable.OpenAsync(source, "TransmissionRecipients", "Id", "TransmissionId", "PatientId", "RecipientId", "Kind", "DueAt", "DeliveredAt",
-            "MailSentAt", "MailFailedAt", "ReadAt", "AcknowledgedAt", "ReminderBeforeAt", "ReminderAfterAt");
+            "MailSentAt", "MailFailedAt", "ReadAt", "AcknowledgedAt", "ReminderBeforeAt", "ReminderAfterAt", "EscalatedAt");
         enrolments = await CopyTable.OpenAsync(source, "Enrolments", "Id", "PatientId", "ProtocolCode", "ProtocolVersion", "TreatmentEnd", "Radiotherapy", "EnrolledAt", "MovedAt");
         carnet = await CopyTable.OpenAsync(source, "CarnetItems", "Id", "PatientId", "EnrolmentId", "Due", "Month", "Kind", "Performer", "Status", "DoneOn", "Result",
             "CancelReason", "PatientRemindedAt");
@@ -469,7 +469,10 @@ public sealed class Region(Args options, NpgsqlDataSource source)
             DateTimeOffset? read = ack ?? (random.Next(3) == 0 && age > 1 ? createdAt.AddHours(random.Next(1, 24)) : null);
             var late = ack is null && dueAt <= now;
             recipients.Row().Id(NewId()).Id(id).Id(patientId).Id(recipient).Text(kind).At(dueAt).At(createdAt).At(createdAt.AddSeconds(random.Next(2, 120)))
-                .At(null).At(read).At(ack).At(ack is null || ack > dueAt.AddDays(-1) ? dueAt.AddDays(-1) : null).At(late ? now.AddDays(-random.Next(0, 2)) : null);
+                .At(null).At(read).At(ack).At(ack is null || ack > dueAt.AddDays(-1) ? dueAt.AddDays(-1) : null).At(late ? now.AddDays(-random.Next(0, 2)) : null)
+                // A region in its steady state: a late team item was escalated when it fell late (the physician's copy row is not
+                // generated), not left for the first scan after the load to escalate by the thousand.
+                .At(late && kind == "SpecialistTeam" ? dueAt.AddMinutes(random.Next(1, 30)) : null);
         }
         return id;
     }
@@ -738,7 +741,9 @@ public sealed class Region(Args options, NpgsqlDataSource source)
             _ => ("OccupationalCertificate", "HospitalTeam", oncologist),
         };
         var due = today.AddDays(later.Next(-20, 60));
-        steps.Row().Id(LaterId()).Id(patientId).Text(kind).Text(owner).Text("Planned").Date(due).Date(due.AddDays(-14)).At(null).Date(null)
+        // Steady state: a step whose reminder day has passed was reminded that day (today's are left to today's scan).
+        var remindOn = due.AddDays(-14);
+        steps.Row().Id(LaterId()).Id(patientId).Text(kind).Text(owner).Text("Planned").Date(due).Date(remindOn).At(remindOn < today ? At(remindOn, 8) : null).Date(null)
             .Bool(null).Id(null).Text(null).At(At(due.AddDays(-90), 10)).Id(by.Id).Int(1);
     }
 

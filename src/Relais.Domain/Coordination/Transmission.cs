@@ -163,6 +163,8 @@ public sealed class TransmissionRecipient
             Kind = RecipientKinds.SpecialistTeam,
             DueAt = DueAt,
             DeliveredAt = now,
+            // The escalation's own mail is its first late notice: the next reminder comes an interval later, not at the next scan.
+            ReminderAfterAt = now,
             IsEscalation = true,
         };
     }

@@ -60,6 +60,8 @@ public class TeamItemTests
         Assert.False(row.IsTeamItem);
         Assert.Equal(TransmissionStatus.Late, row.StatusAt(late));
         Assert.Equal(late, item.EscalatedAt);
+        // The escalation's mail is the physician's first late notice: his row's next reminder is an interval away.
+        Assert.Equal(late, row.ReminderAfterAt);
         Assert.False(TransmissionRules.NeedsEscalation(item, late.AddDays(1)));
         Assert.Throws<DomainValidationException>(() => item.EscalateTo(Oncologist, late.AddDays(1)));
     }

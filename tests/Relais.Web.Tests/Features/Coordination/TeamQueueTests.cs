@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
@@ -116,6 +117,15 @@ public abstract class TeamQueueTests(RelaisFactory factory)
         await EscalateAsync(app);
         var escalated = Assert.Single(InboxItems(await oncologist.GetJsonAsync("/api/inbox?filter=late&pageSize=100")), i => i.GetProperty("transmissionId").GetGuid() == transmissionId);
         Assert.True(escalated.GetProperty("escalation").GetBoolean());
+        // The escalation's mail is the physician's first late notice: the reminders' scan does not send him a second one at once.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Relais.Web.Data.RelaisDb>();
+            await scope.ServiceProvider.GetRequiredService<Relais.Web.Features.Coordination.Reminders>().ScanAsync();
+            var physicianRow = await db.TransmissionRecipients.SingleAsync(r => r.TransmissionId == transmissionId && r.IsEscalation);
+            Assert.False(await db.OutboxMessages.AnyAsync(m => m.TransmissionRecipientId == physicianRow.Id && m.Kind == Relais.Web.Messaging.OutboxKind.Reminder
+                && m.Subject.Contains("Rappel")));
+        }
         Assert.NotNull(Items(await oncologist.GetJsonAsync("/api/team-queue?filter=late")).Single(i => i.GetProperty("transmissionId").GetGuid() == transmissionId)
             .GetProperty("escalatedAt").GetString());
 
