@@ -770,9 +770,12 @@ public sealed class Region(Args options, NpgsqlDataSource source)
             if (rule is null) continue;
             var open = week == 0;
             var acted = open ? (DateTimeOffset?)null : authored.AddHours(2);
+            // Steady state: an urgent alert still open was escalated when its delay ran out (to no one: the generated centres keep
+            // no on-call roster), not left for the first scan after the load to escalate by the thousand.
+            var escalated = open && rule.Severity == AlertSeverity.Urgent && authored.AddMinutes(30) <= now ? authored.AddMinutes(30) : (DateTimeOffset?)null;
             symptomAlerts.Row().Id(NewId()).Id(patientId).Id(responseId).Text(definition.Code).Int(definition.Version).Text(rule.Code).Text(rule.Title)
                 .Text(rule.Severity.ToString()).Int(QuestionnaireEvaluation.Rank(rule.Severity)).Text(rule.TeamAction).Text(rule.PatientInstruction).Text(rule.Source)
-                .At(authored).At(acted).Id(open ? null : nurse.Id).Text(open ? null : "Advice").Text(null).At(acted).Id(open ? null : nurse.Id).At(null).Id(null);
+                .At(authored).At(acted).Id(open ? null : nurse.Id).Text(open ? null : "Advice").Text(null).At(acted).Id(open ? null : nurse.Id).At(escalated).Id(null);
         }
     }
 }

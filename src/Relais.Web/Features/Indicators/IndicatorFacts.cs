@@ -78,6 +78,7 @@ public sealed class IndicatorFacts(RelaisDb db)
                 foreach (var o in IndicatorRules.Observe(new RecipientFacts(place.Hospital, r.Obligation, r.Kind, r.CreatedAt, r.DueAt, r.DeliveredAt, r.AcknowledgedAt), ParisDay, targets))
                     Keep(r.PatientId, place, o);
 
+        // What is read of a carnet item is IndicatorStaleMarker.CarnetFactsRead.
         var carnet = await db.CarnetItems.AsNoTracking().Where(c => ids.Contains(c.PatientId))
             .Select(c => new { c.PatientId, c.Due, c.Status, c.DoneOn, HasResult = c.Result != null && c.Result != "" }).ToListAsync(ct);
         foreach (var c in carnet)

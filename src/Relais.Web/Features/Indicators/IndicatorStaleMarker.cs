@@ -40,14 +40,28 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
 
     /// <summary>
     /// What <see cref="IndicatorFacts"/> reads of a recipient row. A change of nothing else — read, mailed, reminded,
-    /// handed on within the team — leaves the patient's cases as they were: marking him would have the refresh compute
-    /// them again for each mail sent and each page opened.
+    /// escalated, handed on within the team — leaves the patient's cases as they were: marking him would have the refresh
+    /// compute them again for each mail sent and each page opened.
     /// </summary>
     public static readonly IReadOnlySet<string> RecipientFactsRead = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(TransmissionRecipient.PatientId), nameof(TransmissionRecipient.TransmissionId), nameof(TransmissionRecipient.Kind),
         nameof(TransmissionRecipient.DueAt), nameof(TransmissionRecipient.DeliveredAt), nameof(TransmissionRecipient.AcknowledgedAt),
         nameof(TransmissionRecipient.IsEscalation),
+    };
+
+    /// <summary>What <see cref="IndicatorFacts"/> reads of a carnet item (not, for one, that the patient was reminded of it).</summary>
+    public static readonly IReadOnlySet<string> CarnetFactsRead = new HashSet<string>(StringComparer.Ordinal)
+    {
+        nameof(CarnetItem.PatientId), nameof(CarnetItem.Due), nameof(CarnetItem.Status), nameof(CarnetItem.DoneOn), nameof(CarnetItem.Result),
+    };
+
+    /// <summary>The entities of which the indicators read some properties only: a change of none of them marks no one.</summary>
+    private static IReadOnlySet<string>? FactsReadOf(object entity) => entity switch
+    {
+        TransmissionRecipient => RecipientFactsRead,
+        CarnetItem => CarnetFactsRead,
+        _ => null,
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -69,8 +83,10 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
-            if (entry is { State: EntityState.Modified, Entity: TransmissionRecipient }
-                && !entry.Properties.Any(p => p.IsModified && RecipientFactsRead.Contains(p.Metadata.Name))) continue;
+            if (entry.State == EntityState.Modified && FactsReadOf(entry.Entity) is { } read
+                && !entry.Properties.Any(p => p.IsModified && read.Contains(p.Metadata.Name))) continue;
+            // The indicators leave escalation rows out (the item they escalate is the one counted).
+            if (entry.Entity is TransmissionRecipient { IsEscalation: true } && entry.State == EntityState.Added) continue;
             if (PatientOf(entry.Entity) is { } patient) patients.Add(patient);
         }
         foreach (var patient in patients) context.Add(new IndicatorStaleMark { PatientId = patient });

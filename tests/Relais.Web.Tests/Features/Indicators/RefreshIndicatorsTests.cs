@@ -93,7 +93,7 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
     }
 
     [Fact]
-    public async Task ARecipientReadMailedOrReminded_MarksNoOne_WhileAnAcknowledgmentMarksItsPatient()
+    public async Task ARecipientReadOrReminded_OrACarnetItemReminded_MarksNoOne_WhileAnAcknowledgmentMarksItsPatient()
     {
         var oncologist = await factory.ClientAsAsync(Api.Oncologist);
         var patientId = await A.Patient().Born(1971, 9, 14).CreateAsync(oncologist);
@@ -109,6 +109,10 @@ public abstract class RefreshIndicatorsTests(RelaisFactory factory)
         recipient.MarkRead(now);
         recipient.RemindedAfter(now);
         Assert.Equal(EntityState.Modified, db.Entry(recipient).State);
+        // A carnet item the patient was reminded of is no other case either.
+        var item = await db.CarnetItems.FirstAsync(c => c.PatientRemindedAt == null);
+        item.PatientReminded(now);
+        Assert.Equal(EntityState.Modified, db.Entry(item).State);
         await db.SaveChangesAsync();
         Assert.Empty(db.ChangeTracker.Entries<IndicatorStaleMark>());
 
