@@ -332,19 +332,14 @@ public sealed class Capture(NpgsqlDataSource db, string logPath)
                     error = null;
                     break;
                 }
-                catch (PostgresException ex)
+                catch (Exception ex) when (ex is PostgresException or NotSupportedException)
                 {
-                    error = $"{ex.SqlState} {ex.MessageText}";
+                    // NotSupportedException: a COPY of the background refresh caught in the capture, which Npgsql runs only
+                    // through its COPY API — left out without a second try.
+                    error = ex is PostgresException pg ? $"{pg.SqlState} {pg.MessageText}" : ex.Message.Split('.')[0];
                     await using var back = new NpgsqlCommand("ROLLBACK TO SAVEPOINT twin", c, tx);
                     await back.ExecuteNonQueryAsync();
-                }
-                catch (NotSupportedException ex)
-                {
-                    // A COPY of the background refresh caught in the capture: Npgsql runs COPY only through its COPY API.
-                    error = ex.Message.Split('.')[0];
-                    await using var back = new NpgsqlCommand("ROLLBACK TO SAVEPOINT twin", c, tx);
-                    await back.ExecuteNonQueryAsync();
-                    break;
+                    if (ex is NotSupportedException) break;
                 }
             }
             if (error is not null) dropped.Add($"{Normalise(s.Text)[..Math.Min(80, Normalise(s.Text).Length)]}… ({error})");

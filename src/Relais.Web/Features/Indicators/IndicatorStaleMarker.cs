@@ -32,7 +32,8 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
         CareProgramme p => p.PatientId,
         CareTeamMember m => m.PatientId,
         CarnetItem c => c.PatientId,
-        TransmissionRecipient r => r.PatientId,
+        // The indicators leave escalation rows out (the item they escalate is the one counted).
+        TransmissionRecipient { IsEscalation: false } r => r.PatientId,
         SupportiveReferral r => r.PatientId,
         Domain.Continuity.Deferral d => d.PatientId,
         _ => null,
@@ -85,8 +86,6 @@ public sealed class IndicatorStaleMarker : SaveChangesInterceptor
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
             if (entry.State == EntityState.Modified && FactsReadOf(entry.Entity) is { } read
                 && !entry.Properties.Any(p => p.IsModified && read.Contains(p.Metadata.Name))) continue;
-            // The indicators leave escalation rows out (the item they escalate is the one counted).
-            if (entry.Entity is TransmissionRecipient { IsEscalation: true } && entry.State == EntityState.Added) continue;
             if (PatientOf(entry.Entity) is { } patient) patients.Add(patient);
         }
         foreach (var patient in patients) context.Add(new IndicatorStaleMark { PatientId = patient });

@@ -36,7 +36,7 @@ public sealed class ReschedulingWorklist(RelaisDb db, Clock clock, ListAudit lis
         var keys = await Open(user).Select(d => new { d.Id, d.Priority, d.DecidedAt, d.DecidedOn, d.Until }).ToListAsync(ct);
         var total = keys.Count;
         var overdue = keys.Count(k => DeferralPriorities.IsOverdue(k.Priority, k.DecidedOn, k.Until, today));
-        var pageIds = keys.OrderBy(k => k.Priority).ThenBy(k => k.DecidedAt).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var pageIds = keys.OrderBy(k => k.Priority).ThenBy(k => k.DecidedAt).ThenBy(k => k.Id).PageIds(page, pageSize, k => k.Id);
         var rows = await (from d in db.Deferrals.AsNoTracking().Where(d => pageIds.Contains(d.Id))
                           join p in db.Patients on d.PatientId equals p.Id
                           select new { d, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);

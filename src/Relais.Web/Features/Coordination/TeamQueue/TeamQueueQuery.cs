@@ -28,8 +28,7 @@ public sealed class TeamQueueQuery(RelaisDb db, Clock clock)
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var now = clock.Now;
-        // One pass over the team's open items (the access rule's ~1,900 patients of a nurse coordinator, each an index probe):
-        // their keys counted and ordered here, then the page's rows read by key. Counting and paging in SQL probed them twice.
+        // One pass over the team's open items (a nurse coordinator's ~1,900 patients, each an index probe): see KeyPaging.
         var keys = await Open(user).Select(r => new { r.Id, r.DueAt, r.RecipientId }).ToListAsync(ct);
         var counts = new TeamQueueCounts(keys.Count, keys.Count(k => k.DueAt <= now), keys.Count(k => k.RecipientId == user.Id));
         var (filtered, total) = filter switch
@@ -38,7 +37,7 @@ public sealed class TeamQueueQuery(RelaisDb db, Clock clock)
             TeamQueueFilter.Mine => (keys.Where(k => k.RecipientId == user.Id), counts.Mine),
             _ => (keys, counts.Open),
         };
-        var pageIds = filtered.OrderBy(k => k.DueAt).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var pageIds = filtered.OrderBy(k => k.DueAt).ThenBy(k => k.Id).PageIds(page, pageSize, k => k.Id);
         var pageRows = db.TransmissionRecipients.AsNoTracking().Where(r => pageIds.Contains(r.Id));
         var rows = (await (from r in pageRows
                            join t in db.Transmissions on r.TransmissionId equals t.Id

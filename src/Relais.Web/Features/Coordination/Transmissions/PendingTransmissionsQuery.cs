@@ -37,11 +37,10 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
         var recipients = db.TransmissionRecipients.AsNoTracking().Where(r => r.AcknowledgedAt == null && visible.Contains(r.PatientId));
         if (lateOnly) recipients = recipients.Where(r => r.DueAt <= now);
         if (!coordinator) recipients = recipients.Where(r => db.Transmissions.Any(t => t.Id == r.TransmissionId && t.SenderId == user.Id));
-        // One pass over them (a nurse coordinator's ~1,900 patients, each an index probe): their keys counted and ordered
-        // here, then the page's rows read by key. Counting and paging in SQL probed every patient twice.
+        // One pass over them (a nurse coordinator's ~1,900 patients, each an index probe): see KeyPaging.
         var keys = await recipients.Select(r => new { r.Id, r.DueAt }).ToListAsync(ct);
         var total = keys.Count;
-        var pageIds = keys.OrderBy(k => k.DueAt).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var pageIds = keys.OrderBy(k => k.DueAt).ThenBy(k => k.Id).PageIds(page, pageSize, k => k.Id);
         var pageRows = db.TransmissionRecipients.AsNoTracking().Where(r => pageIds.Contains(r.Id));
         var rows = (await (from r in pageRows
                            join t in db.Transmissions on r.TransmissionId equals t.Id

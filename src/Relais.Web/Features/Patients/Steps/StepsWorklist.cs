@@ -31,7 +31,7 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
         var today = clock.Today;
         var total = keys.Count;
         var late = keys.Count(k => k.DueOn < today);
-        var pageIds = keys.OrderBy(k => k.DueOn).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var pageIds = keys.OrderBy(k => k.DueOn).ThenBy(k => k.Id).PageIds(page, pageSize, k => k.Id);
         var rows = await (from s in db.AdministrativeSteps.AsNoTracking().Where(s => pageIds.Contains(s.Id))
                           join p in db.Patients on s.PatientId equals p.Id
                           select new { s.Id, s.PatientId, s.Kind, s.Owner, s.DueOn, p.BirthName, p.UsedName, p.FirstNames }).ToListAsync(ct);

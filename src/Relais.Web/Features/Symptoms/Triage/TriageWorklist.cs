@@ -26,7 +26,7 @@ public sealed class TriageWorklist(RelaisDb db, Clock clock, ListAudit listAudit
         // The open alerts' keys in one pass over the visible patients (a nurse coordinator sees some 1,900): the total and the
         // page are cut from them, then the page's rows are read by key — the visible set is not walked a second time.
         var keys = await Open(user).Select(a => new { a.Id, a.Rank, a.RaisedAt }).ToListAsync(ct);
-        var pageIds = keys.OrderByDescending(k => k.Rank).ThenBy(k => k.RaisedAt).ThenBy(k => k.Id).Skip((page - 1) * pageSize).Take(pageSize).Select(k => k.Id).ToList();
+        var pageIds = keys.OrderByDescending(k => k.Rank).ThenBy(k => k.RaisedAt).ThenBy(k => k.Id).PageIds(page, pageSize, k => k.Id);
         var total = keys.Count;
         var rows = await (from a in db.SymptomAlerts.AsNoTracking().Where(a => pageIds.Contains(a.Id))
                           join p in db.Patients on a.PatientId equals p.Id
