@@ -156,9 +156,9 @@ roundtrip() {
   log "$kind: a restore whose audit trail was edited"
   scripts/restore.sh --from "$WORK/$kind-backup" "${c_target[@]}" --audit-key-file "$WORK/audit.key" --checkpoint-file "$WORK/$kind-c/checkpoints.log"
   if [[ "$kind" == sqlite ]]; then
-    sqlite3 "$WORK/$kind-c/relais.db" "DROP TRIGGER audit_no_update; UPDATE AuditEntries SET ActorRole = COALESCE(ActorRole, '') || '-edited' WHERE ChainIndex = 3;"
+    sqlite3 "$WORK/$kind-c/relais.db" "DROP TRIGGER audit_no_update; UPDATE AuditEntries SET ActorRole = COALESCE(ActorRole, '') || '-edited' WHERE Id = (SELECT EntryId FROM AuditSeals WHERE ChainIndex = 3);"
   else
-    psql "${c_target[1]}" -qAtc "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER audit_append_only; UPDATE \"AuditEntries\" SET \"ActorRole\" = COALESCE(\"ActorRole\", '') || '-edited' WHERE \"ChainIndex\" = 3;" >/dev/null
+    psql "${c_target[1]}" -qAtc "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER audit_append_only; UPDATE \"AuditEntries\" SET \"ActorRole\" = COALESCE(\"ActorRole\", '') || '-edited' WHERE \"Id\" = (SELECT \"EntryId\" FROM \"AuditSeals\" WHERE \"ChainIndex\" = 3);" >/dev/null
   fi
   start_app "$kind-c" "$c_db" "$WORK/$kind-c/checkpoints.log"
   local tampered

@@ -569,7 +569,7 @@ public sealed class Bench(DriverOptions options)
     {
         var watch = Stopwatch.StartNew();
         while (watch.Elapsed < TimeSpan.FromMinutes(5)
-            && (await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM \"AuditEntries\" WHERE \"ChainIndex\" IS NULL)")
+            && (await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM \"AuditPending\")")
                 || await ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM \"IndicatorStaleMarks\")")))
             await Task.Delay(TimeSpan.FromMilliseconds(250));
         if (watch.Elapsed > TimeSpan.FromSeconds(3))

@@ -64,14 +64,14 @@ public sealed class Capture(NpgsqlDataSource db, string logPath)
 
     /// <summary>
     /// What Relais's client backends sent between the two markers around <paramref name="request"/>, in order, with their
-    /// parameters; the audit sealer's transactions (its advisory lock, its updates of the audit rows) left out.
+    /// parameters; the audit sealer's transactions (its advisory lock, its inserts of seals) left out.
     /// </summary>
     public async Task<List<CapturedStatement>> RequestAsync(Func<Task> request)
     {
         var all = await BetweenMarkersAsync(request);
-        // The sealer's transaction takes its advisory lock and is the only writer of sealed audit rows (append-only for the app).
+        // The sealer's transaction takes its advisory lock and is the only writer of seals.
         var sealer = all.Where(s => s.Text.Contains("pg_advisory_xact_lock", StringComparison.Ordinal)
-                || s.Text.TrimStart().StartsWith("UPDATE \"AuditEntries\"", StringComparison.Ordinal))
+                || s.Text.TrimStart().StartsWith("INSERT INTO \"AuditSeals\"", StringComparison.Ordinal))
             .Select(s => (s.Pid, s.Vxid)).ToHashSet();
         return [.. all.Where(s => !sealer.Contains((s.Pid, s.Vxid)))];
     }

@@ -15,8 +15,11 @@ public sealed record AuditRecord(
     string Outcome,
     string? Detail);
 
-/// <summary>An audit record at its place in the chain, linked to its predecessor by hash.</summary>
-public sealed record ChainedAuditRecord(long ChainIndex, AuditRecord Record, string PreviousHash, string Hash);
+/// <summary>
+/// An audit record at its place in the chain, linked to its predecessor by hash. <see cref="Record"/> is null when the
+/// seal is there but the row it sealed is not (a row deleted behind the database's guard).
+/// </summary>
+public sealed record ChainedAuditRecord(long ChainIndex, AuditRecord? Record, string PreviousHash, string Hash);
 
 /// <summary>
 /// The result of walking a chain. <see cref="Checked"/> counts the records found intact before the
@@ -95,7 +98,7 @@ public static class AuditChain
 
     /// <summary>
     /// Walks the records in chain-index order from <paramref name="start"/> (the genesis, or the head
-    /// of the last signed purge) and reports the first break: a missing or repeated index, a previous
+    /// of the last signed purge) and reports the first break: a missing or repeated index, a sealed record gone, a previous
     /// hash that is not the predecessor's hash, a hash that does not match the record's content under
     /// the key, a record whose hash differs from the one a checkpoint attests, or a chain that ends
     /// before the last checkpoint (a deleted tail). A checkpoint that is not authentic is itself a break.
@@ -131,6 +134,9 @@ public static class AuditChain
                     : $"L'enregistrement d'index {expectedIndex} manque dans la chaîne d'audit.";
                 return Broken(intact, Math.Min(link.ChainIndex, expectedIndex), problem, head);
             }
+
+            if (link.Record is null)
+                return Broken(intact, link.ChainIndex, $"L'enregistrement {link.ChainIndex} a été supprimé : son sceau demeure dans la chaîne d'audit.", head);
 
             if (!string.Equals(link.PreviousHash, expectedPrevious, StringComparison.Ordinal))
                 return Broken(intact, link.ChainIndex, $"L'enregistrement {link.ChainIndex} ne suit pas l'enregistrement qui le précède (empreinte précédente différente).", head);

@@ -2,8 +2,8 @@ namespace Relais.Domain.Audit;
 
 /// <summary>
 /// One audited access to nominative data. Written in the same transaction as what it describes;
-/// the background sealer later gives it its place in the hash chain (ChainIndex, PreviousHash, Hash)
-/// and from then on the row is immutable (database triggers refuse updates and deletes).
+/// the background sealer later gives it its place in the hash chain (an <see cref="AuditSeal"/>, inserted beside it:
+/// the row itself is never rewritten). Database triggers refuse every update, and every delete no signed purge covers.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -18,9 +18,6 @@ public sealed class AuditEntry
     public string Resource { get; private set; } = "";
     public string Outcome { get; private set; } = "";
     public string? Detail { get; private set; }
-    public long? ChainIndex { get; private set; }
-    public string? PreviousHash { get; private set; }
-    public string? Hash { get; private set; }
 
     public static AuditEntry Create(DateTimeOffset now, Guid? actorId, string? actorRole, Guid? patientId, string action, string resource, string outcome, string? detail = null) => new()
     {
@@ -36,12 +33,4 @@ public sealed class AuditEntry
     };
 
     public AuditRecord ToRecord() => new(At, ActorId, ActorRole, PatientId, Action, Resource, Outcome, Detail);
-
-    public void Seal(long chainIndex, string previousHash, ReadOnlySpan<byte> key)
-    {
-        if (ChainIndex is not null) throw new InvalidOperationException("Audit entry already sealed.");
-        ChainIndex = chainIndex;
-        PreviousHash = previousHash;
-        Hash = AuditChain.ComputeHash(key, previousHash, ToRecord());
-    }
 }

@@ -7,7 +7,8 @@ namespace Relais.Web.Audit;
 
 /// <summary>
 /// Seals audit rows into the hash chain and verifies it. Rows are inserted unsealed by the request that
-/// caused them (same transaction); sealing happens here, one sealer at a time (an advisory lock on
+/// caused them (same transaction), and the database queues them for sealing (<see cref="AuditPendingEntry"/>); sealing
+/// inserts their seals (<see cref="AuditSeal"/>) here, one sealer at a time (an advisory lock on
 /// PostgreSQL, a process-wide lock on the embedded SQLite database), in insertion order, under the audit
 /// key; the head is then checkpointed to the file outside the database (<see cref="AuditCheckpointLog"/>).
 /// </summary>
@@ -47,66 +48,72 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.IsPostgres)
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
-        var last = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.ChainIndex != null)
-            .OrderByDescending(e => e.ChainIndex)
-            .Select(e => new { e.ChainIndex, e.Hash })
+        var last = await db.AuditSeals.AsNoTracking()
+            .OrderByDescending(s => s.ChainIndex)
+            .Select(s => new { s.ChainIndex, s.Hash })
             .FirstOrDefaultAsync(ct);
-        var pending = await db.AuditEntries.AsNoTracking()
-            .Where(e => e.ChainIndex == null)
-            .OrderBy(e => e.Id)
+        // The queue in the order the rows were written; a row is in it from its own commit on, so a transaction that
+        // took its Id early and committed late is sealed at the next pass, after the rows committed before it.
+        var pending = await (
+                from p in db.AuditPending
+                join e in db.AuditEntries on p.EntryId equals e.Id
+                orderby p.EntryId
+                select e)
+            .AsNoTracking()
             .Take(batchSize)
             .ToListAsync(ct);
         // When a purge removed every sealed row, the chain goes on from the purge's signed anchor.
         var purged = await db.AuditPurges.AsNoTracking().OrderByDescending(p => p.UpToIndex)
             .Select(p => new { p.UpToIndex, p.HashAtIndex }).FirstOrDefaultAsync(ct);
-        var (index, previous) = last is not null && (purged is null || last.ChainIndex > purged.UpToIndex) ? (last.ChainIndex!.Value, last.Hash!)
+        var (index, previous) = last is not null && (purged is null || last.ChainIndex > purged.UpToIndex) ? (last.ChainIndex, last.Hash)
             : purged is not null ? (purged.UpToIndex, purged.HashAtIndex)
             : (0L, AuditChain.GenesisHash);
+        var seals = new List<AuditSeal>(pending.Count);
         foreach (var entry in pending)
         {
-            entry.Seal(++index, previous, keys.Key);
-            previous = entry.Hash!;
+            var seal = AuditSeal.Of(entry, ++index, previous, keys.Key);
+            seals.Add(seal);
+            previous = seal.Hash;
         }
-        await WriteSealsAsync(pending, ct);
+        await WriteSealsAsync(seals, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return (pending.Count, new AuditAnchor(index, previous));
     }
 
     /// <summary>
-    /// Writes a batch's seals in one statement (a list read audits each patient shown: the sealer must keep up with
-    /// thousands of rows a second, which one UPDATE per row did not). Only rows still unsealed are written.
+    /// Inserts a batch's seals and takes their rows off the queue, in the sealer's transaction. A list read audits each
+    /// patient shown, so the sealer keeps up with thousands of rows a second: on PostgreSQL, one INSERT over arrays. The
+    /// seals' unique keys refuse a row sealed twice, and the queue's rows must all still be there: else another sealer ran.
     /// </summary>
-    private async Task WriteSealsAsync(List<AuditEntry> entries, CancellationToken ct)
+    private async Task WriteSealsAsync(List<AuditSeal> seals, CancellationToken ct)
     {
-        if (entries.Count == 0) return;
-        var values = new List<object>(entries.Count * 4);
-        var rows = new System.Text.StringBuilder();
-        foreach (var e in entries)
+        if (seals.Count == 0) return;
+        var ids = seals.Select(s => s.EntryId).ToArray();
+        if (db.IsPostgres)
         {
-            var k = values.Count;
-            if (rows.Length > 0) rows.Append(", ");
-            // Typed on PostgreSQL, so that the statement read back from the server's log (the benchmark's SQL twin) runs as it is.
-            rows.Append(db.IsPostgres
-                ? FormattableString.Invariant($"({{{k}}}::bigint, {{{k + 1}}}::bigint, {{{k + 2}}}::text, {{{k + 3}}}::text)")
-                : FormattableString.Invariant($"({{{k}}}, {{{k + 1}}}, {{{k + 2}}}, {{{k + 3}}})"));
-            values.AddRange([e.Id, e.ChainIndex!.Value, e.PreviousHash!, e.Hash!]);
+            var indexes = seals.Select(s => s.ChainIndex).ToArray();
+            var patients = seals.Select(s => s.PatientId).ToArray();
+            var previous = seals.Select(s => s.PreviousHash).ToArray();
+            var hashes = seals.Select(s => s.Hash).ToArray();
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "AuditSeals" ("EntryId", "ChainIndex", "PatientId", "PreviousHash", "Hash")
+                SELECT * FROM unnest({ids}::bigint[], {indexes}::bigint[], {patients}::uuid[], {previous}::text[], {hashes}::text[])
+                """, ct);
         }
-        var sql = $"""
-            WITH v(id, i, p, h) AS (VALUES {rows})
-            UPDATE "AuditEntries" SET "ChainIndex" = v.i, "PreviousHash" = v.p, "Hash" = v.h
-            FROM v WHERE "AuditEntries"."Id" = v.id AND "AuditEntries"."ChainIndex" IS NULL
-            """;
-#pragma warning disable EF1002 // placeholders only: every value is a parameter
-        var written = await db.Database.ExecuteSqlRawAsync(sql, values, ct);
-#pragma warning restore EF1002
-        if (written != entries.Count) throw new InvalidOperationException($"Audit sealing wrote {written} of {entries.Count} rows: another sealer ran.");
+        else
+        {
+            db.AuditSeals.AddRange(seals);
+            await db.SaveChangesAsync(ct);
+        }
+        var dequeued = await db.AuditPending.Where(p => ids.Contains(p.EntryId)).ExecuteDeleteAsync(ct);
+        if (dequeued != seals.Count) throw new InvalidOperationException($"Audit sealing took {dequeued} of {seals.Count} rows off the queue: another sealer ran.");
     }
 
     /// <summary>
     /// Seals what is pending, then re-computes the chain under the key from its anchor (the genesis, or
-    /// the last signed purge) against the checkpoints of the file, and reports the first break. An
+    /// the last signed purge) against the checkpoints of the file, and reports the first break. A row that is neither
+    /// sealed nor waiting to be (taken off the sealer's queue behind the database's guard) is a break too. An
     /// intact chain's head is checkpointed at once, so that what was verified stays attested.
     /// </summary>
     public async Task<ChainVerification> VerifyAsync(CancellationToken ct = default)
@@ -116,15 +123,33 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
         if (purge is not null && !purge.Checkpoint.IsAuthentic(keys.Key))
             return new ChainVerification(false, 0, purge.UpToIndex, $"La purge jusqu'à l'index {purge.UpToIndex} n'est pas authentique.");
         var anchor = purge?.Checkpoint.Anchor ?? AuditAnchor.Genesis;
-        var rows = db.AuditEntries.AsNoTracking()
-            .Where(e => e.ChainIndex != null && e.ChainIndex > anchor.Index)
-            .OrderBy(e => e.ChainIndex)
+        var rows = (
+                from s in db.AuditSeals
+                where s.ChainIndex > anchor.Index
+                join e in db.AuditEntries on s.EntryId equals e.Id into sealedRows
+                from e in sealedRows.DefaultIfEmpty()
+                orderby s.ChainIndex
+                select new { s.ChainIndex, s.PreviousHash, s.Hash, Entry = e })
+            .AsNoTracking()
             .AsAsyncEnumerable();
         var chain = new List<ChainedAuditRecord>();
-        await foreach (var e in rows.WithCancellation(ct))
-            chain.Add(new ChainedAuditRecord(e.ChainIndex!.Value, e.ToRecord(), e.PreviousHash ?? "", e.Hash ?? ""));
+        await foreach (var r in rows.WithCancellation(ct))
+            chain.Add(new ChainedAuditRecord(r.ChainIndex, r.Entry?.ToRecord(), r.PreviousHash, r.Hash));
         var verification = AuditChain.Verify(chain, keys.Key, anchor, checkpoints.ReadAll());
-        if (verification.IsIntact && verification.LastIndex > 0)
+        if (!verification.IsIntact) return verification;
+        var unsealed = await db.AuditEntries.AsNoTracking()
+            .Where(e => !db.AuditSeals.Any(s => s.EntryId == e.Id) && !db.AuditPending.Any(p => p.EntryId == e.Id))
+            .OrderBy(e => e.Id)
+            .Select(e => (long?)e.Id)
+            .FirstOrDefaultAsync(ct);
+        if (unsealed is { } id)
+            return verification with
+            {
+                IsIntact = false,
+                FirstBrokenIndex = verification.LastIndex + 1,
+                Problem = $"L'enregistrement d'audit n° {id} n'est ni scellé ni en attente de l'être : il a été retiré de la file du scelleur.",
+            };
+        if (verification.LastIndex > 0)
             checkpoints.Append(AuditCheckpoint.Sign(keys.Key, CheckpointKind.Head, verification.LastIndex, verification.LastHash!, time.GetUtcNow()));
         return verification;
     }

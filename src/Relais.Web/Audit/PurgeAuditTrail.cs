@@ -26,22 +26,29 @@ public sealed class PurgeAuditTrail(RelaisDb db, AuditChainService chain, AuditK
         var cutoff = AuditRetention.Cutoff(now, options.Value.RetentionMonths);
         var anchor = await db.AuditPurges.AsNoTracking().MaxAsync(p => (long?)p.UpToIndex, ct) ?? 0;
         // The purge removes a prefix of the chain: up to the row before the first one still within retention.
-        var firstKept = await db.AuditEntries.AsNoTracking().Where(e => e.ChainIndex != null && e.At >= cutoff).MinAsync(e => e.ChainIndex, ct);
+        var firstKept = await (
+                from seal in db.AuditSeals
+                join e in db.AuditEntries on seal.EntryId equals e.Id
+                where e.At >= cutoff
+                select (long?)seal.ChainIndex)
+            .MinAsync(ct);
         var upTo = firstKept is { } kept
             ? kept - 1
-            : await db.AuditEntries.AsNoTracking().MaxAsync(e => e.ChainIndex, ct) ?? 0;
+            : await db.AuditSeals.AsNoTracking().MaxAsync(seal => (long?)seal.ChainIndex, ct) ?? 0;
         if (upTo <= anchor) return new AuditPurgeResult(0, anchor, cutoff);
 
-        var hashAtIndex = await db.AuditEntries.AsNoTracking().Where(e => e.ChainIndex == upTo).Select(e => e.Hash!).SingleAsync(ct);
+        var hashAtIndex = await db.AuditSeals.AsNoTracking().Where(seal => seal.ChainIndex == upTo).Select(seal => seal.Hash).SingleAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var rows = await db.AuditEntries.CountAsync(e => e.ChainIndex != null && e.ChainIndex > anchor && e.ChainIndex <= upTo, ct);
+        var rows = await db.AuditSeals.CountAsync(seal => seal.ChainIndex > anchor && seal.ChainIndex <= upTo, ct);
         var purge = AuditPurge.Record(keys.Key, upTo, hashAtIndex, rows, user.Id, now);
         db.AuditPurges.Add(purge);
         db.AuditEntries.Add(AuditEntry.Create(now, user.Id, user.PrimaryRole, null, AuditActions.Purge, "audit trail", AuditOutcomes.Allowed,
             $"retention {options.Value.RetentionMonths} months: {rows} rows up to index {upTo}"));
         await db.SaveChangesAsync(ct);
-        // The database lets these rows go only now that the purge record covering them exists.
-        await db.AuditEntries.Where(e => e.ChainIndex != null && e.ChainIndex <= upTo).ExecuteDeleteAsync(ct);
+        // The database lets these rows go only now that the purge record covering them exists: the rows first (their guard
+        // reads their seals), then the seals.
+        await db.AuditEntries.Where(e => db.AuditSeals.Any(seal => seal.EntryId == e.Id && seal.ChainIndex <= upTo)).ExecuteDeleteAsync(ct);
+        await db.AuditSeals.Where(seal => seal.ChainIndex <= upTo).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         checkpoints.Append(purge.Checkpoint);
         return new AuditPurgeResult(rows, upTo, cutoff);

@@ -39,6 +39,8 @@ public abstract class RelaisDb(DbContextOptions options)
     public DbSet<PathwayEvent> PathwayEvents => Set<PathwayEvent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditPurge> AuditPurges => Set<AuditPurge>();
+    public DbSet<AuditSeal> AuditSeals => Set<AuditSeal>();
+    public DbSet<Audit.AuditPendingEntry> AuditPending => Set<Audit.AuditPendingEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<Transmission> Transmissions => Set<Transmission>();
@@ -117,6 +119,13 @@ public abstract class RelaisDb(DbContextOptions options)
 public sealed class SqliteRelaisDb(DbContextOptions<SqliteRelaisDb> options) : RelaisDb(options)
 {
     public override bool IsPostgres => false;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // SQLite's RETURNING does not work on a table with AFTER triggers: the sealer's queue is filled by one on AuditEntries.
+        builder.Entity<AuditEntry>().ToTable(t => t.UseSqlReturningClause(false));
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

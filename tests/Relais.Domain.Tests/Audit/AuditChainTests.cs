@@ -138,7 +138,7 @@ public class AuditChainTests
     public void Verify_DetectsATamperedField()
     {
         var chain = FiveReads();
-        chain[2] = chain[2] with { Record = chain[2].Record with { Outcome = "denied" } };
+        chain[2] = chain[2] with { Record = chain[2].Record! with { Outcome = "denied" } };
 
         var verification = AuditChain.Verify(chain, Key);
 
@@ -152,7 +152,7 @@ public class AuditChainTests
     public void Verify_DetectsATamperedRecordWhoseHashWasRecomputed_AtTheNextLink()
     {
         var chain = FiveReads();
-        var forged = chain[2].Record with { Detail = "effacé" };
+        var forged = chain[2].Record! with { Detail = "effacé" };
         chain[2] = chain[2] with { Record = forged, Hash = AuditChain.ComputeHash(Key, chain[2].PreviousHash, forged) };
 
         var verification = AuditChain.Verify(chain, Key);
@@ -193,6 +193,37 @@ public class AuditChainTests
         Assert.False(verification.IsIntact);
         Assert.Equal(3, verification.FirstBrokenIndex);
         Assert.Contains("manque", verification.Problem);
+    }
+
+    [Fact]
+    public void Verify_DetectsASealedRowDeleted_WhoseSealRemains()
+    {
+        var chain = FiveReads();
+        chain[3] = chain[3] with { Record = null };
+
+        var verification = AuditChain.Verify(chain, Key);
+
+        Assert.False(verification.IsIntact);
+        Assert.Equal(4, verification.FirstBrokenIndex);
+        Assert.Equal(3, verification.Checked);
+        Assert.Contains("supprimé", verification.Problem);
+    }
+
+    [Fact]
+    public void ASeal_HashesItsRowUnderTheKey_AfterItsPredecessor_AndRefusesARowNotYetStored()
+    {
+        var entry = AuditEntry.Create(Start, Doctor, "GeneralPractitioner", Patient, "read", "episode", "granted");
+        Assert.Throws<InvalidOperationException>(() => AuditSeal.Of(entry, 1, AuditChain.GenesisHash, Key));
+
+        typeof(AuditEntry).GetProperty(nameof(AuditEntry.Id))!.SetValue(entry, 41L);
+        var seal = AuditSeal.Of(entry, 7, AuditChain.GenesisHash, Key);
+
+        Assert.Equal(41, seal.EntryId);
+        Assert.Equal(7, seal.ChainIndex);
+        Assert.Equal(Patient, seal.PatientId);
+        Assert.Equal(AuditChain.GenesisHash, seal.PreviousHash);
+        Assert.Equal(AuditChain.ComputeHash(Key, AuditChain.GenesisHash, entry.ToRecord()), seal.Hash);
+        Assert.NotEqual(seal.Hash, AuditSeal.Of(entry, 7, AuditChain.GenesisHash, OtherKey).Hash);
     }
 
     [Fact]
@@ -269,7 +300,7 @@ public class AuditChainTests
         var previous = chain[1].Hash;
         for (var i = 2; i < chain.Count; i++)
         {
-            var record = i == 2 ? chain[i].Record with { Outcome = "granted", Detail = "réécrit" } : chain[i].Record;
+            var record = i == 2 ? chain[i].Record! with { Outcome = "granted", Detail = "réécrit" } : chain[i].Record!;
             var hash = AuditChain.ComputeHash(OtherKey, previous, record);
             chain[i] = chain[i] with { Record = record, PreviousHash = previous, Hash = hash };
             previous = hash;

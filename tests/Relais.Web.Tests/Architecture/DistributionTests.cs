@@ -62,6 +62,8 @@ public sealed partial class DistributionTests
     private static readonly Dictionary<string, string> PatientlessRows = new(StringComparer.Ordinal)
     {
         ["AuditEntries"] = "rows about no patient (sign-ins, administration) go to a coordinator-local audit table with its own chain",
+        ["AuditSeals"] = "the seals of the rows about no patient go with them, to the coordinator-local chain",
+        ["AuditPending"] = "the queue rows of the rows about no patient go with them, to the coordinator-local chain",
     };
 
     private const string Begin = "<!-- distribution:begin (generated from the EF model: tests/Relais.Web.Tests/Architecture/DistributionTests.cs) -->";
@@ -165,7 +167,7 @@ public sealed partial class DistributionTests
                         t.Name switch
                         {
                             "Patients" => "global uniqueness: a lookup table distributed by this value, written with the patient",
-                            "AuditEntries" => "(ChainId, ChainIndex), kept by the sealer of each chain (a unique index must hold PatientId): see the audit trail",
+                            "AuditSeals" => "(ChainId, ChainIndex), kept by the sealer of each chain (a unique index must hold PatientId): see the audit trail",
                             _ => $"add {t.Column}: ({t.Column}, {Columns(index.Properties)})",
                         }));
             foreach (var fk in t.Type.GetForeignKeys())

@@ -58,9 +58,53 @@ public abstract class AuditAppendOnlyTests(RelaisFactory factory)
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         await scope.ServiceProvider.GetRequiredService<AuditChainService>().SealPendingAsync();
-        var first = await db.AuditEntries.OrderBy(e => e.ChainIndex).Where(e => e.ChainIndex != null).Select(e => e.Id).FirstAsync();
+        var first = await db.AuditSeals.OrderBy(s => s.ChainIndex).Select(s => s.EntryId).FirstAsync();
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"Outcome\" = 'allowed' WHERE \"Id\" = {first}"));
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {first}"));
+        // Nor their seals.
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"UPDATE \"AuditSeals\" SET \"Hash\" = \"PreviousHash\" WHERE \"EntryId\" = {first}"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditSeals\" WHERE \"EntryId\" = {first}"));
+        Assert.Equal(1, await db.AuditSeals.CountAsync(s => s.EntryId == first));
+    }
+
+    [Fact]
+    public async Task EveryAuditRow_HoweverWritten_IsQueuedForSealing_InItsOwnTransaction_AndLeavesTheQueueSealed()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var chain = scope.ServiceProvider.GetRequiredService<AuditChainService>();
+        await chain.SealPendingAsync();
+        var before = await db.AuditEntries.MaxAsync(e => (long?)e.Id) ?? 0;
+
+        // A list read writes its rows in one statement (PostgreSQL), a record read one by one: both join the queue.
+        var gp = await factory.ClientAsAsync(Api.Gp);
+        await gp.GetJsonAsync("/api/patients");
+        await AuditTrail.ProduceSomeAsync(factory);
+        // One statement, one snapshot: the background sealer may be at work, but a row is pending or sealed, never neither or both.
+        var rows = await db.AuditEntries.Where(e => e.Id > before)
+            .Select(e => new { e.Id, Queued = db.AuditPending.Any(p => p.EntryId == e.Id), Sealed = db.AuditSeals.Any(s => s.EntryId == e.Id) })
+            .ToListAsync();
+        Assert.True(rows.Count >= 3, $"{rows.Count} audit rows");
+        Assert.All(rows, r => Assert.True(r.Queued ^ r.Sealed, $"row {r.Id}: queued {r.Queued}, sealed {r.Sealed}"));
+        var written = rows.Select(r => r.Id).ToList();
+
+        // A row whose transaction rolls back leaves nothing in the queue.
+        await using (var tx = await db.Database.BeginTransactionAsync())
+        {
+            db.AuditEntries.Add(AuditEntry.Create(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), null, null, null, "read", "rolled back", "allowed"));
+            await db.SaveChangesAsync();
+            await tx.RollbackAsync();
+        }
+        db.ChangeTracker.Clear();
+
+        await chain.SealPendingAsync();
+        Assert.False(await db.AuditPending.AnyAsync());
+        var seals = await db.AuditSeals.Where(s => s.EntryId > before).OrderBy(s => s.ChainIndex).ToListAsync();
+        Assert.Subset(seals.Select(s => s.EntryId).ToHashSet(), written.ToHashSet());
+        Assert.Equal(Enumerable.Range(0, seals.Count).Select(i => seals[0].ChainIndex + i), seals.Select(s => s.ChainIndex));
+        var patients = await db.AuditEntries.Where(e => e.Id > before).ToDictionaryAsync(e => e.Id, e => e.PatientId);
+        Assert.All(seals, s => Assert.Equal(patients[s.EntryId], s.PatientId));
+        Assert.True((await chain.VerifyAsync()).IsIntact);
     }
 }
 
@@ -81,15 +125,19 @@ public abstract class AuditTamperTests(RelaisFactory factory)
     /// <summary>Lifts the database's protection of the audit rows, runs <paramref name="sql"/>, and puts it back.</summary>
     private static async Task AsAnIntruderAsync(RelaisDb db, params string[] sql)
     {
-        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER");
-        else
+        string[] lift = db.IsPostgres
+            ? ["ALTER TABLE \"AuditEntries\" DISABLE TRIGGER USER", "ALTER TABLE \"AuditSeals\" DISABLE TRIGGER USER"]
+            : ["DROP TRIGGER audit_no_update", "DROP TRIGGER audit_no_delete", "DROP TRIGGER audit_seal_no_update", "DROP TRIGGER audit_seal_no_delete"];
+        foreach (var statement in lift.Concat(sql)) await db.Database.ExecuteSqlRawAsync(statement);
+        if (db.IsPostgres)
         {
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_no_update");
-            await db.Database.ExecuteSqlRawAsync("DROP TRIGGER audit_no_delete");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" ENABLE TRIGGER USER");
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditSeals\" ENABLE TRIGGER USER");
         }
-        foreach (var statement in sql) await db.Database.ExecuteSqlRawAsync(statement);
-        if (db.IsPostgres) await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" ENABLE TRIGGER USER");
     }
+
+    private static Task<long> EntryAtAsync(Tampered t) =>
+        t.Db.AuditSeals.Where(s => s.ChainIndex == t.Index).Select(s => s.EntryId).SingleAsync();
 
     private static async Task<(RelaisFactory App, AsyncServiceScope Scope, Tampered Target)> ChainToTamperAsync(RelaisFactory factory)
     {
@@ -99,7 +147,7 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         var chain = scope.ServiceProvider.GetRequiredService<AuditChainService>();
         Assert.True((await chain.VerifyAsync()).IsIntact);
-        var victim = await db.AuditEntries.Where(e => e.ChainIndex != null).OrderBy(e => e.ChainIndex).Skip(1).Select(e => e.ChainIndex!.Value).FirstAsync();
+        var victim = await db.AuditSeals.OrderBy(s => s.ChainIndex).Skip(1).Select(s => s.ChainIndex).FirstAsync();
         return (app, scope, new Tampered(db, chain, victim));
     }
 
@@ -110,7 +158,7 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         await using var _ = app;
         await using var __ = scope;
 
-        await AsAnIntruderAsync(t.Db, $"UPDATE \"AuditEntries\" SET \"Action\" = 'list' WHERE \"ChainIndex\" = {t.Index}");
+        await AsAnIntruderAsync(t.Db, $"UPDATE \"AuditEntries\" SET \"Action\" = 'list' WHERE \"Id\" = {await EntryAtAsync(t)}");
 
         var verification = await t.Chain.VerifyAsync();
         Assert.False(verification.IsIntact);
@@ -126,7 +174,7 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         await using var _ = app;
         await using var __ = scope;
 
-        await AsAnIntruderAsync(t.Db, $"UPDATE \"AuditEntries\" SET \"ActorRole\" = 'Patient' WHERE \"ChainIndex\" = {t.Index}");
+        await AsAnIntruderAsync(t.Db, $"UPDATE \"AuditEntries\" SET \"ActorRole\" = 'Patient' WHERE \"Id\" = {await EntryAtAsync(t)}");
 
         var verification = await t.Chain.VerifyAsync();
         Assert.False(verification.IsIntact);
@@ -139,16 +187,21 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         var (app, scope, t) = await ChainToTamperAsync(factory);
         await using var _ = app;
         await using var __ = scope;
-        var rows = await t.Db.AuditEntries.AsNoTracking().Where(e => e.ChainIndex >= t.Index).OrderBy(e => e.ChainIndex).ToListAsync();
-        var previous = await t.Db.AuditEntries.Where(e => e.ChainIndex == t.Index - 1).Select(e => e.Hash!).SingleAsync();
+        var rows = await (from s in t.Db.AuditSeals
+                          join e in t.Db.AuditEntries on s.EntryId equals e.Id
+                          where s.ChainIndex >= t.Index
+                          orderby s.ChainIndex
+                          select new { s.ChainIndex, Entry = e }).AsNoTracking().ToListAsync();
+        var previous = await t.Db.AuditSeals.Where(s => s.ChainIndex == t.Index - 1).Select(s => s.Hash).SingleAsync();
         // The intruder recomputes every hash from the victim on: with the plain SHA-256 of before, or any key but the right one.
         var guessedKey = new byte[32];
         var updates = new List<string>();
         foreach (var row in rows)
         {
-            var record = row.ChainIndex == t.Index ? row.ToRecord() with { Outcome = "allowed" } : row.ToRecord();
+            var record = row.ChainIndex == t.Index ? row.Entry.ToRecord() with { Outcome = "allowed" } : row.Entry.ToRecord();
             var hash = AuditChain.ComputeHash(guessedKey, previous, record);
-            updates.Add($"UPDATE \"AuditEntries\" SET \"Outcome\" = '{record.Outcome}', \"PreviousHash\" = '{previous}', \"Hash\" = '{hash}' WHERE \"ChainIndex\" = {row.ChainIndex}");
+            updates.Add($"UPDATE \"AuditEntries\" SET \"Outcome\" = '{record.Outcome}' WHERE \"Id\" = {row.Entry.Id}");
+            updates.Add($"UPDATE \"AuditSeals\" SET \"PreviousHash\" = '{previous}', \"Hash\" = '{hash}' WHERE \"ChainIndex\" = {row.ChainIndex}");
             previous = hash;
         }
         await AsAnIntruderAsync(t.Db, [.. updates]);
@@ -164,13 +217,48 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         var (app, scope, t) = await ChainToTamperAsync(factory);
         await using var _ = app;
         await using var __ = scope;
-        var head = await t.Db.AuditEntries.MaxAsync(e => e.ChainIndex);
+        var head = await t.Db.AuditSeals.MaxAsync(s => s.ChainIndex);
 
-        await AsAnIntruderAsync(t.Db, $"DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" >= {head - 1}");
+        await AsAnIntruderAsync(t.Db,
+            $"DELETE FROM \"AuditEntries\" WHERE \"Id\" IN (SELECT \"EntryId\" FROM \"AuditSeals\" WHERE \"ChainIndex\" >= {head - 1})",
+            $"DELETE FROM \"AuditSeals\" WHERE \"ChainIndex\" >= {head - 1}");
 
         var verification = await t.Chain.VerifyAsync();
         Assert.False(verification.IsIntact);
-        Assert.InRange(verification.FirstBrokenIndex!.Value, head!.Value - 1, head.Value);
+        Assert.InRange(verification.FirstBrokenIndex!.Value, head - 1, head);
+    }
+
+    [Fact]
+    public async Task ARowDeletedBehindItsSeal_IsDetectedAtItsPlace()
+    {
+        var (app, scope, t) = await ChainToTamperAsync(factory);
+        await using var _ = app;
+        await using var __ = scope;
+
+        await AsAnIntruderAsync(t.Db, $"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {await EntryAtAsync(t)}");
+
+        var verification = await t.Chain.VerifyAsync();
+        Assert.False(verification.IsIntact);
+        Assert.Equal(t.Index, verification.FirstBrokenIndex);
+        Assert.Contains("supprimé", verification.Problem);
+    }
+
+    [Fact]
+    public async Task ARowTakenOffTheSealersQueue_IsDetected_AsNeverSealed()
+    {
+        var (app, scope, t) = await ChainToTamperAsync(factory);
+        await using var _ = app;
+        await using var __ = scope;
+        // A read the intruder wants no one to check: written, then taken off the queue before the sealer runs.
+        await AuditTrail.ProduceSomeAsync(app);
+        var hidden = await t.Db.AuditPending.MaxAsync(p => p.EntryId);
+
+        await AsAnIntruderAsync(t.Db, $"DELETE FROM \"AuditPending\" WHERE \"EntryId\" = {hidden}");
+
+        var verification = await t.Chain.VerifyAsync();
+        Assert.False(verification.IsIntact);
+        Assert.Contains($"n° {hidden}", verification.Problem);
+        Assert.False(await t.Db.AuditSeals.AnyAsync(s => s.EntryId == hidden));
     }
 
     [Fact]
@@ -202,10 +290,13 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
         Assert.True(await db.AuditPurges.AnyAsync());
         Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "purge" && e.Resource == "audit trail"));
-        Assert.False(await db.AuditEntries.AnyAsync(e => e.ChainIndex != null && e.ChainIndex <= purge.GetProperty("upToIndex").GetInt64()));
-        // Rows the purge does not cover stay undeletable, and the purge record itself cannot be removed.
-        var kept = await db.AuditEntries.Where(e => e.ChainIndex != null).MinAsync(e => e.ChainIndex);
-        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"ChainIndex\" = {kept}"));
+        var upTo = purge.GetProperty("upToIndex").GetInt64();
+        Assert.False(await db.AuditSeals.AnyAsync(s => s.ChainIndex <= upTo));
+        Assert.False(await db.AuditEntries.AnyAsync(e => !db.AuditSeals.Any(s => s.EntryId == e.Id) && !db.AuditPending.Any(p => p.EntryId == e.Id)));
+        // Rows the purge does not cover stay undeletable, their seals too, and the purge record itself cannot be removed.
+        var kept = await db.AuditSeals.OrderBy(s => s.ChainIndex).FirstAsync();
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {kept.EntryId}"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditSeals\" WHERE \"ChainIndex\" = {kept.ChainIndex}"));
         await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM \"AuditPurges\""));
     }
 }

@@ -521,16 +521,9 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<long?>("ChainIndex")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Detail")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
-
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
@@ -540,10 +533,6 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.Property<Guid?>("PatientId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("PreviousHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
                     b.Property<string>("Resource")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -552,13 +541,6 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId");
-
-                    b.HasIndex("ChainIndex")
-                        .IsUnique();
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_AuditEntries_Unsealed")
-                        .HasFilter("\"ChainIndex\" IS NULL");
 
                     b.HasIndex("PatientId", "At");
 
@@ -601,6 +583,35 @@ namespace Relais.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("AuditPurges");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChainIndex")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique();
+
+                    b.ToTable("AuditSeals");
                 });
 
             modelBuilder.Entity("Relais.Domain.ContinuingTreatments.ContinuingTreatment", b =>
@@ -3627,6 +3638,19 @@ namespace Relais.Web.Data.Migrations.Postgres
                     b.HasIndex("PatientId", "LiftedAt");
 
                     b.ToTable("LiveVaccineWarningLifts");
+                });
+
+            modelBuilder.Entity("Relais.Web.Audit.AuditPendingEntry", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("AuditPending", (string)null);
                 });
 
             modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>

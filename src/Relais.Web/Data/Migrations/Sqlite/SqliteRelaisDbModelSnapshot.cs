@@ -508,15 +508,8 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long?>("ChainIndex")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Detail")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -525,10 +518,6 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousHash")
-                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Resource")
@@ -540,16 +529,11 @@ namespace Relais.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ActorId");
 
-                    b.HasIndex("ChainIndex")
-                        .IsUnique();
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_AuditEntries_Unsealed")
-                        .HasFilter("\"ChainIndex\" IS NULL");
-
                     b.HasIndex("PatientId", "At");
 
                     b.ToTable("AuditEntries");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("Relais.Domain.Audit.AuditPurge", b =>
@@ -586,6 +570,35 @@ namespace Relais.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("AuditPurges");
+                });
+
+            modelBuilder.Entity("Relais.Domain.Audit.AuditSeal", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChainIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("ChainIndex")
+                        .IsUnique();
+
+                    b.ToTable("AuditSeals");
                 });
 
             modelBuilder.Entity("Relais.Domain.ContinuingTreatments.ContinuingTreatment", b =>
@@ -3612,6 +3625,19 @@ namespace Relais.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId", "LiftedAt");
 
                     b.ToTable("LiveVaccineWarningLifts");
+                });
+
+            modelBuilder.Entity("Relais.Web.Audit.AuditPendingEntry", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.ToTable("AuditPending", (string)null);
                 });
 
             modelBuilder.Entity("Relais.Web.Features.Coordination.ObligationSetting", b =>
