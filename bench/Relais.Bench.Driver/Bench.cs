@@ -13,6 +13,9 @@ public sealed class VirtualUser
     public required string Email;
     public required Guid Id;
     public required HttpClient Bearer;
+    /// <summary>The bearer's refresh token and when the access token was issued: a run outlives the access token's hour.</summary>
+    public string? RefreshToken;
+    public DateTimeOffset BearerIssuedAt;
     public HttpClient? Cookie;
     public required List<SampledPatient> Patients;
     public Random Random = new(1);
@@ -137,6 +140,7 @@ public sealed class Bench(DriverOptions options)
             }
         }
 
+        await RenewBearersAsync(gps);
         double? burst = null;
         if (options.Only is null || options.Only.Contains("marker-ingest-burst")) burst = await BurstIngestAsync(gps);
         double? batched = null;
@@ -205,6 +209,7 @@ public sealed class Bench(DriverOptions options)
     private async Task<Measure> MeasureAsync(Scenario s, List<VirtualUser> users, int concurrency)
     {
         var pool = users.Take(Math.Min(concurrency, users.Count)).ToList();
+        await RenewBearersAsync(users);
         await WaitForBackgroundAsync(s.Name);
         await LoadAsync(s, pool, concurrency, options.Warmup, null);
         var latencies = new List<double>();
@@ -602,6 +607,25 @@ public sealed class Bench(DriverOptions options)
         if (territory is { } t) yield return ("territory", $"?territory={Uri.EscapeDataString(t)}");
     }
 
+    /// <summary>
+    /// Renews the bearer tokens older than <c>--renew-after</c> (half an hour by default) with their refresh tokens
+    /// (POST /api/auth/refresh, single-use), as a client does: a million-patient run lasts longer than the access token's hour
+    /// (Security:AccessTokenMinutes), and the laboratory feed, measured last, was answered 401 on c4e260a.
+    /// </summary>
+    private async Task RenewBearersAsync(IEnumerable<VirtualUser> users)
+    {
+        var renewAfter = options.RenewAfter ?? TimeSpan.FromMinutes(30);
+        foreach (var u in users.Where(u => u.RefreshToken is not null && DateTimeOffset.UtcNow - u.BearerIssuedAt >= renewAfter))
+        {
+            using var r = await u.Bearer.PostAsJsonAsync("/api/auth/refresh", new { refreshToken = u.RefreshToken });
+            if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"token refresh {u.Email}: HTTP {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
+            using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
+            u.Bearer.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+            u.RefreshToken = doc.RootElement.GetProperty("refreshToken").GetString();
+            u.BearerIssuedAt = DateTimeOffset.UtcNow;
+        }
+    }
+
     private async Task LoginAsync(VirtualUser u)
     {
         // Professionals sign in with a second factor (SECURITY.md §6): the TOTP of the authenticator key the generator enrolled.
@@ -616,6 +640,8 @@ public sealed class Bench(DriverOptions options)
             if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"login {u.Email}: HTTP {(int)r.StatusCode} {await r.Content.ReadAsStringAsync()}");
             using var doc = JsonDocument.Parse(await r.Content.ReadAsStringAsync());
             bearer.DefaultRequestHeaders.Authorization = new("Bearer", doc.RootElement.GetProperty("accessToken").GetString());
+            u.RefreshToken = doc.RootElement.GetProperty("refreshToken").GetString();
+            u.BearerIssuedAt = DateTimeOffset.UtcNow;
         }
         u.Bearer = bearer;
         var cookie = new HttpClient(new SocketsHttpHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })

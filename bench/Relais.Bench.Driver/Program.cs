@@ -28,13 +28,15 @@ return 0;
 
 public sealed record DriverOptions(string Url, string Connection, int ServerPid, int Runs, TimeSpan Duration, TimeSpan Warmup, int[] Concurrency,
     string? Maildir, string ResultsDir, string? Commit, string Password, HashSet<string>? Only, int Dispatch,
-    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null, string? PgLog = null, string? TwinDump = null)
+    TimeSpan? Soak = null, string[]? OtherUrlList = null, string? SoakMarker = null, string? FaultsLog = null, string? PgLog = null, string? TwinDump = null,
+    TimeSpan? RenewAfter = null)
 {
     public static DriverOptions? Parse(string[] args)
     {
         string? url = null, connection = null, maildir = null, commit = null, only = null, marker = null, faults = null, pgLog = null, twinDump = null;
         string[] others = [];
         TimeSpan? soak = null;
+        var renewAfter = TimeSpan.FromMinutes(30);
         var results = "bench/results";
         var password = "Relais-Bench-2026!";
         int pid = 0, runs = 3, dispatch = 2000;
@@ -64,12 +66,13 @@ public sealed record DriverOptions(string Url, string Connection, int ServerPid,
                 case "--faults-log": faults = v; break;
                 case "--pg-log": pgLog = v; break;
                 case "--twin-dump": twinDump = v; break;
+                case "--renew-after": renewAfter = Span(v); break;
                 default: return null;
             }
         }
         if (args.Length % 2 != 0 || url is null || connection is null || pid <= 0) return null;
         return new DriverOptions(url, connection, pid, Math.Max(1, runs), duration, warmup, concurrency, maildir, results, commit, password,
-            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults, pgLog, twinDump);
+            only is null ? null : [.. only.Split(',')], dispatch, soak, others, marker, faults, pgLog, twinDump, renewAfter);
     }
 
     public string[] OtherUrls => OtherUrlList ?? [];

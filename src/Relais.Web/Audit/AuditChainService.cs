@@ -13,7 +13,7 @@ namespace Relais.Web.Audit;
 /// key; the head is then checkpointed to the file outside the database (<see cref="AuditCheckpointLog"/>).
 /// </summary>
 public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheckpointLog checkpoints,
-    Microsoft.Extensions.Options.IOptions<AuditOptions> options, TimeProvider time)
+    Microsoft.Extensions.Options.IOptions<AuditOptions> options, TimeProvider time, ILogger<AuditChainService> logger)
 {
     private static readonly SemaphoreSlim LocalLock = new(1, 1);
     private const long PostgresLockKey = 0x52454C414953; // "RELAIS"
@@ -54,14 +54,18 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
             .FirstOrDefaultAsync(ct);
         // The queue in the order the rows were written; a row is in it from its own commit on, so a transaction that
         // took its Id early and committed late is sealed at the next pass, after the rows committed before it.
-        var pending = await (
+        // A queue row whose row is already sealed (written there by hand) would fail every batch on the seals' key: it is
+        // taken off the queue with the batch. A queue row whose audit row is gone stays: the verification reports it.
+        var queued = await (
                 from p in db.AuditPending
                 join e in db.AuditEntries on p.EntryId equals e.Id
                 orderby p.EntryId
-                select e)
+                select new { Entry = e, Sealed = db.AuditSeals.Any(s => s.EntryId == p.EntryId) })
             .AsNoTracking()
             .Take(batchSize)
             .ToListAsync(ct);
+        var pending = queued.Where(q => !q.Sealed).Select(q => q.Entry).ToList();
+        var resealed = queued.Where(q => q.Sealed).Select(q => q.Entry.Id).ToList();
         // When a purge removed every sealed row, the chain goes on from the purge's signed anchor.
         var purged = await db.AuditPurges.AsNoTracking().OrderByDescending(p => p.UpToIndex)
             .Select(p => new { p.UpToIndex, p.HashAtIndex }).FirstOrDefaultAsync(ct);
@@ -75,10 +79,11 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
             seals.Add(seal);
             previous = seal.Hash;
         }
-        await WriteSealsAsync(seals, ct);
+        await WriteSealsAsync(seals, resealed, ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return (pending.Count, new AuditAnchor(index, previous));
+        if (resealed.Count > 0) logger.AuditQueueRowsOfSealedRowsDropped(resealed.Count);
+        return (queued.Count, new AuditAnchor(index, previous));
     }
 
     /// <summary>
@@ -86,11 +91,10 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
     /// patient shown, so the sealer keeps up with thousands of rows a second: on PostgreSQL, one INSERT over arrays. The
     /// seals' unique keys refuse a row sealed twice, and the queue's rows must all still be there: else another sealer ran.
     /// </summary>
-    private async Task WriteSealsAsync(List<AuditSeal> seals, CancellationToken ct)
+    private async Task WriteSealsAsync(List<AuditSeal> seals, List<long> alreadySealed, CancellationToken ct)
     {
-        if (seals.Count == 0) return;
-        var ids = seals.Select(s => s.EntryId).ToArray();
-        if (db.IsPostgres)
+        long[] ids = [.. seals.Select(s => s.EntryId)];
+        if (seals.Count > 0 && db.IsPostgres)
         {
             var indexes = seals.Select(s => s.ChainIndex).ToArray();
             var patients = seals.Select(s => s.PatientId).ToArray();
@@ -101,13 +105,15 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
                 SELECT * FROM unnest({ids}::bigint[], {indexes}::bigint[], {patients}::uuid[], {previous}::text[], {hashes}::text[])
                 """, ct);
         }
-        else
+        else if (seals.Count > 0)
         {
             db.AuditSeals.AddRange(seals);
             await db.SaveChangesAsync(ct);
         }
-        var dequeued = await db.AuditPending.Where(p => ids.Contains(p.EntryId)).ExecuteDeleteAsync(ct);
-        if (dequeued != seals.Count) throw new InvalidOperationException($"Audit sealing took {dequeued} of {seals.Count} rows off the queue: another sealer ran.");
+        long[] taken = [.. ids, .. alreadySealed];
+        if (taken.Length == 0) return;
+        var dequeued = await db.AuditPending.Where(p => taken.Contains(p.EntryId)).ExecuteDeleteAsync(ct);
+        if (dequeued != taken.Length) throw new InvalidOperationException($"Audit sealing took {dequeued} of {taken.Length} rows off the queue: another sealer ran.");
     }
 
     /// <summary>
@@ -123,6 +129,9 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
         if (purge is not null && !purge.Checkpoint.IsAuthentic(keys.Key))
             return new ChainVerification(false, 0, purge.UpToIndex, $"La purge jusqu'à l'index {purge.UpToIndex} n'est pas authentique.");
         var anchor = purge?.Checkpoint.Anchor ?? AuditAnchor.Genesis;
+        // The purge removed every seal up to its index, and the database refuses new ones there: one found is a forgery.
+        if (await db.AuditSeals.AnyAsync(s => s.ChainIndex <= anchor.Index, ct))
+            return new ChainVerification(false, 0, anchor.Index, $"Un sceau d'audit porte un index inférieur ou égal à {anchor.Index}, où la chaîne reprend après la dernière purge : il a été forgé.");
         var rows = (
                 from s in db.AuditSeals
                 where s.ChainIndex > anchor.Index
@@ -148,6 +157,18 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
                 IsIntact = false,
                 FirstBrokenIndex = verification.LastIndex + 1,
                 Problem = $"L'enregistrement d'audit n° {id} n'est ni scellé ni en attente de l'être : il a été retiré de la file du scelleur.",
+            };
+        var vanished = await db.AuditPending.AsNoTracking()
+            .Where(p => !db.AuditEntries.Any(e => e.Id == p.EntryId))
+            .OrderBy(p => p.EntryId)
+            .Select(p => (long?)p.EntryId)
+            .FirstOrDefaultAsync(ct);
+        if (vanished is { } gone)
+            return verification with
+            {
+                IsIntact = false,
+                FirstBrokenIndex = verification.LastIndex + 1,
+                Problem = $"L'enregistrement d'audit n° {gone} a été supprimé avant d'être scellé : il attend encore dans la file du scelleur.",
             };
         if (verification.LastIndex > 0)
             checkpoints.Append(AuditCheckpoint.Sign(keys.Key, CheckpointKind.Head, verification.LastIndex, verification.LastHash!, time.GetUtcNow()));

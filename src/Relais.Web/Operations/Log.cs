@@ -17,6 +17,9 @@ internal static partial class Log
     [LoggerMessage(Level = LogLevel.Error, Message = "Audit sealing failed; will retry")]
     public static partial void AuditSealingFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit sealer's queue held {Count} rows already sealed (written there by hand): taken off")]
+    public static partial void AuditQueueRowsOfSealedRowsDropped(this ILogger logger, int count);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Chromium not found at {Path}: documents are kept as HTML, without PDF")]
     public static partial void ChromiumMissing(this ILogger logger, string path);
 

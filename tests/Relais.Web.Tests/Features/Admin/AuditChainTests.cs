@@ -68,6 +68,43 @@ public abstract class AuditAppendOnlyTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task ASealAtOrBelowTheChainsStart_IsRefused_SoThatNoRowCanPassForPurged()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var entry = AuditEntry.Create(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), null, "Intrus", null, "read", "patient record", "allowed");
+        db.AuditEntries.Add(entry);
+        await db.SaveChangesAsync();
+        var victim = entry.Id;
+
+        // The forged seal that would have let the row be deleted as if a purge covered it.
+        foreach (var index in new[] { 0L, -1L })
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"AuditSeals\" (\"EntryId\", \"ChainIndex\", \"PatientId\", \"PreviousHash\", \"Hash\") VALUES ({victim}, {index}, NULL, '', '')"));
+        await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {victim}"));
+        Assert.True(await db.AuditEntries.AnyAsync(e => e.Id == victim));
+    }
+
+    [Fact]
+    public async Task AQueueRowForARowAlreadySealed_IsTakenOff_AndSealingGoesOn()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+        var chain = scope.ServiceProvider.GetRequiredService<AuditChainService>();
+        await AuditTrail.ProduceSomeAsync(factory);
+        await chain.SealPendingAsync();
+        var sealedRow = await db.AuditSeals.OrderBy(s => s.ChainIndex).Select(s => s.EntryId).FirstAsync();
+
+        await db.Database.ExecuteSqlAsync($"INSERT INTO \"AuditPending\" (\"EntryId\", \"PatientId\") VALUES ({sealedRow}, NULL)");
+        await AuditTrail.ProduceSomeAsync(factory);
+        await chain.SealPendingAsync();
+
+        Assert.False(await db.AuditPending.AnyAsync(p => p.EntryId == sealedRow));
+        Assert.Equal(1, await db.AuditSeals.CountAsync(s => s.EntryId == sealedRow));
+        Assert.True((await chain.VerifyAsync()).IsIntact);
+    }
+
+    [Fact]
     public async Task EveryAuditRow_HoweverWritten_IsQueuedForSealing_InItsOwnTransaction_AndLeavesTheQueueSealed()
     {
         await using var scope = factory.Services.CreateAsyncScope();
@@ -134,6 +171,35 @@ public abstract class AuditTamperTests(RelaisFactory factory)
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" ENABLE TRIGGER USER");
             await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditSeals\" ENABLE TRIGGER USER");
         }
+    }
+
+    private static readonly DateTimeOffset Instant = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task ARowDeletedBeforeItWasSealed_IsDetected_ByItsPlaceInTheQueue()
+    {
+        var (app, scope, t) = await ChainToTamperAsync(factory);
+        await using var _ = app;
+        await using var __ = scope;
+
+        long gone;
+        await using (var tx = await t.Db.Database.BeginTransactionAsync())
+        {
+            await t.Db.Database.ExecuteSqlRawAsync(t.Db.IsPostgres
+                ? "ALTER TABLE \"AuditEntries\" DISABLE TRIGGER audit_append_only"
+                : "DROP TRIGGER audit_no_delete");
+            var entry = AuditEntry.Create(Instant, null, "Intrus", null, "read", "patient record", "allowed");
+            t.Db.AuditEntries.Add(entry);
+            await t.Db.SaveChangesAsync();
+            gone = entry.Id;
+            await t.Db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {gone}");
+            if (t.Db.IsPostgres) await t.Db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" ENABLE TRIGGER audit_append_only");
+            await tx.CommitAsync();
+        }
+
+        var verification = await t.Chain.VerifyAsync();
+        Assert.False(verification.IsIntact);
+        Assert.Contains($"n° {gone} a été supprimé avant d'être scellé", verification.Problem);
     }
 
     private static Task<long> EntryAtAsync(Tampered t) =>
@@ -249,11 +315,17 @@ public abstract class AuditTamperTests(RelaisFactory factory)
         var (app, scope, t) = await ChainToTamperAsync(factory);
         await using var _ = app;
         await using var __ = scope;
-        // A read the intruder wants no one to check: written, then taken off the queue before the sealer runs.
-        await AuditTrail.ProduceSomeAsync(app);
-        var hidden = await t.Db.AuditPending.MaxAsync(p => p.EntryId);
-
-        await AsAnIntruderAsync(t.Db, $"DELETE FROM \"AuditPending\" WHERE \"EntryId\" = {hidden}");
+        // A read the intruder wants no one to check: written and taken off the queue in one transaction, before any sealer sees it.
+        long hidden;
+        await using (var tx = await t.Db.Database.BeginTransactionAsync())
+        {
+            var entry = AuditEntry.Create(Instant, null, "Intrus", null, "read", "patient record", "allowed");
+            t.Db.AuditEntries.Add(entry);
+            await t.Db.SaveChangesAsync();
+            hidden = entry.Id;
+            await t.Db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditPending\" WHERE \"EntryId\" = {hidden}");
+            await tx.CommitAsync();
+        }
 
         var verification = await t.Chain.VerifyAsync();
         Assert.False(verification.IsIntact);

@@ -11,6 +11,10 @@ namespace Relais.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // No audit row may commit between the copies below and the new triggers (an instance of the previous version
+            // still running during a rolling restart): it would be neither sealed nor queued.
+            migrationBuilder.Sql(@"LOCK TABLE ""AuditEntries"" IN SHARE MODE;");
+
             migrationBuilder.CreateTable(
                 name: "AuditPending",
                 columns: table => new
@@ -99,6 +103,18 @@ BEGIN
 END $$;");
             migrationBuilder.Sql(@"CREATE TRIGGER audit_seal_append_only BEFORE UPDATE OR DELETE ON ""AuditSeals""
 FOR EACH ROW EXECUTE FUNCTION audit_seal_append_only();");
+            // A seal at or below the last purge's index would let its row be deleted as if purged, and the verification walks
+            // the chain from that index on: no seal may be written there (one check per statement, the sealer's batch is one).
+            migrationBuilder.Sql(@"CREATE FUNCTION audit_seal_above_purge() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM audit_new_seals
+             WHERE ""ChainIndex"" <= (SELECT COALESCE(MAX(""UpToIndex""), 0) FROM ""AuditPurges"")) THEN
+    RAISE EXCEPTION 'audit seals go after the last purge';
+  END IF;
+  RETURN NULL;
+END $$;");
+            migrationBuilder.Sql(@"CREATE TRIGGER audit_seal_above_purge AFTER INSERT ON ""AuditSeals""
+REFERENCING NEW TABLE AS audit_new_seals FOR EACH STATEMENT EXECUTE FUNCTION audit_seal_above_purge();");
             migrationBuilder.Sql(@"CREATE TRIGGER audit_seal_no_truncate BEFORE TRUNCATE ON ""AuditSeals""
 FOR EACH STATEMENT EXECUTE FUNCTION audit_seal_append_only();");
         }
@@ -152,11 +168,13 @@ END $$;");
             migrationBuilder.DropTable(
                 name: "AuditPending");
 
+            migrationBuilder.Sql(@"DROP TRIGGER IF EXISTS audit_seal_above_purge ON ""AuditSeals"";");
             migrationBuilder.Sql(@"DROP TRIGGER IF EXISTS audit_seal_no_truncate ON ""AuditSeals"";");
             migrationBuilder.Sql(@"DROP TRIGGER IF EXISTS audit_seal_append_only ON ""AuditSeals"";");
             migrationBuilder.DropTable(
                 name: "AuditSeals");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_seal_append_only();");
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS audit_seal_above_purge();");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_ChainIndex",

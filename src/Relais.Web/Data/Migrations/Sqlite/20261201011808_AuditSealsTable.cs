@@ -83,6 +83,10 @@ BEGIN SELECT RAISE(ABORT, 'audit seals are append-only'); END;");
             migrationBuilder.Sql(@"CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON AuditSeals
 WHEN OLD.ChainIndex > (SELECT COALESCE(MAX(UpToIndex), 0) FROM AuditPurges)
 BEGIN SELECT RAISE(ABORT, 'audit seals are append-only'); END;");
+            // A seal at or below the last purge's index would let its row be deleted as if purged: none may be written there.
+            migrationBuilder.Sql(@"CREATE TRIGGER audit_seal_above_purge BEFORE INSERT ON AuditSeals
+WHEN NEW.ChainIndex <= (SELECT COALESCE(MAX(UpToIndex), 0) FROM AuditPurges)
+BEGIN SELECT RAISE(ABORT, 'audit seals go after the last purge'); END;");
         }
 
         /// <inheritdoc />
