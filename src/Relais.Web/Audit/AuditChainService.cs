@@ -151,25 +151,17 @@ public sealed class AuditChainService(RelaisDb db, AuditKeyRing keys, AuditCheck
             .OrderBy(e => e.Id)
             .Select(e => (long?)e.Id)
             .FirstOrDefaultAsync(ct);
+        // A row outside the chain breaks it after its head, where it would have been sealed.
+        ChainVerification Outside(string problem) => verification with { IsIntact = false, FirstBrokenIndex = verification.LastIndex + 1, Problem = problem };
         if (unsealed is { } id)
-            return verification with
-            {
-                IsIntact = false,
-                FirstBrokenIndex = verification.LastIndex + 1,
-                Problem = $"L'enregistrement d'audit n° {id} n'est ni scellé ni en attente de l'être : il a été retiré de la file du scelleur.",
-            };
+            return Outside($"L'enregistrement d'audit n° {id} n'est ni scellé ni en attente de l'être : il a été retiré de la file du scelleur.");
         var vanished = await db.AuditPending.AsNoTracking()
             .Where(p => !db.AuditEntries.Any(e => e.Id == p.EntryId))
             .OrderBy(p => p.EntryId)
             .Select(p => (long?)p.EntryId)
             .FirstOrDefaultAsync(ct);
         if (vanished is { } gone)
-            return verification with
-            {
-                IsIntact = false,
-                FirstBrokenIndex = verification.LastIndex + 1,
-                Problem = $"L'enregistrement d'audit n° {gone} a été supprimé avant d'être scellé : il attend encore dans la file du scelleur.",
-            };
+            return Outside($"L'enregistrement d'audit n° {gone} a été supprimé avant d'être scellé : il attend encore dans la file du scelleur.");
         if (verification.LastIndex > 0)
             checkpoints.Append(AuditCheckpoint.Sign(keys.Key, CheckpointKind.Head, verification.LastIndex, verification.LastHash!, time.GetUtcNow()));
         return verification;
