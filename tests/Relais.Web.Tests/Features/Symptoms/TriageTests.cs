@@ -68,6 +68,30 @@ public abstract class TriageTests(RelaisFactory factory)
     }
 
     [Fact]
+    public async Task AnAlert_IsListedAndCountedOnce_WhenTheNurseSeesThePatientThroughTwoSources()
+    {
+        // The list joins the alerts to each source of the access rule (PatientQueries.VisibleSources): a second care-team role of
+        // the same nurse must not list the alert twice nor count it twice.
+        var (team, nurse) = await factory.TeamWithNurseAsync();
+        var urgent = Assert.Single(Alerts(await nurse.FeverAsync(team.PatientId, 38.9m)));
+        var before = await nurse.GetJsonAsync("/api/worklists/triage?pageSize=100");
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RelaisDb>();
+            db.CareTeamMembers.Add(Relais.Domain.Patients.CareTeamMember.Add(team.PatientId, team.Nurse, Relais.Domain.Patients.CareTeamRole.SupportiveCare,
+                new DateOnly(2026, 10, 5), null, team.Nurse, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+        var after = await nurse.GetJsonAsync("/api/worklists/triage?pageSize=100");
+        Assert.Single(after.GetProperty("items").EnumerateArray(), i => i.GetProperty("alertId").GetGuid() == urgent.GetProperty("id").GetGuid());
+        Assert.Equal(before.GetProperty("total").GetInt32(), after.GetProperty("total").GetInt32());
+        Assert.Equal(before.GetProperty("items").GetArrayLength(), after.GetProperty("items").GetArrayLength());
+        var home = await nurse.GetJsonAsync("/api/me/home");
+        var triageLine = home.GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("href").GetString() == "/triage");
+        Assert.Equal(after.GetProperty("total").GetInt32(), triageLine.GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task AnUrgentAlert_NotAcknowledgedInTime_EscalatesToThePhysicianOnCall_AtNightToo()
     {
         // This test moves the clock: it runs on an app of its own.

@@ -26,17 +26,8 @@ public sealed class PortalReleaseQuery(RelaisDb db)
         var releases = await db.PortalReleases.AsNoTracking().Where(r => r.PatientId == patientId).ToListAsync(ct);
         var byItem = releases.ToDictionary(r => (r.Kind, r.ItemId));
         var names = await ProfessionalNames.OfAsync(db, releases.Select(r => r.ReleasedBy), ct);
-        var items = new List<(PortalItem Item, string Title)>();
-
-        var documents = await db.Documents.AsNoTracking().Where(d => d.PatientId == patientId).Select(d => new { d.Id, d.Kind, d.Title, d.CreatedAt }).ToListAsync(ct);
-        items.AddRange(documents.Select(d => (view.DocumentItem(d.Id, d.Kind, d.CreatedAt), d.Title)));
-        var transmissions = await db.Transmissions.AsNoTracking().Where(t => t.PatientId == patientId && t.DocumentId == null)
-            .Select(t => new { t.Id, t.Title, t.CreatedAt, ToPatient = t.Recipients.Any(r => r.Kind == RecipientKinds.Patient) }).ToListAsync(ct);
-        items.AddRange(transmissions.Select(t => (new PortalItem(PortalItemKind.Transmission, t.Id, PortalView.Day(t.CreatedAt), AddressedToPatient: t.ToPatient), t.Title)));
-        var observations = await db.Observations.AsNoTracking().Where(o => o.PatientId == patientId).ToListAsync(ct);
-        items.AddRange(observations.Select(o => (view.ObservationItem(o.Id, o.Effective), $"{o.Code.Label()} {o.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} {o.Unit} ({o.Laboratory})")));
-        var alerts = await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId).Select(a => new { a.Id, a.RaisedAt, a.Marker, a.Explanation }).ToListAsync(ct);
-        items.AddRange(alerts.Select(a => (PortalView.AlertItem(a.Id, a.RaisedAt, a.Marker is null), a.Explanation)));
+        var items = view.DocumentItems().ToList();
+        items.AddRange(await ItemsAsync(view, patientId, ct));
 
         var judged = items.Select(x =>
         {
@@ -50,6 +41,29 @@ public sealed class PortalReleaseQuery(RelaisDb db)
             judged.Where(i => i.ReleasedAt is not null).OrderByDescending(i => i.ReleasedAt).ToList());
     }
 
-    /// <summary>How many items wait for a release: the count the patient page shows.</summary>
-    public async Task<int> CountHeldAsync(Guid patientId, CancellationToken ct) => (await HandleAsync(patientId, ct)).Held.Count;
+    /// <summary>
+    /// How many items wait for a release: the count the patient page shows. The same items and rule as the list, without the
+    /// releases' authors (the view holds which items were released, and the documents).
+    /// </summary>
+    public async Task<int> CountHeldAsync(Guid patientId, CancellationToken ct)
+    {
+        var view = await PortalView.LoadAsync(db, patientId, ct);
+        var items = view.DocumentItems().Concat(await ItemsAsync(view, patientId, ct));
+        return items.Count(x => view.Basis(x.Item) is null);
+    }
+
+    /// <summary>The record's items other than its documents (which the view has read): transmissions without a document, results, alerts.</summary>
+    private async Task<List<(PortalItem Item, string Title)>> ItemsAsync(PortalView view, Guid patientId, CancellationToken ct)
+    {
+        var items = new List<(PortalItem Item, string Title)>();
+        var transmissions = await db.Transmissions.AsNoTracking().Where(t => t.PatientId == patientId && t.DocumentId == null)
+            .Select(t => new { t.Id, t.Title, t.CreatedAt, ToPatient = t.Recipients.Any(r => r.Kind == RecipientKinds.Patient) }).ToListAsync(ct);
+        items.AddRange(transmissions.Select(t => (new PortalItem(PortalItemKind.Transmission, t.Id, PortalView.Day(t.CreatedAt), AddressedToPatient: t.ToPatient), t.Title)));
+        var observations = await db.Observations.AsNoTracking().Where(o => o.PatientId == patientId)
+            .Select(o => new { o.Id, o.Effective, o.Code, o.Value, o.Unit, o.Laboratory }).ToListAsync(ct);
+        items.AddRange(observations.Select(o => (view.ObservationItem(o.Id, o.Effective), $"{o.Code.Label()} {o.Value.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture)} {o.Unit} ({o.Laboratory})")));
+        var alerts = await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId).Select(a => new { a.Id, a.RaisedAt, a.Marker, a.Explanation }).ToListAsync(ct);
+        items.AddRange(alerts.Select(a => (PortalView.AlertItem(a.Id, a.RaisedAt, a.Marker is null), a.Explanation)));
+        return items;
+    }
 }

@@ -18,10 +18,10 @@ public sealed class PortalView
     private readonly IReadOnlyCollection<DateOnly> announcements;
     private readonly HashSet<(PortalItemKind, Guid)> released;
     private readonly HashSet<Guid> alertingObservations;
-    private readonly Dictionary<Guid, (DocumentKind Kind, DateOnly On)> documents;
+    private readonly Dictionary<Guid, (DocumentKind Kind, DateOnly On, string Title)> documents;
 
     private PortalView(bool filters, IReadOnlyCollection<DateOnly> announcements, HashSet<(PortalItemKind, Guid)> released,
-        HashSet<Guid> alertingObservations, Dictionary<Guid, (DocumentKind, DateOnly)> documents)
+        HashSet<Guid> alertingObservations, Dictionary<Guid, (DocumentKind, DateOnly, string)> documents)
     {
         Filters = filters;
         this.announcements = announcements;
@@ -45,19 +45,23 @@ public sealed class PortalView
     {
         // The consultations where the team tells: the announcement's medical time (recorded in the announcement scheme or as
         // the pathway's announcement step), and the PPS handed to the patient, which carries the tumor board's proposal [G].
-        var announced = await db.Announcements.AsNoTracking().Where(a => a.PatientId == patientId && a.MedicalTimeOn != null)
-            .Select(a => a.MedicalTimeOn!.Value).ToListAsync(ct);
-        announced.AddRange(await db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.To == Domain.Pathways.PathwayPhase.Announcement)
-            .Select(e => e.OccurredOn).ToListAsync(ct));
-        announced.AddRange(await db.Programmes.AsNoTracking().Where(p => p.PatientId == patientId && p.Kind == Domain.Programmes.ProgrammeKind.Pps && p.HandedToPatientOn != null)
-            .Select(p => p.HandedToPatientOn!.Value).ToListAsync(ct));
+        // One statement for the three (UNION ALL): the rule reads a list of days.
+        var announced = await db.Announcements.AsNoTracking().Where(a => a.PatientId == patientId && a.MedicalTimeOn != null).Select(a => a.MedicalTimeOn!.Value)
+            .Concat(db.PathwayEvents.AsNoTracking().Where(e => e.PatientId == patientId && e.To == Domain.Pathways.PathwayPhase.Announcement).Select(e => e.OccurredOn))
+            .Concat(db.Programmes.AsNoTracking().Where(p => p.PatientId == patientId && p.Kind == Domain.Programmes.ProgrammeKind.Pps && p.HandedToPatientOn != null)
+                .Select(p => p.HandedToPatientOn!.Value))
+            .ToListAsync(ct);
         var releases = await db.PortalReleases.AsNoTracking().Where(r => r.PatientId == patientId).Select(r => new { r.Kind, r.ItemId }).ToListAsync(ct);
         var alerting = await db.Alerts.AsNoTracking().Where(a => a.PatientId == patientId && a.ObservationId != null && a.Marker != null)
             .Select(a => a.ObservationId!.Value).ToListAsync(ct);
-        var docs = await db.Documents.AsNoTracking().Where(d => d.PatientId == patientId).Select(d => new { d.Id, d.Kind, d.CreatedAt }).ToListAsync(ct);
+        var docs = await db.Documents.AsNoTracking().Where(d => d.PatientId == patientId).Select(d => new { d.Id, d.Kind, d.CreatedAt, d.Title }).ToListAsync(ct);
         return new PortalView(true, announced, releases.Select(r => (r.Kind, r.ItemId)).ToHashSet(), alerting.ToHashSet(),
-            docs.ToDictionary(d => d.Id, d => (d.Kind, Day(d.CreatedAt))));
+            docs.ToDictionary(d => d.Id, d => (d.Kind, Day(d.CreatedAt), d.Title)));
     }
+
+    /// <summary>The patient's documents as items of the release rule, with their titles (the view read them all).</summary>
+    public IEnumerable<(PortalItem Item, string Title)> DocumentItems() =>
+        documents.Select(d => (new PortalItem(PortalItemKind.Document, d.Key, d.Value.On, d.Value.Kind), d.Value.Title));
 
     public PortalItem DocumentItem(Guid id, DocumentKind kind, DateTimeOffset createdAt) => new(PortalItemKind.Document, id, Day(createdAt), kind);
 
