@@ -29,7 +29,7 @@ public sealed class TeamQueueQuery(RelaisDb db, Clock clock)
         pageSize = Math.Clamp(pageSize, 1, 100);
         var now = clock.Now;
         // One pass over the team's open items (a nurse coordinator's ~1,900 patients, each an index probe): see KeyPaging.
-        var keys = await Open(user).Select(r => new { r.Id, r.DueAt, r.RecipientId }).ToListAsync(ct);
+        var keys = await Open(user).Select(r => new { r.Id, r.DueAt, r.RecipientId }).Distinct().ToListAsync(ct);
         var counts = new TeamQueueCounts(keys.Count, keys.Count(k => k.DueAt <= now), keys.Count(k => k.RecipientId == user.Id));
         var (filtered, total) = filter switch
         {
@@ -57,7 +57,10 @@ public sealed class TeamQueueQuery(RelaisDb db, Clock clock)
         return new TeamQueuePage(items, total, page, pageSize, counts);
     }
 
-    /// <summary>The open team items of the patients whose care team the user is in, today, in a role that may own them.</summary>
+    /// <summary>
+    /// The open team items of the patients whose care team the user is in, today, in a role that may own them: joined to the
+    /// user's care-team rows, so an item appears once per role the user holds; the caller makes them distinct on their key.
+    /// </summary>
     private IQueryable<TransmissionRecipient> Open(CurrentUser user)
     {
         var today = clock.Today;
@@ -67,7 +70,9 @@ public sealed class TeamQueueQuery(RelaisDb db, Clock clock)
             .Where(Relais.Domain.Patients.CareTeamMember.ActiveNow(today)).Where(m => m.ProfessionalId == user.Id && roles.Contains(m.Role))
             .Select(m => m.PatientId)
             .Where(id => !objected.Contains(id));
-        return db.TransmissionRecipients.AsNoTracking()
-            .Where(r => r.AcknowledgedAt == null && r.Kind == RecipientKinds.SpecialistTeam && !r.IsEscalation && patients.Contains(r.PatientId));
+        return from patientId in patients
+               join r in db.TransmissionRecipients.AsNoTracking() on patientId equals r.PatientId
+               where r.AcknowledgedAt == null && r.Kind == RecipientKinds.SpecialistTeam && !r.IsEscalation
+               select r;
     }
 }

@@ -34,11 +34,15 @@ public sealed class PendingTransmissionsQuery(RelaisDb db, Clock clock)
         var coordinator = user.IsInRole(Roles.NurseCoordinator);
         // Read on the recipient rows (partial index on what is unacknowledged); the transmission is joined only to
         // check the sender, and for the page's 20 rows.
-        var recipients = db.TransmissionRecipients.AsNoTracking().Where(r => r.AcknowledgedAt == null && visible.Contains(r.PatientId));
+        // Joined to each source of the access rule and made distinct on the row's key (PatientQueries.VisibleSources).
+        var recipients = from patientId in PatientQueries.VisibleSources(db, user, today, now)
+                         join r in db.TransmissionRecipients on patientId equals r.PatientId
+                         where r.AcknowledgedAt == null
+                         select r;
         if (lateOnly) recipients = recipients.Where(r => r.DueAt <= now);
         if (!coordinator) recipients = recipients.Where(r => db.Transmissions.Any(t => t.Id == r.TransmissionId && t.SenderId == user.Id));
         // One pass over them (a nurse coordinator's ~1,900 patients, each an index probe): see KeyPaging.
-        var keys = await recipients.Select(r => new { r.Id, r.DueAt }).ToListAsync(ct);
+        var keys = await recipients.Select(r => new { r.Id, r.DueAt }).Distinct().ToListAsync(ct);
         var total = keys.Count;
         var pageIds = keys.OrderBy(k => k.DueAt).ThenBy(k => k.Id).PageIds(page, pageSize, k => k.Id);
         var pageRows = db.TransmissionRecipients.AsNoTracking().Where(r => pageIds.Contains(r.Id));

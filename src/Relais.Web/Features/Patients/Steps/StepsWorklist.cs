@@ -27,7 +27,7 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         // The steps' keys in one pass over the visible patients: the total, the count late and the page are cut from them, then
         // the page's rows are read by key — the visible set is not walked a second time.
-        var keys = await Mine(user).Select(s => new { s.Id, s.DueOn }).ToListAsync(ct);
+        var keys = await Mine(user).ToListAsync(ct);
         var today = clock.Today;
         var total = keys.Count;
         var late = keys.Count(k => k.DueOn < today);
@@ -41,14 +41,23 @@ public sealed class StepsWorklist(RelaisDb db, Clock clock, ListAudit listAudit)
         return new StepsWorklistPage(items, total, late, page, pageSize);
     }
 
-    private IQueryable<AdministrativeStep> Mine(CurrentUser user)
+    private sealed class StepKey
+    {
+        public Guid Id { get; init; }
+        public DateOnly DueOn { get; init; }
+    }
+
+    /// <summary>The keys of the caller's steps, each once (joined to each source of the access rule: PatientQueries.VisibleSources).</summary>
+    private IQueryable<StepKey> Mine(CurrentUser user)
     {
         var owner = user.IsInRole(Roles.GeneralPractitioner) ? StepOwner.Gp : StepOwner.HospitalTeam;
         var until = clock.Today.AddDays(Days);
         // The rule of PatientQueries.ActiveIds, the test of who left care made on the steps' patients only.
-        var visible = PatientQueries.VisibleIds(db, user, clock.Today, clock.Now);
+        var visible = PatientQueries.VisibleSources(db, user, clock.Today, clock.Now);
         var left = PatientQueries.LeftCare(db);
-        return db.AdministrativeSteps.AsNoTracking().Where(s => s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && visible.Contains(s.PatientId)
-            && !left.Any(e => e.PatientId == s.PatientId));
+        return (from patientId in visible
+                join s in db.AdministrativeSteps on patientId equals s.PatientId
+                where s.Status == StepStatus.Planned && s.Owner == owner && s.DueOn <= until && !left.Any(e => e.PatientId == s.PatientId)
+                select new StepKey { Id = s.Id, DueOn = s.DueOn }).Distinct();
     }
 }
