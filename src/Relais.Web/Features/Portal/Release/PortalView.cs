@@ -61,7 +61,10 @@ public sealed class PortalView
 
     /// <summary>The patient's documents as items of the release rule, with their titles (the view read them all).</summary>
     public IEnumerable<(PortalItem Item, string Title)> DocumentItems() =>
-        documents.Select(d => (new PortalItem(PortalItemKind.Document, d.Key, d.Value.On, d.Value.Kind), d.Value.Title));
+        documents.Select(d => (StoredDocumentItem(d.Key), d.Value.Title));
+
+    /// <summary>A document the view read, as an item of the release rule.</summary>
+    private PortalItem StoredDocumentItem(Guid id) => new(PortalItemKind.Document, id, documents[id].On, documents[id].Kind);
 
     public PortalItem DocumentItem(Guid id, DocumentKind kind, DateTimeOffset createdAt) => new(PortalItemKind.Document, id, Day(createdAt), kind);
 
@@ -81,7 +84,7 @@ public sealed class PortalView
     {
         if (!Filters) return true;
         if (documentId is { } d)
-            return documents.TryGetValue(d, out var doc) && Shows(new PortalItem(PortalItemKind.Document, d, doc.On, doc.Kind));
+            return documents.ContainsKey(d) && Shows(StoredDocumentItem(d));
         return Shows(new PortalItem(PortalItemKind.Transmission, id, Day(createdAt), AddressedToPatient: addressedToPatient));
     }
 
@@ -113,7 +116,7 @@ public sealed class PortalView
     public bool ShowsCase(Guid? reportDocumentId)
     {
         if (!Filters) return true;
-        return reportDocumentId is { } d && documents.TryGetValue(d, out var doc) && Shows(new PortalItem(PortalItemKind.Document, d, doc.On, doc.Kind));
+        return reportDocumentId is { } d && documents.ContainsKey(d) && Shows(StoredDocumentItem(d));
     }
 
     public static bool Shows(PortalView view, Coordination.Transmissions.TransmissionDto t) =>
